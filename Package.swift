@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every target: Swift 6 language mode, and async functions that run on their caller's actor.
+let settings: [SwiftSetting] = [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+
+let package = Package(
+  name: "bcsh",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "bcsh", targets: ["bcsh"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+  ],
+  targets: [
+    // The C surface of libedit: the system library plus fixed-argument wrappers.
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    // Session model, scope catalog, command language, commands, storage, completion, verify logic.
+    // Needs no terminal and no network.
+    .target(name: "BcshCore", swiftSettings: settings),
+    // The interactive shell: the one owner of libedit's EditLine and History.
+    .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
+    // HTTP for verify, on AsyncHTTPClient.
+    .target(
+      name: "BcshHTTP",
+      dependencies: [
+        "BcshCore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: settings
+    ),
+    // The built-in sandbox: a loopback server that behaves like the BigCommerce API.
+    .target(
+      name: "BcshSandbox",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: settings
+    ),
+    .executableTarget(
+      name: "bcsh",
+      dependencies: [
+        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings
+    ),
+    .executableTarget(
+      name: "bcsh-benchmarks",
+      dependencies: ["BcshCore", "BcshHTTP", "BcshSandbox"],
+      path: "Benchmarks",
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "BcshCoreTests", dependencies: ["BcshCore"], resources: [.copy("Golden")],
+      swiftSettings: settings),
+    .testTarget(
+      name: "SandboxTests",
+      dependencies: [
+        "BcshCore", "BcshHTTP", "BcshSandbox",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      swiftSettings: settings
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["BcshCore"], swiftSettings: settings),
+    .testTarget(name: "TerminalTests", dependencies: ["BcshCore"], swiftSettings: settings),
+    // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
+    .testTarget(name: "InstallationTests", swiftSettings: settings),
+  ]
+)

@@ -1,0 +1,77 @@
+/// One OAuth scope as the control panel shows it: a row with a name and a drop-down of levels.
+public struct Scope: Sendable, Hashable {
+  /// The stable identifier bcsh uses in files and on the command line: the UI name in kebab case.
+  public let id: String
+  /// The name the control panel shows.
+  public let uiName: String
+  public let kind: TokenKind
+  /// The levels offered, lowest first; the last is the default for `scope add`.
+  public let levels: [Grant]
+  /// How verify checks that a token holds this scope without writing; nil when no read exists.
+  public let probe: Probe?
+  /// Other spellings users type for this scope (besides the id and UI name).
+  public let aliases: [String]
+
+  /// One level of a scope and the token string the API uses for it.
+  public struct Grant: Sendable, Hashable {
+    public let level: AccessLevel
+    /// nil where BigCommerce has not published the string.
+    public let tokenString: String?
+  }
+
+  public init(
+    id: String, uiName: String, kind: TokenKind, levels: [Grant], probe: Probe?, aliases: [String] = []
+  ) {
+    self.id = id
+    self.uiName = uiName
+    self.kind = kind
+    self.levels = levels
+    self.probe = probe
+    self.aliases = aliases
+  }
+
+  /// The highest level offered: what `scope add NAME` grants without `=LEVEL`.
+  public var highestLevel: AccessLevel { levels.last!.level }
+
+  public func offers(_ level: AccessLevel) -> Bool { levels.contains { $0.level == level } }
+
+  public func tokenString(for level: AccessLevel) -> String? {
+    levels.first { $0.level == level }?.tokenString
+  }
+
+  /// "read-only, modify": the levels as a list for help and errors.
+  public var levelList: String { levels.map(\.level.rawValue).joined(separator: ", ") }
+}
+
+/// A read-only request that succeeds (or fails with anything but 403) exactly when a token holds a
+/// scope. Scope checks run before resource lookup, so a 404 for a made-up id still proves the scope.
+public struct Probe: Sendable, Hashable {
+  public enum Method: String, Sendable, Hashable {
+    case get = "GET"
+  }
+
+  public let method: Method
+  /// Path below the store's API root, starting with `/v2/` or `/v3/`. `{uuid}` is replaced by a
+  /// fresh random UUID on each run, so that the probe never finds a real resource.
+  public let path: String
+  /// Why a non-2xx answer still means "granted", for the report.
+  public let note: String?
+  /// Whether a pass proves only this scope. Checkout Content's endpoint also answers to Content.
+  public let discriminating: Bool
+
+  public init(_ path: String, note: String? = nil, discriminating: Bool = true) {
+    self.method = .get
+    self.path = path
+    self.note = note
+    self.discriminating = discriminating
+  }
+
+  /// The path with every `{uuid}` placeholder filled in by `makeUUID`.
+  public func resolvedPath(makeUUID: () -> String) -> String {
+    var result = path
+    while let range = result.range(of: "{uuid}") {
+      result.replaceSubrange(range, with: makeUUID())
+    }
+    return result
+  }
+}

@@ -1,0 +1,121 @@
+/// Every scope bcsh knows, in control-panel order, and the ways users name them.
+public enum ScopeCatalog {
+  /// Both kinds' scopes, store first.
+  public static let all: [Scope] = storeScopes + accountScopes
+
+  public static func scopes(for kind: TokenKind) -> [Scope] {
+    kind == .store ? storeScopes : accountScopes
+  }
+
+  /// The scope with this id, if any.
+  public static func scope(id: String) -> Scope? { byID[id] }
+
+  /// A scope's position in control-panel order, for sorting.
+  public static func order(of id: String) -> Int { orderByID[id] ?? Int.max }
+
+  /// The kebab-case id of a UI name: `Information & Settings` becomes `information-settings`.
+  public static func slug(_ uiName: String) -> String {
+    var words: [String] = []
+    var word = ""
+    for character in uiName.lowercased() {
+      if character.isASCII, character.isLetter || character.isNumber {
+        word.append(character)
+      } else if !word.isEmpty {
+        words.append(word)
+        word = ""
+      }
+    }
+    if !word.isEmpty { words.append(word) }
+    return words.joined(separator: "-")
+  }
+
+  /// The key spellings are compared by: letters and digits only, lower case. `"Sites & Routes"`,
+  /// `sites-routes` and `SITES_ROUTES` share one key.
+  static func key(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+  }
+
+  /// Finds the scope a user means by `name` (an id, a UI name in any case or spelling, an alias, or
+  /// a token string) on a token of `kind`. A token string also fixes the level.
+  ///
+  /// Errors name the problem: a scope of the other kind, or an unknown name with a suggestion.
+  public static func resolve(_ name: String, for kind: TokenKind) throws(BcshError) -> (
+    scope: Scope, level: AccessLevel?
+  ) {
+    if let hit = byTokenString[name] {
+      guard hit.scope.kind == kind else { throw wrongKind(hit.scope, name: name) }
+      return hit
+    }
+    let wanted = key(name)
+    if let scope = byKey[kind]?[wanted] { return (scope, nil) }
+    if let scope = byKey[kind.other]?[wanted] { throw wrongKind(scope, name: name) }
+    let ids = scopes(for: kind).map(\.id)
+    let guess =
+      Spelling.suggestion(for: slug(name), among: ids)
+      ?? Spelling.suggestion(for: name, among: scopes(for: kind).compactMap { $0.levels.last?.tokenString })
+    throw BcshError(
+      "unknown scope '\(name)'",
+      hint: guess.map { "did you mean '\($0)'? ('scope list --all' shows every scope)" }
+        ?? "'scope list --all' shows every \(kind) scope")
+  }
+
+  /// Resolves `SCOPE[=LEVEL]`: the level given, the one a token string names, or the highest.
+  public static func resolveGrant(_ text: String, for kind: TokenKind) throws(BcshError) -> (
+    scope: Scope, level: AccessLevel
+  ) {
+    var name = text
+    var levelText: String?
+    if let equals = text.lastIndex(of: "=") {
+      name = String(text[..<equals])
+      levelText = String(text[text.index(after: equals)...])
+    }
+    let (scope, implied) = try resolve(name, for: kind)
+    guard let levelText else { return (scope, implied ?? scope.highestLevel) }
+    let level = AccessLevel(rawValue: ScopeCatalog.slug(levelText))
+    guard scope.offers(level) else {
+      throw BcshError(
+        "scope '\(scope.id)' has no level '\(levelText)'",
+        hint: "its levels are: \(scope.levelList)")
+    }
+    if let implied, implied != level {
+      throw BcshError(
+        "'\(name)' is the \(implied) token string, but the level given is '\(levelText)'",
+        hint: "write '\(scope.id)=\(levelText)'")
+    }
+    return (scope, level)
+  }
+
+  private static func wrongKind(_ scope: Scope, name: String) -> BcshError {
+    let valid = scopes(for: scope.kind.other).map(\.id).joined(separator: ", ")
+    return BcshError(
+      "'\(name)' is an \(scope.kind == .account ? "account" : "store")-level scope; "
+        + "this token is \(scope.kind.other == .account ? "an account" : "a store")-level token",
+      hint: "scopes valid here: \(valid)")
+  }
+
+  private static let byID: [String: Scope] = Dictionary(
+    uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+  private static let orderByID: [String: Int] = Dictionary(
+    uniqueKeysWithValues: all.enumerated().map { ($0.element.id, $0.offset) })
+
+  private static let byTokenString: [String: (scope: Scope, level: AccessLevel?)] = {
+    var table: [String: (scope: Scope, level: AccessLevel?)] = [:]
+    for scope in all {
+      for grant in scope.levels {
+        if let token = grant.tokenString { table[token] = (scope, grant.level) }
+      }
+    }
+    return table
+  }()
+
+  private static let byKey: [TokenKind: [String: Scope]] = {
+    var table: [TokenKind: [String: Scope]] = [:]
+    for scope in all {
+      for spelling in [scope.id, scope.uiName] + scope.aliases {
+        table[scope.kind, default: [:]][key(spelling)] = scope
+      }
+    }
+    return table
+  }()
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// One API account being prepared: what the control panel will be told (name, kind, scopes) and
+/// what it gave back (API path, credentials).
+public struct Token: Sendable, Equatable, Codable {
+  public var name: String
+  public var kind: TokenKind
+  public var apiPath: APIPath?
+  /// Declared scopes, one grant per scope, in control-panel order.
+  public private(set) var grants: [ScopeGrant] = []
+  public var accessToken: Secret?
+  public var clientID: String?
+  public var clientSecret: Secret?
+  /// The outcome of the last `verify` of this token.
+  public var lastVerification: VerificationRecord?
+
+  public init(name: String, kind: TokenKind) {
+    self.name = name
+    self.kind = kind
+  }
+
+  /// BigCommerce refuses API account names shorter than 4 characters.
+  public static let minimumNameLength = 4
+
+  /// Declares `scope` at `level`, replacing any level it had.
+  public mutating func grant(_ grant: ScopeGrant) {
+    grants.removeAll { $0.scopeID == grant.scopeID }
+    grants.append(grant)
+    grants.sort()
+  }
+
+  /// Removes a scope; returns whether it was declared.
+  @discardableResult
+  public mutating func revoke(scopeID: String) -> Bool {
+    let before = grants.count
+    grants.removeAll { $0.scopeID == scopeID }
+    return grants.count != before
+  }
+
+  public mutating func revokeAll() { grants.removeAll() }
+
+  public func level(of scopeID: String) -> AccessLevel? {
+    grants.first { $0.scopeID == scopeID }?.level
+  }
+
+  /// The token strings of the declared scopes, as the API would report them.
+  public var tokenStrings: [String] {
+    grants.compactMap { $0.scope?.tokenString(for: $0.level) }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, kind
+    case apiPath = "api_path"
+    case grants = "scopes"
+    case accessToken = "access_token"
+    case clientID = "client_id"
+    case clientSecret = "client_secret"
+    case lastVerification = "last_verify"
+  }
+}
+
+/// The credential fields `token set` writes.
+public enum CredentialField: String, Sendable, CaseIterable {
+  case accessToken = "access-token"
+  case clientID = "client-id"
+  case clientSecret = "client-secret"
+
+  /// Whether the value is a secret (masked, kept out of history).
+  public var isSecret: Bool { self != .clientID }
+
+  /// The label in the control panel's credentials file.
+  public var fileLabel: String {
+    switch self {
+    case .accessToken: "ACCESS TOKEN"
+    case .clientID: "CLIENT ID"
+    case .clientSecret: "CLIENT SECRET"
+    }
+  }
+}
+
+/// What the last verify of a token found, kept with the token so that `token list` can show it.
+public struct VerificationRecord: Sendable, Equatable, Codable {
+  /// When it ran, as ISO 8601 in UTC.
+  public var date: String
+  public var passed: Bool
+  /// One line: "all 8 scopes granted" or "missing: marketing, orders".
+  public var summary: String
+
+  public init(date: String, passed: Bool, summary: String) {
+    self.date = date
+    self.passed = passed
+    self.summary = summary
+  }
+}

@@ -1,0 +1,63 @@
+/// The exit statuses of spec.md, section Exit status.
+public enum ExitStatus: Int32, Sendable, Comparable {
+  case success = 0
+  /// verify found a problem: invalid token, wrong store, missing scope.
+  case verifyProblem = 1
+  /// A command failed: bad argument, unknown scope, unreadable file, network error.
+  case commandFailed = 2
+  /// bcsh itself was invoked wrongly.
+  case badInvocation = 64
+  case interrupted = 130
+
+  public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Where in a script or line something is: `setup.bcsh:12:7`. Lines and columns count from 1;
+/// columns count characters, as a reader sees them.
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
+  public var source: String
+  public var line: Int
+  public var column: Int
+
+  public init(source: String, line: Int, column: Int) {
+    self.source = source
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(source):\(line):\(column)" }
+}
+
+/// An error a user can act on: a short lowercase message, where it happened, and an optional hint
+/// ("did you mean 'products'?"). Its status is the exit status it leads to.
+public struct BcshError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var message: String
+  public var hint: String?
+  public var position: SourcePosition?
+  public var status: ExitStatus
+
+  public init(
+    _ message: String, hint: String? = nil, at position: SourcePosition? = nil,
+    status: ExitStatus = .commandFailed
+  ) {
+    self.message = message
+    self.hint = hint
+    self.position = position
+    self.status = status
+  }
+
+  /// The same error placed at `position` unless it already has a place.
+  public func placed(at position: SourcePosition?) -> BcshError {
+    var copy = self
+    if copy.position == nil { copy.position = position }
+    return copy
+  }
+
+  /// `file:line:col: error: message`, then `hint: ...` on a line of its own.
+  public var description: String {
+    var text = position.map { "\($0): " } ?? ""
+    text += "error: \(message)"
+    if let hint { text += "\nhint: \(hint)" }
+    return text
+  }
+}
