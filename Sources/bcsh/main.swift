@@ -1,1 +1,25 @@
-import BcshCore
+import ArgumentParser
+
+// The entry point: `bcsh sandbox ...` runs the sandbox server; everything else is the shell.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "sandbox" {
+  await execute(SandboxCommand.self, Array(arguments.dropFirst()))
+} else {
+  await execute(Bcsh.self, arguments)
+}
+
+/// Parses `arguments` for `root` and runs the chosen command, exiting as ArgumentParser would
+/// (64 for a bad invocation, the command's own status otherwise).
+func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> Never {
+  do {
+    var command = try root.parseAsRoot(arguments)
+    if var asyncCommand = command as? any AsyncParsableCommand {
+      try await asyncCommand.run()
+    } else {
+      try command.run()
+    }
+    root.exit()
+  } catch {
+    root.exit(withError: error)
+  }
+}

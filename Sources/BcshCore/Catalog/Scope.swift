@@ -58,12 +58,30 @@ public struct Probe: Sendable, Hashable {
   public let note: String?
   /// Whether a pass proves only this scope. Checkout Content's endpoint also answers to Content.
   public let discriminating: Bool
+  /// Whether every 4xx but 403 means "granted" (Get Payment Methods validates its query after the
+  /// scope check); otherwise only 400, 404 and 422 do.
+  public let grantedOnAnyClientError: Bool
 
-  public init(_ path: String, note: String? = nil, discriminating: Bool = true) {
+  public init(
+    _ path: String, note: String? = nil, discriminating: Bool = true, grantedOnAnyClientError: Bool = false
+  ) {
     self.method = .get
     self.path = path
     self.note = note
     self.discriminating = discriminating
+    self.grantedOnAnyClientError = grantedOnAnyClientError
+  }
+
+  /// What an HTTP status says about the scope (bigcommerce-reference.md section 5): 2xx, 400, 404
+  /// and 422 mean granted, 403 means missing; anything else proves nothing.
+  public func interpret(status: Int) -> Bool? {
+    switch status {
+    case 200..<300, 400, 404, 422: true
+    case 403: false
+    case 401, 429: nil
+    case 400..<500 where grantedOnAnyClientError: true
+    default: nil
+    }
   }
 
   /// The path with every `{uuid}` placeholder filled in by `makeUUID`.

@@ -29,7 +29,8 @@ extension ScopeCatalog {
       id: "get-payment-methods", uiName: "Get Payment Methods", kind: .store,
       levels: [Scope.Grant(level: .readOnly, tokenString: "store_payments_methods_read")],
       probe: Probe(
-        "/v3/payments/methods?order_id=0", note: "any 4xx but 403 means the scope is present"),
+        "/v3/payments/methods?order_id=0", note: "any 4xx but 403 means the scope is present",
+        grantedOnAnyClientError: true),
       aliases: ["payment-methods"]),
     readModify(
       "Stored Payment Instruments", "store_stored_payment_instruments",

@@ -35,6 +35,8 @@ public struct BcshError: Error, Sendable, Equatable, CustomStringConvertible {
   public var hint: String?
   public var position: SourcePosition?
   public var status: ExitStatus
+  /// Already printed where it happened (inside a sourced script): only its status travels on.
+  public var isReported = false
 
   public init(
     _ message: String, hint: String? = nil, at position: SourcePosition? = nil,

@@ -1,0 +1,45 @@
+/// What a command's handler works with: a copy of the state to change, the shell's services, and
+/// where the command stands.
+public struct CommandContext {
+  /// The draft state; it replaces the shell's state only if the handler returns normally.
+  public var state: ShellState
+  public let shell: Shell
+  /// The script being run, for paths relative to it (`source`), or nil for interactive lines.
+  public var scriptPath: String?
+  /// Scripts being sourced, outermost first, to refuse cycles.
+  var sourceStack: [String]
+  /// Set by `exit`.
+  public var exitRequest: ExitStatus?
+
+  /// The current token, or an error saying how to get one.
+  public func currentToken() throws(BcshError) -> Token { try state.session.requireCurrent() }
+
+  /// Changes the current token.
+  public mutating func updateCurrent(_ change: (inout Token) throws(BcshError) -> Void) throws(BcshError) {
+    let name = try currentToken().name
+    try state.session.update(name, change)
+  }
+
+  // MARK: Output
+
+  public var format: OutputFormat { shell.format }
+
+  /// Reports data: `text` for people, `json` under `--json`.
+  /// `revealingSecrets` lets the session's secrets through unmasked (`--reveal`).
+  public func report(
+    _ text: @autoclosure () -> String, json: @autoclosure () -> JSONValue, revealingSecrets: Bool = false
+  ) {
+    shell.write(
+      format.json ? json().serialized(pretty: true) + "\n" : text(), revealingSecrets: revealingSecrets)
+  }
+
+  /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.
+  public func confirm(_ text: String) {
+    if !format.json { shell.write(text + "\n") }
+  }
+
+  /// A warning on standard error, with the place it concerns.
+  public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
+    shell.warn(message, at: position, hint: hint)
+  }
+}

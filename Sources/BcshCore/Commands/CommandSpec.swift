@@ -1,0 +1,121 @@
+/// What an argument or an option's value is, so that parsing, help and Tab completion agree.
+public enum ArgumentKind: Sendable, Equatable {
+  /// An existing token's name.
+  case tokenName
+  /// A name for a new token (nothing to complete).
+  case newTokenName
+  /// `SCOPE[=LEVEL]` from the catalog, for the current token's kind.
+  case scopeGrant
+  /// A scope the current token declares.
+  case declaredScope
+  case preset
+  case credentialField
+  case file(FileRole)
+  /// `session`, `txt` or `env`.
+  case saveFormat
+  case variableName
+  case apiPath
+  /// `declared`, `all` or `none`.
+  case scopeSelection
+  case number
+  /// A command name, for `help`.
+  case command
+  case text
+}
+
+/// Which files a path argument wants, for completion.
+public enum FileRole: Sendable, Equatable {
+  case script
+  case session
+  case credentials
+  case any
+
+  /// File name endings offered first; folders are always offered.
+  public var extensions: [String] {
+    switch self {
+    case .script: [".bcsh"]
+    case .session: [".json"]
+    case .credentials: [".txt"]
+    case .any: []
+    }
+  }
+}
+
+/// A positional argument of a command.
+public struct ArgumentSpec: Sendable {
+  public enum Arity: Sendable { case required, optional, oneOrMore, zeroOrMore }
+
+  public let name: String
+  public let kind: ArgumentKind
+  public let arity: Arity
+
+  public init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .required) {
+    self.name = name
+    self.kind = kind
+    self.arity = arity
+  }
+
+  var usage: String {
+    switch arity {
+    case .required: name
+    case .optional: "[\(name)]"
+    case .oneOrMore: "\(name) ..."
+    case .zeroOrMore: "[\(name) ...]"
+    }
+  }
+}
+
+/// An option such as `--account` (a flag) or `--format FORMAT` (with a value).
+public struct OptionSpec: Sendable {
+  public let name: String
+  public let value: (name: String, kind: ArgumentKind)?
+  public let summary: String
+
+  public init(_ name: String, value: (name: String, kind: ArgumentKind)? = nil, _ summary: String) {
+    self.name = name
+    self.value = value
+    self.summary = summary
+  }
+
+  var usage: String { value.map { "[\(name) \($0.name)]" } ?? "[\(name)]" }
+}
+
+/// One command, declared once: parsing, `help`, Tab completion, `--dry-run` and the history filter
+/// all read this declaration.
+public struct CommandSpec: Sendable {
+  public typealias Handler = @Sendable (inout CommandContext, Invocation) async throws(BcshError) -> Void
+
+  /// The words that name it: `["token", "new"]`.
+  public let words: [String]
+  public let summary: String
+  public let arguments: [ArgumentSpec]
+  public let options: [OptionSpec]
+  public let example: String
+  /// Whether a line using this command with these literal argument words carries a secret and so
+  /// must never enter the history. nil entries are words that hold a variable.
+  public let carriesSecret: @Sendable ([String?]) -> Bool
+  let handler: Handler
+
+  public init(
+    _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+    example: String, carriesSecret: @escaping @Sendable ([String?]) -> Bool = { _ in false },
+    handler: @escaping Handler
+  ) {
+    self.words = words
+    self.summary = summary
+    self.arguments = arguments
+    self.options = options
+    self.example = example
+    self.carriesSecret = carriesSecret
+    self.handler = handler
+  }
+
+  public var name: String { words.joined(separator: " ") }
+
+  /// `token new NAME [--account]`.
+  public var synopsis: String {
+    ([name] + arguments.map(\.usage) + options.map(\.usage)).joined(separator: " ")
+  }
+
+  public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+}

@@ -1,0 +1,150 @@
+/// `scope ...`: what the current token may do.
+enum ScopeCommands {
+  static let all: [CommandSpec] = [
+    CommandSpec(
+      ["scope", "add"], "declare scopes, each at a level (default: its highest)",
+      arguments: [ArgumentSpec("SCOPE[=LEVEL]", .scopeGrant, .oneOrMore)],
+      example: "scope add products=read-only \"Information & Settings\" store_v2_orders"
+    ) { context, invocation throws(BcshError) in
+      let token = try context.currentToken()
+      var grants: [ScopeGrant] = []
+      for argument in invocation.arguments("SCOPE[=LEVEL]") {
+        do throws(BcshError) {
+          let (scope, level) = try ScopeCatalog.resolveGrant(argument.value, for: token.kind)
+          grants.append(ScopeGrant(scopeID: scope.id, level: level))
+        } catch {
+          throw error.placed(at: argument.position)
+        }
+      }
+      try context.updateCurrent { token in
+        for grant in grants { token.grant(grant) }
+        token.lastVerification = nil
+      }
+      let list = grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ")
+      context.confirm("'\(token.name)' declares \(list)")
+    },
+    CommandSpec(
+      ["scope", "rm"], "remove declared scopes",
+      arguments: [ArgumentSpec("SCOPE", .declaredScope, .oneOrMore)],
+      example: "scope rm marketing"
+    ) { context, invocation throws(BcshError) in
+      let token = try context.currentToken()
+      var ids: [String] = []
+      for argument in invocation.arguments("SCOPE") {
+        do throws(BcshError) {
+          let (scope, _) = try ScopeCatalog.resolve(argument.value, for: token.kind)
+          guard token.level(of: scope.id) != nil else {
+            throw BcshError(
+              "'\(token.name)' does not declare '\(scope.id)'",
+              hint: token.grants.isEmpty
+                ? "it declares no scopes"
+                : "it declares: \(token.grants.map(\.scopeID).joined(separator: ", "))")
+          }
+          ids.append(scope.id)
+        } catch {
+          throw error.placed(at: argument.position)
+        }
+      }
+      try context.updateCurrent { token in
+        for id in ids { token.revoke(scopeID: id) }
+        token.lastVerification = nil
+      }
+      context.confirm("removed \(ids.joined(separator: ", ")) from '\(token.name)'")
+    },
+    CommandSpec(["scope", "clear"], "remove every declared scope", example: "scope clear") {
+      context, _ throws(BcshError) in
+      try context.updateCurrent { token in
+        token.revokeAll()
+        token.lastVerification = nil
+      }
+    },
+    CommandSpec(
+      ["scope", "list"], "this token's scopes in control-panel order (--all: the whole catalog)",
+      options: [OptionSpec("--all", "every scope bcsh knows, with levels, token strings and probes")],
+      example: "scope list --all"
+    ) { context, invocation throws(BcshError) in
+      if invocation.flag("--all") {
+        context.report(
+          ScopeRendering.catalog(style: context.format.style), json: ScopeRendering.catalogJSON())
+        return
+      }
+      let token = try context.currentToken()
+      context.report(
+        ScopeRendering.declared(token, style: context.format.style),
+        json: .array(token.grants.map(ScopeRendering.json)))
+    },
+    CommandSpec(
+      ["scope", "preset"], "apply a named set of scopes; with no NAME, list the presets",
+      arguments: [ArgumentSpec("NAME", .preset, .optional)],
+      example: "scope preset migration-to"
+    ) { context, invocation throws(BcshError) in
+      guard let name = invocation.argument("NAME") else {
+        context.report(
+          ScopeRendering.presets(style: context.format.style), json: ScopeRendering.presetsJSON())
+        return
+      }
+      guard let preset = Preset.named(name.value) else {
+        let names = Preset.all.map(\.name)
+        throw BcshError(
+          "unknown preset '\(name.value)'",
+          hint: Spelling.suggestion(for: name.value, among: names).map { "did you mean '\($0)'?" }
+            ?? "presets: \(names.joined(separator: ", "))", at: name.position)
+      }
+      let token = try context.currentToken()
+      guard token.kind == .store else {
+        throw BcshError(
+          "presets hold store-level scopes; '\(token.name)' is an account-level token",
+          hint: "'scope add' declares account scopes one by one", at: name.position)
+      }
+      try context.updateCurrent { token in
+        for grant in preset.grants { token.grant(grant) }
+        token.lastVerification = nil
+      }
+      context.confirm("'\(token.name)' declares the \(preset.name) preset (\(preset.grants.count) scopes)")
+    },
+  ]
+}
+
+/// `path ...`: where the token works.
+enum PathCommands {
+  static let all: [CommandSpec] = [
+    CommandSpec(
+      ["path", "set"], "set the API path from an API path, store hash, store URL or account UUID",
+      arguments: [ArgumentSpec("VALUE", .apiPath)],
+      example: "path set https://store-abc123.mybigcommerce.com/manage"
+    ) { context, invocation throws(BcshError) in
+      let value = invocation.argument("VALUE")!
+      let token = try context.currentToken()
+      let path: APIPath
+      do throws(BcshError) { path = try APIPath.parse(value.value) } catch {
+        throw error.placed(at: value.position)
+      }
+      guard path.kind == token.kind else {
+        throw BcshError(
+          "'\(token.name)' is a \(token.kind)-level token, but '\(value.value)' is a"
+            + (path.kind == .store ? " store" : "n account") + " path",
+          hint: token.kind == .store
+            ? "store tokens take a store hash or store URL" : "account tokens take an account UUID",
+          at: value.position)
+      }
+      try context.updateCurrent { token in
+        if token.apiPath != path { token.lastVerification = nil }
+        token.apiPath = path
+      }
+      context.confirm("api path: \(path.canonical)")
+    },
+    CommandSpec(["path", "show"], "show the current token's API path", example: "path show") {
+      context, _ throws(BcshError) in
+      let token = try context.currentToken()
+      guard let path = token.apiPath else {
+        throw BcshError("'\(token.name)' has no API path yet", hint: "'path set VALUE' sets it")
+      }
+      context.report(
+        path.canonical + "\n",
+        json: .object([
+          ("token", .string(token.name)), ("kind", .string(path.kind.rawValue)),
+          ("api_path", .string(path.canonical)), ("id", .string(path.identifier)),
+        ]))
+    },
+  ]
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// How a run behaves, from the command line.
+public struct ShellOptions: Sendable {
+  /// A script goes on after a failed command.
+  public var keepGoing = false
+  /// Parse and check everything; write no file and send nothing.
+  public var dryRun = false
+  /// Print each command (secrets masked) before it runs.
+  public var trace = false
+  /// A person types the lines (prompt, history, hidden entry).
+  public var interactive = false
+
+  public init() {}
+}
+
+/// The capability to read a secret without echo. Cancelling (Ctrl-C) throws an error with
+/// status `.interrupted`.
+public protocol SecretReading {
+  func readSecret(prompt: String) throws(BcshError) -> String
+}
+
+/// What the shell may touch outside itself. Tests give their own.
+public struct ShellEnvironment {
+  /// The process environment, for `$NAME` and `--env`.
+  public var variables: [String: String]
+  public var currentDirectory: String
+  /// Reads all of standard input, for `token set FIELD --stdin`; nil when it is the terminal.
+  public var readStandardInput: (() -> String?)?
+  /// Hidden entry; nil when there is no terminal to ask on.
+  public var secretReader: (any SecretReading)?
+  /// The interactive history, newest last, for `history`.
+  public var history: (() -> [String])?
+  /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
+  public var apiBase: String
+  /// Makes the HTTP transport when verify first needs it.
+  public var makeTransport: () throws -> any HTTPTransport
+  public var now: () -> Date
+
+  public init(
+    variables: [String: String], currentDirectory: String, apiBase: String = "https://api.bigcommerce.com",
+    makeTransport: @escaping () throws -> any HTTPTransport = {
+      throw BcshError("this build of bcsh cannot reach the network")
+    }
+  ) {
+    self.variables = variables
+    self.currentDirectory = currentDirectory
+    self.apiBase = apiBase
+    self.makeTransport = makeTransport
+    self.now = Date.init
+  }
+}
+
+/// The interpreter: runs lines and scripts against the session, one command at a time, each
+/// either succeeding whole or leaving the state as it was.
+public final class Shell {
+  public private(set) var state = ShellState()
+  public let options: ShellOptions
+  public let format: OutputFormat
+  public var environment: ShellEnvironment
+  private let writer: any OutputWriting
+
+  public init(
+    environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
+    format: OutputFormat = OutputFormat(),
+    writer: any OutputWriting
+  ) {
+    self.environment = environment
+    self.options = options
+    self.format = format
+    self.writer = writer
+  }
+
+  /// Sets a variable before anything runs (`-v NAME=VALUE`, `NAME=VALUE` after a script).
+  public func define(_ name: String, _ value: String) { state.variables[name] = value }
+
+  /// Replaces the state wholesale (opening `--session FILE` before the first command).
+  public func restore(_ state: ShellState) { self.state = state }
+
+  // MARK: Running
+
+  /// Runs a whole script: it is parsed first (a syntax error runs nothing), then each command in
+  /// order. Stops at the first failure unless `keepGoing`. Returns the exit status.
+  public func run(script text: String, source: String, path: String?) async -> ExitStatus {
+    var state = self.state
+    let outcome = await run(script: text, source: source, path: path, state: &state, sourceStack: [])
+    self.state = state
+    return outcome.status
+  }
+
+  /// Runs one interactive line (which may hold several commands separated by `;`).
+  public func execute(line: String, source: String = "stdin", lineNumber: Int) async -> RunOutcome {
+    var state = self.state
+    let outcome = await run(
+      script: line, source: source, path: nil, state: &state, sourceStack: [], firstLine: lineNumber)
+    self.state = state
+    return outcome
+  }
+
+  /// The result of running text: its status and whether `exit` asked to leave.
+  public struct RunOutcome: Sendable {
+    public var status: ExitStatus
+    public var exitRequest: ExitStatus?
+  }
+
+  func run(
+    script text: String, source: String, path: String?, state: inout ShellState, sourceStack: [String],
+    firstLine: Int = 1
+  ) async -> RunOutcome {
+    var lexer = Lexer(text, source: source, firstLine: firstLine)
+    let commands: [CommandLine]
+    do throws(BcshError) {
+      commands = try lexer.commands()
+    } catch {
+      report(error)
+      return RunOutcome(status: error.status)
+    }
+    var worst = ExitStatus.success
+    for command in commands {
+      var context = CommandContext(
+        state: state, shell: self, scriptPath: path, sourceStack: sourceStack, exitRequest: nil)
+      do throws(BcshError) {
+        try await run(command, in: &context)
+        state = context.state
+        if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
+      } catch {
+        report(error)
+        worst = max(worst, error.status)
+        if !options.keepGoing || error.status == .interrupted { return RunOutcome(status: error.status) }
+      }
+    }
+    return RunOutcome(status: worst)
+  }
+
+  /// Expands, matches and runs one command on `context.state`.
+  private func run(_ command: CommandLine, in context: inout CommandContext) async throws(BcshError) {
+    let variables = context.state.variables
+    let environment = self.environment.variables
+    let expander = Expander { variables[$0] ?? environment[$0] }
+    let arguments = try expander.expand(command.words)
+    let (spec, consumed) = try CommandTable.match(arguments, at: command.position)
+    let invocation = try Invocation(
+      spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
+    if options.trace {
+      // A line that carries a secret shows its arguments beyond the first masked.
+      let hidden = spec.carriesSecret(invocationWords(arguments, consumed))
+      let shown = arguments.enumerated().map { index, word in
+        hidden && index > consumed ? Secret.mask(word.value) : Shell.quoteForDisplay(word.value)
+      }
+      writeError("+ " + shown.joined(separator: " ") + "\n")
+    }
+    do throws(BcshError) {
+      try await spec.handler(&context, invocation)
+    } catch {
+      throw error.placed(at: command.position)
+    }
+  }
+
+  private func invocationWords(_ arguments: [Argument], _ consumed: Int) -> [String?] {
+    arguments.dropFirst(consumed).map { Optional($0.value) }
+  }
+
+  // MARK: History
+
+  /// Whether a line must stay out of the history: it starts with a space, or a command on it
+  /// carries a secret typed inline, or it holds the value of a secret the session knows.
+  public func isSensitive(line: String) -> Bool {
+    if line.first == " " || line.first == "\t" { return true }
+    if knownSecrets.contains(where: { line.contains($0) }) { return true }
+    var lexer = Lexer(line, source: "history", tolerant: true)
+    guard let commands = try? lexer.commands() else { return true }
+    for command in commands {
+      let words = command.words.map(\.literal)
+      let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
+      guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else { continue }
+      if spec.carriesSecret(Array(words.dropFirst(consumed))) { return true }
+    }
+    return false
+  }
+
+  // MARK: Output
+
+  /// Writes data to standard output, masking every secret the session holds unless told not to.
+  public func write(_ text: String, revealingSecrets: Bool = false) {
+    writer.writeOutput(revealingSecrets ? text : masked(text))
+  }
+
+  /// Writes a diagnostic to standard error, masking every secret the session holds.
+  public func writeError(_ text: String) { writer.writeError(masked(text)) }
+
+  public func report(_ error: BcshError) {
+    guard !error.isReported else { return }
+    let style = format.style
+    var text = error.position.map { "\($0): " } ?? ""
+    text += style.bad("error:") + " \(error.message)\n"
+    if let hint = error.hint { text += style.dim("hint:") + " \(hint)\n" }
+    writeError(text)
+  }
+
+  public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
+    let style = format.style
+    var text = position.map { "\($0): " } ?? ""
+    text += style.warning("warning:") + " \(message)\n"
+    if let hint { text += style.dim("hint:") + " \(hint)\n" }
+    writeError(text)
+  }
+
+  /// The prompt: `bcsh>`, or `bcsh(NAME)>` with the current token, and `*` for unsaved changes.
+  public var prompt: String {
+    let name = state.session.currentName.map { "(\($0))" } ?? ""
+    return "bcsh\(name)\(state.hasUnsavedChanges ? "*" : "")> "
+  }
+
+  private var knownSecrets: [String] {
+    var values: [String] = []
+    for token in state.session.tokens {
+      for secret in [token.accessToken, token.clientSecret] {
+        if let value = secret?.revealed, value.count >= 8 { values.append(value) }
+      }
+    }
+    return values
+  }
+
+  private func masked(_ text: String) -> String {
+    var result = text
+    for secret in knownSecrets where result.contains(secret) {
+      result = result.replacingOccurrences(of: secret, with: Secret.mask(secret))
+    }
+    return result
+  }
+
+  /// A word as it would be typed: quoted when it holds blanks or special characters.
+  static func quoteForDisplay(_ word: String) -> String {
+    let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
+    guard word.isEmpty || word.contains(where: special.contains) else { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+extension Shell {
+  /// `--session FILE`: opens the file as the session's own; a file that does not exist yet starts
+  /// an empty session that `save` will write there.
+  public func openSessionAtStart(_ file: String) async -> ExitStatus {
+    let path = Paths.resolve(file, against: environment.currentDirectory, home: environment.variables["HOME"])
+    var context = CommandContext(
+      state: state, shell: self, scriptPath: nil, sourceStack: [], exitRequest: nil)
+    if FileFingerprint.of(path) == nil {
+      context.state.file = SessionFileReference(path: path, fingerprint: nil)
+    } else {
+      do throws(BcshError) {
+        try context.open(path: path, shownAs: file, at: nil)
+      } catch {
+        report(error)
+        return error.status
+      }
+    }
+    restore(context.state)
+    return .success
+  }
+}

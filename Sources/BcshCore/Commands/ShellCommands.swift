@@ -1,0 +1,152 @@
+/// The commands about the shell itself: status, history, variables, scripts, help, exit.
+enum ShellCommands {
+  static let all: [CommandSpec] = [
+    CommandSpec(["status"], "the session file, unsaved changes and the current token", example: "status") {
+      context, _ throws(BcshError) in
+      let state = context.state
+      let current = state.session.current
+      var lines = [
+        "session file:    \(state.file?.path ?? "none (save FILE gives it one)")",
+        "unsaved changes: \(state.hasUnsavedChanges ? "yes" : "no")",
+        "tokens:          \(state.session.tokens.count)",
+        "current token:   \(current.map { "\($0.name) (\($0.kind)-level)" } ?? "none")",
+      ]
+      if let current {
+        lines.append("api path:        \(current.apiPath?.canonical ?? "not set")")
+        lines.append("scopes:          \(current.grants.count) declared")
+      }
+      if context.shell.environment.apiBase != "https://api.bigcommerce.com" {
+        lines.append("api base:        \(context.shell.environment.apiBase)")
+      }
+      context.report(
+        lines.joined(separator: "\n") + "\n",
+        json: .object([
+          ("session_file", .optional(state.file?.path)),
+          ("unsaved_changes", .bool(state.hasUnsavedChanges)),
+          ("tokens", .number(state.session.tokens.count)),
+          ("current_token", .optional(current?.name)),
+          ("api_path", .optional(current?.apiPath?.canonical)),
+          ("api_base", .string(context.shell.environment.apiBase)),
+        ]))
+    },
+    CommandSpec(
+      ["history"], "show the last N lines of the history (all by default)",
+      arguments: [ArgumentSpec("N", .number, .optional)], example: "history 20"
+    ) { context, invocation throws(BcshError) in
+      guard let history = context.shell.environment.history else {
+        throw BcshError("there is no history outside an interactive session")
+      }
+      var entries = history()
+      if let count = invocation.argument("N") {
+        guard let n = Int(count.value), n >= 0 else {
+          throw BcshError("'\(count.value)' is not a number of lines", at: count.position)
+        }
+        entries = Array(entries.suffix(n))
+      }
+      let first = history().count - entries.count + 1
+      let text = entries.enumerated().map { "\(String(first + $0.offset).leftPadded(to: 5))  \($0.element)" }
+      context.report(
+        text.map { $0 + "\n" }.joined(), json: .array(entries.map(JSONValue.string)))
+    },
+    CommandSpec(
+      ["echo"], "print words (variables expanded)", arguments: [ArgumentSpec("WORDS", .text, .zeroOrMore)],
+      example: "echo \"store: ${STORE:-unset}\""
+    ) { context, invocation throws(BcshError) in
+      context.shell.write(invocation.arguments("WORDS").map(\.value).joined(separator: " ") + "\n")
+    },
+    CommandSpec(
+      ["set"], "set a variable; with no NAME, list the variables",
+      arguments: [ArgumentSpec("NAME", .variableName, .optional), ArgumentSpec("VALUE", .text, .optional)],
+      example: "set STORE abc123"
+    ) { context, invocation throws(BcshError) in
+      guard let name = invocation.argument("NAME") else {
+        let names = context.state.variables.keys.sorted()
+        context.report(
+          names.map { "\($0)=\(Shell.quoteForDisplay(context.state.variables[$0]!))\n" }.joined(),
+          json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
+        return
+      }
+      guard isVariableName(name.value) else {
+        throw BcshError(
+          "'\(name.value)' is not a variable name",
+          hint: "names are letters, digits and _, not starting with a digit",
+          at: name.position)
+      }
+      guard let value = invocation.argument("VALUE") else {
+        throw BcshError("set \(name.value) needs a VALUE", hint: "set \(name.value) VALUE", at: name.position)
+      }
+      context.state.variables[name.value] = value.value
+    },
+    CommandSpec(
+      ["unset"], "remove a variable", arguments: [ArgumentSpec("NAME", .variableName)], example: "unset STORE"
+    ) { context, invocation throws(BcshError) in
+      let name = invocation.argument("NAME")!
+      guard context.state.variables.removeValue(forKey: name.value) != nil else {
+        throw BcshError("variable '\(name.value)' is not set", at: name.position)
+      }
+    },
+    CommandSpec(
+      ["source"], "run a script here (its path is relative to the script that sources it)",
+      arguments: [ArgumentSpec("FILE", .file(.script))], example: "source common.bcsh"
+    ) { context, invocation throws(BcshError) in
+      let file = invocation.argument("FILE")!
+      let base = context.scriptPath.map(Paths.folder(of:)) ?? context.shell.environment.currentDirectory
+      let path = Paths.resolve(file.value, against: base, home: context.shell.environment.variables["HOME"])
+      let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
+      guard !stack.contains(path) else {
+        throw BcshError(
+          "'\(file.value)' is already being run: sourcing it again would loop forever",
+          hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
+          at: file.position)
+      }
+      guard stack.count < 64 else { throw BcshError("scripts are sourced too deeply", at: file.position) }
+      let text: String
+      do throws(BcshError) { text = try AtomicFile.read(path) } catch {
+        throw error.placed(at: file.position)
+      }
+      let outcome = await context.shell.run(
+        script: text, source: file.value, path: path, state: &context.state, sourceStack: stack)
+      if outcome.status != .success {
+        var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)
+        error.isReported = true
+        throw error
+      }
+      context.exitRequest = outcome.exitRequest
+    },
+    CommandSpec(
+      ["help"], "list commands, or show one command's syntax and an example",
+      arguments: [ArgumentSpec("COMMAND", .command, .zeroOrMore)], example: "help scope add"
+    ) { context, invocation throws(BcshError) in
+      let words = invocation.arguments("COMMAND")
+      context.shell.write(try HelpRendering.text(for: words, style: context.format.style))
+    },
+    CommandSpec(
+      ["exit"], "leave bcsh (warns once about unsaved changes)",
+      arguments: [ArgumentSpec("STATUS", .number, .optional)], example: "exit"
+    ) { context, invocation throws(BcshError) in
+      var status = ExitStatus.success
+      if let argument = invocation.argument("STATUS") {
+        guard let code = Int32(argument.value), let known = ExitStatus(rawValue: code) else {
+          throw BcshError(
+            "'\(argument.value)' is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130",
+            at: argument.position)
+        }
+        status = known
+      }
+      if context.shell.options.interactive && context.state.hasUnsavedChanges
+        && !context.state.warnedAboutUnsavedChanges
+      {
+        context.state.warnedAboutUnsavedChanges = true
+        context.warn(
+          "the session has unsaved changes", hint: "'save' keeps them; 'exit' again leaves without saving")
+        return
+      }
+      context.exitRequest = status
+    },
+  ]
+
+  static func isVariableName(_ text: String) -> Bool {
+    guard let first = text.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+    return text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+  }
+}

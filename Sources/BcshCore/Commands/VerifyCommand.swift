@@ -1,0 +1,60 @@
+import Foundation
+
+/// `verify`: does the token really work, for this store, with every scope the job needs.
+enum VerifyCommand {
+  static let spec = CommandSpec(
+    ["verify"], "check against the live API that the token works and holds its scopes (never writes)",
+    arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
+    options: [
+      OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
+      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
+    ],
+    example: "verify --scopes all"
+  ) { context, invocation throws(BcshError) in
+    let token = try context.token(named: invocation.argument("NAME"))
+    var selection = ScopeSelection.declared
+    if let argument = invocation.option("--scopes") {
+      guard let value = ScopeSelection(rawValue: argument.value) else {
+        throw BcshError(
+          "unknown scope selection '\(argument.value)'", hint: "declared, all or none", at: argument.position)
+      }
+      selection = value
+    }
+    var timeout = Duration.seconds(30)
+    if let argument = invocation.option("--timeout") {
+      guard let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
+        throw BcshError("'\(argument.value)' is not a timeout in seconds (0 to 3600)", at: argument.position)
+      }
+      timeout = .milliseconds(Int(seconds * 1000))
+    }
+    var report: VerifyReport
+    if context.shell.options.dryRun || Verifier.offlineReport(for: token).diagnosis != nil {
+      report = Verifier.offlineReport(for: token)
+      report.dryRun = context.shell.options.dryRun
+    } else {
+      let transport: any HTTPTransport
+      do {
+        transport = try context.shell.environment.makeTransport()
+      } catch let error as BcshError {
+        throw error
+      } catch {
+        throw BcshError("cannot start the HTTP client: \(error)")
+      }
+      let verifier = Verifier(transport: transport, apiBase: context.shell.environment.apiBase)
+      report = await verifier.verify(token, scopes: selection, timeout: timeout)
+      await transport.shutdown()
+      let record = VerificationRecord(
+        date: ISO8601DateFormatter().string(from: context.shell.environment.now()), passed: report.passed,
+        summary: VerifyRendering.summary(report))
+      try context.state.session.update(token.name) { $0.lastVerification = record }
+    }
+    context.report(
+      VerifyRendering.text(report, style: context.format.style), json: VerifyRendering.json(report))
+    if report.exitStatus != .success {
+      // The report already said everything; the command fails with its status.
+      var error = BcshError("verify found a problem", status: report.exitStatus)
+      error.isReported = true
+      throw error
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/// Where commands write: data to standard output, diagnostics to standard error. The terminal and
+/// the tests provide their own.
+public protocol OutputWriting: AnyObject {
+  func writeOutput(_ text: String)
+  func writeError(_ text: String)
+}
+
+/// How output is shaped for the person or program reading it.
+public struct OutputFormat: Sendable {
+  /// `--json`: one JSON document per command that reports something.
+  public var json: Bool
+  public var style: TextStyle
+
+  public init(json: Bool = false, style: TextStyle = .plain) {
+    self.json = json
+    self.style = style
+  }
+}
+
+/// A writer that keeps everything, for tests and for capturing a command's output.
+public final class CapturedOutput: OutputWriting {
+  public private(set) var output = ""
+  public private(set) var error = ""
+
+  public init() {}
+
+  public func writeOutput(_ text: String) { output += text }
+  public func writeError(_ text: String) { error += text }
+}

@@ -1,0 +1,46 @@
+/// `help`, read from the command table.
+enum HelpRendering {
+  static func text(for words: [Argument], style: TextStyle) throws(BcshError) -> String {
+    guard let first = words.first else { return overview(style: style) }
+    let names = words.map(\.value)
+    if let spec = CommandTable.spec(named: names) { return detail(spec, style: style) }
+    let group = CommandTable.subcommands(of: first.value)
+    if names.count == 1, !group.isEmpty {
+      var text = "\(style.header(first.value)) subcommands:\n"
+      text += Table(headers: ["", ""], rows: group.map { ["  " + $0.synopsis, $0.summary] }).rendered()
+        .split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+      return text + "'help \(first.value) SUBCOMMAND' shows one in full.\n"
+    }
+    let all = CommandTable.all.map(\.name)
+    throw BcshError(
+      "no help for '\(names.joined(separator: " "))'",
+      hint: Spelling.suggestion(for: names.joined(separator: " "), among: all).map {
+        "did you mean 'help \($0)'?"
+      }
+        ?? "'help' lists commands", at: first.position)
+  }
+
+  static func overview(style: TextStyle) -> String {
+    var text = "bcsh prepares, saves and verifies BigCommerce API credentials.\n\nCommands:\n"
+    let rows = CommandTable.all.map { ["  " + $0.name, $0.summary] }
+    text += Table(headers: ["", ""], rows: rows).rendered().split(separator: "\n").dropFirst()
+      .map { String($0).replacingTrailingBlanks() + "\n" }.joined()
+    text +=
+      "\n'help COMMAND' shows its syntax and an example. Tab completes commands, scopes, names and files.\n"
+    return text
+  }
+
+  static func detail(_ spec: CommandSpec, style: TextStyle) -> String {
+    var text = "usage: \(spec.synopsis)\n\n\(spec.summary).\n"
+    if !spec.options.isEmpty {
+      text += "\noptions:\n"
+      let rows = spec.options.map { option in
+        ["  " + option.name + (option.value.map { " \($0.name)" } ?? ""), option.summary]
+      }
+      text += Table(headers: ["", ""], rows: rows).rendered().split(separator: "\n").dropFirst()
+        .map { $0 + "\n" }.joined()
+    }
+    text += "\nexample:\n  \(spec.example)\n"
+    return text
+  }
+}

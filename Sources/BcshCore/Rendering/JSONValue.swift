@@ -1,0 +1,80 @@
+import Foundation
+
+/// A JSON document with keys in the order they were written, so `--json` output is stable.
+public indirect enum JSONValue: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case number(Int)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    lhs.serialized() == rhs.serialized()
+  }
+
+  /// An optional string as a string or null.
+  public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+  /// Compact (one line) or pretty (two-space indent) text.
+  public func serialized(pretty: Bool = false) -> String {
+    var out = ""
+    write(to: &out, pretty: pretty, indent: 0)
+    return out
+  }
+
+  private func write(to out: inout String, pretty: Bool, indent: Int) {
+    let newline = pretty ? "\n" : ""
+    let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+    let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+    switch self {
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
+    case .number(let value): out += String(value)
+    case .string(let value): JSONValue.quote(value, into: &out)
+    case .array(let values):
+      if values.isEmpty {
+        out += "[]"
+        return
+      }
+      out += "[" + newline
+      for (index, value) in values.enumerated() {
+        out += pad
+        value.write(to: &out, pretty: pretty, indent: indent + 1)
+        out += (index < values.count - 1 ? "," : "") + newline
+      }
+      out += closePad + "]"
+    case .object(let members):
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{" + newline
+      for (index, (key, value)) in members.enumerated() {
+        out += pad
+        JSONValue.quote(key, into: &out)
+        out += pretty ? ": " : ":"
+        value.write(to: &out, pretty: pretty, indent: indent + 1)
+        out += (index < members.count - 1 ? "," : "") + newline
+      }
+      out += closePad + "}"
+    }
+  }
+
+  private static func quote(_ text: String, into out: inout String) {
+    out += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        out += String(format: "\\u%04x", scalar.value)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    out += "\""
+  }
+}

@@ -1,0 +1,92 @@
+/// How scopes look in `scope list`, `scope list --all` and `scope preset`.
+enum ScopeRendering {
+  static func declared(_ token: Token, style: TextStyle) -> String {
+    guard !token.grants.isEmpty else {
+      return "'\(token.name)' declares no scopes; 'scope add SCOPE' or 'scope preset NAME' adds some\n"
+    }
+    let rows = token.grants.compactMap { grant in
+      grant.scope.map {
+        [$0.id, $0.uiName, grant.level.rawValue, $0.tokenString(for: grant.level) ?? "(unpublished)"]
+      }
+    }
+    return Table(headers: ["SCOPE", "CONTROL PANEL NAME", "LEVEL", "TOKEN STRING"], rows: rows).rendered(
+      style: style)
+  }
+
+  static func catalog(style: TextStyle) -> String {
+    var sections: [String] = []
+    for kind in TokenKind.allCases {
+      var table = Table(headers: ["SCOPE", "CONTROL PANEL NAME", "LEVELS", "TOKEN STRINGS", "READ PROBE"])
+      for scope in ScopeCatalog.scopes(for: kind) {
+        table.rows.append([
+          scope.id, scope.uiName, scope.levelList,
+          scope.levels.map { $0.tokenString ?? "(unpublished)" }.joined(separator: ", "),
+          scope.probe?.path ?? "-",
+        ])
+      }
+      sections.append(
+        "\(kind == .store ? "Store" : "Account")-level scopes:\n" + table.rendered(style: style))
+    }
+    return sections.joined(separator: "\n")
+  }
+
+  static func catalogJSON() -> JSONValue {
+    .array(
+      ScopeCatalog.all.map { scope in
+        .object([
+          ("scope", .string(scope.id)),
+          ("name", .string(scope.uiName)),
+          ("kind", .string(scope.kind.rawValue)),
+          (
+            "levels",
+            .array(
+              scope.levels.map {
+                .object([("level", .string($0.level.rawValue)), ("token", .optional($0.tokenString))])
+              })
+          ),
+          ("probe", .optional(scope.probe?.path)),
+        ])
+      })
+  }
+
+  static func json(_ grant: ScopeGrant) -> JSONValue {
+    .object([
+      ("scope", .string(grant.scopeID)),
+      ("name", .optional(grant.scope?.uiName)),
+      ("level", .string(grant.level.rawValue)),
+      ("token", .optional(grant.scope?.tokenString(for: grant.level))),
+    ])
+  }
+
+  static func presets(style: TextStyle) -> String {
+    Preset.all.map { preset in
+      let scopes = preset.grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: " ")
+      return style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: 96, indent: "  ")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  static func presetsJSON() -> JSONValue {
+    .array(
+      Preset.all.map { preset in
+        .object([
+          ("name", .string(preset.name)), ("summary", .string(preset.summary)),
+          ("scopes", .array(preset.grants.map(json))),
+        ])
+      })
+  }
+
+  /// Words wrapped at `width`, continuation lines indented.
+  static func wrapped(_ text: String, width: Int, indent: String) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n" + indent)
+  }
+}

@@ -1,0 +1,151 @@
+/// How a verify report reads, step by step, for people and for `--json`.
+enum VerifyRendering {
+  static func text(_ report: VerifyReport, style: TextStyle) -> String {
+    var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
+    text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
+    let offlineProblem: Diagnosis? =
+      if case .missingCredentials = report.diagnosis { report.diagnosis } else { nil }
+    text += step(
+      "offline", offlineProblem == nil ? style.good("ok") : style.bad("failed"),
+      offlineProblem == nil ? "API path and credentials present" : offlineProblem!.message)
+    for warning in report.warnings { text += step("", style.warning("warning"), warning) }
+    if report.dryRun {
+      text += step("online", style.dim("skipped"), "dry run: nothing was sent")
+      return text
+    }
+    guard offlineProblem == nil else { return text + footer(report, style: style) }
+    let liveness = report.kind == .store ? "GET /v2/time" : "account { id } query"
+    if let status = report.livenessStatus {
+      let ok = status == 200 && !(report.diagnosis.map(isLivenessFailure) ?? false)
+      text += step(
+        "liveness", ok ? style.good("ok") : style.bad("failed"), "\(liveness) answered HTTP \(status)")
+    } else if let diagnosis = report.diagnosis, report.scopes.isEmpty {
+      text += step("liveness", style.bad("failed"), "\(liveness): \(diagnosis.message)")
+    }
+    if let store = report.store {
+      let parts = [store.name, store.plan.map { "plan \($0)" }, store.domain].compactMap { $0 }
+      text += step("store", style.good("ok"), parts.joined(separator: " · "))
+    }
+    if !report.scopes.isEmpty {
+      text += "  scopes\n"
+      var table = Table(headers: ["    SCOPE", "DECLARED", "RESULT", "HTTP"])
+      for result in report.scopes {
+        let summary = result.summary
+        let styled: String =
+          switch result.outcome {
+          case .granted: style.good(summary)
+          case .missing: result.declared == nil ? style.dim(summary) : style.bad(summary)
+          case .notProbeable: style.dim(summary)
+          case .error: style.bad(summary)
+          }
+        table.rows.append([
+          "    " + result.scope.uiName, result.declared?.rawValue ?? "-", styled,
+          result.status.map(String.init) ?? "-",
+        ])
+      }
+      text += table.rendered(style: style)
+    }
+    return text + footer(report, style: style)
+  }
+
+  private static func footer(_ report: VerifyReport, style: TextStyle) -> String {
+    var text = ""
+    if let diagnosis = report.diagnosis {
+      text += style.bad("result: problem") + " — \(diagnosis.message)\n"
+      text += "what to do: \(diagnosis.advice)\n"
+    } else if !report.passed {
+      text += style.bad("result: incomplete") + " — some probes got no usable answer (see above)\n"
+      text += "what to do: verify again; if it persists, check the network and BCSH_API_BASE\n"
+    } else {
+      let declared = report.scopes.filter { $0.declared != nil }.count
+      text += style.good("result: ok") + " — the token works"
+      text +=
+        report.kind == .store
+        ? " and holds \(declared == 1 ? "its declared scope" : "all \(declared) declared scopes")\n" : "\n"
+    }
+    let undeclared = report.scopes.filter { $0.declared == nil && $0.outcome == .granted }
+    if !undeclared.isEmpty {
+      text += "it can also read: \(undeclared.map(\.scope.id).joined(separator: " "))\n"
+      text += "to declare them: scope add \(undeclared.map(\.scope.id).joined(separator: " "))\n"
+    }
+    return text
+  }
+
+  private static func isLivenessFailure(_ diagnosis: Diagnosis) -> Bool {
+    switch diagnosis {
+    case .invalidToken, .storeMismatch, .storeNotFound, .storeUnavailable, .redirect, .malformedResponse,
+      .unexpectedStatus:
+      true
+    default: false
+    }
+  }
+
+  private static func step(_ name: String, _ verdict: String, _ detail: String) -> String {
+    "  " + name.padding(to: 10) + verdict
+      + String(repeating: " ", count: max(1, 9 - TextStyle.width(of: verdict)))
+      + detail + "\n"
+  }
+
+  static func json(_ report: VerifyReport) -> JSONValue {
+    .object([
+      ("token", .string(report.tokenName)),
+      ("kind", .string(report.kind.rawValue)),
+      ("api_path", .optional(report.apiPath?.canonical)),
+      ("passed", .bool(report.passed)),
+      ("exit_status", .number(Int(report.exitStatus.rawValue))),
+      ("dry_run", .bool(report.dryRun)),
+      ("warnings", .array(report.warnings.map(JSONValue.string))),
+      ("liveness_status", report.livenessStatus.map(JSONValue.number) ?? .null),
+      (
+        "store",
+        report.store.map { store in
+          .object([
+            ("id", .optional(store.id)), ("name", .optional(store.name)), ("plan", .optional(store.plan)),
+            ("domain", .optional(store.domain)),
+          ])
+        } ?? .null
+      ),
+      (
+        "scopes",
+        .array(
+          report.scopes.map { result in
+            .object([
+              ("scope", .string(result.scope.id)),
+              ("name", .string(result.scope.uiName)),
+              ("declared", .optional(result.declared?.rawValue)),
+              ("result", .string(outcomeKey(result.outcome))),
+              ("detail", .string(result.summary)),
+              ("http_status", result.status.map(JSONValue.number) ?? .null),
+            ])
+          })
+      ),
+      (
+        "problem",
+        report.diagnosis.map { .object([("message", .string($0.message)), ("advice", .string($0.advice))]) }
+          ?? .null
+      ),
+    ])
+  }
+
+  private static func outcomeKey(_ outcome: ProbeOutcome) -> String {
+    switch outcome {
+    case .granted: "granted"
+    case .missing: "missing"
+    case .notProbeable: "not_probeable"
+    case .error: "error"
+    }
+  }
+
+  /// One line for `token list`: "all 8 scopes granted" or "missing: marketing, orders".
+  static func summary(_ report: VerifyReport) -> String {
+    if let diagnosis = report.diagnosis {
+      if case .missingScopes(let grants) = diagnosis {
+        return "missing: " + grants.map(\.scopeID).joined(separator: ", ")
+      }
+      return diagnosis.message
+    }
+    if !report.passed { return "incomplete: some probes failed" }
+    let granted = report.scopes.filter { $0.declared != nil && $0.outcome == .granted }.count
+    return report.kind == .store ? "token works; \(granted) scopes confirmed" : "token works"
+  }
+}

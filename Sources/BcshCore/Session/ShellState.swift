@@ -1,0 +1,28 @@
+/// Everything a command may change: the session, the variables, and which file the session
+/// belongs to. A command works on a copy that replaces the original only when it succeeds.
+public struct ShellState: Sendable, Equatable {
+  public var session = Session()
+  public var variables: [String: String] = [:]
+  /// The session's own file: the one opened or last saved to.
+  public var file: SessionFileReference?
+  /// The session as its file holds it; the session has unsaved changes when it differs.
+  public var saved = Session()
+  /// Whether `exit` already warned about unsaved changes once.
+  public var warnedAboutUnsavedChanges = false
+
+  public init() {}
+
+  public var hasUnsavedChanges: Bool { session != saved }
+}
+
+/// A session file and what it looked like when bcsh last read or wrote it, so that a save can tell
+/// when someone else changed it meanwhile.
+public struct SessionFileReference: Sendable, Equatable {
+  public var path: String
+  public var fingerprint: FileFingerprint?
+
+  public init(path: String, fingerprint: FileFingerprint?) {
+    self.path = path
+    self.fingerprint = fingerprint
+  }
+}

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a file looked like when bcsh last read or wrote it: enough to notice that someone else
+/// changed it since.
+public struct FileFingerprint: Sendable, Hashable {
+  public var device: UInt64
+  public var inode: UInt64
+  public var size: Int64
+  public var modifiedSeconds: Int
+  public var modifiedNanoseconds: Int
+
+  /// The fingerprint of the file at `path`, or nil when there is none.
+  public static func of(_ path: String) -> FileFingerprint? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileFingerprint(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+      modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
+  }
+}
+
+/// Files written the safe way: 0600, atomically (a temporary file in the same folder, flushed to
+/// disk, renamed over the target, the folder flushed too), so that a crash or a full disk leaves
+/// the old file whole.
+public enum AtomicFile {
+  /// Writes `contents` to `path` and returns the new file's fingerprint.
+  ///
+  /// - Parameters:
+  ///   - expected: what the file looked like when this session read or wrote it; nil when it never
+  ///     did. An existing file that differs (or one this session never read) is not overwritten
+  ///     unless `force`.
+  public static func write(
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool
+  ) throws(BcshError) -> FileFingerprint {
+    if !force, let current = FileFingerprint.of(path) {
+      guard let expected else {
+        throw BcshError(
+          "'\(path)' already exists", hint: "'--force' overwrites it, or choose another file name")
+      }
+      guard current == expected else {
+        throw BcshError(
+          "'\(path)' changed on disk since this session read or wrote it",
+          hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
+      }
+    }
+    let folder = Paths.folder(of: path)
+    var template = Array((folder + "/." + Paths.fileName(of: path) + ".bcsh-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw systemError("cannot create a file in '\(folder)'") }
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var succeeded = false
+    defer {
+      if !succeeded { unlink(temporary) }
+    }
+    do {
+      defer { close(descriptor) }
+      guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(path)'") }
+      let bytes = Array(contents.utf8)
+      var written = 0
+      while written < bytes.count {
+        let result = bytes.withUnsafeBytes { buffer in
+          Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        }
+        if result < 0 && errno == EINTR { continue }
+        guard result > 0 else { throw systemError("cannot write '\(path)'") }
+        written += result
+      }
+      guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(path)' to disk") }
+    }
+    guard rename(temporary, path) == 0 else { throw systemError("cannot replace '\(path)'") }
+    succeeded = true
+    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+    guard let fingerprint = FileFingerprint.of(path) else { throw systemError("cannot read back '\(path)'") }
+    return fingerprint
+  }
+
+  /// Reads a whole text file, with errors a user can act on.
+  public static func read(_ path: String) throws(BcshError) -> String {
+    guard let file = fopen(path, "rb") else { throw systemError("cannot read '\(path)'") }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, file)
+      if count > 0 { bytes += buffer[0..<count] }
+      if count < buffer.count {
+        if ferror(file) != 0 { throw systemError("cannot read '\(path)'") }
+        break
+      }
+      guard bytes.count <= 16 << 20 else { throw BcshError("'\(path)' is too large (over 16 MiB)") }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw BcshError("'\(path)' is not UTF-8 text")
+    }
+    return text
+  }
+
+  /// Creates `path` and its missing parents with mode 0700.
+  public static func makeFolder(_ path: String) throws(BcshError) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      current += "/" + component
+      if mkdir(current, 0o700) != 0 && errno != EEXIST {
+        throw systemError("cannot create folder '\(current)'")
+      }
+    }
+  }
+
+  static func systemError(_ message: String) -> BcshError {
+    let code = errno
+    let reason = String(cString: strerror(code)).lowercased()
+    let hint: String? =
+      switch code {
+      case ENOENT: "check the path; the folder must exist"
+      case EACCES, EPERM: "check the file's and its folder's permissions"
+      case ENOSPC: "the disk is full; the old file is untouched"
+      case EISDIR: "that is a folder; name a file"
+      default: nil
+      }
+    return BcshError("\(message): \(reason)", hint: hint)
+  }
+}
+
+/// Path helpers that need no Foundation.
+public enum Paths {
+  public static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  public static func fileName(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  /// `path` made absolute against `base`, with `~` expanded from `home`.
+  public static func resolve(_ path: String, against base: String, home: String?) -> String {
+    if path == "~" { return home ?? path }
+    if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
+    if path.hasPrefix("/") { return path }
+    return (base.hasSuffix("/") ? base : base + "/") + path
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The session file: versioned JSON holding every token, written 0600.
+public enum SessionFile {
+  public static let format = "bcsh-session"
+  public static let version = 1
+
+  private struct Document: Codable {
+    var format: String
+    var version: Int
+    var session: Session
+  }
+
+  public static func rendered(_ session: Session) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try! encoder.encode(Document(format: format, version: version, session: session))
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// Reads a session file's text; `source` names it in errors.
+  public static func parse(_ text: String, source: String) throws(BcshError) -> Session {
+    let place = SourcePosition(source: source, line: 1, column: 1)
+    let header: [String: Any]
+    do {
+      guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
+      }
+      header = object
+    } catch let error as BcshError {
+      throw error
+    } catch {
+      throw BcshError(
+        "not a bcsh session file: the JSON is malformed", hint: "\((error as NSError).localizedDescription)",
+        at: place)
+    }
+    guard header["format"] as? String == format else {
+      throw BcshError(
+        "not a bcsh session file (no \"format\": \"\(format)\")",
+        hint: "'token import FILE' reads the control panel's .txt file", at: place)
+    }
+    guard let fileVersion = header["version"] as? Int, fileVersion >= 1 else {
+      throw BcshError("the session file has no valid \"version\"", at: place)
+    }
+    guard fileVersion <= version else {
+      throw BcshError(
+        "the session file is version \(fileVersion); this bcsh reads up to version \(version)",
+        hint: "upgrade bcsh", at: place)
+    }
+    let session: Session
+    do {
+      session = try JSONDecoder().decode(Document.self, from: Data(text.utf8)).session
+    } catch let error as DecodingError {
+      throw BcshError("the session file is damaged: \(describe(error))", at: place)
+    } catch {
+      throw BcshError("the session file is damaged", at: place)
+    }
+    try validate(session, place: place)
+    return session
+  }
+
+  /// Checks what JSON decoding cannot: known scopes and levels of the token's kind, unique names.
+  private static func validate(_ session: Session, place: SourcePosition) throws(BcshError) {
+    var names: Set<String> = []
+    for token in session.tokens {
+      guard names.insert(token.name).inserted else {
+        throw BcshError("the session file names token '\(token.name)' twice", at: place)
+      }
+      for grant in token.grants {
+        guard let scope = grant.scope, scope.kind == token.kind, scope.offers(grant.level) else {
+          throw BcshError(
+            "token '\(token.name)' declares '\(grant.scopeID)=\(grant.level)', which is not a valid "
+              + "\(token.kind)-level scope and level",
+            at: place)
+        }
+      }
+      if let path = token.apiPath, path.kind != token.kind {
+        throw BcshError("token '\(token.name)' has an API path of the wrong kind", at: place)
+      }
+    }
+    if let current = session.currentName, !names.contains(current) {
+      throw BcshError("the session file's current token '\(current)' does not exist", at: place)
+    }
+  }
+
+  private static func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+    switch error {
+    case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\" at \(path(context))"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+      return "\(context.debugDescription) at \(path(context))"
+    @unknown default: return "\(error)"
+    }
+  }
+}
+
+/// Notices credentials files about to be written into a git work tree that does not ignore them.
+public enum GitExposure {
+  /// Whether `path` lies in a git work tree and git would not ignore it. False when git is not
+  /// installed or the folder is not in a work tree.
+  public static func isTrackable(_ path: String) -> Bool {
+    var folder = Paths.folder(of: path)
+    var found = false
+    for _ in 0..<64 {
+      if FileManager.default.fileExists(atPath: folder + "/.git") {
+        found = true
+        break
+      }
+      if folder == "/" || folder.isEmpty || folder == "." { break }
+      folder = Paths.folder(of: folder)
+    }
+    guard found else { return false }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", Paths.folder(of: path), "check-ignore", "-q", "--", path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+      process.waitUntilExit()
+    } catch {
+      return false
+    }
+    return process.terminationStatus == 1
+  }
+}

@@ -1,0 +1,120 @@
+/// Sends requests within the store's rate limit (bigcommerce-reference.md section 6): it slows
+/// down when `X-Rate-Limit-Requests-Left` runs low, waits as a 429's headers say (the longer of
+/// the reset and `X-Retry-After`), backs off with jitter on 5xx and on a 429 without headers, and
+/// bounds every wait by the verify's one deadline and every loop by a count.
+actor RequestPacer {
+  private let transport: any HTTPTransport
+  private let deadline: ContinuousClock.Instant
+  private let maximumAttempts: Int
+  private var requestsLeft: Int?
+  private var quota: Int?
+  private var windowResetsAt: ContinuousClock.Instant?
+  private var inFlight = 0
+
+  /// Why a request got no usable answer: what the transport threw, or a status after retries.
+  enum Failure: Error {
+    case transport(TransportError)
+    case rateLimited
+    case serverErrors(status: Int)
+  }
+
+  init(transport: any HTTPTransport, deadline: ContinuousClock.Instant, maximumAttempts: Int = 4) {
+    self.transport = transport
+    self.deadline = deadline
+    self.maximumAttempts = maximumAttempts
+  }
+
+  /// Sends `request`, retrying 429 and 5xx answers within bounds. Any other status is returned.
+  func send(_ request: HTTPRequest) async throws(Failure) -> HTTPResponse {
+    var attempt = 0
+    while true {
+      attempt += 1
+      try await waitForQuota()
+      inFlight += 1
+      let response: HTTPResponse
+      do {
+        response = try await transport.send(request, deadline: deadline)
+      } catch let error as TransportError {
+        inFlight -= 1
+        throw .transport(error)
+      } catch {
+        inFlight -= 1
+        throw .transport(.other("\(error)"))
+      }
+      inFlight -= 1
+      observe(response)
+      switch response.status {
+      case 429:
+        guard attempt < maximumAttempts else { throw .rateLimited }
+        try await pause(for: rateLimitWait(response, attempt: attempt), or: .rateLimited)
+      case 500, 502, 503, 504:
+        guard attempt < maximumAttempts else { throw .serverErrors(status: response.status) }
+        try await pause(for: backoff(attempt: attempt), or: .serverErrors(status: response.status))
+      default:
+        return response
+      }
+    }
+  }
+
+  /// Keeps a margin of the shared quota for the store's other apps: when the requests left (minus
+  /// those in flight) fall to the reserve, wait for the window to reset.
+  private func waitForQuota() async throws(Failure) {
+    for _ in 0..<maximumAttempts * 4 {
+      guard let left = requestsLeft, let resetsAt = windowResetsAt else { return }
+      let reserve = max(1, (quota ?? 0) / 10)
+      guard left - inFlight <= reserve else { return }
+      let now = ContinuousClock.now
+      guard resetsAt > now else {
+        requestsLeft = nil
+        return
+      }
+      try await pause(for: resetsAt - now + .milliseconds(50), or: .rateLimited)
+      if windowResetsAt == resetsAt { requestsLeft = nil }
+    }
+  }
+
+  private func observe(_ response: HTTPResponse) {
+    if let left = response.header("X-Rate-Limit-Requests-Left").flatMap(Int.init) {
+      requestsLeft = min(left, requestsLeft ?? left)
+      if let resetMs = response.header("X-Rate-Limit-Time-Reset-Ms").flatMap(Int.init) {
+        let resetsAt = ContinuousClock.now + .milliseconds(resetMs)
+        if let known = windowResetsAt, resetsAt > known + .milliseconds(500) {
+          // A new window: its count replaces the old one's.
+          requestsLeft = left
+        }
+        windowResetsAt = resetsAt
+      }
+    }
+    if let quota = response.header("X-Rate-Limit-Requests-Quota").flatMap(Int.init) { self.quota = quota }
+  }
+
+  /// The longer of `X-Rate-Limit-Time-Reset-Ms` and `X-Retry-After`; jittered backoff without them.
+  private func rateLimitWait(_ response: HTTPResponse, attempt: Int) -> Duration {
+    let reset = response.header("X-Rate-Limit-Time-Reset-Ms").flatMap(Int.init).map {
+      Duration.milliseconds($0)
+    }
+    let retry = response.header("X-Retry-After").flatMap(Int.init).map { Duration.seconds($0) }
+    switch (reset, retry) {
+    case (let reset?, let retry?): return max(reset, retry) + .milliseconds(50)
+    case (let reset?, nil): return reset + .milliseconds(50)
+    case (nil, let retry?): return retry + .milliseconds(50)
+    case (nil, nil): return backoff(attempt: attempt)
+    }
+  }
+
+  /// 250 ms, 500 ms, 1 s, ... with up to 50 % jitter.
+  private func backoff(attempt: Int) -> Duration {
+    let base = 250 * (1 << min(attempt - 1, 5))
+    return .milliseconds(base + Int.random(in: 0...(base / 2)))
+  }
+
+  /// Sleeps, unless the sleep would outlast the deadline: then fails with `failure` at once.
+  private func pause(for duration: Duration, or failure: Failure) async throws(Failure) {
+    guard ContinuousClock.now + duration < deadline else { throw failure }
+    do {
+      try await Task.sleep(for: duration)
+    } catch {
+      throw .transport(.timeout)
+    }
+  }
+}

@@ -1,0 +1,275 @@
+import Foundation
+
+/// Checks a token against the live API without writing (spec.md, verify): offline checks,
+/// liveness, the store, then one read probe per scope, concurrently within a bound.
+public struct Verifier: Sendable {
+  public var transport: any HTTPTransport
+  /// `https://api.bigcommerce.com` or another base with the same paths (the sandbox).
+  public var apiBase: String
+  /// How many probes may be in flight at once.
+  public var concurrency: Int
+  public var userAgent: String
+
+  public init(transport: any HTTPTransport, apiBase: String, concurrency: Int = 4, userAgent: String = "bcsh")
+  {
+    self.transport = transport
+    self.apiBase = apiBase.hasSuffix("/") ? String(apiBase.dropLast()) : apiBase
+    self.concurrency = max(1, concurrency)
+    self.userAgent = userAgent
+  }
+
+  /// The offline checks alone: what is missing (a diagnosis) and what looks odd (warnings).
+  public static func offlineReport(for token: Token) -> VerifyReport {
+    var report = VerifyReport(tokenName: token.name, kind: token.kind, apiPath: token.apiPath)
+    var missing: [String] = []
+    if token.apiPath == nil { missing.append("no API path") }
+    if token.accessToken == nil { missing.append("no access token") }
+    if !missing.isEmpty {
+      report.diagnosis = .missingCredentials("'\(token.name)' has " + missing.joined(separator: " and "))
+    }
+    if let value = token.accessToken?.revealed {
+      report.warnings += CredentialFormat.warnings(for: .accessToken, value: value)
+    }
+    if let value = token.clientID {
+      report.warnings += CredentialFormat.warnings(for: .clientID, value: value)
+    }
+    if let value = token.clientSecret?.revealed {
+      report.warnings += CredentialFormat.warnings(for: .clientSecret, value: value)
+    }
+    if token.grants.isEmpty { report.warnings.append("'\(token.name)' declares no scopes") }
+    for grant in token.grants where grant.scope?.kind != token.kind {
+      report.warnings.append("'\(grant.scopeID)' is not a \(token.kind)-level scope")
+    }
+    return report
+  }
+
+  public func verify(_ token: Token, scopes selection: ScopeSelection, timeout: Duration) async
+    -> VerifyReport
+  {
+    var report = Verifier.offlineReport(for: token)
+    guard report.diagnosis == nil, let path = token.apiPath, let accessToken = token.accessToken else {
+      return report
+    }
+    let pacer = RequestPacer(transport: transport, deadline: .now + timeout)
+    switch path {
+    case .account(let uuid):
+      await verifyAccount(uuid: uuid, token: token, accessToken: accessToken, pacer: pacer, into: &report)
+    case .store(let hash):
+      await verifyStore(
+        hash: hash, token: token, accessToken: accessToken, selection: selection, pacer: pacer, into: &report)
+    }
+    return report
+  }
+
+  // MARK: Store tokens
+
+  private func verifyStore(
+    hash: String, token: Token, accessToken: Secret, selection: ScopeSelection, pacer: RequestPacer,
+    into report: inout VerifyReport
+  ) async {
+    let root = "\(apiBase)/stores/\(hash)"
+    // Liveness: any valid token may read the time, whatever its scopes.
+    switch await send(get(root + "/v2/time", accessToken), pacer) {
+    case .failure(let diagnosis):
+      report.diagnosis = diagnosis
+      return
+    case .success(let response):
+      report.livenessStatus = response.status
+      switch response.status {
+      case 200:
+        guard let object = jsonObject(response.body), object["time"] is NSNumber else {
+          report.diagnosis = .malformedResponse("GET /v2/time did not return {\"time\": ...}")
+          return
+        }
+      case 401: report.diagnosis = .invalidToken
+      case 403: report.diagnosis = .storeMismatch
+      case 404: report.diagnosis = .storeNotFound
+      case 503, 507: report.diagnosis = .storeUnavailable(status: response.status)
+      case 300..<400:
+        report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
+      default: report.diagnosis = .unexpectedStatus(response.status)
+      }
+      if report.diagnosis != nil { return }
+    }
+
+    let scopes: [Scope]
+    switch selection {
+    case .declared: scopes = token.grants.compactMap(\.scope)
+    case .all: scopes = ScopeCatalog.scopes(for: .store)
+    case .none: scopes = []
+    }
+    let declaresInformation = token.level(of: "information-settings") != nil
+    let results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
+
+    // The store step reuses the Information & Settings probe, which is GET /v2/store.
+    if declaresInformation || selection == .all,
+      let index = results.firstIndex(where: { $0.result.scope.id == "information-settings" }),
+      results[index].result.outcome == .granted, let body = results[index].body
+    {
+      report.store = storeInfo(body)
+    } else if declaresInformation && selection == .none {
+      if case .success(let response) = await send(get(root + "/v2/store", accessToken), pacer),
+        response.status == 200
+      {
+        report.store = storeInfo(response.body)
+      }
+    }
+    report.scopes = results.map(\.result)
+    let missing = report.scopes.filter { $0.outcome == .missing && $0.declared != nil }
+    if !missing.isEmpty {
+      report.diagnosis = .missingScopes(missing.map { ScopeGrant(scopeID: $0.scope.id, level: $0.declared!) })
+    } else {
+      report.diagnosis = results.lazy.compactMap(\.failure).first
+    }
+  }
+
+  private struct ProbeRun: Sendable {
+    var result: ScopeResult
+    var body: [UInt8]?
+    var failure: Diagnosis?
+  }
+
+  /// Runs the probes at most `concurrency` at a time; results come back in catalog order.
+  private func probe(
+    _ scopes: [Scope], token: Token, root: String, accessToken: Secret, pacer: RequestPacer
+  ) async -> [ProbeRun] {
+    var runs: [ProbeRun?] = Array(repeating: nil, count: scopes.count)
+    await withTaskGroup(of: (Int, ProbeRun).self) { group in
+      var next = 0
+      func start() {
+        guard next < scopes.count else { return }
+        let index = next
+        let scope = scopes[index]
+        let request = scope.probe.map {
+          get(root + $0.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
+        }
+        let declared = token.level(of: scope.id)
+        group.addTask {
+          (index, await self.run(scope: scope, declared: declared, request: request, pacer: pacer))
+        }
+        next += 1
+      }
+      for _ in 0..<concurrency { start() }
+      for await (index, run) in group {
+        runs[index] = run
+        start()
+      }
+    }
+    return runs.compactMap { $0 }
+  }
+
+  private func run(scope: Scope, declared: AccessLevel?, request: HTTPRequest?, pacer: RequestPacer) async
+    -> ProbeRun
+  {
+    guard let probe = scope.probe, let request else {
+      return ProbeRun(
+        result: ScopeResult(scope: scope, declared: declared, outcome: .notProbeable, status: nil))
+    }
+    switch await send(request, pacer) {
+    case .failure(let diagnosis):
+      return ProbeRun(
+        result: ScopeResult(
+          scope: scope, declared: declared, outcome: .error(diagnosis.message), status: nil),
+        failure: diagnosis)
+    case .success(let response):
+      let outcome: ProbeOutcome =
+        switch probe.interpret(status: response.status) {
+        case true?: .granted
+        case false?: .missing
+        case nil: .error(Verifier.describe(status: response.status))
+        }
+      let failure: Diagnosis? = response.status == 401 ? .invalidToken : nil
+      return ProbeRun(
+        result: ScopeResult(scope: scope, declared: declared, outcome: outcome, status: response.status),
+        body: response.status == 200 ? response.body : nil, failure: failure)
+    }
+  }
+
+  // MARK: Account tokens
+
+  private func verifyAccount(
+    uuid: String, token: Token, accessToken: Secret, pacer: RequestPacer, into report: inout VerifyReport
+  ) async {
+    // The account API allows 70 requests an hour: verify spends exactly one.
+    var request = HTTPRequest(
+      method: "POST", url: "\(apiBase)/accounts/\(uuid)/graphql", headers: headers(accessToken),
+      body: Array(#"{"query":"query { account { id } }"}"#.utf8))
+    request.headers.append((name: "Content-Type", value: "application/json"))
+    switch await send(request, pacer) {
+    case .failure(let diagnosis):
+      report.diagnosis = diagnosis
+    case .success(let response):
+      report.livenessStatus = response.status
+      switch response.status {
+      case 200:
+        let data = jsonObject(response.body)?["data"] as? [String: Any]
+        let id = (data?["account"] as? [String: Any])?["id"] as? String
+        if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
+      case 401: report.diagnosis = .invalidToken
+      case 403: report.diagnosis = .storeMismatch
+      case 404: report.diagnosis = .storeNotFound
+      case 300..<400:
+        report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
+      default: report.diagnosis = .unexpectedStatus(response.status)
+      }
+    }
+    if report.diagnosis == nil {
+      report.scopes = token.grants.compactMap { grant in
+        grant.scope.map { ScopeResult(scope: $0, declared: grant.level, outcome: .notProbeable, status: nil) }
+      }
+    }
+  }
+
+  // MARK: Requests
+
+  private func get(_ url: String, _ accessToken: Secret) -> HTTPRequest {
+    HTTPRequest(method: "GET", url: url, headers: headers(accessToken))
+  }
+
+  private func headers(_ accessToken: Secret) -> [(name: String, value: String)] {
+    [("X-Auth-Token", accessToken.revealed), ("Accept", "application/json"), ("User-Agent", userAgent)]
+  }
+
+  private func send(_ request: HTTPRequest, _ pacer: RequestPacer) async -> Result<HTTPResponse, Diagnosis> {
+    do {
+      return .success(try await pacer.send(request))
+    } catch {
+      switch error {
+      case .rateLimited: return .failure(.rateLimited)
+      case .serverErrors(let status): return .failure(.serverErrors(status: status))
+      case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
+      }
+    }
+  }
+
+  static func diagnosis(for error: TransportError) -> Diagnosis {
+    switch error {
+    case .timeout: .timeout
+    case .connectionRefused(let host): .connectionRefused(host: host)
+    case .nameNotResolved(let host): .nameNotResolved(host: host)
+    case .tlsFailure(let reason): .tlsFailure(reason)
+    case .insecureURL(let url): .insecureURL(url)
+    case .other(let reason): .transport(reason)
+    }
+  }
+
+  static func describe(status: Int) -> String {
+    switch status {
+    case 401: "HTTP 401: the token was refused"
+    case 300..<400: "HTTP \(status): a redirect (not followed)"
+    case 500..<600: "HTTP \(status): server error"
+    default: "HTTP \(status): unexpected"
+    }
+  }
+
+  private func jsonObject(_ body: [UInt8]) -> [String: Any]? {
+    (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+  }
+
+  private func storeInfo(_ body: [UInt8]) -> StoreInfo? {
+    guard let object = jsonObject(body) else { return nil }
+    return StoreInfo(
+      id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
+      domain: object["domain"] as? String, status: object["status"] as? String)
+  }
+}
