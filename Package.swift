@@ -66,7 +66,7 @@ let package = Package(
       swiftSettings: settings
     ),
     .testTarget(
-      name: "BcshCoreTests", dependencies: ["BcshCore"], resources: [.copy("Golden")],
+      name: "BcshCoreTests", dependencies: ["BcshCore"], exclude: ["Golden"],
       swiftSettings: settings),
     .testTarget(
       name: "SandboxTests",

@@ -92,7 +92,9 @@ struct Bcsh: AsyncParsableCommand {
       throw ValidationError("BCSH_API_BASE: \(error.message)")
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]
-    _ = caBundle  // TEMPORARY until BcshHTTP lands: shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    // TEMPORARY until BcshHTTP lands:
+    // shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    _ = caBundle
     if StandardStreams.standardInputIsTerminal {
       shellEnvironment.secretReader = TerminalSecretReader()
     } else if command != nil || !script.isEmpty {
@@ -117,7 +119,7 @@ struct Bcsh: AsyncParsableCommand {
     } else if let file = script.first {
       let path = Paths.resolve(file, against: shellEnvironment.currentDirectory, home: environment["HOME"])
       do {
-        let text = try AtomicFile.read(path)
+        let text = try AtomicFile.read(path, shownAs: file)
         status = await shell.run(script: text, source: file, path: path)
       } catch {
         shell.report(error)

@@ -88,7 +88,7 @@ public enum ScopeCatalog {
   private static func wrongKind(_ scope: Scope, name: String) -> BcshError {
     let valid = scopes(for: scope.kind.other).map(\.id).joined(separator: ", ")
     return BcshError(
-      "'\(name)' is an \(scope.kind == .account ? "account" : "store")-level scope; "
+      "'\(name)' is \(scope.kind == .account ? "an account" : "a store")-level scope; "
         + "this token is \(scope.kind.other == .account ? "an account" : "a store")-level token",
       hint: "scopes valid here: \(valid)")
   }

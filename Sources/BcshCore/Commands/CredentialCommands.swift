@@ -51,7 +51,7 @@ enum CredentialCommands {
     let fileArgument = invocation.argument("FILE")!
     let path = context.resolvePath(fileArgument.value)
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(path) } catch {
+    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: fileArgument.value) } catch {
       throw error.placed(at: fileArgument.position)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
@@ -141,7 +141,9 @@ enum CredentialCommands {
       }
       value = found
     } else if let file = invocation.option("--file") {
-      do throws(BcshError) { value = try AtomicFile.read(context.resolvePath(file.value)) } catch {
+      do throws(BcshError) {
+        value = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
+      } catch {
         throw error.placed(at: file.position)
       }
     } else if invocation.flag("--stdin") {

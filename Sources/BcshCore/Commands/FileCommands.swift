@@ -100,7 +100,9 @@ extension CommandContext {
   /// Loads a session file as the session's own: it becomes the file `save` writes to.
   mutating func open(path: String, shownAs name: String, at position: SourcePosition?) throws(BcshError) {
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(path) } catch { throw error.placed(at: position) }
+    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: name) } catch {
+      throw error.placed(at: position)
+    }
     let fingerprint = FileFingerprint.of(path)
     let session = try SessionFile.parse(text, source: name)
     state.session = session

@@ -59,6 +59,9 @@ public final class Shell {
   public let format: OutputFormat
   public var environment: ShellEnvironment
   private let writer: any OutputWriting
+  /// The secret values the session holds, masked in everything written. Updated after every
+  /// command, so that a script that sets a secret cannot echo it on its next line.
+  private var secretValues: [String] = []
 
   public init(
     environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
@@ -75,7 +78,10 @@ public final class Shell {
   public func define(_ name: String, _ value: String) { state.variables[name] = value }
 
   /// Replaces the state wholesale (opening `--session FILE` before the first command).
-  public func restore(_ state: ShellState) { self.state = state }
+  public func restore(_ state: ShellState) {
+    self.state = state
+    noteSecrets(in: state)
+  }
 
   // MARK: Running
 
@@ -122,6 +128,7 @@ public final class Shell {
       do throws(BcshError) {
         try await run(command, in: &context)
         state = context.state
+        noteSecrets(in: state)
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
       } catch {
         report(error)
@@ -166,7 +173,7 @@ public final class Shell {
   /// carries a secret typed inline, or it holds the value of a secret the session knows.
   public func isSensitive(line: String) -> Bool {
     if line.first == " " || line.first == "\t" { return true }
-    if knownSecrets.contains(where: { line.contains($0) }) { return true }
+    if secretValues.contains(where: { line.contains($0) }) { return true }
     var lexer = Lexer(line, source: "history", tolerant: true)
     guard let commands = try? lexer.commands() else { return true }
     for command in commands {
@@ -211,19 +218,19 @@ public final class Shell {
     return "bcsh\(name)\(state.hasUnsavedChanges ? "*" : "")> "
   }
 
-  private var knownSecrets: [String] {
-    var values: [String] = []
+  private func noteSecrets(in state: ShellState) {
+    var values = Set(secretValues)
     for token in state.session.tokens {
       for secret in [token.accessToken, token.clientSecret] {
-        if let value = secret?.revealed, value.count >= 8 { values.append(value) }
+        if let value = secret?.revealed, value.count >= 8 { values.insert(value) }
       }
     }
-    return values
+    secretValues = values.sorted { $0.count > $1.count }
   }
 
   private func masked(_ text: String) -> String {
     var result = text
-    for secret in knownSecrets where result.contains(secret) {
+    for secret in secretValues where result.contains(secret) {
       result = result.replacingOccurrences(of: secret, with: Secret.mask(secret))
     }
     return result

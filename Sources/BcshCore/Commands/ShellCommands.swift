@@ -101,7 +101,7 @@ enum ShellCommands {
       }
       guard stack.count < 64 else { throw BcshError("scripts are sourced too deeply", at: file.position) }
       let text: String
-      do throws(BcshError) { text = try AtomicFile.read(path) } catch {
+      do throws(BcshError) { text = try AtomicFile.read(path, shownAs: file.value) } catch {
         throw error.placed(at: file.position)
       }
       let outcome = await context.shell.run(

@@ -166,7 +166,7 @@ public struct Lexer {
     let start = position
     if peek(1) == "{" {
       advance(2)
-      let name = readName()
+      let name = peek().map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true ? readName() : ""
       guard !name.isEmpty else {
         if tolerant && peek() == nil {
           return VariableReference(name: "", fallback: nil, position: start)

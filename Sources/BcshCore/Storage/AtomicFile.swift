@@ -33,24 +33,26 @@ public enum AtomicFile {
   ///   - expected: what the file looked like when this session read or wrote it; nil when it never
   ///     did. An existing file that differs (or one this session never read) is not overwritten
   ///     unless `force`.
+  ///   - name: how errors name the file (the path as the user typed it).
   public static func write(
-    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String? = nil
   ) throws(BcshError) -> FileFingerprint {
+    let shown = name ?? path
     if !force, let current = FileFingerprint.of(path) {
       guard let expected else {
         throw BcshError(
-          "'\(path)' already exists", hint: "'--force' overwrites it, or choose another file name")
+          "'\(shown)' already exists", hint: "'--force' overwrites it, or choose another file name")
       }
       guard current == expected else {
         throw BcshError(
-          "'\(path)' changed on disk since this session read or wrote it",
+          "'\(shown)' changed on disk since this session read or wrote it",
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
       }
     }
     let folder = Paths.folder(of: path)
     var template = Array((folder + "/." + Paths.fileName(of: path) + ".bcsh-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw systemError("cannot create a file in '\(folder)'") }
+    guard descriptor >= 0 else { throw systemError("cannot create a file in '\(Paths.folder(of: shown))'") }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var succeeded = false
     defer {
@@ -58,7 +60,7 @@ public enum AtomicFile {
     }
     do {
       defer { close(descriptor) }
-      guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(path)'") }
+      guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(shown)'") }
       let bytes = Array(contents.utf8)
       var written = 0
       while written < bytes.count {
@@ -66,25 +68,26 @@ public enum AtomicFile {
           Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
         }
         if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { throw systemError("cannot write '\(path)'") }
+        guard result > 0 else { throw systemError("cannot write '\(shown)'") }
         written += result
       }
-      guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(path)' to disk") }
+      guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(shown)' to disk") }
     }
-    guard rename(temporary, path) == 0 else { throw systemError("cannot replace '\(path)'") }
+    guard rename(temporary, path) == 0 else { throw systemError("cannot replace '\(shown)'") }
     succeeded = true
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
     if folderDescriptor >= 0 {
       fsync(folderDescriptor)
       close(folderDescriptor)
     }
-    guard let fingerprint = FileFingerprint.of(path) else { throw systemError("cannot read back '\(path)'") }
+    guard let fingerprint = FileFingerprint.of(path) else { throw systemError("cannot read back '\(shown)'") }
     return fingerprint
   }
 
   /// Reads a whole text file, with errors a user can act on.
-  public static func read(_ path: String) throws(BcshError) -> String {
-    guard let file = fopen(path, "rb") else { throw systemError("cannot read '\(path)'") }
+  public static func read(_ path: String, shownAs name: String? = nil) throws(BcshError) -> String {
+    let shown = name ?? path
+    guard let file = fopen(path, "rb") else { throw systemError("cannot read '\(shown)'") }
     defer { fclose(file) }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -92,13 +95,13 @@ public enum AtomicFile {
       let count = fread(&buffer, 1, buffer.count, file)
       if count > 0 { bytes += buffer[0..<count] }
       if count < buffer.count {
-        if ferror(file) != 0 { throw systemError("cannot read '\(path)'") }
+        if ferror(file) != 0 { throw systemError("cannot read '\(shown)'") }
         break
       }
-      guard bytes.count <= 16 << 20 else { throw BcshError("'\(path)' is too large (over 16 MiB)") }
+      guard bytes.count <= 16 << 20 else { throw BcshError("'\(shown)' is too large (over 16 MiB)") }
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw BcshError("'\(path)' is not UTF-8 text")
+      throw BcshError("'\(shown)' is not UTF-8 text")
     }
     return text
   }

@@ -23,7 +23,7 @@ public struct CredentialsFile: Sendable, Equatable {
     var fields: [String: (value: String, line: Int)] = [:]
     var lineNumber = 0
     var sawContent = false
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
       var line = String(rawLine)
       if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import BcshCore
+
+/// What users see, pinned in Golden/.
+@Suite struct GoldenTests {
+  private func output(of script: String) async -> (String, String) {
+    let t = TestShell()
+    await t.run(script)
+    return (t.output.output, t.output.error)
+  }
+
+  @Test func helpOverview() async {
+    Golden.check(await output(of: "help").0, "help.txt")
+  }
+
+  @Test func helpForEveryCommand() async {
+    var text = ""
+    for spec in CommandTable.all {
+      text += "$ help \(spec.name)\n" + (await output(of: "help \(spec.name)").0) + "\n"
+    }
+    text += "$ help token\n" + (await output(of: "help token").0)
+    Golden.check(text, "help-commands.txt")
+  }
+
+  @Test func scopeCatalog() async {
+    Golden.check(await output(of: "scope list --all").0, "scope-list-all.txt")
+  }
+
+  @Test func presets() async {
+    Golden.check(await output(of: "scope preset").0, "scope-preset.txt")
+  }
+
+  @Test func checklists() async {
+    let store = await output(
+      of: "token new migration-2026; scope preset migration-to; path set abc123; token checklist")
+    let account = await output(
+      of: "token new acct-admin --account; scope add account-users=read-only; token checklist")
+    Golden.check(store.0 + "\n" + account.0, "token-checklist.txt")
+  }
+
+  @Test func errorMessages() async {
+    let lines = [
+      "frobnicate", "tokn new abcd", "token", "token nwe abcd", "token new abc", "scope add prodcts",
+      "token new abcd; scope add prodcts", "token new abcd; scope add products=manage",
+      "token new abcd; scope add account_read", "token new abcd --acount",
+      "token new abcd; path set https://example.com",
+      "token new abcd; path set {store_hash}", "echo $NOPE", "echo ${NOPE:?set NOPE first}", "echo 'open",
+      "token show nope", "open missing.json", "save", "scope preset migraton-to", "verify", "exit 9",
+      "token new abcd; scope rm products", "help frob", "token new abcd; token set acess-token x",
+    ]
+    var text = ""
+    for line in lines {
+      let (_, error) = await output(of: line)
+      text += "$ \(line)\n\(error)"
+    }
+    Golden.check(text, "errors.txt")
+  }
+}

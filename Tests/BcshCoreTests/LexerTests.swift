@@ -1,0 +1,125 @@
+import Testing
+
+@testable import BcshCore
+
+@Suite struct LexerTests {
+  private func words(_ text: String, variables: [String: String] = [:]) throws -> [[String]] {
+    var lexer = Lexer(text, source: "t.bcsh")
+    let expander = Expander { variables[$0] }
+    return try lexer.commands().map { try expander.expand($0.words).map(\.value) }
+  }
+
+  private func error(_ text: String, variables: [String: String] = [:]) -> BcshError? {
+    do {
+      _ = try words(text, variables: variables)
+      return nil
+    } catch let error as BcshError {
+      return error
+    } catch {
+      return nil
+    }
+  }
+
+  @Test func splitsOnBlanksAndSeparators() throws {
+    #expect(try words("token new  abcd\tx") == [["token", "new", "abcd", "x"]])
+    #expect(try words("a; b c ;d\n\ne") == [["a"], ["b", "c"], ["d"], ["e"]])
+    #expect(try words("") == [])
+    #expect(try words("  ;; \n") == [])
+  }
+
+  @Test func singleQuotesAreLiteral() throws {
+    #expect(try words(#"echo 'a $X \n "b"; #c'"#) == [["echo", #"a $X \n "b"; #c"#]])
+    #expect(try words("echo ''") == [["echo", ""]])
+  }
+
+  @Test func doubleQuotesExpandAndKnowThreeEscapes() throws {
+    #expect(
+      try words(#"echo "a \"b\" \\ \$X $X \n""#, variables: ["X": "1"]) == [["echo", #"a "b" \ $X 1 \n"#]])
+    #expect(
+      try words(#"scope add "Information & Settings""#) == [["scope", "add", "Information & Settings"]])
+  }
+
+  @Test func backslashEscapesOutsideQuotes() throws {
+    #expect(try words(##"echo a\ b \; \# \$X"##) == [["echo", "a b", ";", "#", "$X"]])
+  }
+
+  @Test func commentsStartAtWordStart() throws {
+    #expect(try words("echo a # comment ; not a command") == [["echo", "a"]])
+    #expect(try words("# whole line\necho a#b") == [["echo", "a#b"]])
+    #expect(try words("#!/usr/bin/env bcsh\necho x") == [["echo", "x"]])
+  }
+
+  @Test func continuationJoinsLines() throws {
+    #expect(try words("scope add \\\n  products \\\n  orders") == [["scope", "add", "products", "orders"]])
+    #expect(try words("echo ab\\\ncd") == [["echo", "abcd"]])
+  }
+
+  @Test func crlfScriptsReadLikeUnixOnes() throws {
+    #expect(try words("echo a\r\necho 'b'\r\n") == [["echo", "a"], ["echo", "b"]])
+  }
+
+  @Test func variablesInEveryForm() throws {
+    let vars = ["STORE": "abc123", "EMPTY": ""]
+    #expect(
+      try words("echo $STORE ${STORE} x${STORE}y", variables: vars) == [
+        ["echo", "abc123", "abc123", "xabc123y"]
+      ])
+    #expect(
+      try words("echo ${MISSING:-d1} ${EMPTY:-d2} ${STORE:-d3}", variables: vars) == [
+        ["echo", "d1", "d2", "abc123"]
+      ])
+    #expect(try words("echo ${MISSING:-$STORE-x}", variables: vars) == [["echo", "abc123-x"]])
+    #expect(try words("echo ${STORE:?needed}", variables: vars) == [["echo", "abc123"]])
+    #expect(try words("echo $ 5$ $5", variables: vars) == [["echo", "$", "5$", "$5"]])
+  }
+
+  @Test func unsetVariableIsAnErrorWithItsPlace() {
+    let error = error("echo ok\nscope add $SCOPE")
+    #expect(error?.message == "variable 'SCOPE' is not set")
+    #expect(error?.position == SourcePosition(source: "t.bcsh", line: 2, column: 11))
+    #expect(error?.hint?.contains("${SCOPE:-default}") == true)
+  }
+
+  @Test func requiredVariableMessage() {
+    let error = error("path set ${STORE_HASH:?pass STORE_HASH=... on the command line}")
+    #expect(error?.message == "STORE_HASH: pass STORE_HASH=... on the command line")
+    #expect(error?.position?.column == 10)
+  }
+
+  @Test func unterminatedQuotesNameTheirOpening() {
+    let single = error("echo ok\necho 'abc")
+    #expect(single?.message == "unterminated ' quote")
+    #expect(single?.position == SourcePosition(source: "t.bcsh", line: 2, column: 6))
+    let double = error(#"echo "abc"#)
+    #expect(double?.message == "unterminated \" quote")
+    #expect(double?.position?.column == 6)
+    #expect(error("echo 'a\nb'")?.message == "unterminated ' quote")
+  }
+
+  @Test func badBraces() {
+    #expect(error("echo ${")?.message == "expected a variable name after '${'")
+    #expect(error("echo ${1}")?.message == "expected a variable name after '${'")
+    let open = error("echo ${NAME")
+    #expect(open?.message == "'${NAME' is not closed with '}'")
+    #expect(open?.position?.column == 6)
+    #expect(error("echo ${A:-x")?.message == "'${A' is not closed with '}'")
+  }
+
+  @Test func trailingBackslash() {
+    #expect(error("echo \\")?.message == "a backslash ends the text")
+  }
+
+  @Test func columnsCountCharactersNotBytes() {
+    let error = error("echo 'héllo wörld' $NOPE")
+    #expect(error?.position?.column == 20)
+  }
+
+  @Test func tolerantModeRecordsOpenQuotes() throws {
+    var lexer = Lexer(#"scope add "Information &"#, source: "line", tolerant: true)
+    let words = try lexer.words()
+    #expect(words.count == 3)
+    #expect(words[2].openQuote == "\"")
+    #expect(words[2].literal == "Information &")
+    #expect(words[2].range == 10..<24)
+  }
+}

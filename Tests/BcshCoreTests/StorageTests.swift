@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import BcshCore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+@Suite(.serialized) struct StorageTests {
+  @Test func writesAreMode0600() throws {
+    let folder = TestFiles.makeFolder()
+    let path = folder + "/s.json"
+    umask(0o022)
+    _ = try AtomicFile.write("{}", to: path, expected: nil, force: false)
+    #expect(TestFiles.mode(path) == 0o600)
+    #expect(try AtomicFile.read(path) == "{}")
+  }
+
+  @Test func overwriteNeedsAFingerprintOrForce() throws {
+    let folder = TestFiles.makeFolder()
+    let path = folder + "/s.json"
+    _ = FileManager.default.createFile(atPath: path, contents: Data("theirs".utf8))
+    #expect(throws: BcshError.self) { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
+    #expect(try AtomicFile.read(path) == "theirs")
+    let fingerprint = try AtomicFile.write("mine", to: path, expected: nil, force: true)
+    #expect(try AtomicFile.read(path) == "mine")
+    #expect(TestFiles.mode(path) == 0o600)
+    _ = try AtomicFile.write("again", to: path, expected: fingerprint, force: false)
+  }
+
+  @Test func refusesAFileThatChangedOnDisk() throws {
+    let folder = TestFiles.makeFolder()
+    let path = folder + "/s.json"
+    let fingerprint = try AtomicFile.write("v1", to: path, expected: nil, force: false)
+    // Someone else rewrites it (a new inode, as editors do).
+    try Data("edited elsewhere".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    do {
+      _ = try AtomicFile.write("v2", to: path, expected: fingerprint, force: false)
+      Issue.record("overwrote a changed file")
+    } catch {
+      #expect(error.message.contains("changed on disk"))
+      #expect(error.hint?.contains("--force") == true)
+    }
+    #expect(try AtomicFile.read(path) == "edited elsewhere")
+  }
+
+  /// A write that fails half-way (the file-size limit stops it, as a full disk would) leaves the
+  /// old file whole and no temporary file behind.
+  @Test func failedWriteLeavesTheOldFileWhole() throws {
+    let folder = TestFiles.makeFolder()
+    let path = folder + "/s.json"
+    let fingerprint = try AtomicFile.write("old contents", to: path, expected: nil, force: false)
+    var old = rlimit()
+    getrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
+    signal(SIGXFSZ, SIG_IGN)
+    var small = old
+    small.rlim_cur = 4096
+    setrlimit(Int32(RLIMIT_FSIZE.rawValue), &small)
+    defer { setrlimit(Int32(RLIMIT_FSIZE.rawValue), &old) }
+    let big = String(repeating: "x", count: 100_000)
+    #expect(throws: BcshError.self) {
+      try AtomicFile.write(big, to: path, expected: fingerprint, force: false)
+    }
+    setrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
+    #expect(try AtomicFile.read(path) == "old contents")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(leftovers == ["s.json"])
+  }
+
+  @Test func missingFolderIsAClearError() {
+    do {
+      _ = try AtomicFile.write("x", to: "/nonexistent-bcsh/dir/s.json", expected: nil, force: false)
+      Issue.record("wrote into a missing folder")
+    } catch {
+      #expect(error.message.hasPrefix("cannot create a file in '/nonexistent-bcsh/dir'"))
+      #expect(error.hint == "check the path; the folder must exist")
+    }
+  }
+
+  @Test func sessionFileRoundTripsAndIsVersioned() throws {
+    var session = Session()
+    var token = Token(name: "migration", kind: .store)
+    token.apiPath = .store(hash: "abc123")
+    token.grant(ScopeGrant(scopeID: "products", level: .readOnly))
+    token.accessToken = Secret(Sample.accessToken)
+    try session.add(token)
+    try session.add(Token(name: "acct-token", kind: .account))
+    let text = SessionFile.rendered(session)
+    #expect(text.contains("\"format\" : \"bcsh-session\""))
+    #expect(text.contains("\"version\" : 1"))
+    #expect(try SessionFile.parse(text, source: "s.json") == session)
+  }
+
+  private func parseFailure(_ text: String) -> String? {
+    do {
+      _ = try SessionFile.parse(text, source: "s.json")
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  @Test func damagedSessionFilesAreRefused() {
+    #expect(parseFailure("not json")?.hasPrefix("not a bcsh session file") == true)
+    #expect(parseFailure("[]") == "not a bcsh session file (expected a JSON object)")
+    #expect(parseFailure(#"{"format":"other"}"#)?.hasPrefix("not a bcsh session file") == true)
+    #expect(
+      parseFailure(#"{"format":"bcsh-session","version":9,"session":{}}"#)?.contains("version 9") == true)
+    #expect(
+      parseFailure(#"{"format":"bcsh-session","version":1}"#)?.hasPrefix("the session file is damaged")
+        == true)
+    let badScope = #"""
+      {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store",
+      "scopes":[{"scope":"products","level":"manage"}]}]}}
+      """#
+    #expect(parseFailure(badScope)?.contains("not a valid store-level scope and level") == true)
+    let badPath = #"""
+      {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store","api_path":"nope nope"}]}}
+      """#
+    #expect(parseFailure(badPath)?.hasPrefix("the session file is damaged") == true)
+  }
+
+  @Test func gitExposureNoticesUnignoredFiles() throws {
+    let folder = TestFiles.makeFolder()
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    git.arguments = ["git", "init", "-q", folder]
+    try git.run()
+    git.waitUntilExit()
+    try Data("ignored.json\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+    #expect(GitExposure.isTrackable(folder + "/exposed.json"))
+    #expect(!GitExposure.isTrackable(folder + "/ignored.json"))
+    #expect(!GitExposure.isTrackable(TestFiles.makeFolder() + "/elsewhere.json"))
+  }
+
+  @Test func dotEnvQuotesWhatNeedsIt() {
+    var token = Token(name: "abcd", kind: .store)
+    token.apiPath = .store(hash: "abc123")
+    token.accessToken = Secret(Sample.accessToken)
+    token.clientID = "id with $pace"
+    #expect(
+      DotEnvFile.rendered(token) == """
+        BIGCOMMERCE_STORE_HASH=abc123
+        BIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)
+        BIGCOMMERCE_CLIENT_ID="id with \\$pace"
+        BIGCOMMERCE_API_PATH=https://api.bigcommerce.com/stores/abc123/v3/
+
+        """)
+  }
+}
