@@ -76,7 +76,8 @@ let package = Package(
       ],
       swiftSettings: settings
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["BcshCore"], swiftSettings: settings),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["BcshCore"], exclude: ["Fixtures"], swiftSettings: settings),
     .testTarget(name: "TerminalTests", dependencies: ["BcshCore"], swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
     .testTarget(name: "InstallationTests", swiftSettings: settings),

@@ -89,7 +89,9 @@ struct Bcsh: AsyncParsableCommand {
     do {
       shellEnvironment.apiBase = try APIBase.validated(environment["BCSH_API_BASE"] ?? APIBase.production)
     } catch {
-      throw ValidationError("BCSH_API_BASE: \(error.message)")
+      StandardStreams().writeError(
+        "bcsh: BCSH_API_BASE: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? ""))
+      throw ExitCode(ExitStatus.badInvocation.rawValue)
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]
     // TEMPORARY until BcshHTTP lands:

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The built `bcsh` binary, run as a user would: arguments, standard input, environment, folder.
+struct Bcsh {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = packageRoot.appendingPathComponent(".build/debug/bcsh").path
+  static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
+  static let examples = packageRoot.appendingPathComponent("examples").path
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// A fresh folder that is the run's current folder and HOME.
+  let folder: String
+
+  init() {
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent("bcsh-e2e-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  func run(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], executable: String? = nil
+  )
+    throws -> Result
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    var env = [
+      "HOME": folder, "PATH": Self.packageRoot.appendingPathComponent(".build/debug").path + ":/usr/bin:/bin",
+      "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
+    ]
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  func path(_ name: String) -> String { folder + "/" + name }
+
+  func read(_ name: String) -> String? {
+    FileManager.default.contents(atPath: path(name)).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+
+  func mode(_ name: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path(name))[.posixPermissions] as? NSNumber)?.intValue
+  }
+
+  func write(_ name: String, _ text: String) {
+    _ = FileManager.default.createFile(atPath: path(name), contents: Data(text.utf8))
+  }
+}
+
+enum Sample {
+  static let accessToken = "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8"
+  static let clientID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p"
+  static let clientSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+}
