@@ -56,7 +56,7 @@ public enum ScopeCatalog {
     throw BcshError(
       "unknown scope '\(name)'",
       hint: guess.map { "did you mean '\($0)'? ('scope list --all' shows every scope)" }
-        ?? "'scope list --all' shows every \(kind) scope")
+        ?? "valid \(kind) scopes: \(ids.joined(separator: ", "))")
   }
 
   /// Resolves `SCOPE[=LEVEL]`: the level given, the one a token string names, or the highest.

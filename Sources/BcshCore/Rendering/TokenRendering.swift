@@ -43,9 +43,7 @@ enum TokenRendering {
           ["  " + $0.uiName, grant.level.rawValue, $0.tokenString(for: grant.level) ?? "(unpublished)"]
         }
       }
-      var table = Table(headers: ["  SCOPE", "LEVEL", "TOKEN STRING"], rows: rows)
-      table.headers = ["  SCOPE", "LEVEL", "TOKEN STRING"]
-      text += table.rendered(style: style)
+      text += Table(headers: ["  SCOPE", "LEVEL", "TOKEN STRING"], rows: rows).rendered(style: style)
     }
     return text
   }
