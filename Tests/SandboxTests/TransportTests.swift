@@ -142,3 +142,17 @@ import Testing
     }
   }
 }
+
+/// Shutting down is clean, idempotent, and not required for a dropped transport to go away.
+@Suite struct TransportLifecycleTests {
+  @Test func shutdownTwiceAndDropWithoutShutdown() async throws {
+    let transport = AsyncHTTPTransport()
+    await transport.shutdown()
+    await transport.shutdown()
+    // A transport nobody shuts down must not stop a debug build when it is released.
+    var dropped: AsyncHTTPTransport? = AsyncHTTPTransport()
+    #expect(dropped != nil)
+    dropped = nil
+    try await Task.sleep(for: .milliseconds(50))
+  }
+}

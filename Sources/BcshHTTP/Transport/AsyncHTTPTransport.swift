@@ -11,6 +11,7 @@ import NIOSSL
 public final class AsyncHTTPTransport: HTTPTransport {
   private let client: HTTPClient
   private let maximumBodyBytes: Int
+  private let shutDown = OnceFlag()
 
   /// - Parameters:
   ///   - trustRootsPEMFile: extra certificate authorities (PEM) to trust besides the system's, for
@@ -55,12 +56,21 @@ public final class AsyncHTTPTransport: HTTPTransport {
     } catch let error as CancellationError {
       throw error
     } catch {
+      if Task.isCancelled { throw CancellationError() }
       throw TransportError.mapping(error, host: host)
     }
   }
 
+  /// Shuts the client down and waits for it; later calls return at once.
   public func shutdown() async {
+    guard shutDown.claim() else { return }
     try? await client.shutdown()
+  }
+
+  /// A transport dropped without ``shutdown()`` still releases its client (AsyncHTTPClient would
+  /// otherwise stop a debug build at exit).
+  deinit {
+    if shutDown.claim() { client.shutdown { _ in } }
   }
 
   /// Reads at most `limit` bytes of the body; stops reading (and drops the connection) past it.
