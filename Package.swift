@@ -36,6 +36,8 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        // NIOConnectionError (refused, name not resolved) is declared in NIOPosix.
+        .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       swiftSettings: settings
@@ -73,6 +75,10 @@ let package = Package(
       dependencies: [
         "BcshCore", "BcshHTTP", "BcshSandbox",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        // The tests' own tiny servers (redirect target, hung server, huge body).
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),

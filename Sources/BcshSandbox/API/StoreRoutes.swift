@@ -1,0 +1,84 @@
+/// The sandbox's own table of store endpoints: liveness, the store, webhooks and one read probe per
+/// scope of the reference's section 2. Kept apart from bcsh's catalog on purpose: the sandbox checks
+/// bcsh, so it must not share bcsh's idea of which scope opens which endpoint.
+enum StoreRoutes {
+  static let all: [StoreRoute] = [
+    StoreRoute(.v2, "time", scopes: []) { _ in StoreResources.time() },
+    StoreRoute(.v3, "hooks", scopes: []) { context in StoreResources.list([], context.query) },
+    StoreRoute(.v2, "store", scopes: readable("store_v2_information")) { context in
+      StoreResources.store(context.store)
+    },
+    StoreRoute(.v3, "content/pages", scopes: readable("store_v2_content")) { context in
+      StoreResources.list(StoreResources.pages, context.query)
+    },
+    StoreRoute(
+      .v3, "content/scripts",
+      scopes: readable("store_content_checkout") + readable("store_v2_content")
+    ) { context in StoreResources.list([], context.query) },
+    StoreRoute(.v3, "customers", scopes: readable("store_v2_customers")) { context in
+      StoreResources.list(StoreResources.customers, context.query)
+    },
+    StoreRoute(.v2, "coupons", scopes: readable("store_v2_marketing")) { context in
+      StoreResources.coupons(context.store, context.query)
+    },
+    StoreRoute(.v2, "order_statuses", scopes: readable("store_v2_orders")) { _ in
+      .json(200, .array(StoreResources.orderStatuses))
+    },
+    StoreRoute(.v3, "orders/{id}/transactions", scopes: readable("store_v2_transactions")) { _ in
+      ErrorBody.notFound("Order not found")
+    },
+    StoreRoute(
+      .v3, "orders/pickups",
+      scopes: readable("store_order_fulfillment_manage", readOnly: "store_order_fulfillment_read_only")
+    ) { context in StoreResources.list([], context.query) },
+    StoreRoute(.v3, "payments/methods", scopes: ["store_payments_methods_read"]) { context in
+      StoreResources.paymentMethods(context.query)
+    },
+    StoreRoute(
+      .v3, "customers/{id}/stored-instruments", scopes: readable("store_stored_payment_instruments")
+    ) { _ in ErrorBody.notFound("Customer not found") },
+    StoreRoute(.v3, "catalog/products", scopes: readable("store_v2_products")) { context in
+      StoreResources.list(StoreResources.products, context.query)
+    },
+    StoreRoute(.v3, "themes", scopes: readable("store_themes_manage", readOnly: "store_themes_read_only")) {
+      context in StoreResources.list(StoreResources.themes, context.query)
+    },
+    StoreRoute(.v3, "carts/{id}", scopes: readable("store_cart")) { _ in
+      ErrorBody.notFound("Cart not found")
+    },
+    StoreRoute(.v3, "checkouts/{id}", scopes: readable("store_checkout")) { _ in
+      ErrorBody.notFound("Checkout not found")
+    },
+    StoreRoute(.v3, "sites", scopes: readable("store_sites")) { context in
+      StoreResources.list(StoreResources.sites(context.store), context.query)
+    },
+    StoreRoute(.v3, "channels", scopes: readable("store_channel_settings")) { context in
+      StoreResources.list(StoreResources.channels(context.store), context.query)
+    },
+    StoreRoute(.v3, "channels/{id}/listings", scopes: readable("store_channel_listings")) { context in
+      context.parameters.first == "1"
+        ? StoreResources.list([], context.query) : ErrorBody.notFound("Channel not found")
+    },
+    StoreRoute(.v3, "store/systemlogs", scopes: ["store_logs_read_only"]) { context in
+      StoreResources.list(StoreResources.systemLogs, context.query)
+    },
+    StoreRoute(.v3, "inventory/locations", scopes: readable("store_locations")) { context in
+      StoreResources.list(StoreResources.locations, context.query)
+    },
+    StoreRoute(.v3, "inventory/items", scopes: readable("store_inventory")) { context in
+      StoreResources.list([], context.query)
+    },
+    StoreRoute(
+      .v3, "pickup/methods",
+      scopes: readable("store_fulfillment_methods_manage", readOnly: "store_fulfillment_methods_read_only")
+    ) { context in StoreResources.list([], context.query) },
+  ]
+
+  /// The route for a path after `/stores/{hash}/`, with its parameter values.
+  static func route(for version: StoreRoute.Version, _ path: [Substring]) -> (StoreRoute, [String])? {
+    for route in all {
+      if let parameters = route.match(version, path) { return (route, parameters) }
+    }
+    return nil
+  }
+}

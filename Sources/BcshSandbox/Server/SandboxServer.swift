@@ -1,0 +1,115 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// A loopback HTTP(S) server that behaves like the BigCommerce API for the configured stores,
+/// tokens and accounts.
+///
+/// It listens on loopback only; `start()` refuses any other host.
+public final class SandboxServer: Sendable {
+  public let configuration: SandboxConfiguration
+  public let host: String
+  public let tls: SandboxTLS?
+  private let requestedPort: Int
+  private let api: SandboxAPI
+  private let state = Locked(State.idle)
+  private let connections = Locked([ObjectIdentifier: any Channel]())
+
+  private enum State {
+    case idle
+    case starting
+    case running(any Channel, port: Int)
+    case stopped
+  }
+
+  /// - Parameters:
+  ///   - host: `127.0.0.1` (default), another `127.x.y.z`, `::1` or `localhost`.
+  ///   - port: 0 (default) picks a free port; `start()` returns it.
+  ///   - tls: serve HTTPS with this certificate and key instead of plain HTTP.
+  public init(
+    configuration: SandboxConfiguration, host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil
+  ) {
+    self.configuration = configuration
+    self.host = host
+    self.requestedPort = port
+    self.tls = tls
+    self.api = SandboxAPI(configuration: configuration)
+  }
+
+  /// Binds and starts serving; returns the bound port.
+  ///
+  /// Throws ``SandboxError/nonLoopbackHost(_:)`` for a host that is not loopback, before anything
+  /// is bound.
+  public func start() async throws -> Int {
+    guard let address = LoopbackHost.bindAddress(for: host) else { throw SandboxError.nonLoopbackHost(host) }
+    guard (0...65535).contains(requestedPort) else {
+      throw SandboxError.invalidConfiguration("port \(requestedPort) is out of range")
+    }
+    try configuration.validate()
+    let sslContext = try tls?.makeContext()
+    try state.withLock { state in
+      guard case .idle = state else { throw SandboxError.alreadyStarted }
+      state = .starting
+    }
+    do {
+      let channel = try await makeBootstrap(sslContext: sslContext).bind(host: address, port: requestedPort)
+        .get()
+      let port = channel.localAddress?.port ?? requestedPort
+      state.withLock { $0 = .running(channel, port: port) }
+      return port
+    } catch {
+      state.withLock { $0 = .idle }
+      throw error
+    }
+  }
+
+  /// Where clients reach the server: `http://127.0.0.1:PORT`, or `https://localhost:PORT` with TLS
+  /// (the name a test certificate carries). Before `start()` the port is the requested one.
+  public var baseURL: String {
+    let port = state.withLock { state -> Int in
+      if case .running(_, let port) = state { return port }
+      return requestedPort
+    }
+    if tls != nil { return "https://localhost:\(port)" }
+    let address = LoopbackHost.bindAddress(for: host) ?? host
+    return "http://\(LoopbackHost.urlHost(address)):\(port)"
+  }
+
+  /// Stops listening and closes every open connection. Safe to call more than once.
+  public func stop() async throws {
+    let channel = state.withLock { state -> (any Channel)? in
+      defer { state = .stopped }
+      if case .running(let channel, _) = state { return channel }
+      return nil
+    }
+    guard let channel else { return }
+    try? await channel.close()
+    let open = connections.withLock { connections in
+      defer { connections.removeAll() }
+      return Array(connections.values)
+    }
+    for connection in open { try? await connection.close() }
+  }
+
+  private func makeBootstrap(sslContext: NIOSSLContext?) -> ServerBootstrap {
+    let api = self.api
+    let latency = configuration.latencyMilliseconds
+    let connections = self.connections
+    return ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.backlog, value: 256)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+      .childChannelInitializer { channel in
+        let id = ObjectIdentifier(channel)
+        connections.withLock { $0[id] = channel }
+        channel.closeFuture.whenComplete { _ in connections.withLock { _ = $0.removeValue(forKey: id) } }
+        return channel.eventLoop.makeCompletedFuture {
+          let pipeline = channel.pipeline.syncOperations
+          if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
+          try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+          try pipeline.addHandler(SandboxHTTPHandler(api: api, latencyMilliseconds: latency))
+        }
+      }
+  }
+}

@@ -1,0 +1,96 @@
+import BcshCore
+import BcshSandbox
+import Testing
+
+/// The per-store fixed window: headers on every response, 429 past the quota, reset after the window.
+@Suite struct RateLimitTests {
+  static let headerNames = [
+    "X-Rate-Limit-Time-Window-Ms", "X-Rate-Limit-Time-Reset-Ms", "X-Rate-Limit-Requests-Quota",
+    "X-Rate-Limit-Requests-Left",
+  ]
+
+  func configuration(quota: Int, windowMilliseconds: Int) -> SandboxConfiguration {
+    var configuration = SandboxConfiguration.demo
+    configuration.quota = quota
+    configuration.windowMilliseconds = windowMilliseconds
+    return configuration
+  }
+
+  @Test func everyStoreResponseCarriesTheHeaders() async throws {
+    let configuration = configuration(quota: 40, windowMilliseconds: 30_000)
+    try await withSandbox(configuration) { sandbox in
+      let full = configuration.accessToken("full")
+      let responses = [
+        try await sandbox.get("/v2/time", token: full),
+        try await sandbox.get("/v3/carts/\(ReferenceProbe.cartID)", token: full),
+        try await sandbox.get("/v2/coupons", token: configuration.accessToken("partial")),
+        try await sandbox.get("/v2/time", token: nil),
+      ]
+      for response in responses {
+        for name in Self.headerNames {
+          #expect(response.header(name) != nil, "\(name) on \(response.status)")
+        }
+        #expect(response.intHeader("X-Rate-Limit-Requests-Quota") == 40)
+        #expect(response.intHeader("X-Rate-Limit-Time-Window-Ms") == 30_000)
+      }
+      #expect(responses.map { $0.intHeader("X-Rate-Limit-Requests-Left") } == [39, 38, 37, 37])
+    }
+  }
+
+  @Test func overQuotaIs429WithSaneResetHeaders() async throws {
+    let configuration = configuration(quota: 5, windowMilliseconds: 30_000)
+    try await withSandbox(configuration) { sandbox in
+      let token = configuration.accessToken("readonly")
+      var left: [Int?] = []
+      for _ in 0..<5 {
+        let response = try await sandbox.get("/v2/time", token: token)
+        #expect(response.status == 200)
+        left.append(response.intHeader("X-Rate-Limit-Requests-Left"))
+      }
+      #expect(left == [4, 3, 2, 1, 0])
+      let refused = try await sandbox.get("/v2/time", token: token)
+      #expect(refused.status == 429)
+      #expect(refused.intHeader("X-Rate-Limit-Requests-Left") == 0)
+      let reset = try #require(refused.intHeader("X-Rate-Limit-Time-Reset-Ms"))
+      #expect(reset > 25_000 && reset <= 30_000)
+      let retry = try #require(refused.intHeader("X-Retry-After"))
+      #expect(retry >= 1 && retry <= 30 && retry * 1000 >= reset)
+      // The quota is the store's, shared by every token; the other store has its own.
+      let sameStore = try await sandbox.get("/v2/time", token: configuration.accessToken("full"))
+      #expect(sameStore.status == 429)
+      let otherStore = try await sandbox.get(
+        "/v2/time", store: "sbxother02", token: configuration.accessToken("other"))
+      #expect(otherStore.status == 200)
+    }
+  }
+
+  @Test func windowResetsAfterItsLength() async throws {
+    let configuration = configuration(quota: 2, windowMilliseconds: 300)
+    try await withSandbox(configuration) { sandbox in
+      let token = configuration.accessToken("full")
+      _ = try await sandbox.get("/v2/time", token: token)
+      _ = try await sandbox.get("/v2/time", token: token)
+      let refused = try await sandbox.get("/v2/time", token: token)
+      #expect(refused.status == 429)
+      let wait = try #require(refused.intHeader("X-Rate-Limit-Time-Reset-Ms"))
+      #expect(wait <= 300)
+      try await Task.sleep(for: .milliseconds(wait + 50))
+      let again = try await sandbox.get("/v2/time", token: token)
+      #expect(again.status == 200)
+      #expect(again.intHeader("X-Rate-Limit-Requests-Left") == 1)
+    }
+  }
+
+  @Test func concurrentRequestsNeverExceedTheQuota() async throws {
+    let configuration = configuration(quota: 10, windowMilliseconds: 30_000)
+    try await withSandbox(configuration) { sandbox in
+      let token = configuration.accessToken("full")
+      let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+        for _ in 0..<30 { group.addTask { try await sandbox.get("/v2/time", token: token).status } }
+        return try await group.reduce(into: [Int]()) { $0.append($1) }
+      }
+      #expect(statuses.filter { $0 == 200 }.count == 10)
+      #expect(statuses.filter { $0 == 429 }.count == 20)
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import BcshCore
+import BcshHTTP
+import BcshSandbox
+import Foundation
+import Testing
+
+/// The server itself: loopback only, latency, TLS, configuration files, the banner.
+@Suite struct SandboxServerTests {
+  @Test(arguments: ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "example.com", "", "127.0.0.1.example.com"])
+  func nonLoopbackHostIsRefused(host: String) async throws {
+    let server = SandboxServer(configuration: .demo, host: host)
+    await #expect(throws: SandboxError.nonLoopbackHost(host)) { try await server.start() }
+  }
+
+  @Test func localhostIsAccepted() async throws {
+    let server = SandboxServer(configuration: .demo, host: "localhost")
+    let port = try await server.start()
+    #expect(port > 0)
+    #expect(server.baseURL.hasSuffix(":\(port)"))
+    try await server.stop()
+  }
+
+  @Test func latencyDelaysWithoutBlockingTheEventLoop() async throws {
+    var configuration = SandboxConfiguration.roomy
+    configuration.latencyMilliseconds = 300
+    let token = configuration.accessToken("full")
+    try await withSandbox(configuration) { sandbox in
+      let clock = ContinuousClock()
+      let one = try await clock.measure { _ = try await sandbox.get("/v2/time", token: token) }
+      #expect(one >= .milliseconds(300))
+      // Six delayed requests at once finish in about one delay, not six: the delay is a timer, not a
+      // sleeping event-loop thread.
+      let six = try await clock.measure {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+          for _ in 0..<6 { group.addTask { try await sandbox.get("/v2/time", token: token).status } }
+          for try await status in group { #expect(status == 200) }
+        }
+      }
+      #expect(six >= .milliseconds(300))
+      #expect(six < .milliseconds(1200))
+    }
+  }
+
+  @Test func tlsWorksWithTheTestCAAndFailsWithout() async throws {
+    let ca = try ThrowawayCA.make()
+    defer { ca.remove() }
+    let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
+    let token = SandboxConfiguration.demo.accessToken("full")
+    try await withSandbox(tls: tls, trustRootsPEMFile: ca.caCertificate) { sandbox in
+      #expect(sandbox.baseURL.hasPrefix("https://localhost:"))
+      let response = try await sandbox.get("/v2/time", token: token)
+      #expect(response.status == 200)
+
+      let untrusting = AsyncHTTPTransport()
+      defer { Task { await untrusting.shutdown() } }
+      let request = HTTPRequest(method: "GET", url: "\(sandbox.baseURL)/stores/sbxdemo001/v2/time")
+      do {
+        _ = try await untrusting.send(request, deadline: .now + .seconds(5))
+        Issue.record("an untrusted certificate was accepted")
+      } catch let error as TransportError {
+        guard case .tlsFailure = error else {
+          Issue.record("expected a TLS failure, got \(error)")
+          return
+        }
+      }
+    }
+  }
+
+  @Test func unreadableTLSFilesFailAtStart() async throws {
+    let server = SandboxServer(
+      configuration: .demo,
+      tls: SandboxTLS(certificateChainPath: "/nonexistent.pem", privateKeyPath: "/x.key"))
+    await #expect(throws: SandboxError.self) { try await server.start() }
+  }
+
+  @Test func configurationLoadsFromJSONWithDefaults() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sandbox-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let json = """
+      {"stores": [{"hash": "abc123", "name": "Mine"}],
+       "tokens": [{"name": "t1", "accessToken": "tok", "storeHash": "abc123", "scopes": ["store_v2_products"]}],
+       "quota": 7}
+      """
+    try json.write(to: file, atomically: true, encoding: .utf8)
+    let configuration = try SandboxConfiguration.load(fromFile: file.path)
+    #expect(configuration.quota == 7)
+    #expect(configuration.windowMilliseconds == 30_000)
+    #expect(configuration.stores.first?.domain == "abc123.example")
+    #expect(configuration.tokens.first?.scopes == ["store_v2_products"])
+  }
+
+  @Test func contradictoryConfigurationIsRefused() throws {
+    var configuration = SandboxConfiguration.demo
+    configuration.tokens.append(
+      SandboxToken(name: "stray", accessToken: "stray", storeHash: "nosuchstore", scopes: []))
+    #expect(throws: SandboxError.self) { try configuration.validate() }
+    #expect(throws: SandboxError.self) {
+      try SandboxConfiguration.load(fromFile: "/nonexistent/sandbox.json")
+    }
+  }
+
+  @Test func demoCredentialsHaveBigCommerceFormats() {
+    let alnum = Set("0123456789abcdefghijklmnopqrstuvwxyz")
+    let hex = Set("0123456789abcdef")
+    for token in SandboxConfiguration.demo.tokens {
+      #expect(token.accessToken.count == 31 && token.accessToken.allSatisfy(alnum.contains), "\(token.name)")
+      #expect(token.clientID.count == 31 && token.clientID.allSatisfy(alnum.contains), "\(token.name)")
+      #expect(token.clientSecret.count == 64 && token.clientSecret.allSatisfy(hex.contains), "\(token.name)")
+    }
+    #expect(
+      SandboxConfiguration.demo.tokens.map(\.name) == [
+        "full", "migration", "partial", "readonly", "account", "other",
+      ]
+    )
+  }
+
+  @Test func bannerShowsStoreTokensAndScopes() {
+    let text = SandboxBanner.text(for: .demo, baseURL: "http://127.0.0.1:4242")
+    #expect(text.contains("http://127.0.0.1:4242"))
+    #expect(text.contains("sbxdemo001") && text.contains("bcsh Sandbox Store"))
+    #expect(text.contains("throw-away"))
+    for token in SandboxConfiguration.demo.tokens {
+      #expect(
+        text.contains(token.name) && text.contains(token.accessToken) && text.contains(token.clientSecret))
+      for scope in token.scopes { #expect(text.contains(scope)) }
+    }
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 110 })
+  }
+}

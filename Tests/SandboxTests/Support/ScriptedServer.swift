@@ -1,0 +1,124 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A tiny loopback HTTP server for the transport's edge cases: it counts requests, remembers
+/// whether any carried `X-Auth-Token`, and answers as `reply` says (or never, for `.hang`).
+final class ScriptedServer: Sendable {
+  enum Reply: Sendable {
+    case respond(status: Int, headers: [(String, String)], bodyBytes: Int)
+    /// Accept the request and never answer.
+    case hang
+    /// Send the head and part of a body of `bodyBytes`, then nothing more.
+    case stallMidBody(bodyBytes: Int)
+  }
+
+  private let channel: any Channel
+  let log: RequestLog
+
+  var port: Int { channel.localAddress?.port ?? 0 }
+  var baseURL: String { "http://127.0.0.1:\(port)" }
+
+  private init(channel: any Channel, log: RequestLog) {
+    self.channel = channel
+    self.log = log
+  }
+
+  static func start(_ reply: @escaping @Sendable (HTTPRequestHead) -> Reply) async throws -> ScriptedServer {
+    let log = RequestLog()
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .childChannelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+          try channel.pipeline.syncOperations.addHandler(Handler(reply: reply, log: log))
+        }
+      }
+      .bind(host: "127.0.0.1", port: 0).get()
+    return ScriptedServer(channel: channel, log: log)
+  }
+
+  /// A server that accepts connections and never reads or answers anything.
+  static func silent() async throws -> ScriptedServer {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .childChannelInitializer { channel in channel.eventLoop.makeSucceededVoidFuture() }
+      .bind(host: "127.0.0.1", port: 0).get()
+    return ScriptedServer(channel: channel, log: RequestLog())
+  }
+
+  func stop() async {
+    try? await channel.close()
+  }
+
+  /// What the server saw.
+  final class RequestLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private var tokens = 0
+
+    func record(_ head: HTTPRequestHead) {
+      lock.withLock {
+        count += 1
+        if head.headers.contains(name: "X-Auth-Token") { tokens += 1 }
+      }
+    }
+
+    var requests: Int { lock.withLock { count } }
+    var requestsWithToken: Int { lock.withLock { tokens } }
+  }
+
+  private final class Handler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let reply: @Sendable (HTTPRequestHead) -> Reply
+    let log: RequestLog
+    var head: HTTPRequestHead?
+
+    init(reply: @escaping @Sendable (HTTPRequestHead) -> Reply, log: RequestLog) {
+      self.reply = reply
+      self.log = log
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+      switch unwrapInboundIn(data) {
+      case .head(let head):
+        self.head = head
+        log.record(head)
+      case .body:
+        break
+      case .end:
+        guard let head else { return }
+        let status: Int
+        let extra: [(String, String)]
+        let bodyBytes: Int
+        var stall = false
+        switch reply(head) {
+        case .hang: return
+        case .respond(let code, let headers, let bytes): (status, extra, bodyBytes) = (code, headers, bytes)
+        case .stallMidBody(let bytes): (status, extra, bodyBytes, stall) = (200, [], bytes, true)
+        }
+        var headers = HTTPHeaders(extra)
+        headers.add(name: "Content-Length", value: String(bodyBytes))
+        let responseHead = HTTPResponseHead(
+          version: head.version, status: HTTPResponseStatus(statusCode: status), headers: headers)
+        context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+        // The body goes out in 64 KiB pieces, as a real server would stream it.
+        var left = bodyBytes
+        if stall {
+          let buffer = context.channel.allocator.buffer(repeating: UInt8(ascii: "x"), count: bodyBytes / 2)
+          context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+          return
+        }
+        while left > 0 {
+          let piece = min(left, 64 * 1024)
+          let buffer = context.channel.allocator.buffer(repeating: UInt8(ascii: "x"), count: piece)
+          context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+          left -= piece
+        }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import BcshCore
+import BcshHTTP
+import Foundation
+import Testing
+
+/// AsyncHTTPTransport's edge cases against tiny loopback servers.
+@Suite struct TransportTests {
+  @discardableResult
+  func withTransport<Result>(
+    maximumBodyBytes: Int = 1 << 20, _ body: (AsyncHTTPTransport) async throws -> Result
+  ) async throws -> Result {
+    let transport = AsyncHTTPTransport(maximumBodyBytes: maximumBodyBytes)
+    do {
+      let result = try await body(transport)
+      await transport.shutdown()
+      return result
+    } catch {
+      await transport.shutdown()
+      throw error
+    }
+  }
+
+  func request(_ url: String) -> HTTPRequest {
+    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+  }
+
+  @Test func redirectIsReturnedAndNeverFollowed() async throws {
+    let target = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 2) }
+    let location = "\(target.baseURL)/stores/sbxdemo001/v2/time"
+    let redirecting = try await ScriptedServer.start { _ in
+      .respond(status: 302, headers: [("Location", location)], bodyBytes: 0)
+    }
+    try await withTransport { transport in
+      let response = try await transport.send(
+        request("\(redirecting.baseURL)/stores/sbxdemo001/v2/time"), deadline: .now + .seconds(5))
+      #expect(response.status == 302)
+      #expect(response.header("location") == location)
+    }
+    #expect(redirecting.log.requestsWithToken == 1)
+    #expect(target.log.requests == 0)
+    await redirecting.stop()
+    await target.stop()
+  }
+
+  @Test func hungServerTimesOutAtTheDeadline() async throws {
+    let silent = try await ScriptedServer.silent()
+    let answering = try await ScriptedServer.start { _ in .hang }
+    try await withTransport { transport in
+      for server in [silent, answering] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: TransportError.timeout) {
+          _ = try await transport.send(
+            request("\(server.baseURL)/v2/time"), deadline: start + .milliseconds(300))
+        }
+        let elapsed = clock.now - start
+        #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(2), "took \(elapsed)")
+      }
+    }
+    #expect(answering.log.requests == 1)
+    await silent.stop()
+    await answering.stop()
+  }
+
+  @Test func bodyStalledAfterTheHeadTimesOutAtTheDeadline() async throws {
+    let stalling = try await ScriptedServer.start { _ in .stallMidBody(bodyBytes: 1000) }
+    try await withTransport { transport in
+      let clock = ContinuousClock()
+      let start = clock.now
+      await #expect(throws: TransportError.timeout) {
+        _ = try await transport.send(request("\(stalling.baseURL)/"), deadline: start + .milliseconds(300))
+      }
+      let elapsed = clock.now - start
+      #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(2), "took \(elapsed)")
+    }
+    await stalling.stop()
+  }
+
+  @Test func bodyIsCutAtTheLimit() async throws {
+    let huge = try await ScriptedServer.start { head in
+      .respond(status: 200, headers: [], bodyBytes: head.uri == "/exact" ? 1 << 20 : 3 << 20)
+    }
+    try await withTransport { transport in
+      let cut = try await transport.send(request("\(huge.baseURL)/huge"), deadline: .now + .seconds(5))
+      #expect(cut.status == 200)
+      #expect(cut.body.count == 1 << 20)
+      #expect(cut.truncated)
+      let exact = try await transport.send(request("\(huge.baseURL)/exact"), deadline: .now + .seconds(5))
+      #expect(exact.body.count == 1 << 20)
+      #expect(!exact.truncated)
+    }
+    await huge.stop()
+  }
+
+  @Test func smallLimitIsHonoured() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 5000) }
+    try await withTransport(maximumBodyBytes: 100) { transport in
+      let response = try await transport.send(request("\(server.baseURL)/"), deadline: .now + .seconds(5))
+      #expect(response.body.count == 100)
+      #expect(response.truncated)
+    }
+    await server.stop()
+  }
+
+  @Test func connectionRefused() async throws {
+    let closed = try await ScriptedServer.start { _ in .hang }
+    let port = closed.port
+    await closed.stop()
+    try await withTransport { transport in
+      await #expect(throws: TransportError.connectionRefused(host: "127.0.0.1")) {
+        _ = try await transport.send(request("http://127.0.0.1:\(port)/"), deadline: .now + .seconds(5))
+      }
+    }
+  }
+
+  @Test func nameNotResolved() async throws {
+    try await withTransport { transport in
+      await #expect(throws: TransportError.nameNotResolved(host: "nonexistent.invalid")) {
+        _ = try await transport.send(
+          request("https://nonexistent.invalid/v2/time"), deadline: .now + .seconds(5))
+      }
+    }
+  }
+
+  @Test(arguments: [
+    "http://api.bigcommerce.com/stores/x/v2/time", "http://10.0.0.1/", "ftp://127.0.0.1/", "not a url",
+    "http://127.0.0.1.example.com/", "file:///etc/passwd",
+  ])
+  func insecureURLIsRefusedBeforeConnecting(url: String) async throws {
+    try await withTransport { transport in
+      await #expect(throws: TransportError.insecureURL(url)) {
+        _ = try await transport.send(request(url), deadline: .now + .seconds(5))
+      }
+    }
+  }
+
+  @Test func pastDeadlineTimesOutImmediately() async throws {
+    try await withTransport { transport in
+      await #expect(throws: TransportError.timeout) {
+        _ = try await transport.send(request("http://127.0.0.1:1/"), deadline: .now - .seconds(1))
+      }
+    }
+  }
+}
+
+/// Shutting down is clean, idempotent, and not required for a dropped transport to go away.
+@Suite struct TransportLifecycleTests {
+  @Test func shutdownTwiceAndDropWithoutShutdown() async throws {
+    let transport = AsyncHTTPTransport()
+    await transport.shutdown()
+    await transport.shutdown()
+    // A transport nobody shuts down must not stop a debug build when it is released.
+    var dropped: AsyncHTTPTransport? = AsyncHTTPTransport()
+    #expect(dropped != nil)
+    dropped = nil
+    try await Task.sleep(for: .milliseconds(50))
+  }
+}
