@@ -11,11 +11,12 @@ public enum SandboxBanner {
     ]
     for store in configuration.stores {
       lines.append("store \(store.hash)  \"\(store.name)\"  plan \(store.planName)  domain \(store.domain)")
-      lines.append("  API path  \(baseURL)/stores/\(store.hash)/v3/")
+      lines.append(
+        "  in bcsh   path set \(store.hash)   (requests go to \(baseURL)/stores/\(store.hash)/...)")
     }
     for account in configuration.accounts {
       lines.append("account \(account.uuid)  \"\(account.name)\"")
-      lines.append("  API path  \(baseURL)/accounts/\(account.uuid)/graphql")
+      lines.append("  in bcsh   path set \(account.uuid)")
     }
     lines.append("")
     lines.append("tokens:")

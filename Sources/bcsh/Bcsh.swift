@@ -1,5 +1,6 @@
 import ArgumentParser
 import BcshCore
+import BcshHTTP
 import BcshTerminal
 import Foundation
 
@@ -94,9 +95,15 @@ struct Bcsh: AsyncParsableCommand {
       throw ExitCode(ExitStatus.badInvocation.rawValue)
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]
-    // TEMPORARY until BcshHTTP lands:
-    // shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
-    _ = caBundle
+    shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    var sandboxLaunch: SandboxLaunch?
+    if sandbox {
+      let launch = try await SandboxLaunch.start()
+      shellEnvironment.apiBase = launch.server.baseURL
+      shellEnvironment.variables.merge(launch.variables) { _, sandbox in sandbox }
+      sandboxLaunch = launch
+    }
+
     if StandardStreams.standardInputIsTerminal {
       shellEnvironment.secretReader = TerminalSecretReader()
     } else if command != nil || !script.isEmpty {
@@ -134,6 +141,7 @@ struct Bcsh: AsyncParsableCommand {
     } else {
       status = await shell.run(script: StandardStreams.readAllStandardInput(), source: "stdin", path: nil)
     }
+    try? await sandboxLaunch?.server.stop()
     if status != .success { throw ExitCode(status.rawValue) }
   }
 

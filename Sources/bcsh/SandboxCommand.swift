@@ -1,4 +1,7 @@
 import ArgumentParser
+import BcshSandbox
+import Dispatch
+import Foundation
 
 /// `bcsh sandbox serve`: the sandbox API for other programs to use.
 struct SandboxCommand: AsyncParsableCommand {
@@ -34,7 +37,72 @@ struct SandboxServe: AsyncParsableCommand {
   @Option(help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "FILE"))
   var tlsKey: String?
 
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+    guard (tlsCert == nil) == (tlsKey == nil) else {
+      throw ValidationError("--tls-cert and --tls-key go together")
+    }
+    if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more") }
+    if let quota, quota < 1 { throw ValidationError("--quota must be 1 or more") }
+  }
+
   func run() async throws {
-    throw ValidationError("the sandbox is not built into this version yet")
+    var configuration = SandboxConfiguration.demo
+    do {
+      if let config { configuration = try SandboxConfiguration.load(fromFile: config) }
+      if let latency { configuration.latencyMilliseconds = latency }
+      if let quota { configuration.quota = quota }
+      try configuration.validate()
+    } catch {
+      throw ValidationError("\(error)")
+    }
+    let tls = tlsCert.map { SandboxTLS(certificateChainPath: $0, privateKeyPath: tlsKey ?? "") }
+    let server = SandboxServer(configuration: configuration, host: host, port: port, tls: tls)
+    do {
+      _ = try await server.start()
+    } catch {
+      throw ValidationError("cannot start the sandbox: \(error)")
+    }
+    StandardStreams().writeOutput(SandboxBanner.text(for: configuration, baseURL: server.baseURL))
+    let signal = await SignalWait.first(of: [SIGINT, SIGTERM])
+    try? await server.stop()
+    throw ExitCode(signal == SIGINT ? 130 : 0)
+  }
+}
+
+/// Waits for the first of some signals, without a handler that could interrupt anything else.
+enum SignalWait {
+  static func first(of signals: [Int32]) async -> Int32 {
+    await withCheckedContinuation { continuation in
+      let once = Once(continuation)
+      for number in signals {
+        Foundation.signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler { once.resume(number) }
+        source.resume()
+        once.keep(source)
+      }
+    }
+  }
+
+  /// Resumes its continuation once, and keeps the signal sources alive until then.
+  private final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Int32, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
+
+    func keep(_ source: any DispatchSourceSignal) {
+      lock.withLock { sources.append(source) }
+    }
+
+    func resume(_ number: Int32) {
+      let pending = lock.withLock { () -> CheckedContinuation<Int32, Never>? in
+        defer { continuation = nil }
+        return continuation
+      }
+      pending?.resume(returning: number)
+    }
   }
 }
