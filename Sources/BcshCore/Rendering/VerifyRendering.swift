@@ -146,6 +146,7 @@ enum VerifyRendering {
     }
     if !report.passed { return "incomplete: some probes failed" }
     let granted = report.scopes.filter { $0.declared != nil && $0.outcome == .granted }.count
-    return report.kind == .store ? "token works; \(granted) scopes confirmed" : "token works"
+    return report.kind == .store
+      ? "token works; \(granted) scope\(granted == 1 ? "" : "s") confirmed" : "token works"
   }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `bcsh --sandbox`: the quickstart and verify's outcomes through the real binary and HTTP.
+@Suite struct SandboxRunTests {
+  @Test func theQuickstartVerifies() throws {
+    let bcsh = Bcsh()
+    let result = try bcsh.run(["--sandbox", Bcsh.examples + "/quickstart.bcsh"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("result: ok — the token works and holds all 8 declared scopes"))
+    #expect(
+      result.stderr.contains("bcsh sandbox: a local stand-in for the BigCommerce API at http://127.0.0.1:"))
+    #expect(bcsh.mode("quickstart.bcsh.json") == 0o600)
+    let token = "9x4u9hh6ensyzjkzxr1bwx6de829895"
+    #expect(!result.stdout.contains(token))
+    #expect(bcsh.read("quickstart.bcsh.json")?.contains("\"name\" : \"quickstart-migration\"") == true)
+  }
+
+  @Test func aMissingScopeExitsOneAndSaysWhatToDo() throws {
+    let result = try Bcsh().run([
+      "--sandbox", "-c",
+      "token new partial-check; scope preset migration-to; path set $SANDBOX_STORE_HASH\n"
+        + "token set access-token --env SANDBOX_PARTIAL_ACCESS_TOKEN; verify; echo not reached",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("Marketing               modify    missing"))
+    #expect(
+      result.stdout.contains(
+        "result: problem — the token lacks 2 declared scopes: Marketing (modify), Orders (modify)"))
+    #expect(result.stdout.contains("what to do: an existing token never gains scopes"))
+    #expect(!result.stdout.contains("not reached"))
+    #expect(!result.stderr.contains("error:"))
+  }
+
+  @Test func verifyJSONAndTheSavedResult() throws {
+    let result = try Bcsh().run([
+      "--sandbox", "--json", "-c",
+      "token new wrong-store; path set sbxother02; token set access-token --env SANDBOX_MIGRATION_ACCESS_TOKEN\n"
+        + "verify --scopes none --timeout 10; token list",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("\"exit_status\": 1"))
+    #expect(result.stdout.contains("\"liveness_status\": 403"))
+    #expect(result.stdout.contains("do not belong together"))
+  }
+
+  @Test func verifyOutcomeShowsInTokenList() throws {
+    let result = try Bcsh().run([
+      "--sandbox", "--keep-going", "-c",
+      "token new listed-token; path set $SANDBOX_STORE_HASH; token set access-token --env SANDBOX_READONLY_ACCESS_TOKEN\n"
+        + "scope add products=read-only; verify; token list",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("passed"))
+    #expect(result.stdout.contains("passed 20"))
+    #expect(result.stdout.contains(": token works; 1 scope confirmed"))
+  }
+
+  @Test func sandboxServeListensOnLoopbackOnly() throws {
+    let result = try Bcsh().run(["sandbox", "serve", "--host", "0.0.0.0"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("loopback"))
+  }
+}

@@ -1,0 +1,286 @@
+import BcshCore
+import BcshHTTP
+import BcshSandbox
+import Foundation
+import Testing
+
+/// verify against the sandbox (and, for what the sandbox never does, small scripted servers):
+/// every diagnosis, the report rows, rate limits, redirects, deadlines and TLS.
+@Suite struct VerifyTests {
+  /// A store token on `hash` with the demo token `name`'s credentials and these declared scopes.
+  private func token(
+    _ name: String, scopes: [String] = [], hash: String = SandboxConfiguration.demoStoreHash,
+    accessToken: String? = nil
+  ) throws -> Token {
+    let demo = try #require(SandboxConfiguration.demo.token(named: name))
+    var token = Token(name: "test-\(name)", kind: demo.isAccountLevel ? .account : .store)
+    token.apiPath = demo.isAccountLevel ? .account(uuid: demo.accountUUID!) : .store(hash: hash)
+    token.accessToken = Secret(accessToken ?? demo.accessToken)
+    token.clientID = demo.clientID
+    for scope in scopes {
+      let (found, level) = try ScopeCatalog.resolveGrant(scope, for: token.kind)
+      token.grant(ScopeGrant(scopeID: found.id, level: level))
+    }
+    return token
+  }
+
+  private func verify(
+    _ token: Token, base: String, scopes: ScopeSelection = .declared, timeout: Duration = .seconds(20),
+    transport: (any HTTPTransport)? = nil
+  ) async -> VerifyReport {
+    let transport = transport ?? AsyncHTTPTransport()
+    let report = await Verifier(transport: transport, apiBase: base).verify(
+      token, scopes: scopes, timeout: timeout)
+    await transport.shutdown()
+    return report
+  }
+
+  private static let migration = Preset.named("migration-to")!.grants.map { "\($0.scopeID)=\($0.level)" }
+
+  @Test func aTokenWithEveryDeclaredScopePasses() async throws {
+    try await withSandbox { sandbox in
+      let report = await verify(try token("migration", scopes: Self.migration), base: sandbox.baseURL)
+      #expect(report.diagnosis == nil)
+      #expect(report.passed && report.exitStatus == .success)
+      #expect(report.livenessStatus == 200)
+      #expect(report.store?.name == "bcsh Sandbox Store")
+      #expect(report.store?.plan == "Plus")
+      #expect(report.scopes.count == 8)
+      #expect(report.scopes.allSatisfy { $0.outcome == .granted })
+      #expect(report.scopes.first { $0.scope.id == "marketing" }?.status == 204)
+      #expect(report.scopes[0].summary == "read access confirmed; modify not tested")
+    }
+  }
+
+  @Test func missingScopesAreNamedWithTheirLevels() async throws {
+    try await withSandbox { sandbox in
+      let report = await verify(try token("partial", scopes: Self.migration), base: sandbox.baseURL)
+      #expect(
+        report.diagnosis
+          == .missingScopes([
+            ScopeGrant(scopeID: "marketing", level: .modify), ScopeGrant(scopeID: "orders", level: .modify),
+          ]))
+      #expect(report.exitStatus == .verifyProblem)
+      let missing = report.scopes.filter { $0.outcome == .missing }
+      #expect(missing.map(\.status) == [403, 403])
+      #expect(
+        report.diagnosis?.message == "the token lacks 2 declared scopes: Marketing (modify), Orders (modify)")
+      #expect(report.diagnosis?.advice.contains("never gains scopes") == true)
+    }
+  }
+
+  @Test func scopesAllDiscoversExactlyTheTokensScopes() async throws {
+    try await withSandbox { sandbox in
+      for name in ["readonly", "partial", "full"] {
+        let demo = try #require(SandboxConfiguration.demo.token(named: name))
+        let report = await verify(try token(name), base: sandbox.baseURL, scopes: .all)
+        #expect(report.scopes.count == ScopeCatalog.scopes(for: .store).count)
+        let granted = Set(report.scopes.filter { $0.outcome == .granted }.map(\.scope.id))
+        // What the token's strings say it can read, for every scope that has a read probe.
+        let held = Set(
+          ScopeCatalog.scopes(for: .store).filter { scope in
+            scope.probe != nil
+              && scope.levels.contains {
+                $0.level.includesRead && demo.scopes.contains($0.tokenString ?? "-")
+              }
+          }.map(\.id))
+        // Content also opens Checkout Content's endpoint (a non-discriminating probe).
+        let expected = held.union(held.contains("content") ? ["checkout-content"] : [])
+        #expect(granted == expected, "\(name)")
+        #expect(report.scopes.allSatisfy { if case .error = $0.outcome { false } else { true } }, "\(name)")
+        #expect(report.passed, "\(name)")
+      }
+    }
+  }
+
+  @Test func anInvalidTokenIsA401Finding() async throws {
+    try await withSandbox { sandbox in
+      let report = await verify(
+        try token("migration", scopes: ["products"], accessToken: "0000000000000000000000000000000"),
+        base: sandbox.baseURL)
+      #expect(report.diagnosis == .invalidToken)
+      #expect(report.livenessStatus == 401)
+      #expect(report.exitStatus == .verifyProblem)
+      #expect(report.scopes.isEmpty)
+    }
+  }
+
+  @Test func aTokenOfAnotherStoreIsAMismatchNeverAMissingScope() async throws {
+    try await withSandbox { sandbox in
+      let report = await verify(try token("other", scopes: ["products"]), base: sandbox.baseURL)
+      #expect(report.diagnosis == .storeMismatch)
+      #expect(report.livenessStatus == 403)
+      #expect(report.diagnosis?.message.contains("do not belong together") == true)
+    }
+  }
+
+  @Test func anAccountLevelTokenSpendsOneRequest() async throws {
+    try await withSandbox { sandbox in
+      var account = try token("account")
+      account.grant(ScopeGrant(scopeID: "account-users", level: .readOnly))
+      let report = await verify(account, base: sandbox.baseURL)
+      #expect(report.diagnosis == nil)
+      #expect(report.passed)
+      #expect(report.scopes.map(\.outcome) == [.notProbeable])
+      var foreign = account
+      foreign.apiPath = .account(uuid: "00000000-0000-4000-8000-000000000000")
+      #expect(await verify(foreign, base: sandbox.baseURL).diagnosis == .storeMismatch)
+    }
+  }
+
+  @Test func recoversFromAnExhaustedQuotaWithoutHammering() async throws {
+    var configuration = SandboxConfiguration.demo
+    configuration.quota = 5
+    configuration.windowMilliseconds = 1500
+    try await withSandbox(configuration) { sandbox in
+      // Another app used the whole window.
+      for _ in 0..<5 {
+        _ = try await sandbox.get(
+          "/v2/time", token: SandboxConfiguration.demo.token(named: "migration")?.accessToken)
+      }
+      let counting = CountingTransport(AsyncHTTPTransport())
+      let report = await verify(
+        try token("migration", scopes: Self.migration), base: sandbox.baseURL, transport: counting)
+      #expect(report.passed, "\(String(describing: report.diagnosis))")
+      #expect(report.scopes.allSatisfy { $0.outcome == .granted })
+      #expect(counting.count(of: 429) <= 1)
+      #expect(counting.count(of: 200) + counting.count(of: 204) == 9)
+    }
+  }
+
+  @Test func pacesItselfWithinASmallQuota() async throws {
+    var configuration = SandboxConfiguration.demo
+    configuration.quota = 10
+    configuration.windowMilliseconds = 1000
+    try await withSandbox(configuration) { sandbox in
+      let counting = CountingTransport(AsyncHTTPTransport())
+      let report = await verify(try token("full"), base: sandbox.baseURL, scopes: .all, transport: counting)
+      #expect(report.passed, "\(String(describing: report.diagnosis))")
+      #expect(counting.count(of: 429) == 0)
+    }
+  }
+
+  @Test func aQuotaThatStaysExhaustedEndsAtTheDeadline() async throws {
+    var configuration = SandboxConfiguration.demo
+    configuration.quota = 1
+    configuration.windowMilliseconds = 60_000
+    try await withSandbox(configuration) { sandbox in
+      _ = try await sandbox.get(
+        "/v2/time", token: SandboxConfiguration.demo.token(named: "migration")?.accessToken)
+      let started = ContinuousClock.now
+      let report = await verify(
+        try token("migration", scopes: ["products"]), base: sandbox.baseURL, timeout: .seconds(2))
+      #expect(report.diagnosis == .rateLimited)
+      #expect(report.exitStatus == .commandFailed)
+      #expect(ContinuousClock.now - started < .seconds(5))
+    }
+  }
+
+  @Test func serverErrorsAreRetriedABoundedNumberOfTimes() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 500, headers: [], bodyBytes: 0) }
+    let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
+    #expect(report.diagnosis == .serverErrors(status: 500))
+    #expect(server.log.requests == 4)
+    await server.stop()
+  }
+
+  @Test func aStoreThatIsNotThereIsNotFound() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 404, headers: [], bodyBytes: 0) }
+    #expect(
+      await verify(try token("migration", scopes: ["products"]), base: server.baseURL).diagnosis
+        == .storeNotFound)
+    await server.stop()
+  }
+
+  @Test func aMalformedAnswerIsSaidSo() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 12) }
+    let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
+    #expect(report.diagnosis == .malformedResponse("GET /v2/time did not return {\"time\": ...}"))
+    await server.stop()
+  }
+
+  @Test func aRedirectIsNeverFollowedAndTheTokenNeverLeaves() async throws {
+    let elsewhere = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 0) }
+    let target = elsewhere.baseURL + "/stores/sbxdemo001/v2/time"
+    let server = try await ScriptedServer.start { _ in
+      .respond(status: 302, headers: [("Location", target)], bodyBytes: 0)
+    }
+    let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
+    #expect(report.diagnosis == .redirect(status: 302, location: target))
+    #expect(server.log.requests == 1)
+    #expect(elsewhere.log.requests == 0)
+    await server.stop()
+    await elsewhere.stop()
+  }
+
+  @Test func aServerThatNeverAnswersEndsAtTheDeadline() async throws {
+    let server = try await ScriptedServer.start { _ in .hang }
+    let started = ContinuousClock.now
+    let report = await verify(
+      try token("migration", scopes: ["products"]), base: server.baseURL, timeout: .seconds(1))
+    let elapsed = ContinuousClock.now - started
+    #expect(report.diagnosis == .timeout)
+    #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(5))
+    await server.stop()
+  }
+
+  @Test func connectionRefusedAndUnresolvableHosts() async throws {
+    let server = try await ScriptedServer.start { _ in .hang }
+    let closed = server.baseURL
+    await server.stop()
+    let refused = await verify(try token("migration", scopes: ["products"]), base: closed)
+    guard case .connectionRefused = refused.diagnosis else {
+      Issue.record("expected connection refused, got \(String(describing: refused.diagnosis))")
+      return
+    }
+    let unresolved = await verify(
+      try token("migration", scopes: ["products"]), base: "https://nonexistent.invalid")
+    #expect(unresolved.diagnosis == .nameNotResolved(host: "nonexistent.invalid"))
+    #expect(unresolved.exitStatus == .commandFailed)
+  }
+
+  @Test func overTLSWithAThrowawayCA() async throws {
+    let ca = try ThrowawayCA.make()
+    defer { ca.remove() }
+    let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
+    try await withSandbox(tls: tls) { sandbox in
+      #expect(sandbox.baseURL.hasPrefix("https://"))
+      let trusted = await verify(
+        try token("migration", scopes: Self.migration), base: sandbox.baseURL,
+        transport: AsyncHTTPTransport(trustRootsPEMFile: ca.caCertificate))
+      #expect(trusted.passed, "\(String(describing: trusted.diagnosis))")
+      let untrusted = await verify(try token("migration", scopes: ["products"]), base: sandbox.baseURL)
+      guard case .tlsFailure = untrusted.diagnosis else {
+        Issue.record("expected a TLS failure, got \(String(describing: untrusted.diagnosis))")
+        return
+      }
+    }
+  }
+
+  @Test func missingCredentialsAreCaughtOffline() async {
+    var token = Token(name: "offline", kind: .store)
+    token.grant(ScopeGrant(scopeID: "products", level: .modify))
+    let report = await verify(token, base: "https://nonexistent.invalid")
+    #expect(report.diagnosis == .missingCredentials("'offline' has no API path and no access token"))
+    #expect(report.exitStatus == .commandFailed)
+  }
+}
+
+/// The real transport, counting answers by status.
+final class CountingTransport: HTTPTransport, @unchecked Sendable {
+  private let inner: any HTTPTransport
+  private let lock = NSLock()
+  private var statuses: [Int] = []
+
+  init(_ inner: any HTTPTransport) { self.inner = inner }
+
+  func send(_ request: HTTPRequest, deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
+    let response = try await inner.send(request, deadline: deadline)
+    lock.withLock { statuses.append(response.status) }
+    return response
+  }
+
+  func shutdown() async { await inner.shutdown() }
+
+  func count(of status: Int) -> Int { lock.withLock { statuses.filter { $0 == status }.count } }
+}
