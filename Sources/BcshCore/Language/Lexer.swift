@@ -60,13 +60,8 @@ public struct Lexer {
   private mutating func word() throws(BcshError) -> Word {
     let start = position
     let startIndex = index
-    var segments: [Segment] = []
-    var literal = ""
+    var parts = SegmentBuilder()
     var openQuote: Character?
-    func flush() {
-      if !literal.isEmpty { segments.append(.literal(literal)) }
-      literal = ""
-    }
     scan: while let character = peek() {
       switch character {
       case " ", "\t", "\n", ";":
@@ -78,7 +73,7 @@ public struct Lexer {
           advance(2)
         } else if let escaped = peek(1) {
           advance(2)
-          literal.append(escaped)
+          parts.append(escaped)
         } else {
           advance()
           if !tolerant { throw BcshError("a backslash ends the text", at: start) }
@@ -87,7 +82,7 @@ public struct Lexer {
         let quote = position
         advance()
         while let next = peek(), next != "'", next != "\n" {
-          literal.append(next)
+          parts.append(next)
           advance()
         }
         if peek() == "'" {
@@ -100,33 +95,24 @@ public struct Lexer {
       case "\"":
         let quote = position
         advance()
-        flush()
-        let closed = try doubleQuoted(into: &segments)
+        let closed = try doubleQuoted(into: &parts)
         if !closed {
           if tolerant { openQuote = "\"" } else { throw unterminated("\"", at: quote) }
         }
       case "$":
-        if let reference = try variable() {
-          flush()
-          segments.append(.variable(reference))
-        } else {
-          literal.append("$")
-          advance()
-        }
+        try dollar(into: &parts)
       default:
-        literal.append(character)
+        parts.append(character)
         advance()
       }
     }
-    flush()
+    var segments = parts.finish()
     if segments.isEmpty { segments = [.literal("")] }
     return Word(segments: segments, position: start, range: startIndex..<index, openQuote: openQuote)
   }
 
   /// Reads up to the closing `"`; returns false when the line ended first.
-  private mutating func doubleQuoted(into segments: inout [Segment]) throws(BcshError) -> Bool {
-    var literal = ""
-    defer { if !literal.isEmpty { segments.append(.literal(literal)) } }
+  private mutating func doubleQuoted(into parts: inout SegmentBuilder) throws(BcshError) -> Bool {
     while let character = peek() {
       switch character {
       case "\"":
@@ -136,25 +122,18 @@ public struct Lexer {
         return false
       case "\\":
         if let next = peek(1), next == "\"" || next == "\\" || next == "$" {
-          literal.append(next)
+          parts.append(next)
           advance(2)
         } else if peek(1) == "\n" {
           advance(2)
         } else {
-          literal.append("\\")
+          parts.append("\\")
           advance()
         }
       case "$":
-        if let reference = try variable() {
-          if !literal.isEmpty { segments.append(.literal(literal)) }
-          literal = ""
-          segments.append(.variable(reference))
-        } else {
-          literal.append("$")
-          advance()
-        }
+        try dollar(into: &parts)
       default:
-        literal.append(character)
+        parts.append(character)
         advance()
       }
     }
@@ -197,23 +176,29 @@ public struct Lexer {
 
   /// The text of a `:-` or `:?` fallback, up to (not including) the closing `}`.
   private mutating func braced(openedAt start: SourcePosition) throws(BcshError) -> [Segment] {
-    var segments: [Segment] = []
-    var literal = ""
+    var parts = SegmentBuilder()
     while let character = peek(), character != "}", character != "\n" {
       if character == "\\", let next = peek(1), next != "\n" {
-        literal.append(next)
+        parts.append(next)
         advance(2)
-      } else if character == "$", let reference = try variable() {
-        if !literal.isEmpty { segments.append(.literal(literal)) }
-        literal = ""
-        segments.append(.variable(reference))
+      } else if character == "$" {
+        try dollar(into: &parts)
       } else {
-        literal.append(character)
+        parts.append(character)
         advance()
       }
     }
-    if !literal.isEmpty { segments.append(.literal(literal)) }
-    return segments
+    return parts.finish()
+  }
+
+  /// A `$` at the cursor: a variable reference, or a plain `$` when no name follows.
+  private mutating func dollar(into parts: inout SegmentBuilder) throws(BcshError) {
+    if let reference = try variable() {
+      parts.append(reference)
+    } else {
+      parts.append("$")
+      advance()
+    }
   }
 
   private mutating func readName() -> String {
@@ -252,5 +237,28 @@ public struct Lexer {
       }
       index += 1
     }
+  }
+}
+
+/// Collects a word's pieces: runs of literal characters and variable references, in order.
+private struct SegmentBuilder {
+  private var segments: [Segment] = []
+  private var literal = ""
+
+  mutating func append(_ character: Character) { literal.append(character) }
+
+  mutating func append(_ reference: VariableReference) {
+    flushLiteral()
+    segments.append(.variable(reference))
+  }
+
+  mutating func finish() -> [Segment] {
+    flushLiteral()
+    return segments
+  }
+
+  private mutating func flushLiteral() {
+    if !literal.isEmpty { segments.append(.literal(literal)) }
+    literal = ""
   }
 }
