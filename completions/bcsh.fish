@@ -5,7 +5,8 @@
 #                      [--tls-cert FILE] [--tls-key FILE]
 
 # Where the words before the cursor put us: main (no script yet), script (a script was given, so only
-# NAME=VALUE words follow), sandbox (after `sandbox`), serve (after `sandbox serve`), done.
+# NAME=VALUE words follow), sandbox (after `sandbox`), serve (after `sandbox serve`), value (an option's value
+# that starts with `-`), done.
 function __bcsh_state
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -46,6 +47,10 @@ function __bcsh_state
                         set skip 1
                 end
         end
+    end
+    # A word that starts with `-` right after an option that takes a value is that value: offer no options.
+    if test $skip -eq 1; and string match -q -- '-*' (commandline -ct)
+        set state value
     end
     echo $state
 end
