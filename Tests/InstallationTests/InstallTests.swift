@@ -33,15 +33,13 @@ struct InstallTests {
     let page = prefix.url.appendingPathComponent("share/man/man1/bcsh.1")
     ManPage.expectComplete(try ManPage.render(page), page: page)
 
-    // bash-completion finds the installed script by itself, as it would for a user with this prefix.
+    // Each shell completes with the installed script; bash-completion finds it by itself.
     let project = try TemporaryFolder.sampleProject()
-    let offered = try CompletionShell.bash.candidates(
-      for: "bcsh --color ", in: project.url, script: nil,
-      environment: [
-        "XDG_DATA_DIRS": prefix.url.path + "/share",
-        "PATH": prefix.url.path + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
-      ])
-    #expect(offered == ["auto", "always", "never"])
+    for shell in CompletionShell.allCases {
+      let offered = try shell.candidates(for: "bcsh --color ", in: project.url, installedUnder: prefix.url)
+      #expect(
+        offered == ["auto", "always", "never"], "installed \(shell) completion offers \(offered.sorted())")
+    }
 
     let uninstall = try run(Installation.uninstallScript.path, ["--prefix", prefix.url.path])
     #expect(uninstall.status == 0, "scripts/uninstall failed:\n\(uninstall.stderr)")

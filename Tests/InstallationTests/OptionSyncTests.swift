@@ -53,10 +53,15 @@ struct OptionSyncTests {
     case .bash, .zsh:
       return Contract.longOptions(in: code)
     case .fish:
+      // Options are what `complete` declares with `-l NAME`.
+      let declarations = code.split(separator: "\n").filter { $0.hasPrefix("complete ") }.joined(
+        separator: "\n")
       let pattern = try! NSRegularExpression(pattern: "(?<=\\s)-l ([a-z][a-z0-9-]*)")
-      let range = NSRange(code.startIndex..., in: code)
+      let range = NSRange(declarations.startIndex..., in: declarations)
       return Set(
-        pattern.matches(in: code, range: range).map { "--" + code[Range($0.range(at: 1), in: code)!] })
+        pattern.matches(in: declarations, range: range).map {
+          "--" + declarations[Range($0.range(at: 1), in: declarations)!]
+        })
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A real shell that loads a bcsh completion script and answers, for a partial command line, which candidates
 /// it would offer on Tab.
@@ -19,16 +20,18 @@ enum CompletionShell: String, CaseIterable, Sendable, CustomTestStringConvertibl
   /// The candidates for `line` typed in `folder`, reduced to their last path component (`sub/c.bcsh` and
   /// `c.bcsh` are the same candidate; a folder's trailing `/` is dropped), since shells differ there.
   ///
-  /// `script` is the completion script to load; nil asks bash to find it the way an installed one is found,
-  /// through bash-completion's loader and `XDG_DATA_DIRS` (pass the prefix's share folder in `environment`).
-  func candidates(
-    for line: String, in folder: URL, script: URL? = nil, environment: [String: String] = [:]
-  ) throws -> Set<String> {
+  /// The shell loads the repository's script, or with `prefix` the one scripts/install put there; bash then
+  /// finds it by itself, through bash-completion's loader, as it would for a user of that prefix.
+  func candidates(for line: String, in folder: URL, installedUnder prefix: URL? = nil) throws -> Set<String> {
     let raw: [String]
     switch self {
-    case .bash: raw = try Self.bashCandidates(line, folder, script, environment)
-    case .zsh: raw = try Self.zshCandidates(line, folder, script ?? self.script)
-    case .fish: raw = try Self.fishCandidates(line, folder, script ?? self.script)
+    case .bash: raw = try Self.bashCandidates(line, folder, prefix)
+    case .zsh:
+      let script = prefix?.appendingPathComponent("share/zsh/site-functions/_bcsh") ?? self.script
+      raw = try Self.zshCandidates(line, folder, script)
+    case .fish:
+      let script = prefix?.appendingPathComponent("share/fish/vendor_completions.d/bcsh.fish") ?? self.script
+      raw = try Self.fishCandidates(line, folder, script)
     }
     return Set(raw.map(Self.normalized))
   }
@@ -68,15 +71,21 @@ enum CompletionShell: String, CaseIterable, Sendable, CustomTestStringConvertibl
     done
     """#
 
-  private static func bashCandidates(
-    _ line: String, _ folder: URL, _ script: URL?, _ environment: [String: String]
-  ) throws -> [String] {
+  private static func bashCandidates(_ line: String, _ folder: URL, _ prefix: URL?) throws -> [String] {
     let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     let home = try TemporaryFolder()
-    var env = ["BCSH_LINE": line, "HOME": home.url.path, "BCSH_COMPLETION_SCRIPT": script?.path ?? ""]
-    env.merge(environment) { _, new in new }
+    var environment = [
+      "BCSH_LINE": line, "HOME": home.url.path, "BCSH_COMPLETION_SCRIPT": CompletionShell.bash.script.path,
+    ]
+    if let prefix {
+      environment["BCSH_COMPLETION_SCRIPT"] = ""
+      environment["XDG_DATA_DIRS"] = prefix.path + "/share"
+      environment["PATH"] =
+        prefix.path + "/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    }
     let result = try run(
-      "bash", ["--norc", "--noprofile", "-c", bashDriver, "bash"] + words, in: folder, environment: env)
+      "bash", ["--norc", "--noprofile", "-c", bashDriver, "bash"] + words, in: folder,
+      environment: environment)
     return try candidates(from: result, shell: "bash")
   }
 

@@ -24,8 +24,8 @@ func run(
   let scratch = try TemporaryFolder()
   let stdoutURL = scratch.url.appendingPathComponent("stdout")
   let stderrURL = scratch.url.appendingPathComponent("stderr")
-  FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-  FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+  try Data().write(to: stdoutURL)
+  try Data().write(to: stderrURL)
   let stdout = try FileHandle(forWritingTo: stdoutURL)
   let stderr = try FileHandle(forWritingTo: stderrURL)
   defer {
