@@ -29,7 +29,7 @@ _bcsh()
                 case $word in
                     --) state=script-next ;;
                     --*=*) ;;
-                    -c | --command | -s | --session | -v | --var | --color) ((i++)) ;;
+                    @($main_valued)) ((i++)) ;;
                     -*) ;;
                     sandbox) state=sandbox ;;
                     *) state=script ;;
@@ -46,7 +46,7 @@ _bcsh()
             serve)
                 case $word in
                     --*=*) ;;
-                    --port | --host | --config | --latency | --quota | --tls-cert | --tls-key) ((i++)) ;;
+                    @($serve_valued)) ((i++)) ;;
                 esac
                 ;;
         esac
