@@ -6,7 +6,7 @@ import Testing
 /// The release build takes minutes the first time (it is incremental afterwards); everything else here is fast.
 @Suite("Install into a prefix and uninstall")
 struct InstallTests {
-  @Test("scripts/install, then the installed bcsh, man page and bash completion, then scripts/uninstall")
+  @Test("scripts/install, then the installed bcsh, man page and completions, then scripts/uninstall")
   func roundTrip() throws {
     let prefix = try TemporaryFolder()
 
