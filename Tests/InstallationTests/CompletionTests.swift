@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// A partial command line and the candidates Tab must offer for it, in the sample project folder
+/// (a.bcsh, b.bcsh, notes.txt, s.bcsh.json, sub/c.bcsh).
+struct CompletionCase: Sendable, CustomTestStringConvertible {
+  let line: String
+  let expected: Set<String>
+
+  var testDescription: String { "'\(line)'" }
+
+  static let all: [CompletionCase] = [
+    // Options, and only the main command's.
+    .init(line: "bcsh --", expected: Contract.mainOptions),
+    .init(line: "bcsh --no-", expected: ["--no-rc", "--no-history"]),
+    // Option values.
+    .init(line: "bcsh --color ", expected: ["auto", "always", "never"]),
+    .init(line: "bcsh --color a", expected: ["auto", "always"]),
+    .init(line: "bcsh --session ", expected: ["s.bcsh.json", "sub"]),
+    .init(line: "bcsh --json -s ", expected: ["s.bcsh.json", "sub"]),
+    // An option's value is never completed as an option; free-text values get nothing.
+    .init(line: "bcsh --color -", expected: []),
+    .init(line: "bcsh -c ", expected: []),
+    .init(line: "bcsh -v ", expected: []),
+    // The script argument: .bcsh files and folders to descend into (not notes.txt), or `sandbox`.
+    .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
+    .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
+    .init(line: "bcsh sub/", expected: ["c.bcsh"]),
+    // After the script come NAME=VALUE words: no file noise.
+    .init(line: "bcsh a.bcsh ", expected: []),
+    .init(line: "bcsh a.bcsh STORE=abc ", expected: []),
+    // The sandbox server.
+    .init(line: "bcsh sandbox ", expected: ["serve"]),
+    .init(line: "bcsh sandbox serve --", expected: Contract.serveOptions),
+    .init(line: "bcsh sandbox serve --port ", expected: []),
+    .init(
+      line: "bcsh sandbox serve --port 8080 --tls-cert ",
+      expected: ["a.bcsh", "b.bcsh", "notes.txt", "s.bcsh.json", "sub"]),
+  ]
+}
+
+@Suite("Completion scripts in the real shells")
+struct CompletionTests {
+  @Test(arguments: CompletionShell.allCases, CompletionCase.all)
+  func candidates(shell: CompletionShell, example: CompletionCase) throws {
+    let project = try TemporaryFolder.sampleProject()
+    let offered = try shell.candidates(for: example.line, in: project.url)
+    #expect(
+      offered == example.expected,
+      "\(shell) offers \(offered.sorted()) for '\(example.line)'; expected \(example.expected.sorted())")
+  }
+}
