@@ -65,7 +65,7 @@ import Testing
   }
 
   @Test func windowResetsAfterItsLength() async throws {
-    let configuration = configuration(quota: 2, windowMilliseconds: 300)
+    let configuration = configuration(quota: 2, windowMilliseconds: 2000)
     try await withSandbox(configuration) { sandbox in
       let token = configuration.accessToken("full")
       _ = try await sandbox.get("/v2/time", token: token)
@@ -73,7 +73,7 @@ import Testing
       let refused = try await sandbox.get("/v2/time", token: token)
       #expect(refused.status == 429)
       let wait = try #require(refused.intHeader("X-Rate-Limit-Time-Reset-Ms"))
-      #expect(wait <= 300)
+      #expect(wait <= 2000)
       try await Task.sleep(for: .milliseconds(wait + 50))
       let again = try await sandbox.get("/v2/time", token: token)
       #expect(again.status == 200)
