@@ -1,0 +1,114 @@
+import Foundation
+@preconcurrency import Glibc
+import Testing
+
+/// The real bcsh in a pseudo-terminal: what only a terminal shows.
+@Suite(.serialized) struct InteractiveShellTests {
+  @Test func ctrlDOnAnEmptyLineLeavesWithStatusZeroAndRestoresTheTerminal() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+  }
+
+  @Test func ctrlDWarnsOnceAboutUnsavedChanges() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("token new demo-store\r")
+    try terminal.expect("bcsh(demo-store)*> ")
+    terminal.send("\u{04}")
+    try terminal.expect("unsaved changes; Ctrl-D again leaves")
+    try terminal.expect("bcsh(demo-store)*> ")
+    terminal.send("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+  }
+
+  @Test func ctrlCDropsTheHalfTypedLineAndKeepsTheSession() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("token new demo-store\r")
+    try terminal.expect("bcsh(demo-store)*> ")
+    terminal.send("token rm demo-st")
+    try terminal.expect("demo-st")
+    terminal.send("\u{03}")
+    try terminal.expect("bcsh(demo-store)*> ")
+    terminal.send("echo after\r")
+    let shown = try terminal.expect("bcsh(demo-store)*> ")
+    #expect(shown.contains("\nafter\r\n"))
+    terminal.send("status\r")
+    let status = try terminal.expect("bcsh(demo-store)*> ")
+    #expect(status.contains("current token:   demo-store"))
+    terminal.send("exit 0\r")
+    try terminal.expect("unsaved")
+    terminal.send("exit 0\r")
+    #expect(try terminal.waitForExit() == 0)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+  }
+
+  @Test func nonASCIIAndLongLinesArriveWhole() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("echo grüße ünïcödé 日本\r")
+    try terminal.expect("\ngrüße ünïcödé 日本\r\n")
+    let long = (1...60).map { "w\($0)" }.joined(separator: "-")
+    terminal.send("echo \(long)\r")
+    try terminal.expect("\n\(long)\r\n")
+    terminal.send("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func aResizedWindowKeepsTheLine() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("echo wi")
+    try terminal.expect("wi")
+    terminal.resize(rows: 20, columns: 60)
+    terminal.drain(for: 0.3)
+    terminal.send("dth\r")
+    try terminal.expect("\nwidth\r\n")
+    terminal.send("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func theStartupScriptRunsAndItsErrorsDoNotStopTheShell() throws {
+    let home = try SealedHome()
+    try "token new from-rc\nscope add no-such-scope\necho not reached\n".write(
+      toFile: home.startupScript, atomically: true, encoding: .utf8)
+    let terminal = try home.start(rc: true)
+    try terminal.expect("bcsh(from-rc)*> ")
+    #expect(terminal.screen.contains("bcshrc:2:"))
+    #expect(terminal.screen.contains("no-such-scope"))
+    terminal.send("echo alive\r")
+    try terminal.expect("\nalive\r\n")
+    terminal.send("\u{04}\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func noRcSkipsTheStartupScript() throws {
+    let home = try SealedHome()
+    try "token new from-rc\n".write(toFile: home.startupScript, atomically: true, encoding: .utf8)
+    let terminal = try home.start()
+    terminal.send("echo ready\r")
+    let shown = try terminal.expect("\nready\r\n")
+    #expect(!shown.contains("from-rc"))
+    terminal.send("\u{04}")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test func sigtermSavesTheHistoryAndRestoresTheTerminal() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("echo before-term\r")
+    try terminal.expect("\nbefore-term\r\n")
+    try terminal.expect("> ")
+    terminal.send("echo half")
+    try terminal.expect("half")
+    kill(terminal.pid, SIGTERM)
+    #expect(try terminal.waitForExit() == 128 + SIGTERM)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
+    #expect(saved.contains("before-term"))
+  }
+}
