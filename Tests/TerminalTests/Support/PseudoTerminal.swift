@@ -45,12 +45,15 @@ final class PseudoTerminal {
     defer {
       (argv + envp + [folder]).forEach { free($0) }
     }
+    guard let program = argv[0], let folder else {
+      throw TerminalTestError(description: "out of memory")
+    }
     let pid = fork()
     if pid == 0 {
       close(master)
       _ = login_tty(slave)
       _ = chdir(folder)
-      execve(argv[0], argv, envp)
+      execve(program, argv, envp)
       _exit(127)
     }
     guard pid > 0 else {

@@ -16,7 +16,7 @@ final class SealedHome {
     let template = FileManager.default.temporaryDirectory.path + "/bcsh-terminal-XXXXXX"
     var bytes = Array(template.utf8CString)
     guard mkdtemp(&bytes) != nil else { throw TerminalTestError(description: "mkdtemp failed") }
-    root = String(cString: bytes)
+    root = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     for folder in [home, work] {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
