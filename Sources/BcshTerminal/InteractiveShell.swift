@@ -33,9 +33,9 @@ public enum InteractiveShell {
     }
   }
 
-  /// The Tab completer for the shell.
+  /// The Tab completer for the shell: the core's engine, reading the session at each Tab.
   static func completer(for shell: Shell) -> any LineCompleting {
-    NoCompletion()
+    CompletionEngine(shell: shell)
   }
 
   /// libedit decodes keystrokes by the locale; bcsh's text is UTF-8 whatever the locale says, so a
@@ -62,12 +62,5 @@ public enum InteractiveShell {
     } catch {
       shell.report(error)
     }
-  }
-}
-
-/// Completes nothing: the stand-in until the core's completion engine is wired in.
-struct NoCompletion: LineCompleting {
-  func complete(line: String, cursor: Int) -> CompletionResult {
-    CompletionResult(replaceStart: cursor, replaceEnd: cursor, candidates: [])
   }
 }

@@ -48,7 +48,7 @@ final class LineEditor {
     bcsh_el_set_prompt(editLine, LineEditor.promptCallback)
     bcsh_el_set_editor(editLine, "emacs")
     bcsh_el_set_signal(editLine, 1)
-    bcsh_el_set_safe_read(editLine, 0)
+    bcsh_el_set_read_function(editLine, LineEditor.readCallback)
     bcsh_el_set_history(editLine, history)
     bcsh_el_add_function(
       editLine, "bcsh-complete", "complete the word under the cursor", LineEditor.completeCallback)
@@ -125,6 +125,28 @@ final class LineEditor {
     if let text = LineEditor.owner(of: editLine)?.promptText { return text }
     return UnsafeMutablePointer(
       mutating: UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self))
+  }
+
+  /// libedit's read: one character from the terminal, or -1 with `EINTR` once a signal is caught.
+  private static let readCallback: bcsh_el_read_fn = { _, character in
+    guard let character else { return -1 }
+    character.pointee = 0
+    switch TerminalInput.readCharacter(from: STDIN_FILENO) {
+    case .character(let scalar):
+      character.pointee = wchar_t(bitPattern: scalar.value)
+      return 1
+    case .byte(let byte):
+      character.pointee = wchar_t(byte)
+      return 1
+    case .endOfFile:
+      return 0
+    case .interrupted:
+      errno = EINTR
+      return -1
+    case .failed(let code):
+      errno = code
+      return -1
+    }
   }
 
   private static let completeCallback: bcsh_el_command_fn = { editLine, _ in

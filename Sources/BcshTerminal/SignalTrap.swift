@@ -46,15 +46,21 @@ struct SignalTrap: ~Copyable {
 
   /// Runs a blocking read on this thread so that a signal interrupts it, whichever thread the
   /// kernel gives the signal to.
-  /// Swift's async runtime runs tasks on threads that block every signal; the reading thread
-  /// unblocks the terminal's signals while it reads (libedit handles SIGWINCH, SIGCONT and SIGTSTP
-  /// there too) and blocks them again after.
+  /// The signals a terminal read waits for.
+  static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]
+
+  /// Whether a caught signal waits to be taken.
+  static var hasPendingSignal: Bool { caughtSignal.load(ordering: .relaxed) != 0 }
+
+  /// Runs a terminal read (`TerminalInput`) on this thread. The kernel may give a signal to any
+  /// thread; the handler passes it on to this one. Here the terminal's signals stay blocked except
+  /// while `TerminalInput` waits, so none slips in between a check and the wait.
   func interrupting<Result>(_ read: () -> Result) -> Result {
     var terminalSignals = sigset_t()
     sigemptyset(&terminalSignals)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&terminalSignals, signal) }
+    for signal in Self.terminalSignals { sigaddset(&terminalSignals, signal) }
     var mask = sigset_t()
-    pthread_sigmask(SIG_UNBLOCK, &terminalSignals, &mask)
+    pthread_sigmask(SIG_BLOCK, &terminalSignals, &mask)
     readingThread.store(pthread_self(), ordering: .relaxed)
     defer {
       readingThread.store(0, ordering: .relaxed)

@@ -29,9 +29,10 @@ public struct TerminalSecretReader: SecretReading {
     do {
       let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP])
       trap.clear()
+      // Echo goes off before the prompt shows, so that nothing typed after it is ever echoed.
+      tcsetattr(input, TCSAFLUSH, &hidden)
       fputs(prompt, output)
       fflush(output)
-      tcsetattr(input, TCSAFLUSH, &hidden)
       (outcome, signal) = trap.interrupting { readLine(trap) }
       tcsetattr(input, TCSAFLUSH, &saved)
       fputs("\n", output)
@@ -47,22 +48,23 @@ public struct TerminalSecretReader: SecretReading {
   private func readLine(_ trap: borrowing SignalTrap) -> (Result<String, BcshError>, Int32?) {
     var bytes: [UInt8] = []
     defer { bytes.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-    var byte: UInt8 = 0
     while true {
-      let count = read(input, &byte, 1)
-      if count < 0 && errno == EINTR {
+      switch TerminalInput.readByte(from: input) {
+      case .byte(let byte) where byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r"):
+        return (.success(String(decoding: bytes, as: UTF8.self)), nil)
+      case .byte(let byte):
+        bytes.append(byte)
+      case .character, .failed:
+        return (.failure(BcshError("cannot read the hidden value from the terminal")), nil)
+      case .interrupted:
         guard let signal = trap.take() else { continue }
         return (.failure(BcshError("cancelled", status: .interrupted)), signal)
-      }
-      if count < 0 { return (.failure(BcshError("cannot read the hidden value from the terminal")), nil) }
-      if count == 0 {
+      case .endOfFile where bytes.isEmpty:
         // Ctrl-D on an empty line, or the terminal went away: nothing was entered.
-        if bytes.isEmpty { return (.failure(BcshError("cancelled", status: .interrupted)), nil) }
-        break
+        return (.failure(BcshError("cancelled", status: .interrupted)), nil)
+      case .endOfFile:
+        return (.success(String(decoding: bytes, as: UTF8.self)), nil)
       }
-      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-      bytes.append(byte)
     }
-    return (.success(String(decoding: bytes, as: UTF8.self)), nil)
   }
 }

@@ -26,9 +26,12 @@ static inline int bcsh_el_set_signal(EditLine *el, int handle) {
   return el_set(el, EL_SIGNAL, handle);
 }
 
-/** Whether a read that a signal interrupts is retried; off, so that Ctrl-C ends el_gets. */
-static inline int bcsh_el_set_safe_read(EditLine *el, int retry) {
-  return el_set(el, EL_SAFEREAD, retry);
+/** Reads one character into *c: returns 1, 0 at end of input, or -1 with errno set. */
+typedef int (*bcsh_el_read_fn)(EditLine *, wchar_t *);
+
+/** Replaces libedit's terminal read. */
+static inline int bcsh_el_set_read_function(EditLine *el, bcsh_el_read_fn read) {
+  return el_set(el, EL_GETCFN, read);
 }
 
 static inline int bcsh_el_set_history(EditLine *el, History *hist) {

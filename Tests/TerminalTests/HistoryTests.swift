@@ -10,19 +10,18 @@ import Testing
     let home = try SealedHome()
     let first = try home.start()
     first.send("token new demo-store\r")
-    try first.expect("bcsh(demo-store)*> ")
-    // `one""two` prints onetwo: the output shows the command ran, not that it was typed.
+    try first.expectPrompt("bcsh(demo-store)*> ")
+    // `one""two` prints onetwo: the output shows that the command ran, not just that it was typed.
     first.send("echo one\"\"two\r")
     try first.expect("\nonetwo\r\n")
+    try first.expectPrompt()
     first.send("token set access-token \(Self.secret)\r")
     try first.expect("warning:")
-    try first.expect("*> ")
+    try first.expectPrompt()
     first.send(" echo spaced-line\r")
     try first.expect("\nspaced-line\r\n")
-    first.send("\u{04}")
-    try first.expect("Ctrl-D again")
-    first.send("\u{04}")
-    #expect(try first.waitForExit() == 0)
+    try first.expectPrompt()
+    #expect(try first.leaveWithCtrlD(unsavedChanges: true) == 0)
 
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
     #expect(saved.contains("demo-store"))
@@ -36,12 +35,15 @@ import Testing
     try second.expect("one\"\"two")
     second.send("\r")
     try second.expect("\nonetwo\r\n")
+    try second.expectPrompt()
     second.send("history\r")
-    let listed = try second.expect("> ")
+    try second.expect("history\r\n")
+    let listed = try second.expectPrompt()
     #expect(listed.contains("token new demo-store"))
+    #expect(listed.contains("echo one\"\"two"))
     #expect(!listed.contains(Self.secret))
-    second.send("\u{04}")
-    #expect(try second.waitForExit() == 0)
+    #expect(!listed.contains("spaced-line"))
+    #expect(try second.leaveWithCtrlD() == 0)
   }
 
   @Test func noHistoryKeepsItInMemoryOnly() throws {
@@ -49,10 +51,12 @@ import Testing
     let terminal = try home.start(["--no-history"])
     terminal.send("echo in-memory\r")
     try terminal.expect("\nin-memory\r\n")
+    try terminal.expectPrompt()
     terminal.send("history\r")
-    try terminal.expect("echo in-memory")
-    terminal.send("\u{04}")
-    #expect(try terminal.waitForExit() == 0)
+    try terminal.expect("history\r\n")
+    let listed = try terminal.expectPrompt()
+    #expect(listed.contains("echo in-memory"))
+    #expect(try terminal.leaveWithCtrlD() == 0)
     #expect(!FileManager.default.fileExists(atPath: home.historyFile))
   }
 
@@ -61,16 +65,17 @@ import Testing
     let terminal = try home.start()
     terminal.send("echo x\"\"y1\r")
     try terminal.expect("\nxy1\r\n")
+    try terminal.expectPrompt()
     terminal.send("echo other\r")
     try terminal.expect("\nother\r\n")
+    try terminal.expectPrompt()
     terminal.send("\u{12}x\"\"")
     try terminal.expect("x\"\"")
     terminal.send("\r")
-    terminal.send("echo done\r")
-    let shown = try terminal.expect("\ndone\r\n")
-    #expect(shown.contains("xy1\r\n"))
-    terminal.send("\u{04}")
-    #expect(try terminal.waitForExit() == 0)
+    // The search found `echo x""y1` and ran it again.
+    try terminal.expect("\nxy1\r\n")
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
   }
 
   private func permissions(_ path: String) -> Int? {

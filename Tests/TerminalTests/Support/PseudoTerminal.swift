@@ -111,6 +111,33 @@ final class PseudoTerminal {
     }
   }
 
+  /// Waits for a prompt, then until libedit has the terminal in raw mode: a key typed before that
+  /// is read by the kernel's line discipline (a Ctrl-D there would be lost), not by libedit.
+  @discardableResult
+  func expectPrompt(_ prompt: String = "> ", timeout: Double = 10) throws -> String {
+    let seen = try expect(prompt, timeout: timeout)
+    let deadline = Date().addingTimeInterval(timeout)
+    while settingsNow.c_lflag & tcflag_t(ICANON) != 0 {
+      guard deadline.timeIntervalSinceNow > 0 else {
+        throw TerminalTestError(description: "the terminal never left canonical mode after \(prompt.debugDescription)")
+      }
+      readAvailable(waitingAtMost: 0.01)
+    }
+    return seen
+  }
+
+  /// Ctrl-D at a prompt already waited for (`expectPrompt`); with unsaved changes, once more after
+  /// the warning. Returns the exit status.
+  func leaveWithCtrlD(unsavedChanges: Bool = false) throws -> Int32 {
+    send("\u{04}")
+    if unsavedChanges {
+      try expect("Ctrl-D again leaves")
+      try expectPrompt()
+      send("\u{04}")
+    }
+    return try waitForExit()
+  }
+
   /// Reads what bcsh writes for `seconds`, without looking for anything.
   func drain(for seconds: Double) {
     let deadline = Date().addingTimeInterval(seconds)

@@ -48,7 +48,7 @@ final class SealedHome {
     let terminal = try PseudoTerminal(
       executable: Self.binary, arguments: (rc ? [] : ["--no-rc"]) + arguments,
       environment: environment.merging(extra) { $1 }, directory: work)
-    try terminal.expect("> ")
+    try terminal.expectPrompt()
     return terminal
   }
 }
