@@ -31,7 +31,9 @@ import Testing
   }
 
   @Test func longDetailsAreCutToTheWidth() {
-    let candidates = [CompletionCandidate(insertion: "x", display: "x", detail: String(repeating: "d", count: 50))]
+    let candidates = [
+      CompletionCandidate(insertion: "x", display: "x", detail: String(repeating: "d", count: 50))
+    ]
     let lines = CandidateListing.lines(for: candidates, width: 20, displayWidth: { $0.count })
     #expect(lines == ["x  " + String(repeating: "d", count: 16) + "…"])
   }
@@ -69,7 +71,8 @@ import Testing
   private func range(_ line: String, _ start: Int, _ end: Int, cursor: Int) -> EditRange? {
     let bytes = Array(line.utf8)
     return bytes.withUnsafeBufferPointer {
-      EditRange(CompletionResult(replaceStart: start, replaceEnd: end, candidates: []), cursor: cursor, in: $0)
+      EditRange(
+        CompletionResult(replaceStart: start, replaceEnd: end, candidates: []), cursor: cursor, in: $0)
     }
   }
 

@@ -119,7 +119,8 @@ final class PseudoTerminal {
     let deadline = Date().addingTimeInterval(timeout)
     while settingsNow.c_lflag & tcflag_t(ICANON) != 0 {
       guard deadline.timeIntervalSinceNow > 0 else {
-        throw TerminalTestError(description: "the terminal never left canonical mode after \(prompt.debugDescription)")
+        throw TerminalTestError(
+          description: "the terminal never left canonical mode after \(prompt.debugDescription)")
       }
       readAvailable(waitingAtMost: 0.01)
     }
@@ -162,7 +163,8 @@ final class PseudoTerminal {
       readAvailable(waitingAtMost: 0.05)
     }
     throw TerminalTestError(
-      description: "bcsh did not exit within \(timeout)s; the screen: " + screen.suffix(2000).debugDescription)
+      description: "bcsh did not exit within \(timeout)s; the screen: " + screen.suffix(2000).debugDescription
+    )
   }
 
   /// The terminal settings now (after bcsh ended, they should equal `settingsBefore`).
