@@ -40,6 +40,15 @@ import Testing
 
   @Test func wideCharactersCountTwoColumns() {
     #expect(TextWidth.of("abc") == 3)
+    #expect(TextWidth.of("日本") == 4)
+    #expect(TextWidth.of("e\u{301}") == 1)
+    let lines = CandidateListing.lines(
+      for: [
+        CompletionCandidate(insertion: "日本", display: "日本"),
+        CompletionCandidate(insertion: "ab", display: "ab"),
+      ],
+      width: 80)
+    #expect(lines == ["日本  ab"])
     #expect(CandidateListing.lines(for: [], width: 80).isEmpty)
   }
 }

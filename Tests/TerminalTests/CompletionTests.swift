@@ -92,4 +92,25 @@ import Testing
     try terminal.expectPrompt()
     #expect(try terminal.leaveWithCtrlD() == 0)
   }
+
+  @Test func manyCandidatesAskBeforeTheyAreListed() throws {
+    let home = try SealedHome()
+    for number in 1...120 {
+      try "".write(toFile: home.work + "/step\(1000 + number).bcsh", atomically: true, encoding: .utf8)
+    }
+    let terminal = try home.start()
+    terminal.send("source ste\t")
+    try terminal.expect("Display all 120 possibilities? (y or n)")
+    terminal.send("n")
+    try terminal.expect("source step1")
+    #expect(!terminal.screen.contains("step1120.bcsh"))
+    terminal.send("\t")
+    try terminal.expect("Display all 120 possibilities? (y or n)")
+    terminal.send("y")
+    try terminal.expect("step1120.bcsh")
+    try terminal.expect("source step1")
+    terminal.send("\u{03}")
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
+  }
 }

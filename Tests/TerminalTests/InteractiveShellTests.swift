@@ -113,4 +113,17 @@ import Testing
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
     #expect(saved.contains("before-term"))
   }
+
+  @Test func theEditrcNamedByEDITRCIsRead() throws {
+    let home = try SealedHome()
+    try "bind ^G em-kill-line\n".write(toFile: home.editrc, atomically: true, encoding: .utf8)
+    let terminal = try home.start()
+    terminal.send("echo junk")
+    try terminal.expect("junk")
+    terminal.send("\u{07}echo clean\r")
+    let shown = try terminal.expect("\nclean\r\n")
+    #expect(!shown.contains("junkecho"))
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
+  }
 }
