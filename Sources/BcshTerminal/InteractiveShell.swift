@@ -10,7 +10,8 @@ public enum InteractiveShell {
   /// none (`--no-rc`).
   public static func run(_ shell: Shell, historyFile: String?, startupScript: String?) async -> ExitStatus {
     useUTF8Locale()
-    let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP])
+    // SIGCONT too: after Ctrl-Z and `fg` the line is drawn again.
+    let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP, SIGCONT])
     guard let editor = LineEditor(completer: completer(for: shell)) else {
       shell.report(BcshError("cannot start the line editor on this terminal"))
       return .commandFailed

@@ -128,10 +128,16 @@ final class LineEditor {
   }
 
   /// libedit's read: one character from the terminal, or -1 with `EINTR` once a signal is caught.
-  private static let readCallback: bcsh_el_read_fn = { _, character in
+  private static let readCallback: bcsh_el_read_fn = { editLine, character in
     guard let character else { return -1 }
     character.pointee = 0
-    switch TerminalInput.readCharacter(from: STDIN_FILENO) {
+    var read = TerminalInput.readCharacter(from: STDIN_FILENO)
+    // Back from Ctrl-Z (`fg`): libedit has the terminal raw again; draw the line again and go on.
+    while read == .interrupted, SignalTrap.take(only: SIGCONT) {
+      if let editLine { bcsh_el_refresh(editLine) }
+      read = TerminalInput.readCharacter(from: STDIN_FILENO)
+    }
+    switch read {
     case .character(let scalar):
       character.pointee = wchar_t(bitPattern: scalar.value)
       return 1

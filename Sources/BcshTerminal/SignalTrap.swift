@@ -69,6 +69,11 @@ struct SignalTrap: ~Copyable {
     return read()
   }
 
+  /// Takes the caught signal only if it is `signal` (SIGCONT, which a reader handles and goes on).
+  static func take(only signal: Int32) -> Bool {
+    caughtSignal.compareExchange(expected: signal, desired: 0, ordering: .relaxed).exchanged
+  }
+
   /// Forgets a signal caught earlier (a Ctrl-C pressed while a command ran).
   func clear() { _ = take() }
 

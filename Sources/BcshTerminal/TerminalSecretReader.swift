@@ -33,7 +33,7 @@ public struct TerminalSecretReader: SecretReading {
       tcsetattr(input, TCSAFLUSH, &hidden)
       fputs(prompt, output)
       fflush(output)
-      (outcome, signal) = trap.interrupting { readLine(trap) }
+      (outcome, signal) = trap.interrupting { readLine(trap, hidden: hidden) }
       tcsetattr(input, TCSAFLUSH, &saved)
       fputs("\n", output)
       fflush(output)
@@ -45,7 +45,10 @@ public struct TerminalSecretReader: SecretReading {
 
   /// Reads up to a newline. A signal ends the read: Ctrl-C as a cancellation, another signal is
   /// handed back for the caller to act on once the terminal is restored.
-  private func readLine(_ trap: borrowing SignalTrap) -> (Result<String, BcshError>, Int32?) {
+  private func readLine(
+    _ trap: borrowing SignalTrap, hidden: termios
+  ) -> (Result<String, BcshError>, Int32?) {
+    var hidden = hidden
     var bytes: [UInt8] = []
     defer { bytes.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
     while true {
@@ -56,6 +59,9 @@ public struct TerminalSecretReader: SecretReading {
         bytes.append(byte)
       case .character, .failed:
         return (.failure(BcshError("cannot read the hidden value from the terminal")), nil)
+      case .interrupted where SignalTrap.take(only: SIGCONT):
+        // Back from Ctrl-Z: the shell that ran meanwhile may have turned echo on again.
+        tcsetattr(input, TCSAFLUSH, &hidden)
       case .interrupted:
         guard let signal = trap.take() else { continue }
         return (.failure(BcshError("cancelled", status: .interrupted)), signal)

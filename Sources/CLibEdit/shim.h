@@ -57,6 +57,11 @@ static inline int bcsh_el_bind(EditLine *el, const char *key, const char *comman
   return el_set(el, EL_BIND, key, command, NULL);
 }
 
+/** Draws the prompt and the line again. */
+static inline int bcsh_el_refresh(EditLine *el) {
+  return el_set(el, EL_REFRESH);
+}
+
 /** The terminal's width in columns as libedit last measured it; 80 when it cannot tell. */
 static inline int bcsh_el_columns(EditLine *el) {
   int columns = 0;
