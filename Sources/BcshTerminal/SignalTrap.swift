@@ -4,9 +4,10 @@ import Synchronization
 /// The last signal a trap caught, 0 when none. Signals are process-wide, so their record is too:
 /// a C signal handler cannot capture context, and a lock-free atomic is safe to store from one.
 private let caughtSignal = Atomic<Int32>(0)
-/// The thread blocked reading the terminal, 0 when none. The kernel hands a signal to any thread
-/// (usually the main one, which Swift's async runtime leaves idle), and only the reading thread's
-/// `read` returns `EINTR`, so the handler passes the signal on to it.
+/// The thread reading the terminal, 0 when none. The kernel hands a signal to any thread that does
+/// not block it (usually the main one, which Swift's async runtime leaves idle, while tasks run on
+/// threads that block every signal), and only the reading thread's wait can end, so the handler
+/// passes the signal on to it.
 private let readingThread = Atomic<UInt>(0)
 
 /// Records a signal, and passes it on to the thread reading the terminal.
@@ -16,9 +17,10 @@ private func recordSignal(_ signal: Int32) {
   if reader != 0 && pthread_equal(reader, pthread_self()) == 0 { pthread_kill(reader, signal) }
 }
 
-/// Catches signals while it lives, without `SA_RESTART`: a blocking `read` (libedit's, or hidden
-/// entry's) returns `EINTR`, and the reader asks `take()` which signal it was. Dropping the trap puts
-/// the previous handlers back. Traps nest: an inner one restores the outer one's handlers.
+/// Catches signals while it lives, without `SA_RESTART`: a terminal read (`TerminalInput`, for
+/// libedit and for hidden entry) stops waiting, and the reader asks `take()` which signal it was.
+/// Dropping the trap puts the previous handlers back. Traps nest: an inner one restores the outer
+/// one's handlers.
 struct SignalTrap: ~Copyable {
   private let previous: [(signal: Int32, action: sigaction)]
 
@@ -44,8 +46,6 @@ struct SignalTrap: ~Copyable {
     return signal == 0 ? nil : signal
   }
 
-  /// Runs a blocking read on this thread so that a signal interrupts it, whichever thread the
-  /// kernel gives the signal to.
   /// The signals a terminal read waits for.
   static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]
 
