@@ -84,7 +84,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests", dependencies: ["BcshCore"], exclude: ["Fixtures"], swiftSettings: settings),
-    .testTarget(name: "TerminalTests", dependencies: ["BcshCore"], swiftSettings: settings),
+    .testTarget(name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal"], swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
     .testTarget(name: "InstallationTests", swiftSettings: settings),
   ]

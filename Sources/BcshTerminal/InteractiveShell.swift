@@ -1,22 +1,67 @@
 import BcshCore
+@preconcurrency import Glibc
 
-// TEMPORARY: replaced by the libedit shell on branch `terminal`.
-
+/// The interactive shell on a terminal (spec.md, Interactive behaviour): libedit with Emacs keys,
+/// Tab completion, a persistent history that keeps secrets out, Ctrl-C that clears the line, Ctrl-D
+/// that leaves, and the terminal restored on every way out.
 public enum InteractiveShell {
+  /// Runs the start-up script (when it exists), then reads and runs lines until `exit` or Ctrl-D.
+  /// `historyFile` nil keeps the history in memory only (`--no-history`); `startupScript` nil runs
+  /// none (`--no-rc`).
   public static func run(_ shell: Shell, historyFile: String?, startupScript: String?) async -> ExitStatus {
-    var lineNumber = 0
-    while let line = readLine() {
-      lineNumber += 1
-      let outcome = await shell.execute(line: line, lineNumber: lineNumber)
-      if let request = outcome.exitRequest { return request }
+    useUTF8Locale()
+    // SIGCONT too: after Ctrl-Z and `fg` the line is drawn again.
+    let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP, SIGCONT])
+    guard let editor = LineEditor(completer: completer(for: shell)) else {
+      shell.report(BcshError("cannot start the line editor on this terminal"))
+      return .commandFailed
     }
-    return .success
-  }
-}
+    if let historyFile { editor.loadHistory(from: historyFile) }
+    shell.environment.history = { [weak editor] in editor?.historyEntries ?? [] }
+    let loop = ReadLoop(shell: shell, editor: editor, historyFile: historyFile)
 
-public struct TerminalSecretReader: SecretReading {
-  public init() {}
-  public func readSecret(prompt: String) throws(BcshError) -> String {
-    throw BcshError("hidden entry is not built yet")
+    if let startupScript { await runStartupScript(startupScript, in: shell) }
+    let ending: ReadLoop.Ending
+    if let signal = trap.take(), signal != SIGINT {
+      ending = .signal(signal)
+    } else {
+      ending = await loop.run(trap)
+    }
+    loop.finish()
+    switch ending {
+    case .leave(let status): return status
+    case .signal(let signal): SignalTrap.terminate(by: signal)
+    }
+  }
+
+  /// The Tab completer for the shell: the core's engine, reading the session at each Tab.
+  static func completer(for shell: Shell) -> any LineCompleting {
+    CompletionEngine(shell: shell)
+  }
+
+  /// libedit decodes keystrokes by the locale; bcsh's text is UTF-8 whatever the locale says, so a
+  /// C or POSIX locale (common in containers and over ssh) is widened to C.UTF-8.
+  static func useUTF8Locale() {
+    setlocale(LC_CTYPE, "")
+    if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+
+  /// Runs the start-up script when it exists; its errors are reported and the shell goes on. A
+  /// relative path would be read from the current folder, which spec.md forbids.
+  static func runStartupScript(_ path: String, in shell: Shell) async {
+    guard path.hasPrefix("/") else {
+      shell.warn("ignoring the start-up script '\(path)': give an absolute path")
+      return
+    }
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+    do throws(BcshError) {
+      let text = try AtomicFile.read(path)
+      _ = await shell.run(script: text, source: path, path: path)
+    } catch {
+      shell.report(error)
+    }
   }
 }

@@ -1,0 +1,109 @@
+/// What the word under the cursor is in its command, read from the command table: a command
+/// word, a subcommand, an option, an option's value or a positional argument.
+enum CompletionSlot {
+  case command
+  case subcommand(group: String)
+  case option(PartialInvocation)
+  /// `lead` is `--format=` when the value is written in the option's word.
+  case optionValue(OptionSpec, lead: String)
+  /// nil when the command takes no further argument.
+  case argument(ArgumentSpec?, PartialInvocation)
+  /// An unknown command, or a word whose value is not known.
+  case unknown
+
+  /// Matches the words before the cursor against the command table, as `Invocation` will.
+  init(earlierWords: [String?], typed: String) {
+    guard let first = earlierWords.first else {
+      self = .command
+      return
+    }
+    guard let first else {
+      self = .unknown
+      return
+    }
+    let group = CommandTable.subcommands(of: first)
+    let spec: CommandSpec?
+    if group.isEmpty {
+      spec = CommandTable.spec(named: [first])
+    } else if earlierWords.count == 1 {
+      self = .subcommand(group: first)
+      return
+    } else {
+      spec = earlierWords[1].flatMap { second in group.first { $0.words[1] == second } }
+    }
+    guard let spec else {
+      self = .unknown
+      return
+    }
+    let (invocation, pending) = PartialInvocation.read(earlierWords.dropFirst(spec.words.count), of: spec)
+    if let pending {
+      self = .optionValue(pending, lead: "")
+    } else if !invocation.optionsEnded, typed.hasPrefix("-") {
+      if let equals = typed.firstIndex(of: "="), let option = spec.option(named: String(typed[..<equals])),
+        option.value != nil
+      {
+        self = .optionValue(option, lead: String(typed[...equals]))
+      } else {
+        self = .option(invocation)
+      }
+    } else {
+      self = .argument(invocation.nextArgument, invocation)
+    }
+  }
+}
+
+/// A command's words before the cursor, matched against its declaration.
+struct PartialInvocation {
+  let spec: CommandSpec
+  /// Options already given: not offered twice.
+  var usedOptions: Set<String> = []
+  /// Whether `--` ended the options.
+  var optionsEnded = false
+  /// The positional arguments so far; nil where the value is not known.
+  var positionals: [String?] = []
+
+  /// The options still to offer.
+  var remainingOptions: [OptionSpec] {
+    optionsEnded ? [] : spec.options.filter { !usedOptions.contains($0.name) }
+  }
+
+  /// The argument the next positional word fills, if any.
+  var nextArgument: ArgumentSpec? {
+    var index = positionals.count
+    for argument in spec.arguments {
+      switch argument.arity {
+      case .oneOrMore, .zeroOrMore:
+        return argument
+      case .required, .optional:
+        if index == 0 { return argument }
+        index -= 1
+      }
+    }
+    return nil
+  }
+
+  /// Reads `words`; also returns an option still waiting for its value.
+  static func read(_ words: ArraySlice<String?>, of spec: CommandSpec) -> (PartialInvocation, OptionSpec?) {
+    var invocation = PartialInvocation(spec: spec)
+    var pending: OptionSpec?
+    for word in words {
+      if pending != nil {
+        pending = nil
+        continue
+      }
+      guard !invocation.optionsEnded, let word, word.hasPrefix("--"), word.count > 2 else {
+        if word == "--" && !invocation.optionsEnded {
+          invocation.optionsEnded = true
+        } else {
+          invocation.positionals.append(word)
+        }
+        continue
+      }
+      let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      guard let option = spec.option(named: name) else { continue }
+      invocation.usedOptions.insert(name)
+      if option.value != nil && !word.contains("=") { pending = option }
+    }
+    return (invocation, pending)
+  }
+}

@@ -1,0 +1,71 @@
+/// Scope names and levels from `ScopeCatalog`, spelled as `scope add` and `scope rm` accept them.
+enum ScopeCandidates {
+  /// `SCOPE[=LEVEL]` for a token of `kind`, leaving out scopes named earlier in the command. A
+  /// scope's whole name, when nothing else matches, goes on to `SCOPE=` and then its levels.
+  static func grants(typed: String, quoted: Bool, kind: TokenKind, earlier: [String?]) -> [Suggestion] {
+    if let equals = typed.lastIndex(of: "=") {
+      return levels(of: String(typed[..<equals]), typed: typed, kind: kind)
+    }
+    let named = Set(
+      earlier.compactMap { $0.flatMap { try? ScopeCatalog.resolveGrant($0, for: kind).scope.id } })
+    let scopes = ScopeCatalog.scopes(for: kind).filter { !named.contains($0.id) }
+    let found = names(of: scopes, typed: typed, quoted: quoted) { "\($0.uiName) · \($0.levelList)" }
+    if found.count == 1, let (scope, suggestion) = found.first, scope.levels.count > 1,
+      suggestion.value.lowercased() == typed.lowercased()
+    {
+      return [Suggestion(suggestion.value + "=", detail: "levels: \(scope.levelList)", isComplete: false)]
+    }
+    return found.map(\.1)
+  }
+
+  /// The scopes the current token declares, leaving out those named earlier in the command.
+  static func declared(typed: String, quoted: Bool, token: Token?, earlier: [String?]) -> [Suggestion] {
+    guard let token else { return [] }
+    let named = Set(
+      earlier.compactMap { $0.flatMap { try? ScopeCatalog.resolve($0, for: token.kind).scope.id } })
+    let scopes = token.grants.compactMap(\.scope).filter { !named.contains($0.id) }
+    return names(of: scopes, typed: typed, quoted: quoted) { scope in
+      "\(scope.uiName) · declared \(token.level(of: scope.id)?.rawValue ?? "")"
+    }.map(\.1)
+  }
+
+  /// `SCOPE=LEVEL` for each level the scope that `name` means offers (only the one a token string
+  /// fixes).
+  static func levels(of name: String, typed: String, kind: TokenKind) -> [Suggestion] {
+    guard let (scope, implied) = try? ScopeCatalog.resolve(name, for: kind) else { return [] }
+    return scope.levels.filter { implied == nil || $0.level == implied }.map { grant in
+      Suggestion(
+        "\(name)=\(grant.level.rawValue)",
+        detail: "\(scope.uiName) · \(grant.tokenString ?? "no published token string")")
+    }.matching(typed)
+  }
+
+  /// One suggestion per scope that `typed` can start: its id, or its UI name when the word is quoted
+  /// (the user is writing `"Information & Settings"`), or an alias; token strings once `typed` holds
+  /// a `_`. With no such match, any spelling that matches ignoring punctuation gives the id.
+  private static func names(
+    of scopes: [Scope], typed: String, quoted: Bool, detail: (Scope) -> String
+  ) -> [(Scope, Suggestion)] {
+    let wanted = typed.lowercased()
+    if typed.contains("_") {
+      let strings = scopes.flatMap { scope in
+        scope.levels.compactMap { grant in
+          grant.tokenString.map { (scope, Suggestion($0, detail: "\(scope.uiName) · \(grant.level)")) }
+        }
+      }.filter { $0.1.value.hasPrefix(wanted) }
+      if !strings.isEmpty { return strings }
+    }
+    var found: [(Scope, Suggestion)] = []
+    for scope in scopes {
+      let spellings = (quoted ? [scope.uiName, scope.id] : [scope.id, scope.uiName]) + scope.aliases
+      if let spelling = spellings.first(where: { $0.lowercased().hasPrefix(wanted) }) {
+        found.append((scope, Suggestion(spelling, detail: detail(scope))))
+      }
+    }
+    guard found.isEmpty else { return found }
+    let key = ScopeCatalog.key(typed)
+    return scopes.filter { scope in
+      ([scope.id, scope.uiName] + scope.aliases).contains { ScopeCatalog.key($0).hasPrefix(key) }
+    }.map { ($0, Suggestion($0.id, detail: detail($0))) }
+  }
+}

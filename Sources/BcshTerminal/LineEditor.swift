@@ -1,0 +1,162 @@
+import BcshCore
+@preconcurrency import CLibEdit
+@preconcurrency import Glibc
+
+/// What reading a line produced.
+enum LineInput: Equatable {
+  /// A line as typed, without its newline.
+  case line(String)
+  /// Ctrl-D on an empty line.
+  case endOfInput
+  /// A signal interrupted the read; the line typed so far is dropped.
+  case interrupted
+  /// The terminal cannot be read any more.
+  case failed
+}
+
+/// The line editor: the one owner of libedit's `EditLine` and `History`. libedit's C callbacks
+/// (the prompt, Tab) find it through `EL_CLIENTDATA`. `close()` (or deinit) ends libedit, which puts
+/// the terminal back.
+final class LineEditor {
+  private(set) var editLine: OpaquePointer?
+  private(set) var history: OpaquePointer?
+  /// The prompt libedit shows, owned here so that the pointer the prompt callback returns stays valid.
+  private var promptText: UnsafeMutablePointer<CChar>?
+  /// What Tab asks.
+  var completer: any LineCompleting
+  /// The lines entered in this session, oldest first, merged into the history file on save.
+  private(set) var sessionEntries: [String] = []
+  /// How many entries the history keeps.
+  static let historySize: Int32 = 1000
+
+  /// Sets libedit up on standard input and output: Emacs keys, Ctrl-R search, Tab completion, a
+  /// history without consecutive duplicates, then the user's `~/.editrc` (or `$EDITRC`), which may
+  /// change any of these.
+  init?(completer: any LineCompleting) {
+    self.completer = completer
+    guard let editLine = el_init("bcsh", stdin, stdout, stderr) else { return nil }
+    guard let history = history_init() else {
+      el_end(editLine)
+      return nil
+    }
+    self.editLine = editLine
+    self.history = history
+    bcsh_history_set_size(history, Self.historySize)
+    bcsh_history_set_unique(history, 1)
+
+    bcsh_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+    bcsh_el_set_prompt(editLine, LineEditor.promptCallback)
+    bcsh_el_set_editor(editLine, "emacs")
+    bcsh_el_set_signal(editLine, 1)
+    bcsh_el_set_read_function(editLine, LineEditor.readCallback)
+    bcsh_el_set_history(editLine, history)
+    bcsh_el_add_function(
+      editLine, "bcsh-complete", "complete the word under the cursor", LineEditor.completeCallback)
+    bcsh_el_bind(editLine, "^I", "bcsh-complete")
+    bcsh_el_bind(editLine, "^R", "em-inc-search-prev")
+    el_source(editLine, nil)
+  }
+
+  deinit { close() }
+
+  /// Ends libedit (restoring the terminal) and frees the history. Safe to call twice.
+  func close() {
+    if let editLine { el_end(editLine) }
+    if let history { history_end(history) }
+    editLine = nil
+    history = nil
+    free(promptText)
+    promptText = nil
+  }
+
+  /// Reads one line after showing `prompt`.
+  func readLine(prompt: String) -> LineInput {
+    guard let editLine else { return .failed }
+    free(promptText)
+    promptText = strdup(prompt)
+    var count: Int32 = 0
+    errno = 0
+    guard let text = el_gets(editLine, &count) else {
+      if count < 0 { return errno == EINTR ? .interrupted : .failed }
+      return .endOfInput
+    }
+    var line = String(cString: text)
+    if line.hasSuffix("\n") { line.removeLast() }
+    return .line(line)
+  }
+
+  /// Adds a line to the history (the caller has decided that it may be kept).
+  func record(_ entry: String) {
+    guard let history else { return }
+    bcsh_history_enter(history, entry)
+    sessionEntries.append(entry)
+  }
+
+  /// Every entry, oldest first.
+  var historyEntries: [String] {
+    guard let history else { return [] }
+    var entries: [String] = []
+    var line: UnsafePointer<CChar>?
+    guard bcsh_history_oldest(history, &line) == 0 else { return [] }
+    repeat {
+      if let line { entries.append(String(cString: line)) }
+    } while bcsh_history_newer(history, &line) == 0
+    return entries
+  }
+
+  /// Loads a history file written by an earlier session, if there is one.
+  func loadHistory(from path: String) {
+    guard let history, access(path, R_OK) == 0 else { return }
+    bcsh_history_load(history, path)
+  }
+
+  /// The terminal's width in columns.
+  var columns: Int { editLine.map { Int(bcsh_el_columns($0)) } ?? 80 }
+
+  // MARK: C callbacks
+
+  /// The editor that `editLine` belongs to.
+  static func owner(of editLine: OpaquePointer?) -> LineEditor? {
+    guard let editLine, let data = bcsh_el_get_clientdata(editLine) else { return nil }
+    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+  }
+
+  private static let promptCallback: bcsh_el_prompt_fn = { editLine in
+    if let text = LineEditor.owner(of: editLine)?.promptText { return text }
+    return UnsafeMutablePointer(
+      mutating: UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self))
+  }
+
+  /// libedit's read: one character from the terminal, or -1 with `EINTR` once a signal is caught.
+  private static let readCallback: bcsh_el_read_fn = { editLine, character in
+    guard let character else { return -1 }
+    character.pointee = 0
+    var read = TerminalInput.readCharacter(from: STDIN_FILENO)
+    // Back from Ctrl-Z (`fg`): libedit has the terminal raw again; draw the line again and go on.
+    while read == .interrupted, SignalTrap.take(only: SIGCONT) {
+      if let editLine { bcsh_el_refresh(editLine) }
+      read = TerminalInput.readCharacter(from: STDIN_FILENO)
+    }
+    switch read {
+    case .character(let scalar):
+      character.pointee = wchar_t(bitPattern: scalar.value)
+      return 1
+    case .byte(let byte):
+      character.pointee = wchar_t(byte)
+      return 1
+    case .endOfFile:
+      return 0
+    case .interrupted:
+      errno = EINTR
+      return -1
+    case .failed(let code):
+      errno = code
+      return -1
+    }
+  }
+
+  private static let completeCallback: bcsh_el_command_fn = { editLine, _ in
+    guard let editor = LineEditor.owner(of: editLine) else { return UInt8(CC_ERROR) }
+    return editor.completeAtCursor()
+  }
+}

@@ -1,0 +1,103 @@
+import BcshCore
+@preconcurrency import CLibEdit
+@preconcurrency import Glibc
+
+/// Reads lines from the editor and runs them until the user leaves or a signal ends the session.
+final class ReadLoop {
+  /// How the loop ended.
+  enum Ending: Equatable {
+    /// `exit` or Ctrl-D, with the status to leave with.
+    case leave(ExitStatus)
+    /// SIGTERM or SIGHUP: the process ends by that signal once the history is saved.
+    case signal(Int32)
+  }
+
+  private let shell: Shell
+  private let editor: LineEditor
+  private let historyFile: String?
+  private let policy: HistoryPolicy
+  private var lineNumber = 0
+  private var warnedAboutUnsavedChanges = false
+
+  init(shell: Shell, editor: LineEditor, historyFile: String?) {
+    self.shell = shell
+    self.editor = editor
+    self.historyFile = historyFile
+    self.policy = HistoryPolicy { [unowned shell] line in shell.isSensitive(line: line) }
+  }
+
+  func run(_ trap: borrowing SignalTrap) async -> Ending {
+    while true {
+      trap.clear()
+      switch read(prompt: shell.prompt, trap) {
+      case .line(let text):
+        warnedAboutUnsavedChanges = false
+        if let entry = policy.entry(for: text) { editor.record(entry) }
+        lineNumber += 1
+        let outcome = await shell.execute(line: text, lineNumber: lineNumber)
+        lineNumber += text.count { $0 == "\n" }
+        if let request = outcome.exitRequest { return .leave(request) }
+        if let signal = trap.take(), signal != SIGINT { return .signal(signal) }
+      case .interrupted(let signal):
+        if signal != SIGINT { return .signal(signal) }
+        // Ctrl-C: the line is dropped; a fresh prompt on the next line.
+        write("\n")
+      case .endOfInput:
+        write("\n")
+        if shell.state.hasUnsavedChanges && !warnedAboutUnsavedChanges {
+          warnedAboutUnsavedChanges = true
+          shell.warn("unsaved changes; Ctrl-D again leaves")
+          continue
+        }
+        return .leave(.success)
+      }
+    }
+  }
+
+  /// Saves the history, unhooks it from the shell and ends libedit, which restores the terminal.
+  func finish() {
+    if let historyFile {
+      do throws(BcshError) { try editor.saveHistory(to: historyFile) } catch {
+        shell.warn(error.message)
+      }
+    }
+    shell.environment.history = nil
+    editor.close()
+  }
+
+  private enum Read {
+    case line(String)
+    case interrupted(Int32)
+    case endOfInput
+  }
+
+  /// One logical line: physical lines joined while they end in a backslash.
+  private func read(prompt: String, _ trap: borrowing SignalTrap) -> Read {
+    var text = ""
+    var prompt = prompt
+    while true {
+      switch trap.interrupting({ editor.readLine(prompt: prompt) }) {
+      case .line(let line):
+        text += line
+        guard LineContinuation.continues(line) else { return .line(text) }
+        text += "\n"
+        prompt = "> "
+      case .interrupted:
+        // A signal nobody recorded (or one already handled) counts as Ctrl-C.
+        return .interrupted(trap.take() ?? SIGINT)
+      case .endOfInput where text.isEmpty:
+        return .endOfInput
+      case .endOfInput:
+        // Ctrl-D after a continued line: run what there is without the dangling backslash.
+        return .line(String(text.dropLast(2)))
+      case .failed:
+        return text.isEmpty ? .endOfInput : .line(String(text.dropLast(2)))
+      }
+    }
+  }
+
+  private func write(_ text: String) {
+    fputs(text, stdout)
+    fflush(stdout)
+  }
+}

@@ -1,0 +1,23 @@
+/// How many terminal columns text takes: East Asian wide characters and emoji two, combining marks
+/// and zero-width characters none, the rest one. (The C library's `wcwidth` is not visible from
+/// Swift on glibc without X/Open feature macros, and a fixed table keeps the layout the same in
+/// every locale.)
+public enum TextWidth {
+  public static func of(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + columns($1) }
+  }
+
+  static func columns(_ scalar: Unicode.Scalar) -> Int {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    return wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1
+  }
+
+  private static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+    0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+    0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+  ]
+}

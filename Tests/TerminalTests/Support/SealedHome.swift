@@ -1,0 +1,54 @@
+import Foundation
+
+/// A sealed place to run bcsh in, like psql's tab-completion test: its own HOME, history file,
+/// empty `EDITRC`, fixed `TERM` and UTF-8 locale; nothing from the person running the tests leaks
+/// in. Removed when dropped.
+final class SealedHome {
+  let root: String
+  var home: String { root + "/home" }
+  /// The history file, in folders that do not exist yet.
+  var historyFile: String { root + "/state/deep/bcsh/history" }
+  var editrc: String { root + "/editrc" }
+  var startupScript: String { root + "/bcshrc" }
+  var work: String { root + "/work" }
+
+  init() throws {
+    let template = FileManager.default.temporaryDirectory.path + "/bcsh-terminal-XXXXXX"
+    var bytes = Array(template.utf8CString)
+    guard mkdtemp(&bytes) != nil else { throw TerminalTestError(description: "mkdtemp failed") }
+    root = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    for folder in [home, work] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    try "".write(toFile: editrc, atomically: true, encoding: .utf8)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: root) }
+
+  var environment: [String: String] {
+    [
+      "HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+      "PATH": "/usr/bin:/bin", "EDITRC": editrc, "BCSH_HISTFILE": historyFile,
+      "BCSH_RC": startupScript, "XDG_STATE_HOME": root + "/state", "XDG_CONFIG_HOME": root + "/config",
+      "NO_COLOR": "1",
+    ]
+  }
+
+  /// The built `bcsh`: `<package root>/.build/debug/bcsh`.
+  static var binary: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent(".build/debug/bcsh").path
+  }
+
+  /// Starts bcsh interactively (`--no-rc` unless `rc`), and waits for its first prompt.
+  func start(_ arguments: [String] = [], rc: Bool = false, environment extra: [String: String] = [:])
+    throws -> PseudoTerminal
+  {
+    let terminal = try PseudoTerminal(
+      executable: Self.binary, arguments: (rc ? [] : ["--no-rc"]) + arguments,
+      environment: environment.merging(extra) { $1 }, directory: work)
+    try terminal.expectPrompt()
+    return terminal
+  }
+}
