@@ -28,6 +28,13 @@ import Testing
     #expect(harness.insertions("scope add products; scope add pro") == ["products"])
   }
 
+  @Test func aContinuedLineIsOneCommand() async {
+    let harness = await CompletionHarness()
+    let result = harness.complete("scope add \\\npro")
+    #expect(result.candidates.map(\.insertion) == ["products"])
+    #expect(result.replaceStart == 12)
+  }
+
   @Test func nothingInAComment() async {
     let harness = await CompletionHarness()
     #expect(harness.insertions("echo # sc").isEmpty)
@@ -148,6 +155,11 @@ import Testing
     let end = min(max(cursor, 0), line.utf8.count)
     #expect(result.replaceEnd == end, "\(line.debugDescription) at \(cursor)")
     #expect(result.replaceStart >= 0 && result.replaceStart <= end, "\(line.debugDescription) at \(cursor)")
+    // A word starts at the line's start or after a blank, a `;` or a line end. (With nothing to
+    // offer, as in a comment, the range may be empty at the cursor.)
+    guard result.replaceStart < end || !result.candidates.isEmpty else { return }
+    let before = result.replaceStart > 0 ? Array(line.utf8)[result.replaceStart - 1] : nil
+    #expect(before.map { " \t\n\r;".utf8.contains($0) } ?? true, "\(line.debugDescription) at \(cursor)")
   }
 }
 

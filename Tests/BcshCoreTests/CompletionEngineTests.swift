@@ -14,8 +14,8 @@ import Testing
     let harness = await CompletionHarness()
     let result = harness.complete("to")
     #expect(result.candidates.map(\.insertion) == ["token"])
-    #expect(result.candidates[0].appendsSpace)
-    #expect(result.candidates[0].detail?.contains("new") == true)
+    #expect(result.candidates.first?.appendsSpace == true)
+    #expect(result.candidates.first?.detail?.hasPrefix("subcommands: new, list, use") == true)
     #expect(harness.tab("to") == "token ")
   }
 

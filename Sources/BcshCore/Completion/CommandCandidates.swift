@@ -7,7 +7,7 @@ enum CommandCandidates {
       let detail =
         group.isEmpty
         ? CommandTable.spec(named: [word])?.summary
-        : group.map { $0.words[1] }.joined(separator: ", ")
+        : "subcommands: " + group.map { $0.words[1] }.joined(separator: ", ")
       return Suggestion(word, detail: detail)
     }.matching(typed)
   }

@@ -1,6 +1,7 @@
 /// What Tab completion reads of a shell at the moment Tab is pressed: the session (token names,
 /// the current token's kind and scopes), the variables and where relative paths start.
 public struct CompletionContext: Sendable {
+  /// The tokens (names for `token use`, the current one's kind and declared scopes).
   public var session: Session
   /// The session's variables (`set NAME VALUE`), looked up before the environment.
   public var variables: [String: String]
