@@ -34,7 +34,7 @@ final class ReadLoop {
         warnedAboutUnsavedChanges = false
         if let entry = policy.entry(for: text) { editor.record(entry) }
         lineNumber += 1
-        let outcome = await shell.execute(line: text, lineNumber: lineNumber)
+        let outcome = await executeInterruptibly(text)
         lineNumber += text.count { $0 == "\n" }
         if let request = outcome.exitRequest { return .leave(request) }
         if let signal = trap.take(), signal != SIGINT { return .signal(signal) }
@@ -51,6 +51,30 @@ final class ReadLoop {
         }
         return .leave(.success)
       }
+    }
+  }
+
+  /// Runs a line while watching for Ctrl-C: a Ctrl-C cancels the command (verify stops sending and
+  /// records nothing), the session stays as it was before the command, and the prompt comes back.
+  private func executeInterruptibly(_ text: String) async -> Shell.RunOutcome {
+    // The shell is used by one task at a time: this one waits for the group to finish.
+    let shell = UncheckedTransfer(self.shell)
+    let number = lineNumber
+    return await withTaskGroup(of: Shell.RunOutcome?.self) { group in
+      group.addTask { await shell.value.execute(line: text, lineNumber: number) }
+      group.addTask {
+        while !Task.isCancelled {
+          if SignalTrap.take(only: SIGINT) { return nil }
+          try? await Task.sleep(for: .milliseconds(40))
+        }
+        return nil
+      }
+      var outcome: Shell.RunOutcome?
+      while let finished = await group.next() {
+        group.cancelAll()
+        if let finished { outcome = finished }
+      }
+      return outcome ?? Shell.RunOutcome(status: .interrupted, exitRequest: nil)
     }
   }
 
@@ -100,4 +124,10 @@ final class ReadLoop {
     fputs(text, stdout)
     fflush(stdout)
   }
+}
+
+/// Hands a value to a child task that is its only user while the parent waits for it.
+private struct UncheckedTransfer<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

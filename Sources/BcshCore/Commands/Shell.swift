@@ -107,6 +107,11 @@ public final class Shell {
   public struct RunOutcome: Sendable {
     public var status: ExitStatus
     public var exitRequest: ExitStatus?
+
+    public init(status: ExitStatus, exitRequest: ExitStatus? = nil) {
+      self.status = status
+      self.exitRequest = exitRequest
+    }
   }
 
   func run(
@@ -123,6 +128,10 @@ public final class Shell {
     }
     var worst = ExitStatus.success
     for command in commands {
+      if Task.isCancelled {
+        report(BcshError("interrupted", at: command.position, status: .interrupted))
+        return RunOutcome(status: .interrupted)
+      }
       var context = CommandContext(
         state: state, shell: self, scriptPath: path, sourceStack: sourceStack, exitRequest: nil)
       do throws(BcshError) {

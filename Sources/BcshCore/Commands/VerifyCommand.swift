@@ -43,6 +43,9 @@ enum VerifyCommand {
       let verifier = Verifier(transport: transport, apiBase: context.shell.environment.apiBase)
       report = await verifier.verify(token, scopes: selection, timeout: timeout)
       await transport.shutdown()
+      if Task.isCancelled {
+        throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
+      }
       let record = VerificationRecord(
         date: ISO8601DateFormatter().string(from: context.shell.environment.now()), passed: report.passed,
         summary: VerifyRendering.summary(report))
