@@ -81,7 +81,9 @@ final class ReadLoop {
   /// Saves the history, unhooks it from the shell and ends libedit, which restores the terminal.
   func finish() {
     if let historyFile {
-      do throws(BcshError) { try editor.saveHistory(to: historyFile) } catch {
+      do throws(BcshError) {
+        try editor.saveHistory(to: historyFile) { policy.entry(for: $0) != nil }
+      } catch {
         shell.warn(error.message)
       }
     }

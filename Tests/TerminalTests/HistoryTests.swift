@@ -46,6 +46,21 @@ import Testing
     #expect(try second.leaveWithCtrlD() == 0)
   }
 
+  @Test func aSecretTypedBeforeTheSessionKnewItIsDroppedAtSave() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("set T \(Self.secret)\r")
+    try terminal.expectPrompt()
+    terminal.send("token new demo-store; token set access-token $T\r")
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
+    // libedit writes a space as \040.
+    let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
+      .replacingOccurrences(of: "\\040", with: " ")
+    #expect(saved.contains("token set access-token $T"))
+    #expect(!saved.contains(Self.secret))
+  }
+
   @Test func noHistoryKeepsItInMemoryOnly() throws {
     let home = try SealedHome()
     let terminal = try home.start(["--no-history"])
