@@ -1,44 +1,27 @@
 import BcshCore
 @preconcurrency import Glibc
 
-/// The history file on disk: its folders made 0700 as needed, the file itself written 0600 and
-/// atomically (a temporary file in the same folder, flushed, renamed over it), so two sessions
-/// saving at once, or a crash, never leave half a file.
+/// The history file on disk, written like every file bcsh writes (`AtomicFile`): 0600, atomically,
+/// its folders made 0700 as needed, so two sessions saving at once, or a crash, never leave half a
+/// file.
 enum HistoryFile {
-  /// Makes the folders that lead to `path`, each missing one 0700.
-  static func createFolders(for path: String) throws(BcshError) {
-    var folder = ""
-    for component in path.split(separator: "/", omittingEmptySubsequences: true).dropLast() {
-      folder += "/" + component
-      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-        throw BcshError("cannot create the history folder \(folder): \(String(cString: strerror(errno)))")
-      }
-    }
-  }
-
-  /// Writes the file through `write`, which gets an open `FILE` and returns whether it succeeded.
-  static func replace(
-    _ path: String, write: (UnsafeMutablePointer<FILE>) -> Bool
-  ) throws(BcshError) {
-    try createFolders(for: path)
-    let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-      .joined(separator: "/")
-    var template = Array(((folder.isEmpty ? "." : folder) + "/.history-XXXXXX").utf8CString)
-    let descriptor = mkstemp(&template)  // 0600
-    guard descriptor >= 0 else {
-      throw BcshError("cannot write the history next to \(path): \(String(cString: strerror(errno)))")
-    }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    guard let file = fdopen(descriptor, "w") else {
-      close(descriptor)
-      unlink(temporary)
+  /// Writes the file with what `write` puts into the `FILE` it gets. libedit writes through a real
+  /// file (it sets the file's mode), so its text goes to an unnamed temporary file first.
+  static func replace(_ path: String, write: (UnsafeMutablePointer<FILE>) -> Bool) throws(BcshError) {
+    guard let scratch = tmpfile() else { throw BcshError("cannot prepare the history for \(path)") }
+    defer { fclose(scratch) }
+    guard write(scratch), fflush(scratch) == 0 else {
       throw BcshError("cannot write the history file \(path)")
     }
-    let written = write(file) && fflush(file) == 0 && fsync(descriptor) == 0
-    let closed = fclose(file) == 0
-    guard written, closed, rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw BcshError("cannot write the history file \(path): \(String(cString: strerror(errno)))")
+    rewind(scratch)
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = fread(&chunk, 1, chunk.count, scratch)
+      bytes += chunk[0..<count]
+      if count < chunk.count { break }
     }
+    try AtomicFile.makeFolder(Paths.folder(of: path))
+    _ = try AtomicFile.write(String(decoding: bytes, as: UTF8.self), to: path, expected: nil, force: true)
   }
 }

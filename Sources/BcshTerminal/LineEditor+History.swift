@@ -5,15 +5,14 @@ import BcshCore
 extension LineEditor {
   /// Saves the history to `path`: the file as it is now (another session may have saved meanwhile),
   /// plus this session's entries, trimmed to the history size. libedit rewrites the whole file, so
-  /// this runs once, at exit. `keep` judges each entry again: a line typed before the session knew
-  /// a secret (`set T VALUE`, then `token set access-token $T`) is dropped once it does.
-  func saveHistory(to path: String, keeping keep: (String) -> Bool = { _ in true }) throws(BcshError) {
+  /// this runs once, at exit.
+  func saveHistory(to path: String) throws(BcshError) {
     guard !sessionEntries.isEmpty, let merged = history_init() else { return }
     defer { history_end(merged) }
     bcsh_history_set_size(merged, Self.historySize)
     bcsh_history_set_unique(merged, 1)
     if access(path, R_OK) == 0 { bcsh_history_load(merged, path) }
-    for entry in sessionEntries where keep(entry) { bcsh_history_enter(merged, entry) }
+    for entry in sessionEntries { bcsh_history_enter(merged, entry) }
     try HistoryFile.replace(path) { file in bcsh_history_save_file(merged, file) >= 0 }
   }
 }

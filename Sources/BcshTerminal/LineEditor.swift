@@ -92,6 +92,18 @@ final class LineEditor {
     sessionEntries.append(entry)
   }
 
+  /// Removes every entry `drop` judges, from memory and from what this session will save: a line
+  /// that turned out to carry a secret (typed before the session knew the secret) must not come
+  /// back with Up.
+  func forget(where drop: (String) -> Bool) {
+    guard let history else { return }
+    let entries = historyEntries
+    guard entries.contains(where: drop) else { return }
+    bcsh_history_clear(history)
+    for entry in entries where !drop(entry) { bcsh_history_enter(history, entry) }
+    sessionEntries.removeAll(where: drop)
+  }
+
   /// Every entry, oldest first.
   var historyEntries: [String] {
     guard let history else { return [] }

@@ -35,6 +35,8 @@ final class ReadLoop {
         if let entry = policy.entry(for: text) { editor.record(entry) }
         lineNumber += 1
         let outcome = await executeInterruptibly(text)
+        // A command may have taught the shell a secret that earlier lines carried.
+        editor.forget { policy.entry(for: $0) == nil }
         lineNumber += text.count { $0 == "\n" }
         if let request = outcome.exitRequest { return .leave(request) }
         if let signal = trap.take(), signal != SIGINT { return .signal(signal) }
@@ -82,7 +84,7 @@ final class ReadLoop {
   func finish() {
     if let historyFile {
       do throws(BcshError) {
-        try editor.saveHistory(to: historyFile) { policy.entry(for: $0) != nil }
+        try editor.saveHistory(to: historyFile)
       } catch {
         shell.warn(error.message)
       }

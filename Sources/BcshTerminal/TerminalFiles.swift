@@ -1,9 +1,14 @@
+import BcshCore
+
 /// Where the interactive shell keeps its files (spec.md, Invocation): history under
 /// `$XDG_STATE_HOME/bcsh/`, the start-up script under `$XDG_CONFIG_HOME/bcsh/`; never the current folder.
 public enum TerminalFiles {
-  /// `BCSH_HISTFILE`, else `$XDG_STATE_HOME/bcsh/history`, else `~/.local/state/bcsh/history`.
-  public static func historyFile(_ environment: [String: String]) -> String? {
-    if let file = environment["BCSH_HISTFILE"], !file.isEmpty { return file }
+  /// `BCSH_HISTFILE` (a relative one from `currentDirectory`), else `$XDG_STATE_HOME/bcsh/history`,
+  /// else `~/.local/state/bcsh/history`.
+  public static func historyFile(_ environment: [String: String], currentDirectory: String) -> String? {
+    if let file = environment["BCSH_HISTFILE"], !file.isEmpty {
+      return Paths.resolve(file, against: currentDirectory, home: environment["HOME"])
+    }
     return base(environment, "XDG_STATE_HOME", fallback: ".local/state").map { $0 + "/bcsh/history" }
   }
 

@@ -85,6 +85,11 @@ static inline int bcsh_history_enter(History *hist, const char *line) {
 }
 
 /** Loads a history file; returns the number of entries read, or -1. */
+static inline int bcsh_history_clear(History *hist) {
+  HistEvent event;
+  return history(hist, &event, H_CLEAR);
+}
+
 static inline int bcsh_history_load(History *hist, const char *path) {
   HistEvent event;
   return history(hist, &event, H_LOAD, path);

@@ -136,7 +136,9 @@ struct Bcsh: AsyncParsableCommand {
       }
     } else if interactive {
       status = await InteractiveShell.run(
-        shell, historyFile: noHistory ? nil : TerminalFiles.historyFile(environment),
+        shell,
+        historyFile: noHistory
+          ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
         startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
     } else {
       status = await shell.run(script: StandardStreams.readAllStandardInput(), source: "stdin", path: nil)

@@ -53,6 +53,12 @@ import Testing
     try terminal.expectPrompt()
     terminal.send("token new demo-store; token set access-token $T\r")
     try terminal.expectPrompt("bcsh(demo-store)*> ")
+    // Up twice: the `set T ...` line is gone from memory too.
+    terminal.send("\u{1b}[A\u{1b}[A")
+    terminal.drain(for: 0.3)
+    terminal.send("\u{15}echo shown\r")
+    let screen = try terminal.expectPrompt("bcsh(demo-store)*> ")
+    #expect(!screen.contains(Self.secret))
     #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
     // libedit writes a space as \040.
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
