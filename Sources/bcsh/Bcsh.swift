@@ -161,9 +161,7 @@ struct Bcsh: AsyncParsableCommand {
   static func split(_ definition: String) -> (String, String)? {
     guard let equals = definition.firstIndex(of: "=") else { return nil }
     let name = String(definition[..<equals])
-    guard !name.isEmpty, name.first!.isLetter || name.first == "_",
-      name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
-    else { return nil }
+    guard VariableName.isValid(name) else { return nil }
     return (name, String(definition[definition.index(after: equals)...]))
   }
 }

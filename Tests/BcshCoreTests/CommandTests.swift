@@ -107,6 +107,40 @@ import Testing
     #expect(t.read("s.json")?.contains("products") == true)
   }
 
+  @Test func txtNeverReplacesTheSessionsOwnFileUnforced() async {
+    let t = TestShell()
+    await t.run("token new abcd; path set abc123; token set access-token \(Sample.accessToken); save s.json")
+    #expect(await t.run("save s.json --format txt") == .commandFailed)
+    #expect(t.output.error.contains("'s.json' is this session's own file; saving txt there would replace it"))
+    #expect(t.read("s.json")?.contains("bcsh-session") == true)
+    #expect(await t.run("scope add products; save") == .success)
+  }
+
+  @Test func exitWarnsAgainAfterNewChanges() async {
+    var options = ShellOptions()
+    options.interactive = true
+    let t = TestShell(options: options)
+    await t.run("token new abcd")
+    #expect(await t.shell.execute(line: "exit", lineNumber: 1).exitRequest == nil)
+    #expect(t.output.error.contains("the session has unsaved changes"))
+    await t.run("save w.json; token new efgh")
+    #expect(await t.shell.execute(line: "exit", lineNumber: 2).exitRequest == nil)
+    #expect(await t.shell.execute(line: "exit", lineNumber: 3).exitRequest == .success)
+  }
+
+  @Test func keepGoingKeepsWhatASourcedScriptDidAndPassesExitOn() async {
+    var options = ShellOptions()
+    options.keepGoing = true
+    let t = TestShell(options: options)
+    t.write("part.bcsh", "token new abcd\nscope add nope\nscope add products\n")
+    #expect(await t.run("source part.bcsh; echo after") == .commandFailed)
+    #expect(t.state.session.current?.grants.map(\.scopeID) == ["products"])
+    #expect(t.output.output.contains("after"))
+    t.write("leave.bcsh", "exit 1\n")
+    #expect(await t.run("source leave.bcsh; echo never") == .verifyProblem)
+    #expect(!t.output.output.contains("never"))
+  }
+
   @Test func saveAsTxtAndEnvReadBack() async throws {
     let t = TestShell()
     await t.run(
@@ -134,7 +168,11 @@ import Testing
     #expect(t.state.session.tokens.map(\.name) == ["migration-2026", "second-copy"])
     t.write("bad.txt", "ACCESS TOKEN: x\nAPI PATH: https://example.com\n")
     #expect(await t.run("token import bad.txt") == .commandFailed)
-    #expect(t.output.error.contains("the file's API PATH is not valid"))
+    #expect(t.output.error.contains("bad.txt:2:1: error: the file's API PATH is not valid"))
+    t.write("short.txt", "ACCESS TOKEN: x\nCLIENT NAME: ab\nAPI PATH: abc123\n")
+    #expect(await t.run("token import short.txt") == .commandFailed)
+    #expect(t.output.error.contains("short.txt:2:1: error: token name 'ab' is too short"))
+    #expect(t.output.error.contains("hint: give it another name: token import FILE --name NAME"))
   }
 
   @Test func tokenSetReadsEnvFileAndStdin() async {

@@ -58,9 +58,11 @@ import Testing
   @Test func brokenFilesSayWhatAndWhere() {
     #expect(failure("")?.message == "the file is empty")
     #expect(failure("\n  \n")?.message == "the file is empty")
-    let noColon = failure("ACCESS TOKEN: x\nthis is not a label line\n")
-    #expect(noColon?.message == "expected 'LABEL: value', found a line without a colon")
-    #expect(noColon?.position == SourcePosition(source: "creds.txt", line: 2, column: 1))
+    let prose = failure("Here are your credentials\nACCESS TOKEN: x\nthis is not a label line\n")
+    #expect(prose?.message == "missing API PATH in the credentials file")
+    let blanks = failure("ACCESS TOKEN: abc def\nAPI PATH: abc123\n")
+    #expect(blanks?.message == "the ACCESS TOKEN holds blanks; a credential is one word")
+    #expect(blanks?.position == SourcePosition(source: "creds.txt", line: 1, column: 15))
     #expect(
       failure("CLIENT NAME: x\nAPI PATH: abc123\n")?.message == "missing ACCESS TOKEN in the credentials file"
     )

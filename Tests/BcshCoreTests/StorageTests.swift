@@ -121,6 +121,29 @@ import Testing
     #expect(parseFailure(badPath)?.hasPrefix("the session file is damaged") == true)
   }
 
+  @Test func malformedJSONIsPlaced() {
+    do {
+      _ = try SessionFile.parse("{\n  \"format\": x\n}", source: "s.json")
+      Issue.record("parsed malformed JSON")
+    } catch {
+      #expect(error.message.hasPrefix("not a bcsh session file: the JSON is malformed"))
+      #expect(error.position?.line == 2)
+    }
+  }
+
+  @Test func sessionFilesMayNotSmuggleNamesOrDuplicates() {
+    let escape =
+      #"{"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd\u001b[31m","kind":"store"}]}}"#
+    #expect(parseFailure(escape)?.hasPrefix("the session file holds a token name bcsh refuses") == true)
+    let short = #"{"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"ab","kind":"store"}]}}"#
+    #expect(parseFailure(short)?.contains("too short") == true)
+    let twice = #"""
+      {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store",
+      "scopes":[{"scope":"products","level":"modify"},{"scope":"products","level":"read-only"}]}]}}
+      """#
+    #expect(parseFailure(twice) == "token 'abcd' declares a scope twice")
+  }
+
   @Test func gitExposureNoticesUnignoredFiles() throws {
     let folder = TestFiles.makeFolder()
     let git = Process()

@@ -53,7 +53,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("passed"))
     #expect(result.stdout.contains("passed 20"))
-    #expect(result.stdout.contains(": token works; 1 scope confirmed"))
+    #expect(result.stdout.contains(": the token works and holds its declared scope"))
   }
 
   @Test func sandboxServeListensOnLoopbackOnly() throws {

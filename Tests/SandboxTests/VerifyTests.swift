@@ -48,7 +48,7 @@ import Testing
       #expect(report.scopes.count == 8)
       #expect(report.scopes.allSatisfy { $0.outcome == .granted })
       #expect(report.scopes.first { $0.scope.id == "marketing" }?.status == 204)
-      #expect(report.scopes[0].summary == "read access confirmed; modify not tested")
+      #expect(report.scopes[0].summary == "read access confirmed; write not tested")
     }
   }
 
@@ -84,9 +84,12 @@ import Testing
                 $0.level.includesRead && demo.scopes.contains($0.tokenString ?? "-")
               }
           }.map(\.id))
-        // Content also opens Checkout Content's endpoint (a non-discriminating probe).
-        let expected = held.union(held.contains("content") ? ["checkout-content"] : [])
-        #expect(granted == expected, "\(name)")
+        // Content also opens Checkout Content's endpoint: with Content held, that row is inconclusive.
+        #expect(granted == held.subtracting(held.contains("content") ? ["checkout-content"] : []), "\(name)")
+        let checkout = report.scopes.first { $0.scope.id == "checkout-content" }?.outcome
+        if held.contains("content") {
+          #expect(checkout == .inconclusive("Content opens the same endpoint"), "\(name)")
+        }
         #expect(report.scopes.allSatisfy { if case .error = $0.outcome { false } else { true } }, "\(name)")
         #expect(report.passed, "\(name)")
       }
@@ -124,7 +127,9 @@ import Testing
       #expect(report.scopes.map(\.outcome) == [.notProbeable])
       var foreign = account
       foreign.apiPath = .account(uuid: "00000000-0000-4000-8000-000000000000")
-      #expect(await verify(foreign, base: sandbox.baseURL).diagnosis == .storeMismatch)
+      let mismatch = await verify(foreign, base: sandbox.baseURL).diagnosis
+      #expect(mismatch == .accountMismatch)
+      #expect(mismatch?.advice.contains("account UUID") == true)
     }
   }
 
@@ -181,6 +186,45 @@ import Testing
     let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
     #expect(report.diagnosis == .serverErrors(status: 500))
     #expect(server.log.requests == 4)
+    await server.stop()
+  }
+
+  @Test func checkoutContentBesideContentIsInconclusive() async throws {
+    try await withSandbox { sandbox in
+      let report = await verify(try token("migration", scopes: ["checkout-content"]), base: sandbox.baseURL)
+      #expect(report.scopes.map(\.outcome) == [.inconclusive("Content opens the same endpoint")])
+      #expect(report.passed)
+      #expect(
+        report.summary
+          == "the token works; 0 of 1 declared scopes confirmed, 1 cannot be checked without writing")
+      let full = await verify(
+        try token("partial", scopes: ["products", "customers-login"]), base: sandbox.baseURL)
+      #expect(
+        full.summary
+          == "the token works; 1 of 2 declared scopes confirmed, 1 cannot be checked without writing")
+    }
+  }
+
+  @Test func a503IsAStoreThatIsDownNotRetried() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 503, headers: [], bodyBytes: 0) }
+    let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
+    #expect(report.diagnosis == .storeUnavailable(status: 503))
+    #expect(server.log.requests == 1)
+    await server.stop()
+  }
+
+  @Test func bogusRateLimitHeadersStillBackOff() async throws {
+    let server = try await ScriptedServer.start { _ in
+      .respond(
+        status: 429,
+        headers: [("X-Rate-Limit-Time-Reset-Ms", "-5000"), ("X-Retry-After", "99999999999999999999")],
+        bodyBytes: 0)
+    }
+    let started = ContinuousClock.now
+    let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
+    #expect(report.diagnosis == .rateLimited)
+    #expect(server.log.requests == 4)
+    #expect(ContinuousClock.now - started >= .milliseconds(1700))
     await server.stop()
   }
 

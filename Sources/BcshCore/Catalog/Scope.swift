@@ -56,19 +56,20 @@ public struct Probe: Sendable, Hashable {
   public let path: String
   /// Why a non-2xx answer still means "granted", for the report.
   public let note: String?
-  /// Whether a pass proves only this scope. Checkout Content's endpoint also answers to Content.
-  public let discriminating: Bool
+  /// The scope that also opens this endpoint (Content opens Checkout Content's), if any: then a
+  /// pass proves this scope only on a token without that one.
+  public let alsoOpenedBy: String?
   /// Whether every 4xx but 403 means "granted" (Get Payment Methods validates its query after the
   /// scope check); otherwise only 400, 404 and 422 do.
   public let grantedOnAnyClientError: Bool
 
   public init(
-    _ path: String, note: String? = nil, discriminating: Bool = true, grantedOnAnyClientError: Bool = false
+    _ path: String, note: String? = nil, alsoOpenedBy: String? = nil, grantedOnAnyClientError: Bool = false
   ) {
     self.method = .get
     self.path = path
     self.note = note
-    self.discriminating = discriminating
+    self.alsoOpenedBy = alsoOpenedBy
     self.grantedOnAnyClientError = grantedOnAnyClientError
   }
 

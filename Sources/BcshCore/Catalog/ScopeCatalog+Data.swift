@@ -9,8 +9,7 @@ extension ScopeCatalog {
     readModify(
       "Checkout Content", "store_content_checkout",
       probe: Probe(
-        "/v3/content/scripts?limit=1", note: "Content grants this endpoint too",
-        discriminating: false)),
+        "/v3/content/scripts?limit=1", note: "Content grants this endpoint too", alsoOpenedBy: "content")),
     readModify("Customers", "store_v2_customers", probe: Probe("/v3/customers?limit=1")),
     single("Customers Login", .login, "store_v2_customers_login", aliases: ["customer-login"]),
     readModify(

@@ -10,6 +10,9 @@ public struct CommandContext {
   var sourceStack: [String]
   /// Set by `exit`.
   public var exitRequest: ExitStatus?
+  /// A failure that did not stop the command (a sourced script under `--keep-going`): the run's
+  /// status takes it into account.
+  public var carriedStatus: ExitStatus?
 
   /// The current token, or an error saying how to get one.
   public func currentToken() throws(BcshError) -> Token { try state.session.requireCurrent() }

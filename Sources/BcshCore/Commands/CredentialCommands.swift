@@ -55,20 +55,27 @@ enum CredentialCommands {
       throw error.placed(at: fileArgument.position)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
+    func line(_ label: String) -> SourcePosition {
+      SourcePosition(source: fileArgument.value, line: file.lines[label] ?? 1, column: 1)
+    }
     let apiPath: APIPath
     do throws(BcshError) {
       apiPath = try APIPath.parse(file.apiPath)
     } catch {
       throw BcshError(
-        "the file's API PATH is not valid: \(error.message)", hint: error.hint, at: fileArgument.position)
+        "the file's API PATH is not valid: \(error.message)", hint: error.hint, at: line("API PATH"))
     }
-    guard let name = invocation.option("--name")?.value ?? file.clientName else {
+    let nameOption = invocation.option("--name")
+    guard let name = nameOption?.value ?? file.clientName else {
       throw BcshError(
         "the file has no CLIENT NAME; give the token a name", hint: "token import FILE --name NAME",
         at: fileArgument.position)
     }
     do throws(BcshError) { try Session.checkName(name) } catch {
-      throw error.placed(at: fileArgument.position)
+      throw nameOption == nil
+        ? BcshError(
+          error.message, hint: "give it another name: token import FILE --name NAME", at: line("CLIENT NAME"))
+        : error.placed(at: nameOption?.position)
     }
     var token = Token(name: name, kind: apiPath.kind)
     token.apiPath = apiPath
@@ -127,11 +134,16 @@ enum CredentialCommands {
     let environment = context.shell.environment
     var value: String
     if let inline {
-      if field.isSecret {
-        context.warn(
-          "a secret typed on the command line; this line is kept out of the history",
-          at: inline.position,
-          hint: "'token set \(field.rawValue)' with no value asks for it hidden")
+      if field.isSecret && inline.isLiteral {
+        if context.shell.options.interactive {
+          context.warn(
+            "a secret typed on the command line; this line is kept out of the history", at: inline.position,
+            hint: "'token set \(field.rawValue)' with no value asks for it hidden")
+        } else {
+          context.warn(
+            "a secret written into a script or command line", at: inline.position,
+            hint: "read it with --env VAR or --file PATH instead, so it stays out of files and process lists")
+        }
       }
       value = inline.value
     } else if let variable = invocation.option("--env") {

@@ -75,17 +75,27 @@ enum FileCommands {
       context.confirm("dry run: would write \(fileArgument?.value ?? path) (\(format))")
       return
     }
-    let expected = context.state.file.flatMap { $0.path == path ? $0.fingerprint : nil }
+    let force = invocation.flag("--force")
+    let isSessionFile = context.state.file?.path == path
+    if format != .session && isSessionFile && !force {
+      throw BcshError(
+        "'\(fileArgument?.value ?? path)' is this session's own file; saving \(format) there would replace it",
+        hint: "choose another file name", at: place)
+    }
+    // Only the session's own file may be overwritten without --force, and only as it was last seen.
+    let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
     let fingerprint: FileFingerprint
     do throws(BcshError) {
       fingerprint = try AtomicFile.write(
-        contents, to: path, expected: expected, force: invocation.flag("--force"))
+        contents, to: path, expected: expected, force: force, shownAs: fileArgument?.value)
     } catch {
       throw error.placed(at: place)
     }
     if format == .session {
       context.state.file = SessionFileReference(path: path, fingerprint: fingerprint)
       context.state.saved = context.state.session
+    } else if isSessionFile {
+      context.state.file = nil
     }
     context.confirm("saved \(fileArgument?.value ?? path) (\(format), mode 0600)")
     if GitExposure.isTrackable(path) {
@@ -108,6 +118,5 @@ extension CommandContext {
     state.session = session
     state.saved = session
     state.file = SessionFileReference(path: path, fingerprint: fingerprint)
-    state.warnedAboutUnsavedChanges = false
   }
 }

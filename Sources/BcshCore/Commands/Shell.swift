@@ -38,7 +38,7 @@ public struct ShellEnvironment {
   public var now: () -> Date
 
   public init(
-    variables: [String: String], currentDirectory: String, apiBase: String = "https://api.bigcommerce.com",
+    variables: [String: String], currentDirectory: String, apiBase: String = APIBase.production,
     makeTransport: @escaping () throws -> any HTTPTransport = {
       throw BcshError("this build of bcsh cannot reach the network")
     }
@@ -132,12 +132,12 @@ public final class Shell {
         report(BcshError("interrupted", at: command.position, status: .interrupted))
         return RunOutcome(status: .interrupted)
       }
-      var context = CommandContext(
-        state: state, shell: self, scriptPath: path, sourceStack: sourceStack, exitRequest: nil)
+      var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
       do throws(BcshError) {
         try await run(command, in: &context)
         state = context.state
         noteSecrets(in: state)
+        if let carried = context.carriedStatus { worst = max(worst, carried) }
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
       } catch {
         report(error)
@@ -258,8 +258,7 @@ extension Shell {
   /// an empty session that `save` will write there.
   public func openSessionAtStart(_ file: String) async -> ExitStatus {
     let path = Paths.resolve(file, against: environment.currentDirectory, home: environment.variables["HOME"])
-    var context = CommandContext(
-      state: state, shell: self, scriptPath: nil, sourceStack: [], exitRequest: nil)
+    var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
     if FileFingerprint.of(path) == nil {
       context.state.file = SessionFileReference(path: path, fingerprint: nil)
     } else {

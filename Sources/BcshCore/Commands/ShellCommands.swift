@@ -15,7 +15,7 @@ enum ShellCommands {
         lines.append("api path:        \(current.apiPath?.canonical ?? "not set")")
         lines.append("scopes:          \(current.grants.count) declared")
       }
-      if context.shell.environment.apiBase != "https://api.bigcommerce.com" {
+      if context.shell.environment.apiBase != APIBase.production {
         lines.append("api base:        \(context.shell.environment.apiBase)")
       }
       context.report(
@@ -66,7 +66,7 @@ enum ShellCommands {
           json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
         return
       }
-      guard isVariableName(name.value) else {
+      guard VariableName.isValid(name.value) else {
         throw BcshError(
           "'\(name.value)' is not a variable name",
           hint: "names are letters, digits and _, not starting with a digit",
@@ -106,12 +106,18 @@ enum ShellCommands {
       }
       let outcome = await context.shell.run(
         script: text, source: file.value, path: path, state: &context.state, sourceStack: stack)
-      if outcome.status != .success {
+      if let request = outcome.exitRequest {
+        context.exitRequest = request
+      } else if outcome.status != .success {
+        // Under --keep-going the sourced script ran to its end: keep what it did, pass its status on.
+        if context.shell.options.keepGoing && outcome.status != .interrupted {
+          context.carriedStatus = outcome.status
+          return
+        }
         var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)
         error.isReported = true
         throw error
       }
-      context.exitRequest = outcome.exitRequest
     },
     CommandSpec(
       ["help"], "list commands, or show one command's syntax and an example",
@@ -134,9 +140,9 @@ enum ShellCommands {
         status = known
       }
       if context.shell.options.interactive && context.state.hasUnsavedChanges
-        && !context.state.warnedAboutUnsavedChanges
+        && context.state.exitWarnedAbout != context.state.session
       {
-        context.state.warnedAboutUnsavedChanges = true
+        context.state.exitWarnedAbout = context.state.session
         context.warn(
           "the session has unsaved changes", hint: "'save' keeps them; 'exit' again leaves without saving")
         return
@@ -144,9 +150,4 @@ enum ShellCommands {
       context.exitRequest = status
     },
   ]
-
-  static func isVariableName(_ text: String) -> Bool {
-    guard let first = text.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
-    return text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-  }
 }

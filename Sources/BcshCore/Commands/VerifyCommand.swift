@@ -23,7 +23,9 @@ enum VerifyCommand {
     var timeout = Duration.seconds(30)
     if let argument = invocation.option("--timeout") {
       guard let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
-        throw BcshError("'\(argument.value)' is not a timeout in seconds (0 to 3600)", at: argument.position)
+        throw BcshError(
+          "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position
+        )
       }
       timeout = .milliseconds(Int(seconds * 1000))
     }

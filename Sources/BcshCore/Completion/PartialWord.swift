@@ -150,7 +150,7 @@ struct PartialWord {
       index += 1
       return
     }
-    guard next == "_" || (next.isASCII && next.isLetter) else {
+    guard VariableName.canStart(next) else {
       value.append("$")
       index += 1
       return
@@ -167,9 +167,7 @@ struct PartialWord {
 
   private mutating func readName() -> String {
     var name = ""
-    while let character = peek(),
-      character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
-    {
+    while let character = peek(), VariableName.canContinue(character) {
       name.append(character)
       index += 1
     }

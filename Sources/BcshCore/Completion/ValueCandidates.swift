@@ -47,7 +47,7 @@ enum ValueCandidates {
   /// Names are case-sensitive, so the match is too.
   static func variableNames(in context: CompletionContext, matching prefix: String) -> [Suggestion] {
     // An environment may hold names that `$NAME` cannot spell; those are left out.
-    let usable = { (name: String) in name.hasPrefix(prefix) && ShellCommands.isVariableName(name) }
+    let usable = { (name: String) in name.hasPrefix(prefix) && VariableName.isValid(name) }
     let session = context.variables.keys.filter(usable).sorted()
     let environment = context.environment.keys.filter { usable($0) && context.variables[$0] == nil }.sorted()
     return session.map { Suggestion($0, detail: "session variable") }

@@ -2,10 +2,13 @@
 public struct Argument: Sendable, Equatable {
   public var value: String
   public var position: SourcePosition
+  /// Whether the value was written out, not taken from a variable.
+  public var isLiteral: Bool
 
-  public init(_ value: String, at position: SourcePosition) {
+  public init(_ value: String, at position: SourcePosition, isLiteral: Bool = true) {
     self.value = value
     self.position = position
+    self.isLiteral = isLiteral
   }
 }
 
@@ -19,7 +22,7 @@ public struct Expander {
   }
 
   public func expand(_ word: Word) throws(BcshError) -> Argument {
-    Argument(try expand(word.segments), at: word.position)
+    Argument(try expand(word.segments), at: word.position, isLiteral: word.literal != nil)
   }
 
   public func expand(_ words: [Word]) throws(BcshError) -> [Argument] {

@@ -145,7 +145,7 @@ public struct Lexer {
     let start = position
     if peek(1) == "{" {
       advance(2)
-      let name = peek().map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true ? readName() : ""
+      let name = peek().map(VariableName.canStart) == true ? readName() : ""
       guard !name.isEmpty else {
         if tolerant && peek() == nil {
           return VariableReference(name: "", fallback: nil, position: start)
@@ -169,7 +169,7 @@ public struct Lexer {
       }
       return VariableReference(name: name, fallback: fallback, position: start)
     }
-    guard let next = peek(1), next == "_" || (next.isASCII && next.isLetter) else { return nil }
+    guard let next = peek(1), VariableName.canStart(next) else { return nil }
     advance()
     return VariableReference(name: readName(), fallback: nil, position: start)
   }
@@ -203,9 +203,7 @@ public struct Lexer {
 
   private mutating func readName() -> String {
     var name = ""
-    while let character = peek(),
-      character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
-    {
+    while let character = peek(), VariableName.canContinue(character) {
       name.append(character)
       advance()
     }

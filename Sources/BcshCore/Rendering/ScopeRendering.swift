@@ -45,6 +45,7 @@ enum ScopeRendering {
               })
           ),
           ("probe", .optional(scope.probe?.path)),
+          ("probe_note", .optional(scope.probe?.note)),
         ])
       })
   }

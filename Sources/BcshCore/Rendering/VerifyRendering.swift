@@ -35,7 +35,7 @@ enum VerifyRendering {
           switch result.outcome {
           case .granted: style.good(summary)
           case .missing: result.declared == nil ? style.dim(summary) : style.bad(summary)
-          case .notProbeable: style.dim(summary)
+          case .notProbeable, .inconclusive: style.dim(summary)
           case .error: style.bad(summary)
           }
         table.rows.append([
@@ -57,11 +57,7 @@ enum VerifyRendering {
       text += style.bad("result: incomplete") + " — some probes got no usable answer (see above)\n"
       text += "what to do: verify again; if it persists, check the network and BCSH_API_BASE\n"
     } else {
-      let declared = report.scopes.filter { $0.declared != nil }.count
-      text += style.good("result: ok") + " — the token works"
-      text +=
-        report.kind == .store
-        ? " and holds \(declared == 1 ? "its declared scope" : "all \(declared) declared scopes")\n" : "\n"
+      text += style.good("result: ok") + " — \(summary(report))\n"
     }
     let undeclared = report.scopes.filter { $0.declared == nil && $0.outcome == .granted }
     if !undeclared.isEmpty {
@@ -132,6 +128,7 @@ enum VerifyRendering {
     case .granted: "granted"
     case .missing: "missing"
     case .notProbeable: "not_probeable"
+    case .inconclusive: "inconclusive"
     case .error: "error"
     }
   }
@@ -145,8 +142,21 @@ enum VerifyRendering {
       return diagnosis.message
     }
     if !report.passed { return "incomplete: some probes failed" }
-    let granted = report.scopes.filter { $0.declared != nil && $0.outcome == .granted }.count
-    return report.kind == .store
-      ? "token works; \(granted) scope\(granted == 1 ? "" : "s") confirmed" : "token works"
+    guard report.kind == .store else { return "the token works" }
+    let declared = report.scopes.filter { $0.declared != nil }
+    let confirmed = declared.filter { $0.outcome == .granted }.count
+    let unchecked = declared.count - confirmed
+    if declared.isEmpty { return "the token works (no scopes declared)" }
+    var text =
+      declared.count == confirmed
+      ? "the token works and holds \(confirmed == 1 ? "its declared scope" : "all \(confirmed) declared scopes")"
+      : "the token works; \(confirmed) of \(declared.count) declared scopes confirmed"
+    if unchecked > 0 { text += ", \(unchecked) cannot be checked without writing" }
+    return text
   }
+}
+
+extension VerifyReport {
+  /// One line: what `token list` shows as the last verify, and the result line's words.
+  public var summary: String { VerifyRendering.summary(self) }
 }

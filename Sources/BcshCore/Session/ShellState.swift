@@ -7,8 +7,9 @@ public struct ShellState: Sendable, Equatable {
   public var file: SessionFileReference?
   /// The session as its file holds it; the session has unsaved changes when it differs.
   public var saved = Session()
-  /// Whether `exit` already warned about unsaved changes once.
-  public var warnedAboutUnsavedChanges = false
+  /// The session as it was when `exit` last warned about unsaved changes; a second `exit` leaves
+  /// only if nothing changed since.
+  public var exitWarnedAbout: Session?
 
   public init() {}
 

@@ -48,6 +48,19 @@ public struct Token: Sendable, Equatable, Codable {
     grants.compactMap { $0.scope?.tokenString(for: $0.level) }
   }
 
+  /// Reads a token from a session file; absent fields are empty, as a hand-written file expects.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    kind = try container.decode(TokenKind.self, forKey: .kind)
+    apiPath = try container.decodeIfPresent(APIPath.self, forKey: .apiPath)
+    grants = (try container.decodeIfPresent([ScopeGrant].self, forKey: .grants) ?? []).sorted()
+    accessToken = try container.decodeIfPresent(Secret.self, forKey: .accessToken)
+    clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
+    clientSecret = try container.decodeIfPresent(Secret.self, forKey: .clientSecret)
+    lastVerification = try container.decodeIfPresent(VerificationRecord.self, forKey: .lastVerification)
+  }
+
   enum CodingKeys: String, CodingKey {
     case name, kind
     case apiPath = "api_path"

@@ -7,6 +7,8 @@ public struct CredentialsFile: Sendable, Equatable {
   public var apiPath: String
   public var clientID: String?
   public var clientSecret: String?
+  /// The line each label stood on, when read from a file: errors about a value name its line.
+  public var lines: [String: Int] = [:]
 
   public init(
     accessToken: String, clientName: String?, apiPath: String, clientID: String?, clientSecret: String?
@@ -30,15 +32,19 @@ public struct CredentialsFile: Sendable, Equatable {
       line = line.trimmingBlanks()
       guard !line.isEmpty else { continue }
       sawContent = true
-      guard let colon = line.firstIndex(of: ":") else {
-        throw BcshError(
-          "expected 'LABEL: value', found a line without a colon",
-          hint: "is this the .txt file the control panel downloaded?",
-          at: SourcePosition(source: source, line: lineNumber, column: 1))
-      }
+      // Lines that are not `LABEL: value` (a heading someone added) carry nothing bcsh reads.
+      guard let colon = line.firstIndex(of: ":") else { continue }
       let label = normalizedLabel(String(line[..<colon]))
       let value = String(line[line.index(after: colon)...]).trimmingBlanks()
       guard let label else { continue }
+      if label != "CLIENT NAME" && label != "NAME" && label != "API PATH",
+        value.contains(where: \.isWhitespace)
+      {
+        throw BcshError(
+          "the \(label) holds blanks; a credential is one word",
+          hint: "check that the file was not edited by hand",
+          at: SourcePosition(source: source, line: lineNumber, column: colon.utf16Offset(in: line) + 3))
+      }
       if let earlier = fields[label], earlier.value != value, label != "NAME" {
         throw BcshError(
           "'\(label)' appears twice with different values (first on line \(earlier.line))",
@@ -59,9 +65,17 @@ public struct CredentialsFile: Sendable, Equatable {
     func value(_ label: String) -> String? {
       fields[label].flatMap { $0.value.isEmpty ? nil : $0.value }
     }
-    return CredentialsFile(
+    var file = CredentialsFile(
       accessToken: value("ACCESS TOKEN")!, clientName: value("CLIENT NAME") ?? value("NAME"),
       apiPath: value("API PATH")!, clientID: value("CLIENT ID"), clientSecret: value("CLIENT SECRET"))
+    file.lines = fields.mapValues(\.line)
+    return file
+  }
+
+  /// Files are equal when their values are, wherever the labels stood.
+  public static func == (lhs: CredentialsFile, rhs: CredentialsFile) -> Bool {
+    lhs.accessToken == rhs.accessToken && lhs.clientName == rhs.clientName && lhs.apiPath == rhs.apiPath
+      && lhs.clientID == rhs.clientID && lhs.clientSecret == rhs.clientSecret
   }
 
   /// The control panel's layout: ACCESS TOKEN, CLIENT NAME, API PATH, CLIENT ID, CLIENT SECRET.

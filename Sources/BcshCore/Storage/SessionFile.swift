@@ -30,9 +30,10 @@ public enum SessionFile {
     } catch let error as BcshError {
       throw error
     } catch {
+      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
       throw BcshError(
-        "not a bcsh session file: the JSON is malformed", hint: "\((error as NSError).localizedDescription)",
-        at: place)
+        "not a bcsh session file: the JSON is malformed" + (detail.isEmpty ? "" : " (\(detail))"),
+        at: position(in: text, describedBy: detail, source: source))
     }
     guard header["format"] as? String == format else {
       throw BcshError(
@@ -59,12 +60,40 @@ public enum SessionFile {
     return session
   }
 
+  /// Where Foundation's parser stopped: "around character N", or the end for an unexpected end.
+  private static func position(in text: String, describedBy detail: String, source: String) -> SourcePosition
+  {
+    var offset = 0
+    if let range = detail.range(of: "around character ") {
+      offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) ?? 0
+    } else if detail.contains("end of file") {
+      offset = text.utf8.count
+    }
+    var line = 1
+    var column = 1
+    for byte in text.utf8.prefix(offset) {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return SourcePosition(source: source, line: line, column: column)
+  }
+
   /// Checks what JSON decoding cannot: known scopes and levels of the token's kind, unique names.
   private static func validate(_ session: Session, place: SourcePosition) throws(BcshError) {
     var names: Set<String> = []
     for token in session.tokens {
       guard names.insert(token.name).inserted else {
         throw BcshError("the session file names token '\(token.name)' twice", at: place)
+      }
+      do throws(BcshError) { try Session.checkName(token.name) } catch {
+        throw BcshError("the session file holds a token name bcsh refuses: \(error.message)", at: place)
+      }
+      guard Set(token.grants.map(\.scopeID)).count == token.grants.count else {
+        throw BcshError("token '\(token.name)' declares a scope twice", at: place)
       }
       for grant in token.grants {
         guard let scope = grant.scope, scope.kind == token.kind, scope.offers(grant.level) else {

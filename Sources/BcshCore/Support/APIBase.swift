@@ -28,17 +28,23 @@ public enum APIBase {
     return base
   }
 
-  /// Whether `host[:port]` names this machine: 127.0.0.0/8, ::1 or localhost.
+  /// Whether `host[:port]` (IPv6 in brackets) names this machine.
   public static func isLoopback(authority: String) -> Bool {
-    var host = authority.lowercased()
+    var host = Substring(authority)
     if host.hasPrefix("[") {
       guard let close = host.firstIndex(of: "]") else { return false }
-      host = String(host[host.index(after: host.startIndex)..<close])
-      return host == "::1"
+      host = host[host.index(after: host.startIndex)..<close]
+    } else if let colon = host.lastIndex(of: ":") {
+      host = host[..<colon]
     }
-    if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
-    if host == "localhost" { return true }
-    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    return isLoopback(host: String(host))
+  }
+
+  /// Whether a bare host is `localhost`, in `127.0.0.0/8` (dotted quad) or `::1`.
+  public static func isLoopback(host: String) -> Bool {
+    let host = host.lowercased()
+    if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+    let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+    return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
   }
 }

@@ -47,7 +47,8 @@ actor RequestPacer {
       case 429:
         guard attempt < maximumAttempts else { throw .rateLimited }
         try await pause(for: rateLimitWait(response, attempt: attempt), or: .rateLimited)
-      case 500, 502, 503, 504:
+      // 503 means the store is down, suspended or in maintenance: retrying does not help.
+      case 500, 502, 504:
         guard attempt < maximumAttempts else { throw .serverErrors(status: response.status) }
         try await pause(for: backoff(attempt: attempt), or: .serverErrors(status: response.status))
       default:
@@ -76,7 +77,7 @@ actor RequestPacer {
   private func observe(_ response: HTTPResponse) {
     if let left = response.header("X-Rate-Limit-Requests-Left").flatMap(Int.init) {
       requestsLeft = min(left, requestsLeft ?? left)
-      if let resetMs = response.header("X-Rate-Limit-Time-Reset-Ms").flatMap(Int.init) {
+      if let resetMs = Self.milliseconds(response.header("X-Rate-Limit-Time-Reset-Ms"), scale: 1) {
         let resetsAt = ContinuousClock.now + .milliseconds(resetMs)
         if let known = windowResetsAt, resetsAt > known + .milliseconds(500) {
           // A new window: its count replaces the old one's.
@@ -88,18 +89,19 @@ actor RequestPacer {
     if let quota = response.header("X-Rate-Limit-Requests-Quota").flatMap(Int.init) { self.quota = quota }
   }
 
-  /// The longer of `X-Rate-Limit-Time-Reset-Ms` and `X-Retry-After`; jittered backoff without them.
+  /// The longer of `X-Rate-Limit-Time-Reset-Ms` and `X-Retry-After`, never shorter than the
+  /// jittered backoff (a 429 without usable headers means platform load).
   private func rateLimitWait(_ response: HTTPResponse, attempt: Int) -> Duration {
-    let reset = response.header("X-Rate-Limit-Time-Reset-Ms").flatMap(Int.init).map {
-      Duration.milliseconds($0)
-    }
-    let retry = response.header("X-Retry-After").flatMap(Int.init).map { Duration.seconds($0) }
-    switch (reset, retry) {
-    case (let reset?, let retry?): return max(reset, retry) + .milliseconds(50)
-    case (let reset?, nil): return reset + .milliseconds(50)
-    case (nil, let retry?): return retry + .milliseconds(50)
-    case (nil, nil): return backoff(attempt: attempt)
-    }
+    let reset = Self.milliseconds(response.header("X-Rate-Limit-Time-Reset-Ms"), scale: 1)
+    let retry = Self.milliseconds(response.header("X-Retry-After"), scale: 1000)
+    let told = [reset, retry].compactMap { $0 }.max().map { Duration.milliseconds($0 + 50) }
+    return max(told ?? .zero, backoff(attempt: attempt))
+  }
+
+  /// A header's whole number times `scale`, when it is one from 0 to an hour's worth of milliseconds.
+  static func milliseconds(_ text: String?, scale: Int) -> Int? {
+    guard let value = text.flatMap(Int.init), value >= 0, value <= 3_600_000 / scale else { return nil }
+    return value * scale
   }
 
   /// 250 ms, 500 ms, 1 s, ... with up to 50 % jitter.

@@ -99,7 +99,8 @@ public struct Verifier: Sendable {
     case .none: scopes = []
     }
     let declaresInformation = token.level(of: "information-settings") != nil
-    let results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
+    var results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
+    await settleSharedEndpoints(&results, root: root, accessToken: accessToken, pacer: pacer)
 
     // The store step reuses the Information & Settings probe, which is GET /v2/store.
     if declaresInformation || selection == .all,
@@ -120,6 +121,28 @@ public struct Verifier: Sendable {
       report.diagnosis = .missingScopes(missing.map { ScopeGrant(scopeID: $0.scope.id, level: $0.declared!) })
     } else {
       report.diagnosis = results.lazy.compactMap(\.failure).first
+    }
+  }
+
+  /// A pass on an endpoint that another scope also opens (Content opens Checkout Content's) proves
+  /// the scope only when the token lacks that other scope; otherwise the row is inconclusive.
+  private func settleSharedEndpoints(
+    _ runs: inout [ProbeRun], root: String, accessToken: Secret, pacer: RequestPacer
+  ) async {
+    for index in runs.indices {
+      guard let opener = runs[index].result.scope.probe?.alsoOpenedBy.flatMap(ScopeCatalog.scope(id:)),
+        runs[index].result.outcome == .granted
+      else { continue }
+      var openerGranted = runs.first { $0.result.scope.id == opener.id }.map { $0.result.outcome == .granted }
+      if openerGranted == nil, let openerProbe = opener.probe {
+        let request = get(root + openerProbe.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
+        if case .success(let response) = await send(request, pacer) {
+          openerGranted = openerProbe.interpret(status: response.status)
+        }
+      }
+      if openerGranted != false {
+        runs[index].result.outcome = .inconclusive("\(opener.uiName) opens the same endpoint")
+      }
     }
   }
 
@@ -206,8 +229,8 @@ public struct Verifier: Sendable {
         let id = (data?["account"] as? [String: Any])?["id"] as? String
         if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
       case 401: report.diagnosis = .invalidToken
-      case 403: report.diagnosis = .storeMismatch
-      case 404: report.diagnosis = .storeNotFound
+      case 403: report.diagnosis = .accountMismatch
+      case 404: report.diagnosis = .accountNotFound
       case 300..<400:
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)

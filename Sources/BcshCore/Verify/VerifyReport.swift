@@ -13,7 +13,9 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case missingCredentials(String)
   case invalidToken
   case storeMismatch
+  case accountMismatch
   case storeNotFound
+  case accountNotFound
   case storeUnavailable(status: Int)
   case missingScopes([ScopeGrant])
   case rateLimited
@@ -31,7 +33,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
   /// Whether this is a finding about the token (exit 1) rather than a failure to check (exit 2).
   public var isFinding: Bool {
     switch self {
-    case .invalidToken, .storeMismatch, .storeNotFound, .missingScopes: true
+    case .invalidToken, .storeMismatch, .accountMismatch, .storeNotFound, .accountNotFound, .missingScopes:
+      true
     default: false
     }
   }
@@ -42,12 +45,15 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .invalidToken: "the access token is invalid (HTTP 401)"
     case .storeMismatch:
       "the token and the store hash do not belong together (HTTP 403 on the liveness check)"
+    case .accountMismatch: "the token does not belong to this account (HTTP 403 on the account query)"
     case .storeNotFound: "no store answers at this store hash (HTTP 404)"
+    case .accountNotFound: "no account answers at this account UUID (HTTP 404)"
     case .storeUnavailable(let status): "the store is down, suspended or in maintenance (HTTP \(status))"
     case .missingScopes(let grants):
       "the token lacks \(grants.count == 1 ? "a declared scope" : "\(grants.count) declared scopes"): "
         + grants.map { "\($0.scope?.uiName ?? $0.scopeID) (\($0.level))" }.joined(separator: ", ")
-    case .rateLimited: "the store's rate limit stayed exhausted until verify had to give up (HTTP 429)"
+    case .rateLimited:
+      "the rate-limit quota (shared by every app on the store) left no room before the deadline"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
     case .connectionRefused(let host): "the connection to \(host) was refused"
@@ -72,7 +78,10 @@ public enum Diagnosis: Error, Sendable, Equatable {
         + "stops working: create a new one ('token checklist')"
     case .storeMismatch:
       "check the store hash in the API path ('path show') against the store where the API account was created"
+    case .accountMismatch:
+      "check the account UUID in the API path ('path show') against the account where the API account was created"
     case .storeNotFound: "check the store hash: paste the API PATH from the credentials file ('path set')"
+    case .accountNotFound: "check the account UUID: paste the API PATH from the credentials file ('path set')"
     case .storeUnavailable: "check the store in the control panel, then verify again later"
     case .missingScopes:
       "an existing token never gains scopes: create a new API account with them ('token checklist' lists the "
@@ -99,6 +108,8 @@ public enum ProbeOutcome: Sendable, Equatable {
   case missing
   /// The scope has no read (write-only or storefront flows): verify cannot tell without writing.
   case notProbeable
+  /// The probe passed, but another scope the token holds opens the same endpoint.
+  case inconclusive(String)
   /// The probe got no answer that proves anything.
   case error(String)
 }
@@ -116,19 +127,15 @@ public struct ScopeResult: Sendable, Equatable {
     switch outcome {
     case .granted:
       if let declared, declared != .readOnly, scope.probe != nil {
-        return "read access confirmed; \(declared) not tested"
+        return "read access confirmed; write not tested"
       }
       return declared == nil ? "granted (not declared)" : "granted"
     case .missing: return declared == nil ? "not granted" : "missing"
     case .notProbeable: return "not probeable (no read endpoint)"
+    case .inconclusive(let reason): return "inconclusive: \(reason)"
     case .error(let reason): return "error: \(reason)"
     }
   }
-}
-
-/// A problem or remark from the offline checks.
-public struct OfflineCheck: Sendable, Equatable {
-  public var warning: String
 }
 
 /// The store, as `GET /v2/store` describes it.
