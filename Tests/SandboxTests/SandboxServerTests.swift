@@ -55,7 +55,7 @@ import Testing
       defer { Task { await untrusting.shutdown() } }
       let request = HTTPRequest(method: "GET", url: "\(sandbox.baseURL)/stores/sbxdemo001/v2/time")
       do {
-        _ = try await untrusting.send(request, deadline: .now + .seconds(5))
+        _ = try await untrusting.send(request, deadline: .now + .seconds(30))
         Issue.record("an untrusted certificate was accepted")
       } catch let error as TransportError {
         guard case .tlsFailure = error else {

@@ -32,7 +32,7 @@ struct SandboxClient: Sendable {
   /// `GET {base}/stores/{hash}{path}` with `X-Auth-Token`, as verify sends it.
   func get(
     _ path: String, store: String = SandboxConfiguration.demoStoreHash, token: String?,
-    timeout: Duration = .seconds(5)
+    timeout: Duration = .seconds(30)
   ) async throws -> HTTPResponse {
     var headers = [(name: "Accept", value: "application/json")]
     if let token { headers.append((name: "X-Auth-Token", value: token)) }
@@ -52,7 +52,7 @@ struct SandboxClient: Sendable {
     return try await transport.send(
       HTTPRequest(
         method: "POST", url: "\(baseURL)/accounts/\(uuid)/graphql", headers: headers, body: Array(body)),
-      deadline: .now + .seconds(5))
+      deadline: .now + .seconds(30))
   }
 }
 
