@@ -25,6 +25,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
     // Fail at the first refused or unresolved connection instead of retrying until the deadline:
     // verify wants the real cause, and has its own bounded retries.
     configuration.connectionPool.retryConnectionEstablishment = false
+    // Verify bounds its own concurrency; the pool must not impose a lower bound of its own (8).
+    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
     self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     self.maximumBodyBytes = max(0, maximumBodyBytes)
   }
