@@ -25,7 +25,9 @@ let package = Package(
     ),
     // Session model, scope catalog, command language, commands, storage, completion, verify logic.
     // Needs no terminal and no network.
-    .target(name: "BcshCore", swiftSettings: settings),
+    // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
+    .target(name: "JSONText", swiftSettings: settings),
+    .target(name: "BcshCore", dependencies: ["JSONText"], swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
     .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
     // HTTP for verify, on AsyncHTTPClient.
@@ -46,6 +48,7 @@ let package = Package(
     .target(
       name: "BcshSandbox",
       dependencies: [
+        "JSONText",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

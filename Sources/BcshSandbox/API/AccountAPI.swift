@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 extension SandboxAPI {
   /// Answers `POST /accounts/{uuid}/graphql`: the GraphQL Account API's liveness query

@@ -1,3 +1,5 @@
+import JSONText
+
 /// One HTTP response the sandbox's API produces, before the network layer writes it.
 struct SandboxResponse: Sendable {
   var status: Int
@@ -13,7 +15,7 @@ struct SandboxResponse: Sendable {
   /// A JSON response.
   static func json(_ status: Int, _ value: JSONValue) -> SandboxResponse {
     SandboxResponse(
-      status: status, headers: [("Content-Type", "application/json")], body: Array(value.serialized.utf8))
+      status: status, headers: [("Content-Type", "application/json")], body: Array(value.serialized().utf8))
   }
 
   /// A plain-text response, as BigCommerce sends for 401.
@@ -57,7 +59,7 @@ enum ErrorBody {
     .json(
       status,
       .object([
-        ("status", .int(status)), ("title", .string(title)), ("type", .string(statusCodesType)),
+        ("status", .number(status)), ("title", .string(title)), ("type", .string(statusCodesType)),
         ("errors", .object([])),
       ]))
   }

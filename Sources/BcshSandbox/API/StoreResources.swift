@@ -1,10 +1,11 @@
 import Foundation
+import JSONText
 
 /// The small, fixed data the sandbox's store endpoints answer with.
 enum StoreResources {
   /// `GET /v2/time`: the server's clock in Unix seconds.
   static func time() -> SandboxResponse {
-    .json(200, .object([("time", .int(Int(Date().timeIntervalSince1970)))]))
+    .json(200, .object([("time", .number(Int(Date().timeIntervalSince1970)))]))
   }
 
   /// `GET /v2/store`: the store's profile, in the real field names.
@@ -48,8 +49,8 @@ enum StoreResources {
     let start = min(items.count, (min(page, totalPages + 1) - 1) * limit)
     let slice = Array(items[start..<min(items.count, start + limit)])
     let pagination: JSONValue = .object([
-      ("total", .int(items.count)), ("count", .int(slice.count)), ("per_page", .int(limit)),
-      ("current_page", .int(page)), ("total_pages", .int(totalPages)),
+      ("total", .number(items.count)), ("count", .number(slice.count)), ("per_page", .number(limit)),
+      ("current_page", .number(page)), ("total_pages", .number(totalPages)),
       ("links", .object([("current", .string("?page=\(page)&limit=\(limit)"))])),
     ])
     return .json(200, .object([("data", .array(slice)), ("meta", .object([("pagination", pagination)]))]))
@@ -61,7 +62,7 @@ enum StoreResources {
     let limit = min(250, max(1, query["limit"].flatMap { Int($0) } ?? 50))
     let coupons = store.couponCodes.prefix(limit).enumerated().map { index, code -> JSONValue in
       .object([
-        ("id", .int(index + 1)), ("name", .string(code)), ("type", "percentage_discount"),
+        ("id", .number(index + 1)), ("name", .string(code)), ("type", "percentage_discount"),
         ("amount", "10.0000"), ("code", .string(code)), ("enabled", true),
       ])
     }
@@ -80,7 +81,7 @@ enum StoreResources {
     "Awaiting Payment", "Awaiting Pickup", "Awaiting Shipment", "Completed", "Awaiting Fulfillment",
     "Manual Verification Required", "Disputed", "Partially Refunded",
   ].enumerated().map { index, name in
-    .object([("id", .int(index)), ("name", .string(name)), ("order", .int(index))])
+    .object([("id", .number(index)), ("name", .string(name)), ("order", .number(index))])
   }
 
   static let pages: [JSONValue] = [

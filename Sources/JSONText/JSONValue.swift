@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON document with keys in the order they were written, so `--json` output is stable.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
@@ -71,10 +69,20 @@ public indirect enum JSONValue: Sendable, Equatable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case _ where scalar.value < 0x20:
-        out += String(format: "\\u%04x", scalar.value)
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(scalar)
       }
     }
     out += "\""
   }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }
