@@ -18,6 +18,8 @@ final class ReadLoop {
   private let policy: HistoryPolicy
   private var lineNumber = 0
   private var warnedAboutUnsavedChanges = false
+  /// `shell.secretsLearned` when the history was last judged again.
+  private var secretsLearned = 0
 
   init(shell: Shell, editor: LineEditor, historyFile: String?) {
     self.shell = shell
@@ -36,7 +38,10 @@ final class ReadLoop {
         lineNumber += 1
         let outcome = await executeInterruptibly(text)
         // A command may have taught the shell a secret that earlier lines carried.
-        editor.forget { policy.entry(for: $0) == nil }
+        if shell.secretsLearned != secretsLearned {
+          secretsLearned = shell.secretsLearned
+          editor.forget { policy.entry(for: $0) == nil }
+        }
         lineNumber += text.count { $0 == "\n" }
         if let request = outcome.exitRequest { return .leave(request) }
         if let signal = trap.take(), signal != SIGINT { return .signal(signal) }

@@ -126,7 +126,7 @@ struct Bcsh: AsyncParsableCommand {
     if let command {
       status = await shell.run(script: command, source: "-c", path: nil)
     } else if let file = script.first {
-      let path = Paths.resolve(file, against: shellEnvironment.currentDirectory, home: environment["HOME"])
+      let path = shellEnvironment.resolve(file)
       do {
         let text = try AtomicFile.read(path, shownAs: file)
         status = await shell.run(script: text, source: file, path: path)

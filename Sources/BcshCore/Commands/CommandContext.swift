@@ -14,13 +14,21 @@ public struct CommandContext {
   /// status takes it into account.
   public var carriedStatus: ExitStatus?
 
+  /// A path from the user, absolute against the current folder, `~` expanded.
+  func resolvePath(_ path: String) -> String { shell.environment.resolve(path) }
+
   /// The current token, or an error saying how to get one.
   public func currentToken() throws(BcshError) -> Token { try state.session.requireCurrent() }
 
-  /// Changes the current token.
+  /// Changes the current token. A change to what it declares or holds makes its last verify
+  /// result stale, so that result is dropped.
   public mutating func updateCurrent(_ change: (inout Token) throws(BcshError) -> Void) throws(BcshError) {
     let name = try currentToken().name
-    try state.session.update(name, change)
+    try state.session.update(name) { (token: inout Token) throws(BcshError) in
+      let before = token
+      try change(&token)
+      if token != before { token.lastVerification = nil }
+    }
   }
 
   // MARK: Output

@@ -35,7 +35,6 @@ enum CredentialCommands {
       case .clientID: token.clientID = value
       case .clientSecret: token.clientSecret = Secret(value)
       }
-      token.lastVerification = nil
     }
     context.confirm("set \(field.rawValue) of '\(try context.currentToken().name)'")
   }
@@ -200,13 +199,5 @@ enum CredentialFormat {
       if isToken31 { return ["this looks like an access token or client ID, not a client secret"] }
       return isHex64 ? [] : ["client secrets are usually 64 lowercase hex characters; this one is not"]
     }
-  }
-}
-
-extension CommandContext {
-  /// A path from the user, absolute against the current folder, `~` expanded.
-  func resolvePath(_ path: String) -> String {
-    Paths.resolve(
-      path, against: shell.environment.currentDirectory, home: shell.environment.variables["HOME"])
   }
 }

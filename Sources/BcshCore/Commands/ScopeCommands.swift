@@ -18,7 +18,6 @@ enum ScopeCommands {
       }
       try context.updateCurrent { token in
         for grant in grants { token.grant(grant) }
-        token.lastVerification = nil
       }
       let list = grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ")
       context.confirm("'\(token.name)' declares \(list)")
@@ -47,7 +46,6 @@ enum ScopeCommands {
       }
       try context.updateCurrent { token in
         for id in ids { token.revoke(scopeID: id) }
-        token.lastVerification = nil
       }
       context.confirm("removed \(ids.joined(separator: ", ")) from '\(token.name)'")
     },
@@ -55,7 +53,6 @@ enum ScopeCommands {
       context, _ throws(BcshError) in
       try context.updateCurrent { token in
         token.revokeAll()
-        token.lastVerification = nil
       }
     },
     CommandSpec(
@@ -98,7 +95,6 @@ enum ScopeCommands {
       }
       try context.updateCurrent { token in
         for grant in preset.grants { token.grant(grant) }
-        token.lastVerification = nil
       }
       context.confirm("'\(token.name)' declares the \(preset.name) preset (\(preset.grants.count) scopes)")
     },
@@ -128,7 +124,6 @@ enum PathCommands {
           at: value.position)
       }
       try context.updateCurrent { token in
-        if token.apiPath != path { token.lastVerification = nil }
         token.apiPath = path
       }
       context.confirm("api path: \(path.canonical)")

@@ -49,6 +49,12 @@ public struct ShellEnvironment {
     self.makeTransport = makeTransport
     self.now = Date.init
   }
+
+  /// A path from the user: `~` expanded, a relative one taken from `base` (the current folder
+  /// unless said otherwise).
+  public func resolve(_ path: String, from base: String? = nil) -> String {
+    Paths.resolve(path, against: base ?? currentDirectory, home: variables["HOME"])
+  }
 }
 
 /// The interpreter: runs lines and scripts against the session, one command at a time, each
@@ -62,6 +68,8 @@ public final class Shell {
   /// The secret values the session holds, masked in everything written. Updated after every
   /// command, so that a script that sets a secret cannot echo it on its next line.
   private var secretValues: [String] = []
+  /// How many times the shell learned new secret values: a line recorded before may carry one.
+  public private(set) var secretsLearned = 0
 
   public init(
     environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
@@ -78,7 +86,7 @@ public final class Shell {
   public func define(_ name: String, _ value: String) { state.variables[name] = value }
 
   /// Replaces the state wholesale (opening `--session FILE` before the first command).
-  public func restore(_ state: ShellState) {
+  private func restore(_ state: ShellState) {
     self.state = state
     noteSecrets(in: state)
   }
@@ -206,18 +214,21 @@ public final class Shell {
 
   public func report(_ error: BcshError) {
     guard !error.isReported else { return }
-    let style = format.style
-    var text = error.position.map { "\($0): " } ?? ""
-    text += style.bad("error:") + " \(error.message)\n"
-    if let hint = error.hint { text += style.dim("hint:") + " \(hint)\n" }
-    writeError(text)
+    diagnostic("error:", format.style.bad, error.message, at: error.position, hint: error.hint)
   }
 
   public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
-    let style = format.style
+    diagnostic("warning:", format.style.warning, message, at: position, hint: hint)
+  }
+
+  /// `file:line:col: label message`, then `hint: ...` on a line of its own, to standard error.
+  private func diagnostic(
+    _ label: String, _ paint: (String) -> String, _ message: String, at position: SourcePosition?,
+    hint: String?
+  ) {
     var text = position.map { "\($0): " } ?? ""
-    text += style.warning("warning:") + " \(message)\n"
-    if let hint { text += style.dim("hint:") + " \(hint)\n" }
+    text += paint(label) + " \(message)\n"
+    if let hint { text += format.style.dim("hint:") + " \(hint)\n" }
     writeError(text)
   }
 
@@ -234,7 +245,9 @@ public final class Shell {
         if let value = secret?.revealed, value.count >= 8 { values.insert(value) }
       }
     }
+    guard values.count != secretValues.count else { return }
     secretValues = values.sorted { $0.count > $1.count }
+    secretsLearned += 1
   }
 
   private func masked(_ text: String) -> String {
@@ -257,7 +270,7 @@ extension Shell {
   /// `--session FILE`: opens the file as the session's own; a file that does not exist yet starts
   /// an empty session that `save` will write there.
   public func openSessionAtStart(_ file: String) async -> ExitStatus {
-    let path = Paths.resolve(file, against: environment.currentDirectory, home: environment.variables["HOME"])
+    let path = environment.resolve(file)
     var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
     if FileFingerprint.of(path) == nil {
       context.state.file = SessionFileReference(path: path, fingerprint: nil)

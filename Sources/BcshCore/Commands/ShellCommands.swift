@@ -36,14 +36,15 @@ enum ShellCommands {
       guard let history = context.shell.environment.history else {
         throw BcshError("there is no history outside an interactive session")
       }
-      var entries = history()
+      let all = history()
+      var entries = all
       if let count = invocation.argument("N") {
         guard let n = Int(count.value), n >= 0 else {
           throw BcshError("'\(count.value)' is not a number of lines", at: count.position)
         }
         entries = Array(entries.suffix(n))
       }
-      let first = history().count - entries.count + 1
+      let first = all.count - entries.count + 1
       let text = entries.enumerated().map { "\(String(first + $0.offset).leftPadded(to: 5))  \($0.element)" }
       context.report(
         text.map { $0 + "\n" }.joined(), json: .array(entries.map(JSONValue.string)))
@@ -90,8 +91,8 @@ enum ShellCommands {
       arguments: [ArgumentSpec("FILE", .file(.script))], example: "source common.bcsh"
     ) { context, invocation throws(BcshError) in
       let file = invocation.argument("FILE")!
-      let base = context.scriptPath.map(Paths.folder(of:)) ?? context.shell.environment.currentDirectory
-      let path = Paths.resolve(file.value, against: base, home: context.shell.environment.variables["HOME"])
+      let base = context.scriptPath.map(Paths.folder(of:))
+      let path = context.shell.environment.resolve(file.value, from: base)
       let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
       guard !stack.contains(path) else {
         throw BcshError(

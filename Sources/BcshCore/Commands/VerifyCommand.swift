@@ -30,8 +30,9 @@ enum VerifyCommand {
       timeout = .milliseconds(Int(seconds * 1000))
     }
     var report: VerifyReport
-    if context.shell.options.dryRun || Verifier.offlineReport(for: token).diagnosis != nil {
-      report = Verifier.offlineReport(for: token)
+    let offline = Verifier.offlineReport(for: token)
+    if context.shell.options.dryRun || offline.diagnosis != nil {
+      report = offline
       report.dryRun = context.shell.options.dryRun
     } else {
       let transport: any HTTPTransport
@@ -50,7 +51,7 @@ enum VerifyCommand {
       }
       let record = VerificationRecord(
         date: ISO8601DateFormatter().string(from: context.shell.environment.now()), passed: report.passed,
-        summary: VerifyRendering.summary(report))
+        summary: report.summary)
       try context.state.session.update(token.name) { $0.lastVerification = record }
     }
     context.report(

@@ -12,8 +12,8 @@ public struct Lexer {
 
   /// - Parameters:
   ///   - firstLine: the line number of the text's first line in its source.
-  ///   - tolerant: for completion: an open quote or `${` at the end is no error, and the last word
-  ///     records the open quote.
+  ///   - tolerant: for completion and the history filter: an open quote or `${` at the end is no
+  ///     error.
   public init(_ text: String, source: String, firstLine: Int = 1, tolerant: Bool = false) {
     // Swift keeps CRLF as one Character; a script written on Windows reads like any other.
     self.text = text.map { $0 == "\r\n" ? "\n" : $0 }
@@ -50,18 +50,12 @@ public struct Lexer {
     return commands
   }
 
-  /// The words of the text, ignoring command boundaries: for one line that completion reads.
-  public mutating func words() throws(BcshError) -> [Word] {
-    try commands().flatMap(\.words)
-  }
-
   // MARK: Words
 
   private mutating func word() throws(BcshError) -> Word {
     let start = position
     let startIndex = index
     var parts = SegmentBuilder()
-    var openQuote: Character?
     scan: while let character = peek() {
       switch character {
       case " ", "\t", "\n", ";":
@@ -87,9 +81,7 @@ public struct Lexer {
         }
         if peek() == "'" {
           advance()
-        } else if tolerant {
-          openQuote = "'"
-        } else {
+        } else if !tolerant {
           throw unterminated("'", at: quote)
         }
       case "\"":
@@ -97,7 +89,7 @@ public struct Lexer {
         advance()
         let closed = try doubleQuoted(into: &parts)
         if !closed {
-          if tolerant { openQuote = "\"" } else { throw unterminated("\"", at: quote) }
+          if !tolerant { throw unterminated("\"", at: quote) }
         }
       case "$":
         try dollar(into: &parts)
@@ -108,7 +100,7 @@ public struct Lexer {
     }
     var segments = parts.finish()
     if segments.isEmpty { segments = [.literal("")] }
-    return Word(segments: segments, position: start, range: startIndex..<index, openQuote: openQuote)
+    return Word(segments: segments, position: start, range: startIndex..<index)
   }
 
   /// Reads up to the closing `"`; returns false when the line ended first.

@@ -5,8 +5,6 @@ public struct Word: Sendable, Equatable {
   public var position: SourcePosition
   /// Character offsets of the word in its source, for completion and error carets.
   public var range: Range<Int>
-  /// The quote left open at the end of the text; only in tolerant lexing (completion).
-  public var openQuote: Character?
 
   /// The word's text when it holds no variable reference.
   public var literal: String? {

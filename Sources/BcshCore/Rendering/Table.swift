@@ -38,7 +38,6 @@ public struct TextStyle: Sendable {
   public var enabled: Bool
 
   public static let plain = TextStyle(enabled: false)
-  public static let ansi = TextStyle(enabled: true)
 
   public init(enabled: Bool) { self.enabled = enabled }
 

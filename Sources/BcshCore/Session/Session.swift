@@ -15,6 +15,7 @@ public struct Session: Sendable, Equatable, Codable {
 
   /// Adds a token and makes it current. The name must be new.
   public mutating func add(_ token: Token) throws(BcshError) {
+    try Session.checkName(token.name)
     guard self.token(named: token.name) == nil else {
       throw BcshError(
         "a token named '\(token.name)' already exists", hint: "'token use \(token.name)' selects it")

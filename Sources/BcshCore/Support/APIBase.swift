@@ -45,6 +45,10 @@ public enum APIBase {
     let host = host.lowercased()
     if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
     let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-    return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
+    return octets.count == 4 && octets[0] == "127"
+      && octets.allSatisfy {
+        (1...3).contains($0.count) && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber)
+          && UInt8($0) != nil
+      }
   }
 }

@@ -10,8 +10,10 @@ public struct Verifier: Sendable {
   public var concurrency: Int
   public var userAgent: String
 
-  public init(transport: any HTTPTransport, apiBase: String, concurrency: Int = 4, userAgent: String = "bcsh")
-  {
+  public init(
+    transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
+    userAgent: String = "bcsh/\(BcshVersion.current)"
+  ) {
     self.transport = transport
     self.apiBase = apiBase.hasSuffix("/") ? String(apiBase.dropLast()) : apiBase
     self.concurrency = max(1, concurrency)

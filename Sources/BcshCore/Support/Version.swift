@@ -1,4 +1,4 @@
 /// bcsh's version, shown by `--version` and sent as the User-Agent.
-enum BcshVersion {
-  static let current = "0.1.0"
+public enum BcshVersion {
+  public static let current = "0.1.0"
 }
