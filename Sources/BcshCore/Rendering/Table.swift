@@ -51,17 +51,17 @@ public struct TextStyle: Sendable {
     enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
-  /// Display width: characters, not counting escape sequences.
+  /// Display width in terminal columns (wide characters count two), not counting escape sequences.
   public static func width(of text: String) -> Int {
     var width = 0
     var inEscape = false
-    for character in text {
+    for scalar in text.unicodeScalars {
       if inEscape {
-        if character.isLetter { inEscape = false }
-      } else if character == "\u{1B}" {
+        if scalar.properties.isAlphabetic { inEscape = false }
+      } else if scalar == "\u{1B}" {
         inEscape = true
       } else {
-        width += 1
+        width += TextWidth.columns(scalar)
       }
     }
     return width

@@ -7,7 +7,7 @@ public enum TextWidth {
     text.unicodeScalars.reduce(0) { $0 + columns($1) }
   }
 
-  static func columns(_ scalar: Unicode.Scalar) -> Int {
+  public static func columns(_ scalar: Unicode.Scalar) -> Int {
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
