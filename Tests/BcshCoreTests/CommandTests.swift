@@ -274,6 +274,19 @@ import Testing
     #expect(await t.run("scope add account-users=read-only apps") == .success)
   }
 
+  @Test func closedSetsAreCheckedBeforeAnyHandlerRuns() async {
+    let t = TestShell()
+    #expect(await t.run("save x.json --format yaml") == .commandFailed)
+    #expect(
+      t.output.error.contains("test.bcsh:1:22: error: unknown format 'yaml'\nhint: one of: session, txt, env")
+    )
+    #expect(await t.run("verify --scopes al") == .commandFailed)
+    #expect(t.output.error.contains("error: unknown scope selection 'al'\nhint: did you mean 'all'?"))
+    #expect(await t.run("scope preset zzzzzzzz") == .commandFailed)
+    #expect(t.output.error.contains("hint: one of: migration-to, migration-from, catalyst"))
+    #expect(!FileManager.default.fileExists(atPath: t.path("x.json")))
+  }
+
   @Test func exitStopsAScript() async {
     let t = TestShell()
     #expect(await t.run("echo a; exit 1; echo b") == .verifyProblem)

@@ -23,6 +23,30 @@ public enum ArgumentKind: Sendable, Equatable {
   case text
 }
 
+extension ArgumentKind {
+  /// The values of a closed-set argument and what one is called in errors; `Invocation` refuses
+  /// anything else, so handlers may take the value as given.
+  var closedSet: (noun: String, values: [String])? {
+    switch self {
+    case .preset: ("preset", Preset.all.map(\.name))
+    case .credentialField: ("field", CredentialField.allCases.map(\.rawValue))
+    case .saveFormat: ("format", FileCommands.SaveFormat.allCases.map(\.rawValue))
+    case .scopeSelection: ("scope selection", ScopeSelection.allCases.map(\.rawValue))
+    default: nil
+    }
+  }
+
+  /// Refuses a value outside the closed set, with "did you mean" or the whole set.
+  func check(_ argument: Argument) throws(BcshError) {
+    guard let (noun, values) = closedSet, !values.contains(argument.value) else { return }
+    throw BcshError(
+      "unknown \(noun) '\(argument.value)'",
+      hint: Spelling.suggestion(for: argument.value, among: values).map { "did you mean '\($0)'?" }
+        ?? "one of: \(values.joined(separator: ", "))",
+      at: argument.position)
+  }
+}
+
 /// Which files a path argument wants, for completion.
 public enum FileRole: Sendable, Equatable {
   case script

@@ -17,13 +17,8 @@ enum CredentialCommands {
     }
   ) { context, invocation throws(BcshError) in
     let fieldArgument = invocation.argument("FIELD")!
-    guard let field = CredentialField(rawValue: fieldArgument.value) else {
-      let names = CredentialField.allCases.map(\.rawValue)
-      throw BcshError(
-        "unknown field '\(fieldArgument.value)'",
-        hint: Spelling.suggestion(for: fieldArgument.value, among: names).map { "did you mean '\($0)'?" }
-          ?? "fields: \(names.joined(separator: ", "))", at: fieldArgument.position)
-    }
+    // `Invocation` has checked it against the closed set.
+    let field = CredentialField(rawValue: fieldArgument.value)!
     _ = try context.currentToken()
     let value = try readValue(for: field, invocation: invocation, context: context)
     for warning in CredentialFormat.warnings(for: field, value: value) {

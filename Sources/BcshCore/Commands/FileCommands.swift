@@ -35,11 +35,8 @@ enum FileCommands {
 
   private static func save(_ context: inout CommandContext, _ invocation: Invocation) throws(BcshError) {
     let formatArgument = invocation.option("--format")
-    guard let format = SaveFormat(rawValue: formatArgument?.value ?? "session") else {
-      throw BcshError(
-        "unknown format '\(formatArgument!.value)'", hint: "formats: session, txt, env",
-        at: formatArgument!.position)
-    }
+    // `Invocation` has checked it against the closed set.
+    let format = SaveFormat(rawValue: formatArgument?.value ?? "session")!
     let fileArgument = invocation.argument("FILE")
     let path: String
     if let fileArgument {

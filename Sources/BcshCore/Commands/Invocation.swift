@@ -73,6 +73,12 @@ public struct Invocation: Sendable {
     }
     self.options = options
     self.positionals = try Invocation.assign(values, to: spec, at: position)
+    for argument in spec.arguments {
+      for value in positionals[argument.name] ?? [] { try argument.kind.check(value) }
+    }
+    for option in spec.options {
+      if let kind = option.value?.kind, let value = options[option.name] { try kind.check(value) }
+    }
   }
 
   private static func assign(_ values: [Argument], to spec: CommandSpec, at position: SourcePosition)

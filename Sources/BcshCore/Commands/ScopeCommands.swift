@@ -80,13 +80,8 @@ enum ScopeCommands {
           ScopeRendering.presets(style: context.format.style), json: ScopeRendering.presetsJSON())
         return
       }
-      guard let preset = Preset.named(name.value) else {
-        let names = Preset.all.map(\.name)
-        throw BcshError(
-          "unknown preset '\(name.value)'",
-          hint: Spelling.suggestion(for: name.value, among: names).map { "did you mean '\($0)'?" }
-            ?? "presets: \(names.joined(separator: ", "))", at: name.position)
-      }
+      // `Invocation` has checked it against the closed set.
+      let preset = Preset.named(name.value)!
       let token = try context.currentToken()
       guard token.kind == .store else {
         throw BcshError(

@@ -12,14 +12,8 @@ enum VerifyCommand {
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
     let token = try context.token(named: invocation.argument("NAME"))
-    var selection = ScopeSelection.declared
-    if let argument = invocation.option("--scopes") {
-      guard let value = ScopeSelection(rawValue: argument.value) else {
-        throw BcshError(
-          "unknown scope selection '\(argument.value)'", hint: "declared, all or none", at: argument.position)
-      }
-      selection = value
-    }
+    // `Invocation` has checked it against the closed set.
+    let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
     var timeout = Duration.seconds(30)
     if let argument = invocation.option("--timeout") {
       guard let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
