@@ -115,8 +115,9 @@ public struct CommandSpec: Sendable {
   public let arguments: [ArgumentSpec]
   public let options: [OptionSpec]
   public let example: String
-  /// Whether a line using this command with these literal argument words carries a secret and so
-  /// must never enter the history. nil entries are words that hold a variable.
+  /// Whether a line using this command with these positional words (options and their values
+  /// taken out) carries a secret and so must never enter the history. nil entries are words that
+  /// hold a variable.
   public let carriesSecret: @Sendable ([String?]) -> Bool
   let handler: Handler
 
@@ -135,6 +136,12 @@ public struct CommandSpec: Sendable {
   }
 
   public var name: String { words.joined(separator: " ") }
+
+  /// Whether the words after the command's name carry a secret; `carriesSecret` judges their
+  /// positionals, read with this command's options in mind.
+  public func carriesSecret(in words: ArraySlice<String?>) -> Bool {
+    carriesSecret(PartialInvocation.read(words, of: self).0.positionals)
+  }
 
   /// `token new NAME [--account]`.
   public var synopsis: String {

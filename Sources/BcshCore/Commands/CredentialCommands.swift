@@ -9,9 +9,8 @@ enum CredentialCommands {
       OptionSpec("--stdin", "read the value from standard input"),
     ],
     example: "token set access-token --env BIGCOMMERCE_ACCESS_TOKEN",
-    carriesSecret: { words in
+    carriesSecret: { positional in
       // `token set FIELD VALUE` with a secret (or unknown) FIELD and a VALUE typed inline.
-      let positional = positionalWords(words)
       guard positional.count >= 2, positional[1] != nil else { return false }
       return positional[0].flatMap(CredentialField.init(rawValue:))?.isSecret ?? true
     }
@@ -95,22 +94,6 @@ enum CredentialCommands {
     context.confirm(
       "imported \(apiPath.kind)-level token '\(name)' for \(apiPath.canonical)\n"
         + "the file does not list scopes: declare them with 'scope add' or 'scope preset', then 'verify'")
-  }
-
-  /// The positional words of `token set`, skipping options and their values.
-  private static func positionalWords(_ words: [String?]) -> [String?] {
-    var result: [String?] = []
-    var index = 0
-    while index < words.count {
-      let word = words[index]
-      if let word, word.hasPrefix("--") {
-        index += (word == "--stdin" || word.contains("=")) ? 1 : 2
-        continue
-      }
-      result.append(word)
-      index += 1
-    }
-    return result
   }
 
   private static func readValue(for field: CredentialField, invocation: Invocation, context: CommandContext)

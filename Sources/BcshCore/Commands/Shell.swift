@@ -166,10 +166,13 @@ public final class Shell {
     let invocation = try Invocation(
       spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
     if options.trace {
-      // A line that carries a secret shows its arguments beyond the first masked.
-      let hidden = spec.carriesSecret(invocationWords(arguments, consumed))
+      // A line that carries a secret shows its positionals beyond the first masked.
+      let words = arguments.dropFirst(consumed).map { Optional($0.value) }[...]
+      let positionals = PartialInvocation.read(words, of: spec).0.positionals.dropFirst().compactMap { $0 }
+      let hidden = spec.carriesSecret(in: words)
       let shown = arguments.enumerated().map { index, word in
-        hidden && index > consumed ? Secret.mask(word.value) : Shell.quoteForDisplay(word.value)
+        hidden && index >= consumed && positionals.contains(word.value)
+          ? Secret.mask(word.value) : Shell.quoteForDisplay(word.value)
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
@@ -178,10 +181,6 @@ public final class Shell {
     } catch {
       throw error.placed(at: command.position)
     }
-  }
-
-  private func invocationWords(_ arguments: [Argument], _ consumed: Int) -> [String?] {
-    arguments.dropFirst(consumed).map { Optional($0.value) }
   }
 
   // MARK: History
@@ -197,7 +196,7 @@ public final class Shell {
       let words = command.words.map(\.literal)
       let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
       guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else { continue }
-      if spec.carriesSecret(Array(words.dropFirst(consumed))) { return true }
+      if spec.carriesSecret(in: words.dropFirst(consumed)) { return true }
     }
     return false
   }
