@@ -17,7 +17,6 @@ final class ReadLoop {
   private let historyFile: String?
   private let policy: HistoryPolicy
   private var lineNumber = 0
-  private var warnedAboutUnsavedChanges = false
   /// `shell.secretsLearned` when the history was last judged again.
   private var secretsLearned = 0
 
@@ -33,7 +32,6 @@ final class ReadLoop {
       trap.clear()
       switch read(prompt: shell.prompt, trap) {
       case .line(let text):
-        warnedAboutUnsavedChanges = false
         if let entry = policy.entry(for: text) { editor.record(entry) }
         lineNumber += 1
         let outcome = await executeInterruptibly(text)
@@ -51,12 +49,9 @@ final class ReadLoop {
         write("\n")
       case .endOfInput:
         write("\n")
-        if shell.state.hasUnsavedChanges && !warnedAboutUnsavedChanges {
-          warnedAboutUnsavedChanges = true
-          shell.warn("unsaved changes; Ctrl-D again leaves")
-          continue
-        }
-        return .leave(.success)
+        // Ctrl-D is `exit`: one rule for the warning about unsaved changes.
+        let outcome = await shell.execute(line: "exit", lineNumber: lineNumber)
+        if let request = outcome.exitRequest { return .leave(request) }
       }
     }
   }

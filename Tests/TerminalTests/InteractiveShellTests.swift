@@ -17,7 +17,7 @@ import Testing
     terminal.send("token new demo-store\r")
     try terminal.expectPrompt("bcsh(demo-store)*> ")
     terminal.send("\u{04}")
-    try terminal.expect("unsaved changes; Ctrl-D again leaves")
+    try terminal.expect("unsaved changes\r\nhint: 'save' keeps them; 'exit' or Ctrl-D again leaves")
     try terminal.expectPrompt("bcsh(demo-store)*> ")
     terminal.send("\u{04}")
     #expect(try terminal.waitForExit() == 0)

@@ -145,7 +145,8 @@ enum ShellCommands {
       {
         context.state.exitWarnedAbout = context.state.session
         context.warn(
-          "the session has unsaved changes", hint: "'save' keeps them; 'exit' again leaves without saving")
+          "the session has unsaved changes",
+          hint: "'save' keeps them; 'exit' or Ctrl-D again leaves without saving")
         return
       }
       context.exitRequest = status
