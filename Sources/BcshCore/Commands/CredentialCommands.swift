@@ -136,7 +136,7 @@ enum CredentialCommands {
         throw error.placed(at: file.position)
       }
     } else if invocation.flag("--stdin") {
-      guard let read = environment.readStandardInput, let text = read() else {
+      guard let read = environment.readStandardInput, let text = try read() else {
         throw BcshError(
           "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
           at: invocation.position)
@@ -152,10 +152,10 @@ enum CredentialCommands {
     }
     value = value.trimmingBlanks()
     guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: invocation.position) }
-    guard !value.contains(where: { $0.isNewline || $0 == " " }) else {
+    if let problem = CredentialValue.problem(with: value) {
       throw BcshError(
-        "the \(field.rawValue) contains blanks or several lines",
-        hint: "a credential is one word; check the file or variable", at: invocation.position)
+        "the \(field.rawValue) \(problem)", hint: "a credential is one word; check the file or variable",
+        at: invocation.position)
     }
     return value
   }

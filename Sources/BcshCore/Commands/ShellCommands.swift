@@ -63,7 +63,9 @@ enum ShellCommands {
       guard let name = invocation.argument("NAME") else {
         let names = context.state.variables.keys.sorted()
         context.report(
-          names.map { "\($0)=\(Shell.quoteForDisplay(context.state.variables[$0]!))\n" }.joined(),
+          // Masked before quoting: quoting changes a secret's bytes.
+          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(context.state.variables[$0]!)))\n" }
+            .joined(),
           json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
         return
       }
@@ -94,7 +96,7 @@ enum ShellCommands {
       let base = context.scriptPath.map(Paths.folder(of:))
       let path = context.shell.environment.resolve(file.value, from: base)
       let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
-      guard !stack.contains(path) else {
+      guard !ShellCommands.isRunning(path, among: stack) else {
         throw BcshError(
           "'\(file.value)' is already being run: sourcing it again would loop forever",
           hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
@@ -152,4 +154,14 @@ enum ShellCommands {
       context.exitRequest = status
     },
   ]
+
+  /// Whether `path` is one of the scripts being run: the same file (device and inode), however
+  /// it is spelled (`./f.bcsh`, `../dir/f.bcsh`, a link), or the same path when it cannot be read.
+  static func isRunning(_ path: String, among stack: [String]) -> Bool {
+    guard let file = FileFingerprint.of(path) else { return stack.contains(path) }
+    return stack.contains { running in
+      running == path
+        || FileFingerprint.of(running).map { $0.device == file.device && $0.inode == file.inode } ?? false
+    }
+  }
 }

@@ -16,7 +16,9 @@ enum VerifyCommand {
     let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
     var timeout = Duration.seconds(30)
     if let argument = invocation.option("--timeout") {
-      guard let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
+      // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
+      let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
         throw BcshError(
           "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position
         )

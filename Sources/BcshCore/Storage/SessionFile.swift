@@ -103,12 +103,27 @@ public enum SessionFile {
             at: place)
         }
       }
+      try validateCredentials(of: token, place: place)
       if let path = token.apiPath, path.kind != token.kind {
         throw BcshError("token '\(token.name)' has an API path of the wrong kind", at: place)
       }
     }
     if let current = session.currentName, !names.contains(current) {
       throw BcshError("the session file's current token '\(current)' does not exist", at: place)
+    }
+  }
+
+  /// The credentials must pass what `token set` checks: a value with a newline would otherwise
+  /// become an extra line in a `save --format txt` or `env` file.
+  private static func validateCredentials(of token: Token, place: SourcePosition) throws(BcshError) {
+    let fields: [(CredentialField, String?)] = [
+      (.accessToken, token.accessToken?.revealed), (.clientID, token.clientID),
+      (.clientSecret, token.clientSecret?.revealed),
+    ]
+    for case (let field, let value?) in fields {
+      if let problem = CredentialValue.problem(with: value) {
+        throw BcshError("token '\(token.name)': the \(field.rawValue) \(problem)", at: place)
+      }
     }
   }
 
