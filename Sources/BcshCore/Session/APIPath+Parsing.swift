@@ -42,11 +42,12 @@ extension APIPath {
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     let tail = parts.dropFirst(2).first
-    // `/stores/abc123/v3/stores/zzz999/v3/` must not pass as abc123: nothing follows the version.
-    if parts.count > 3 {
+    // An endpoint may follow (`/v3/catalog/products`), but not a second store or account:
+    // `/stores/abc123/v3/stores/zzz999/v3/` names two, and bcsh cannot tell which one is meant.
+    if parts.dropFirst(2).contains(where: { ["stores", "accounts"].contains($0.lowercased()) }) {
       throw BcshError(
-        "unexpected '\(parts[3...].joined(separator: "/"))' at the end of '\(original)'",
-        hint: "an API path ends after its version, e.g. https://api.bigcommerce.com/stores/HASH/v3/")
+        "'\(original)' names more than one store or account",
+        hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     switch parts[0].lowercased() {
     case "stores":
