@@ -97,3 +97,13 @@ import Testing
     #expect(harness.insertions("scope add account-users=read-only account-u").contains("account-users"))
   }
 }
+
+/// Tab knows the options issue 8 added.
+@Suite struct ImportAndVerifyCompletionTests {
+  @Test func intoOffersTokenNamesAndAllIsAnOption() async {
+    let harness = await CompletionHarness("token new cart-migration; token new other-one")
+    #expect(harness.insertions("token import x.txt --in") == ["--into"])
+    #expect(harness.insertions("token import x.txt --into c") == ["cart-migration"])
+    #expect(harness.insertions("verify --a") == ["--all"])
+  }
+}
