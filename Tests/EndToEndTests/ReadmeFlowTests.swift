@@ -8,7 +8,8 @@ import Testing
     let readme = try String(
       contentsOf: Bcsh.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let start = try #require(readme.range(of: "<!-- import-flow -->\n```sh\n"))
-    let end = try #require(readme.range(of: "```\n<!-- /import-flow -->", range: start.upperBound..<readme.endIndex))
+    let end = try #require(
+      readme.range(of: "```\n<!-- /import-flow -->", range: start.upperBound..<readme.endIndex))
     return String(readme[start.upperBound..<end.lowerBound])
   }
 

@@ -1,8 +1,9 @@
-import BcshCore
 import BcshHTTP
 import BcshSandbox
 import Foundation
 import Testing
+
+@testable import BcshCore
 
 /// Liveness needs no scope (`GET /v3/hooks`), so a token without Information & Settings is never
 /// taken for a token of another store; `verify --all` checks every token within the store's quota.
@@ -66,6 +67,19 @@ import Testing
       let all = try await verify([token("products-only", scopes: [])], base: sandbox.baseURL, scopes: .all)[0]
       #expect(all.diagnosis == nil)
       #expect(all.scopes.filter { $0.outcome == .granted }.map(\.scope.id) == ["products"])
+    }
+  }
+
+  @Test func aTokenWithNoDeclaredScopesIsToldHowToLearnThem() async throws {
+    try await withSandbox(Self.configuration) { sandbox in
+      let report = try await verify([token("products-only", scopes: [])], base: sandbox.baseURL)[0]
+      #expect(report.passed)
+      let text = VerifyRendering.text(report, style: .plain)
+      #expect(text.contains("result: ok — the token works (no scopes declared)"))
+      #expect(text.contains("hint: no scopes declared, so none was checked: 'verify --scopes all' finds out"))
+      let declared = try await verify([token("products-only", scopes: ["products"])], base: sandbox.baseURL)[
+        0]
+      #expect(!VerifyRendering.text(declared, style: .plain).contains("hint: no scopes declared"))
     }
   }
 
