@@ -138,9 +138,9 @@ enum FileCommands {
     }
     // A relative name is shown with the folder it landed in, so that nobody has to guess.
     let shown = fileArgument?.value ?? path
-    let where_ = keyring == nil ? "" : "; secrets in the keyring"
+    let kept = keyring == nil ? "" : "; secrets in the keyring"
     context.confirm(
-      "saved \(shown) (\(format), mode 0600\(where_))" + (shown == path ? "" : " at \(path)"))
+      "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
     if GitExposure.isTrackable(path) {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
