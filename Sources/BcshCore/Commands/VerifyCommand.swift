@@ -6,31 +6,32 @@ enum VerifyCommand {
     ["verify"], "check against the live API that the token works and holds its scopes (never writes)",
     arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
     options: [
+      OptionSpec("--all", "every token of the session, a summary table first"),
       OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
       OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
-    let token = try context.token(named: invocation.argument("NAME"))
     // `Invocation` has checked it against the closed set.
     let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
-    var timeout = Duration.seconds(30)
-    if let argument = invocation.option("--timeout") {
-      // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
-      let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-      guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
-        throw BcshError(
-          "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position
-        )
+    let timeout = try VerifyCommand.timeout(invocation.option("--timeout"))
+    let tokens: [Token]
+    if invocation.flag("--all") {
+      if let name = invocation.argument("NAME") {
+        throw BcshError("give a token NAME or --all, not both", at: name.position)
       }
-      timeout = .milliseconds(Int(seconds * 1000))
-    }
-    var report: VerifyReport
-    let offline = Verifier.offlineReport(for: token)
-    if context.shell.options.dryRun || offline.diagnosis != nil {
-      report = offline
-      report.dryRun = context.shell.options.dryRun
+      tokens = context.state.session.tokens
+      guard !tokens.isEmpty else {
+        throw BcshError("the session has no tokens to verify", hint: "'token new NAME' creates one")
+      }
     } else {
+      tokens = [try context.token(named: invocation.argument("NAME"))]
+    }
+
+    var reports = tokens.map(Verifier.offlineReport)
+    if context.shell.options.dryRun {
+      for index in reports.indices { reports[index].dryRun = true }
+    } else if reports.contains(where: { $0.diagnosis == nil }) {
       let transport: any HTTPTransport
       do {
         transport = try context.shell.environment.makeTransport()
@@ -40,23 +41,45 @@ enum VerifyCommand {
         throw BcshError("cannot start the HTTP client: \(error)")
       }
       let verifier = Verifier(transport: transport, apiBase: context.shell.environment.apiBase)
-      report = await verifier.verify(token, scopes: selection, timeout: timeout)
+      reports = await verifier.verify(all: tokens, scopes: selection, timeout: timeout)
       await transport.shutdown()
       if Task.isCancelled {
         throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
       }
-      let record = VerificationRecord(
-        date: ISO8601DateFormatter().string(from: context.shell.environment.now()), passed: report.passed,
-        summary: report.summary)
-      try context.state.session.update(token.name) { $0.lastVerification = record }
+      let date = ISO8601DateFormatter().string(from: context.shell.environment.now())
+      for (token, report) in zip(tokens, reports) where report.wentOnline {
+        let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
+        try context.state.session.update(token.name) { $0.lastVerification = record }
+      }
     }
-    context.report(
-      VerifyRendering.text(report, style: context.format.style), json: VerifyRendering.json(report))
-    if report.exitStatus != .success {
+
+    let status: ExitStatus
+    if invocation.flag("--all") {
+      context.report(
+        VerifyAllRendering.text(reports, style: context.format.style), json: VerifyAllRendering.json(reports))
+      status = VerifyAllRendering.exitStatus(of: reports)
+    } else {
+      context.report(
+        VerifyRendering.text(reports[0], style: context.format.style), json: VerifyRendering.json(reports[0]))
+      status = reports[0].exitStatus
+    }
+    if status != .success {
       // The report already said everything; the command fails with its status.
-      var error = BcshError("verify found a problem", status: report.exitStatus)
+      var error = BcshError("verify found a problem", status: status)
       error.isReported = true
       throw error
     }
+  }
+
+  /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.
+  private static func timeout(_ argument: Argument?) throws(BcshError) -> Duration {
+    guard let argument else { return .seconds(30) }
+    // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
+    let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
+      throw BcshError(
+        "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position)
+    }
+    return .milliseconds(Int(seconds * 1000))
   }
 }
