@@ -83,6 +83,8 @@ import Testing
     #expect(shell.isSensitive(line: "tokn set access-token \(Sample.accessToken)"))
     #expect(shell.isSensitive(line: "tokn set acess-token short"))
     #expect(shell.isSensitive(line: "tkn st \(Sample.clientSecret)"))
+    #expect(shell.isSensitive(line: "token set access-token=\(Sample.accessToken)"))
+    #expect(shell.isSensitive(line: "echo \(Sample.clientSecret)"))
     #expect(!shell.isSensitive(line: "tokn list"))
     #expect(!shell.isSensitive(line: "scop add store_v2_products_read_only"))
   }

@@ -200,6 +200,7 @@ public final class Shell {
     guard let commands = try? lexer.commands() else { return true }
     for command in commands {
       let words = command.words.map(\.literal)
+      if Shell.holdsSecretShapedWord(words) { return true }
       let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
       guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else {
         if Shell.mayCarrySecret(unmatched: words) { return true }
