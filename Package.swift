@@ -93,9 +93,11 @@ let package = Package(
       swiftSettings: settings
     ),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"], swiftSettings: settings),
+      name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"],
+      swiftSettings: settings),
     .testTarget(
-      name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"], swiftSettings: settings),
+      name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"],
+      swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
     .testTarget(name: "InstallationTests", dependencies: ["TestSupport"], swiftSettings: settings),
   ]

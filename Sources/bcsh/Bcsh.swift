@@ -109,7 +109,9 @@ struct Bcsh: AsyncParsableCommand {
     if StandardStreams.standardInputIsTerminal {
       shellEnvironment.secretReader = TerminalSecretReader()
     } else if command != nil || !script.isEmpty {
-      shellEnvironment.readStandardInput = { () throws(BcshError) in try StandardStreams.readAllStandardInput() }
+      shellEnvironment.readStandardInput = { () throws(BcshError) in
+        try StandardStreams.readAllStandardInput()
+      }
     }
 
     let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))

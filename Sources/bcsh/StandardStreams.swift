@@ -45,7 +45,8 @@ final class StandardStreams: OutputWriting {
       guard count > 0 else { break }
       bytes += buffer[0..<count]
       guard bytes.count <= inputLimit else {
-        throw BcshError("standard input is too large (over 16 MiB)", hint: "bcsh reads at most 16 MiB from it")
+        throw BcshError(
+          "standard input is too large (over 16 MiB)", hint: "bcsh reads at most 16 MiB from it")
       }
     }
     return String(decoding: bytes, as: UTF8.self)

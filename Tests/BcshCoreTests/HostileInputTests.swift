@@ -29,7 +29,9 @@ import Testing
     #expect(throws: BcshError.self) { try APIBase.validated(base) }
   }
 
-  @Test(arguments: ["http://127.0.0.1:8080", "http://[::1]:443", "https://api.example.com", "http://localhost:1"])
+  @Test(arguments: [
+    "http://127.0.0.1:8080", "http://[::1]:443", "https://api.example.com", "http://localhost:1",
+  ])
   func anAPIBaseWithAGoodPortPasses(base: String) throws {
     #expect(try APIBase.validated(base) == base)
   }

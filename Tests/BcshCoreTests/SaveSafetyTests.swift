@@ -29,7 +29,8 @@ import Testing
     let folder = TemporaryFolder("core")
     let fifo = folder.path("fifo.json")
     #expect(mkfifo(fifo, 0o600) == 0)
-    try FileManager.default.createDirectory(atPath: folder.path("dir.json"), withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: folder.path("dir.json"), withIntermediateDirectories: false)
     var cases = [(fifo, "a FIFO"), (folder.path("dir.json"), "a folder")]
     // The same device as /dev/null (major 1, minor 3, as glibc's makedev packs them), in the
     // test's own folder.

@@ -12,7 +12,8 @@ import Testing
     let characters = Array(secret.unicodeScalars)
     let runs =
       characters.count < 8
-      ? [secret] : (0...(characters.count - 8)).map { String(String.UnicodeScalarView(characters[$0..<($0 + 8)])) }
+      ? [secret]
+      : (0...(characters.count - 8)).map { String(String.UnicodeScalarView(characters[$0..<($0 + 8)])) }
     return runs.filter { SecretMasking.occurs(in: text, secrets: [$0]) }
   }
 

@@ -30,15 +30,20 @@ import Testing
         if process.terminationStatus == 0 {
           succeeded.append(index)
         } else {
-          #expect(message.contains("s.json' changed on disk since this session read or wrote it"), "\(message)")
+          #expect(
+            message.contains("s.json' changed on disk since this session read or wrote it"), "\(message)")
         }
       }
       #expect(!succeeded.isEmpty, "round \(round): no save succeeded")
       let saved = bcsh.read("s.json") ?? ""
       for index in succeeded {
-        #expect(saved.contains("\"writer\(index)\""), "round \(round): writer \(index) succeeded, its token is gone")
+        #expect(
+          saved.contains("\"writer\(index)\""), "round \(round): writer \(index) succeeded, its token is gone"
+        )
       }
-      let debris = try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter { $0.contains(".bcsh-") }
+      let debris = try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter {
+        $0.contains(".bcsh-")
+      }
       #expect(debris.isEmpty)
     }
   }

@@ -45,13 +45,17 @@ import Testing
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       let now = tokens(in: bcsh.read("big.json"))
-      #expect(now == count || now == count + 1, "round \(round): the file holds \(now.map(String.init) ?? "no session")")
+      #expect(
+        now == count || now == count + 1,
+        "round \(round): the file holds \(now.map(String.init) ?? "no session")")
       if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
       count = now ?? count
     }
     #expect(killedMidway > 0)
     #expect(try bcsh.run(["-s", "big.json", "-c", "token new after-the-kills; save"]).status == 0)
-    let debris = try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter { $0.contains(".bcsh-") }
+    let debris = try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter {
+      $0.contains(".bcsh-")
+    }
     #expect(debris.isEmpty, "\(debris)")
   }
 

@@ -17,7 +17,9 @@ import Testing
       let characters = Array(secret.utf8)
       for start in 0...(characters.count - 8) {
         let run = Array(characters[start..<(start + 8)])
-        if bytes.count >= 8, (0...(bytes.count - 8)).contains(where: { bytes[$0..<($0 + 8)].elementsEqual(run) }) {
+        if bytes.count >= 8,
+          (0...(bytes.count - 8)).contains(where: { bytes[$0..<($0 + 8)].elementsEqual(run) })
+        {
           found.append(String(decoding: run, as: UTF8.self))
         }
       }
@@ -57,7 +59,8 @@ import Testing
     """
 
   @Test(arguments: [
-    ["--keep-going"], ["--keep-going", "-x"], ["--keep-going", "--json"], ["--keep-going", "--dry-run", "-x"],
+    ["--keep-going"], ["--keep-going", "-x"], ["--keep-going", "--json"],
+    ["--keep-going", "--dry-run", "-x"],
     ["--keep-going", "--json", "-x", "--dry-run"], [],
   ])
   func noRunOfASecretInAnythingBcshProduced(options: [String]) throws {

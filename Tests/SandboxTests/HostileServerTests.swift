@@ -28,7 +28,8 @@ import Testing
     let server = try await ScriptedServer.start { _ in .respondThenClose(bodyBytes: 10) }
     try await withTransport { transport in
       for round in 0..<20 {
-        let response = try await transport.send(request("\(server.baseURL)/v3/hooks"), deadline: .now + .seconds(10))
+        let response = try await transport.send(
+          request("\(server.baseURL)/v3/hooks"), deadline: .now + .seconds(10))
         #expect(response.status == 200, "round \(round)")
         #expect(response.body.count == 10)
       }
@@ -37,7 +38,9 @@ import Testing
   }
 
   @Test func bytesThatTrickleEndAtTheDeadline() async throws {
-    let server = try await ScriptedServer.start { _ in .slowBytes(bodyBytes: 1000, interval: .milliseconds(50)) }
+    let server = try await ScriptedServer.start { _ in
+      .slowBytes(bodyBytes: 1000, interval: .milliseconds(50))
+    }
     try await withTransport { transport in
       let start = ContinuousClock.now
       await #expect(throws: TransportError.timeout) {
@@ -70,7 +73,8 @@ import Testing
           return
         }
         #expect(
-          ["the server reset the connection", "the server closed the connection before answering"].contains(reason),
+          ["the server reset the connection", "the server closed the connection before answering"].contains(
+            reason),
           "\(reason)")
       }
     }

@@ -110,7 +110,9 @@ import Testing
       CompletionCandidate(insertion: "b", display: "plain.json", detail: "x\u{9B}31m"),
     ]
     let lines = CandidateListing.lines(for: candidates, width: 80, displayWidth: { $0.count })
-    #expect(lines.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+    #expect(
+      lines.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }
+    )
     #expect(lines[0].hasPrefix("evil?]0;owned?.json"))
     #expect(lines[1].hasSuffix("x?31m"))
   }

@@ -45,7 +45,8 @@ import Testing
       }
     }
     for secret in [Self.hidden, Self.inline, Self.typo] {
-      #expect(runs(of: secret).filter(written.contains).isEmpty, "a run of \(secret.prefix(6))... was written")
+      #expect(
+        runs(of: secret).filter(written.contains).isEmpty, "a run of \(secret.prefix(6))... was written")
     }
     // Typed hidden: never on the screen (`token show` shows it masked).
     #expect(runs(of: Self.hidden).filter(terminal.screen.contains).isEmpty)

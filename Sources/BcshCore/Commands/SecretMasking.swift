@@ -98,7 +98,8 @@ public enum ShownWord {
     for byte in word.utf8 {
       let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
       let isLetter =
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
       if isDigit || isLetter {
         run += 1
         digits = digits || isDigit

@@ -110,7 +110,8 @@ public enum AtomicFile {
     if info.st_mode & S_IFMT == S_IFLNK {
       guard let resolved = realpath(path, nil) else {
         throw BcshError(
-          "'\(shown)' is a symbolic link to nothing", hint: "save to the file it should name, or remove the link")
+          "'\(shown)' is a symbolic link to nothing",
+          hint: "save to the file it should name, or remove the link")
       }
       target = String(cString: resolved)
       free(resolved)
@@ -154,7 +155,9 @@ public enum AtomicFile {
     for name in names {
       var info = stat()
       let debris = folder + "/" + name
-      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else { continue }
+      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
+        continue
+      }
       unlink(debris)
     }
   }

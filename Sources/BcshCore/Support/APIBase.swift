@@ -21,7 +21,8 @@ public enum APIBase {
       throw BcshError("'\(text)' must be a scheme and host only", hint: "e.g. \(production)")
     }
     guard hasValidPort(authority: authority) else {
-      throw BcshError("'\(text)' has a port that is not a number from 1 to 65535", hint: "e.g. http://127.0.0.1:8080")
+      throw BcshError(
+        "'\(text)' has a port that is not a number from 1 to 65535", hint: "e.g. http://127.0.0.1:8080")
     }
     if scheme == "http://" && !isLoopback(authority: authority) {
       throw BcshError(
@@ -36,7 +37,9 @@ public enum APIBase {
   static func hasValidPort(authority: String) -> Bool {
     var rest = Substring(authority)
     if rest.hasPrefix("[") {
-      guard let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex) else { return false }
+      guard let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex) else {
+        return false
+      }
       rest = rest[rest.index(after: close)...]
       guard rest.isEmpty || rest.hasPrefix(":") else { return false }
     } else if let colon = rest.firstIndex(of: ":") {

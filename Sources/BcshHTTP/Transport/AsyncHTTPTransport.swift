@@ -57,7 +57,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         let response: HTTPClientResponse
         do {
           response = try await client.execute(prepared, deadline: nioDeadline)
-        } catch where idempotent && Self.isStaleConnection(error) {
+        } catch  where idempotent && Self.isStaleConnection(error) {
           // A pooled keep-alive connection the server had closed without saying so: the request
           // never reached it, so an idempotent one is sent once more, on a new connection.
           response = try await client.execute(prepared, deadline: nioDeadline)

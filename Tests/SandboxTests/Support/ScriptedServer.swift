@@ -1,11 +1,11 @@
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #endif
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 
 /// A tiny loopback HTTP server for the transport's edge cases: it counts requests, remembers
 /// whether any carried `X-Auth-Token`, and answers as `reply` says (or never, for `.hang`).
