@@ -8,6 +8,9 @@ enum VerifyCommand {
     options: [
       OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
       OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
+      OptionSpec(
+        "--for", value: ("PRESET|FILE", .coverageTarget),
+        "after the probes, whether the token can run that preset's tool or that file's requests"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
@@ -22,6 +25,9 @@ enum VerifyCommand {
         )
       }
       timeout = .milliseconds(Int(seconds * 1000))
+    }
+    let target = try invocation.option("--for").map { value throws(BcshError) in
+      try Coverage.Target.read(value, token: token, context: context)
     }
     var report: VerifyReport
     let offline = Verifier.offlineReport(for: token)
@@ -48,11 +54,15 @@ enum VerifyCommand {
         summary: report.summary)
       try context.state.session.update(token.name) { $0.lastVerification = record }
     }
+    let coverage = target.flatMap { Coverage.evaluate($0, after: report, token: token) }
     context.report(
-      VerifyRendering.text(report, style: context.format.style), json: VerifyRendering.json(report))
-    if report.exitStatus != .success {
+      VerifyRendering.text(report, style: context.format.style)
+        + (coverage.map { CoverageRendering.text($0, token: token, style: context.format.style) } ?? ""),
+      json: CoverageRendering.json(VerifyRendering.json(report), adding: coverage))
+    if report.exitStatus != .success || coverage?.isComplete == false {
       // The report already said everything; the command fails with its status.
-      var error = BcshError("verify found a problem", status: report.exitStatus)
+      let status = report.exitStatus == .success ? .verifyProblem : report.exitStatus
+      var error = BcshError("verify found a problem", status: status)
       error.isReported = true
       throw error
     }

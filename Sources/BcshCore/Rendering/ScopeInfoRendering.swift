@@ -1,0 +1,178 @@
+/// How `scope info` reads: what a scope unlocks, for people and for `--json`.
+enum ScopeInfoRendering {
+  /// What the REST reference says one scope (or one of its levels) opens.
+  struct Facts {
+    var endpoints: [Endpoint]
+    /// How many of them the file also lets another scope open.
+    var shared: Int
+
+    init(scopeID: String?, level: AccessLevel?) {
+      let all = scopeID.map(EndpointCatalog.endpoints(openedBy:)) ?? EndpointCatalog.defaultScopeEndpoints
+      endpoints = all.filter { endpoint in
+        guard let scopeID, let level else { return true }
+        let grant = endpoint.alternatives.first { $0.scopeID == scopeID }!
+        return ScopeNeed.covers(level, grant)
+      }
+      shared = endpoints.filter { $0.alternatives.count > 1 }.count
+    }
+
+    var byMethod: [(HTTPMethod, Int)] {
+      Dictionary(grouping: endpoints, by: \.method).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+    }
+
+    /// Families in the order the table first lists them, with their operation counts.
+    var families: [(String, Int)] {
+      var order: [String] = []
+      var counts: [String: Int] = [:]
+      for endpoint in endpoints {
+        if counts[endpoint.family] == nil { order.append(endpoint.family) }
+        counts[endpoint.family, default: 0] += 1
+      }
+      return order.map { ($0, counts[$0]!) }
+    }
+
+    /// A few endpoints: each family's first read, then its first write, at most five.
+    var examples: [Endpoint] {
+      var picked: [Endpoint] = []
+      for (family, _) in families {
+        let members = endpoints.filter { $0.family == family }
+        if let read = members.first(where: { $0.method.isRead }) ?? members.first { picked.append(read) }
+      }
+      for endpoint in endpoints where picked.count < 5 && !picked.contains(endpoint) && !endpoint.method.isRead {
+        picked.append(endpoint)
+      }
+      return Array(picked.prefix(5))
+    }
+  }
+
+  static func text(_ topic: ScopeTopic, style: TextStyle) -> String {
+    switch topic {
+    case .implicitDefault: return defaultText(style: style)
+    case .scope(let scope, let level): return scopeText(scope, level: level, style: style)
+    }
+  }
+
+  private static func scopeText(_ scope: Scope, level: AccessLevel?, style: TextStyle) -> String {
+    let facts = Facts(scopeID: scope.id, level: level)
+    var text = style.header(scope.uiName) + " (\(scope.id)), \(scope.kind)-level"
+    text += level.map { ", at \($0)\n" } ?? "\n"
+    var rows: [[String]] = []
+    for (index, grant) in scope.levels.enumerated() {
+      let opens = Facts(scopeID: scope.id, level: grant.level).endpoints.count
+      rows.append([
+        index == 0 ? "levels" : "", grant.level.rawValue, grant.tokenString ?? "(token string not published)",
+        scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
+      ])
+    }
+    rows += operationRows(facts, scope: scope)
+    let presets = Preset.all.compactMap { preset in
+      preset.grants.first { $0.scopeID == scope.id }.map { "\(preset.name) (\($0.level))" }
+    }
+    rows.append(["presets", presets.isEmpty ? "none" : presets.joined(separator: ", ")])
+    let probe = scope.probe.map { "\($0.method.rawValue) \($0.path)" + ($0.note.map { " (\($0))" } ?? "") }
+    rows.append([
+      "verify probe",
+      probe ?? (scope.kind == .account ? "none: verify spends one account request, on liveness" : "none: no read to probe"),
+    ])
+    return text + table(rows)
+  }
+
+  private static func operationRows(_ facts: Facts, scope: Scope) -> [[String]] {
+    guard scope.kind == .store else {
+      return [["operations", "none in the REST reference: account-level tokens call the GraphQL Account API"]]
+    }
+    guard !facts.endpoints.isEmpty else {
+      return [["operations", "none: the REST reference names this scope for no operation"]]
+    }
+    var rows = [["operations", summary(facts)]]
+    if facts.shared > 0 {
+      rows.append(["", "\(facts.shared) of them in files that also name another scope (either opens them)"])
+    }
+    rows.append([
+      "API families", facts.families.map { "\($0.0) (\($0.1))" }.joined(separator: ", "),
+    ])
+    for (index, endpoint) in facts.examples.enumerated() {
+      let level = endpoint.alternatives.first { $0.scopeID == scope.id }?.level
+      rows.append([index == 0 ? "examples" : "", endpoint.description + (level.map { "  (\($0))" } ?? "")])
+    }
+    return rows
+  }
+
+  private static func defaultText(style: TextStyle) -> String {
+    let facts = Facts(scopeID: nil, level: nil)
+    var text = style.header("default") + " (webhooks): the implicit scope every API account holds\n"
+    var rows = [
+      ["levels", "none to pick: it has no box in the control panel and cannot be removed"],
+      ["operations", summary(facts)],
+    ]
+    for (index, endpoint) in facts.examples.enumerated() {
+      rows.append([index == 0 ? "examples" : "", endpoint.description])
+    }
+    rows.append(["presets", "every token holds it"])
+    rows.append([
+      "verify probe", "GET /v3/hooks needs no other scope: a 403 there means token and store do not belong together",
+    ])
+    text += table(rows)
+    return text + "webhooks belong to the API account that created them: deleting the account removes them\n"
+  }
+
+  /// `170 in the REST reference: GET 70, POST 34, PUT 36, DELETE 30`.
+  private static func summary(_ facts: Facts) -> String {
+    "\(facts.endpoints.count) in the REST reference: "
+      + facts.byMethod.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+  }
+
+  private static func table(_ rows: [[String]]) -> String {
+    Table(headers: [], rows: rows.map { ["  " + $0[0]] + $0.dropFirst() }).rendered()
+      .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+      .map { String($0).replacingTrailingBlanks() }.joined(separator: "\n")
+  }
+
+  static func json(_ topic: ScopeTopic) -> JSONValue {
+    let facts: Facts
+    var fields: [(String, JSONValue)]
+    switch topic {
+    case .implicitDefault:
+      facts = Facts(scopeID: nil, level: nil)
+      fields = [("scope", .string("default")), ("name", .string("default")), ("kind", .string("store"))]
+      fields.append(("levels", .array([])))
+      fields.append(("presets", .array([])))
+      fields.append(("probe", .string("GET /v3/hooks")))
+    case .scope(let scope, let level):
+      facts = Facts(scopeID: scope.id, level: level)
+      fields = [
+        ("scope", .string(scope.id)), ("name", .string(scope.uiName)), ("kind", .string(scope.kind.rawValue)),
+        ("level", .optional(level?.rawValue)),
+      ]
+      fields.append((
+        "levels",
+        .array(
+          scope.levels.map { grant in
+            .object([
+              ("level", .string(grant.level.rawValue)), ("token", .optional(grant.tokenString)),
+              ("operations", .number(Facts(scopeID: scope.id, level: grant.level).endpoints.count)),
+            ])
+          })
+      ))
+      fields.append((
+        "presets",
+        .array(
+          Preset.all.compactMap { preset in
+            preset.grants.first { $0.scopeID == scope.id }.map {
+              .object([("preset", .string(preset.name)), ("level", .string($0.level.rawValue))])
+            }
+          })
+      ))
+      fields.append(("probe", .optional(scope.probe.map { "\($0.method.rawValue) \($0.path)" })))
+    }
+    fields.append(("operations", .number(facts.endpoints.count)))
+    fields.append(("shared_operations", .number(facts.shared)))
+    fields.append(("by_method", .object(facts.byMethod.map { ($0.0.rawValue, JSONValue.number($0.1)) })))
+    fields.append((
+      "families",
+      .array(facts.families.map { .object([("family", .string($0.0)), ("operations", .number($0.1))]) })
+    ))
+    fields.append(("examples", .array(facts.examples.map { .string($0.description) })))
+    return .object(fields)
+  }
+}
