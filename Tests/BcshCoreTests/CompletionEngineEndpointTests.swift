@@ -31,9 +31,13 @@ import Testing
     #expect(result.candidates.map(\.insertion).contains("/v3/catalog/products/{product_id}"))
     #expect(result.candidates.map(\.insertion).contains("/v3/catalog/products/{product_id}/"))
     let images = harness.complete("scope need GET /v3/catalog/products/77/ima")
-    #expect(images.candidates.map(\.insertion) == ["/v3/catalog/products/77/images", "/v3/catalog/products/77/images/"])
+    #expect(
+      images.candidates.map(\.insertion) == [
+        "/v3/catalog/products/77/images", "/v3/catalog/products/77/images/",
+      ])
     #expect(images.candidates.first?.detail == "Products · read-only")
-    #expect(harness.complete("scope need GET /v3/hooks").candidates.first?.detail == "default scope (webhooks)")
+    #expect(
+      harness.complete("scope need GET /v3/hooks").candidates.first?.detail == "default scope (webhooks)")
   }
 
   @Test func pathsLeadOnlyWhereTheMethodGoes() async {
@@ -47,7 +51,8 @@ import Testing
     let folder = try TemporaryFolder(["stencil-calls.txt", "other/"])
     defer { folder.remove() }
     let harness = await CompletionHarness("token new abcd", directory: folder.path)
-    #expect(harness.insertions("verify --for sten") == ["stencil-dev", "stencil-publish", "stencil-calls.txt"])
+    #expect(
+      harness.insertions("verify --for sten") == ["stencil-dev", "stencil-publish", "stencil-calls.txt"])
     #expect(harness.insertions("verify --for=mig") == ["--for=migration-to", "--for=migration-from"])
     #expect(harness.insertions("verify --for oth") == ["other/"])
   }

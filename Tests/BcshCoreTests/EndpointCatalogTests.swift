@@ -52,8 +52,9 @@ import Testing
     let images = EndpointCatalog.endpoint(.get, "/v3/catalog/products/77/images")
     #expect(images?.template == "/v3/catalog/products/{product_id}/images")
     #expect(images?.requirement == grants([("products", .readOnly)]))
-    #expect(EndpointCatalog.endpoint(.delete, "/v3/catalog/products/77/images/3")?.requirement
-      == grants([("products", .modify)]))
+    #expect(
+      EndpointCatalog.endpoint(.delete, "/v3/catalog/products/77/images/3")?.requirement
+        == grants([("products", .modify)]))
     #expect(EndpointCatalog.endpoint(.get, "/v3/catalog/products/77/nope") == nil)
     #expect(EndpointCatalog.endpoint(.get, "/v3/catalog/products/") != nil)
   }
@@ -61,7 +62,8 @@ import Testing
   @Test func aLiteralSegmentWinsOverAParameter() {
     #expect(EndpointCatalog.endpoint(.get, "/v3/carts/settings")?.template == "/v3/carts/settings")
     #expect(
-      EndpointCatalog.endpoint(.get, "/v3/carts/settings")?.requirement == grants([("information-settings", .readOnly)])
+      EndpointCatalog.endpoint(.get, "/v3/carts/settings")?.requirement
+        == grants([("information-settings", .readOnly)])
     )
     #expect(EndpointCatalog.endpoint(.get, "/v3/carts/0b6a3c1e")?.template == "/v3/carts/{cartId}")
   }
@@ -97,8 +99,9 @@ import Testing
     let channels = EndpointCatalog.endpoint(.get, "/v3/channels")
     #expect(channels?.requirement == grants([("channel-settings", .readOnly)]))
     #expect(channels?.isNarrowedByProbe == true)
-    #expect(EndpointCatalog.endpoint(.post, "/v3/channels")?.alternatives.map(\.scopeID).sorted()
-      == ["channel-listings", "channel-settings", "sites-routes"])
+    #expect(
+      EndpointCatalog.endpoint(.post, "/v3/channels")?.alternatives.map(\.scopeID).sorted()
+        == ["channel-listings", "channel-settings", "sites-routes"])
   }
 
   @Test func onlyStoreAPIRowsAreKept() {

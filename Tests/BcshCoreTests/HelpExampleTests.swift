@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func theExamplesAreWhatTheDoneWhenSays() {
-    #expect(CommandTable.spec(named: ["scope", "need"])?.example
-      == "scope need GET /v3/catalog/products/77/images POST /v2/orders GET /v3/hooks")
+    #expect(
+      CommandTable.spec(named: ["scope", "need"])?.example
+        == "scope need GET /v3/catalog/products/77/images POST /v2/orders GET /v3/hooks")
   }
 }

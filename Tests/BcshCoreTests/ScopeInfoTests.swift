@@ -10,7 +10,9 @@ import Testing
     return (status, t.output.output, t.output.error)
   }
 
-  @Test(arguments: ["products", "Products", "\"PRODUCTS\"", "catalog", "store_v2_products", "products=modify"])
+  @Test(arguments: [
+    "products", "Products", "\"PRODUCTS\"", "catalog", "store_v2_products", "products=modify",
+  ])
   func everySpellingScopeAddTakes(spelling: String) async {
     let (status, out, _) = await info(spelling)
     #expect(status == .success)
@@ -51,7 +53,9 @@ import Testing
     let (status, _, error) = await info("prodcts")
     #expect(status == .commandFailed)
     #expect(
-      error == "test.bcsh:1:12: error: unknown scope 'prodcts'\nhint: did you mean 'products'? ('scope list --all' shows every scope)\n")
+      error
+        == "test.bcsh:1:12: error: unknown scope 'prodcts'\nhint: did you mean 'products'? ('scope list --all' shows every scope)\n"
+    )
     let far = await info("zzzzzz").2
     #expect(far.contains("or default (webhooks)"))
   }

@@ -24,7 +24,8 @@ import Testing
 
   @Test func theLeastSetTakesTheHighestLevelEachScopeNeeds() throws {
     let need = try ScopeNeed.resolve([
-      APIRequest(method: .get, path: "/v3/catalog/products"), APIRequest(method: .put, path: "/v3/catalog/products/1"),
+      APIRequest(method: .get, path: "/v3/catalog/products"),
+      APIRequest(method: .put, path: "/v3/catalog/products/1"),
       APIRequest(method: .get, path: "/v3/catalog/brands"),
     ])
     #expect(need.grants == [ScopeGrant(scopeID: "products", level: .modify)])
@@ -33,7 +34,10 @@ import Testing
   @Test func anAmbiguousRequestTakesAScopeTheSetOrTheTokenAlreadyHas() throws {
     let alone = try ScopeNeed.resolve([APIRequest(method: .post, path: "/v3/channels")])
     #expect(alone.grants.isEmpty)
-    #expect(alone.openChoices.first?.map(\.scopeID).sorted() == ["channel-listings", "channel-settings", "sites-routes"])
+    #expect(
+      alone.openChoices.first?.map(\.scopeID).sorted() == [
+        "channel-listings", "channel-settings", "sites-routes",
+      ])
     let withSites = try ScopeNeed.resolve([
       APIRequest(method: .post, path: "/v3/channels"), APIRequest(method: .get, path: "/v3/sites"),
     ])
@@ -51,7 +55,8 @@ import Testing
     let t = TestShell()
     #expect(await t.run("scope need GET /v3/catalog/prodcts/77/images") == .commandFailed)
     #expect(
-      t.output.error == "test.bcsh:1:12: error: no BigCommerce endpoint matches 'GET /v3/catalog/prodcts/77/images'\n"
+      t.output.error
+        == "test.bcsh:1:12: error: no BigCommerce endpoint matches 'GET /v3/catalog/prodcts/77/images'\n"
         + "hint: did you mean 'GET /v3/catalog/products/{product_id}/images'?\n")
     let noVersion = TestShell()
     await noVersion.run("scope need GET /catalog/products")
@@ -84,7 +89,9 @@ import Testing
     let t = TestShell()
     t.write("calls.txt", "GET /v3/catalog/products\n  DELETE /v3/hookz/5\n")
     #expect(await t.run("scope need --file calls.txt") == .commandFailed)
-    #expect(t.output.error.hasPrefix("calls.txt:2:3: error: no BigCommerce endpoint matches 'DELETE /v3/hookz/5'\n"))
+    #expect(
+      t.output.error.hasPrefix("calls.txt:2:3: error: no BigCommerce endpoint matches 'DELETE /v3/hookz/5'\n")
+    )
     #expect(t.output.error.contains("hint: did you mean 'DELETE /v3/hooks/{webhook_id}'?"))
     let garbage = TestShell()
     garbage.write("calls.txt", "hello world\n")
@@ -107,9 +114,13 @@ import Testing
     #expect(t.output.output.contains("needs: customers=read-only products=read-only\n"))
     #expect(t.output.error.contains("skipped 1 HAR entries"))
     let bad = TestShell()
-    bad.write("session.har", "{\"log\": {\"entries\": [\n{\"request\": {\"method\": \"GET\", \"url\": \"https://api.bigcommerce.com/stores/abc/v3/nope\"}}]}}")
+    bad.write(
+      "session.har",
+      "{\"log\": {\"entries\": [\n{\"request\": {\"method\": \"GET\", \"url\": \"https://api.bigcommerce.com/stores/abc/v3/nope\"}}]}}"
+    )
     await bad.run("scope need --file session.har")
-    #expect(bad.output.error.hasPrefix("session.har:2:39: error: no BigCommerce endpoint matches 'GET /v3/nope'"))
+    #expect(
+      bad.output.error.hasPrefix("session.har:2:39: error: no BigCommerce endpoint matches 'GET /v3/nope'"))
   }
 
   @Test func addDeclaresTheResultWithoutLoweringALevel() async {

@@ -34,9 +34,11 @@ import Testing
   @Test func everySandboxRouteIsAReferenceEndpointOpenedByTheSameScopes() throws {
     for route in StoreRoutes.all {
       let path = concretePath(route)
-      let endpoint = try #require(EndpointCatalog.endpoint(.get, path), "sandbox route \(path) is not in the reference")
+      let endpoint = try #require(
+        EndpointCatalog.endpoint(.get, path), "sandbox route \(path) is not in the reference")
       for token in route.scopes {
-        #expect((try? ScopeCatalog.resolve(token, for: .store)) != nil, "\(path): bcsh does not know \(token)")
+        #expect(
+          (try? ScopeCatalog.resolve(token, for: .store)) != nil, "\(path): bcsh does not know \(token)")
       }
       let sandbox = scopeIDs(ofTokens: route.scopes)
       let reference = Set(endpoint.alternatives.map(\.scopeID))
@@ -47,7 +49,8 @@ import Testing
       if endpoint.requirement == .implicitDefault {
         #expect(sandbox.isEmpty, "\(endpoint): webhooks need no scope, the sandbox asks for \(sandbox)")
       } else {
-        #expect(sandbox == reference, "\(endpoint): sandbox \(sandbox.sorted()), reference \(reference.sorted())")
+        #expect(
+          sandbox == reference, "\(endpoint): sandbox \(sandbox.sorted()), reference \(reference.sorted())")
       }
     }
   }
@@ -56,14 +59,19 @@ import Testing
     for scope in ScopeCatalog.all {
       guard let probe = scope.probe else { continue }
       let path = String(probe.resolvedPath { "0b6a3c1e-4f5d-4e7a-8b9c-2d3e4f5a6b7c" }.prefix { $0 != "?" })
-      let endpoint = try #require(EndpointCatalog.endpoint(.get, path), "\(scope.id)'s probe \(path) is not in the reference")
+      let endpoint = try #require(
+        EndpointCatalog.endpoint(.get, path), "\(scope.id)'s probe \(path) is not in the reference")
       if let exception = Self.observedExceptions[endpoint.description] {
         #expect(exception.isEmpty, "\(scope.id)'s probe")
         continue
       }
-      #expect(endpoint.alternatives.contains { $0.scopeID == scope.id }, "\(scope.id)'s probe \(path) opens \(endpoint.alternatives)")
+      #expect(
+        endpoint.alternatives.contains { $0.scopeID == scope.id },
+        "\(scope.id)'s probe \(path) opens \(endpoint.alternatives)")
       if let other = probe.alsoOpenedBy {
-        #expect(endpoint.alternatives.contains { $0.scopeID == other }, "\(scope.id)'s probe is also opened by \(other)")
+        #expect(
+          endpoint.alternatives.contains { $0.scopeID == other },
+          "\(scope.id)'s probe is also opened by \(other)")
       }
     }
   }

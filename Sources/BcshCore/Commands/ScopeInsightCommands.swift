@@ -46,10 +46,15 @@ enum ScopeInsightCommands {
         requests = try RequestReader.requests(fromWords: words)
       }
       let token: Token?
-      if invocation.flag("--add") { token = try context.currentToken() } else { token = context.state.session.current }
+      if invocation.flag("--add") {
+        token = try context.currentToken()
+      } else {
+        token = context.state.session.current
+      }
       let need = try ScopeNeed.resolve(requests, declared: token?.kind == .store ? token?.grants ?? [] : [])
       if skipped > 0 {
-        context.warn("skipped \(skipped) HAR entries that are not store API requests (/stores/HASH/v2|v3/...)")
+        context.warn(
+          "skipped \(skipped) HAR entries that are not store API requests (/stores/HASH/v2|v3/...)")
       }
       if invocation.flag("--add"), let token {
         try declare(need, on: token, context: &context, at: invocation.position)
@@ -65,12 +70,15 @@ enum ScopeInsightCommands {
     [APIRequest], Int
   ) {
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value) } catch {
+    do throws(BcshError) {
+      text = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
+    } catch {
       throw error.placed(at: file.position)
     }
     let read = try RequestReader.requests(fromFile: text, source: file.value)
     guard !read.requests.isEmpty else {
-      throw BcshError("'\(file.value)' holds no requests", hint: "write one METHOD PATH a line", at: file.position)
+      throw BcshError(
+        "'\(file.value)' holds no requests", hint: "write one METHOD PATH a line", at: file.position)
     }
     return read
   }
@@ -89,11 +97,13 @@ enum ScopeInsightCommands {
       throw BcshError(
         "the reference names \(choice.map(\.scopeID).joined(separator: ", ")) for the same requests "
           + "without saying which one they need",
-        hint: "declare the one you mean ('scope add \(choice[0].scopeID)=\(choice[0].level)'), then run this again",
+        hint: "declare the one you mean with 'scope add' ("
+          + choice.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ") + "), then run this again",
         at: position)
     }
     try context.updateCurrent { token in
-      for grant in need.grants where !(token.level(of: grant.scopeID).map { ScopeNeed.covers($0, grant) } ?? false) {
+      for grant in need.grants
+      where !(token.level(of: grant.scopeID).map { ScopeNeed.covers($0, grant) } ?? false) {
         token.grant(grant)
       }
     }

@@ -7,10 +7,10 @@ enum VerifyCommand {
     arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
     options: [
       OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
-      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
       OptionSpec(
         "--for", value: ("PRESET|FILE", .coverageTarget),
         "after the probes, whether the token can run that preset's tool or that file's requests"),
+      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in

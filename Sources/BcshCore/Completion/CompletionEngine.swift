@@ -98,7 +98,8 @@ public struct CompletionEngine: LineCompleting {
     case .request:
       EndpointCandidates.requests(typed: typed, earlier: earlier)
     case .coverageTarget:
-      ValueCandidates.presets(matching: typed) + FileCandidates.paths(typed: typed, role: .any, context: context)
+      ValueCandidates.presets(matching: typed)
+        + FileCandidates.paths(typed: typed, role: .any, context: context)
     case .preset:
       ValueCandidates.presets(matching: typed)
     case .credentialField:

@@ -13,7 +13,9 @@ enum EndpointCandidates {
 
   /// The next segments below what `typed` has written, for `method` (any, when it is unknown).
   static func paths(typed: String, method: HTTPMethod?) -> [Suggestion] {
-    let leads = { (node: PathIndex.Node) in method.map(node.methodsBelow.contains) ?? !node.methodsBelow.isEmpty }
+    let leads = { (node: PathIndex.Node) in
+      method.map(node.methodsBelow.contains) ?? !node.methodsBelow.isEmpty
+    }
     if typed.isEmpty { return paths(typed: "/", method: method) }
     guard typed.hasPrefix("/"), let slash = typed.lastIndex(of: "/") else { return [] }
     let folder = String(typed[...slash])
@@ -23,7 +25,9 @@ enum EndpointCandidates {
     var children: [(name: String, node: PathIndex.Node)] = node.literals.keys.sorted().map {
       ($0, index[node.literals[$0]!])
     }
-    if let parameter = node.parameter, let name = node.parameterName { children.append((name, index[parameter])) }
+    if let parameter = node.parameter, let name = node.parameterName {
+      children.append((name, index[parameter]))
+    }
     var suggestions: [Suggestion] = []
     for (name, child) in children where name.hasPrefix(partial) && leads(child) {
       let ends = method.map { child.endpoints[$0] } ?? child.endpoints.values.first

@@ -30,7 +30,9 @@ enum ScopeCandidates {
       Suggestion("webhooks", detail: "the implicit default scope"),
     ].matching(typed)
     let found = TokenKind.allCases.flatMap { kind in
-      names(of: ScopeCatalog.scopes(for: kind), typed: typed, quoted: quoted) { "\($0.uiName) · \($0.kind)-level" }
+      names(of: ScopeCatalog.scopes(for: kind), typed: typed, quoted: quoted) {
+        "\($0.uiName) · \($0.kind)-level"
+      }
     }
     return found.map(\.1) + implicit
   }

@@ -12,7 +12,8 @@ extension EndpointCatalog {
       nearest(request).map { "did you mean '\($0.description)'?" }
       ?? "paths start with /v2/ or /v3/ below the store's API root (GET /v3/catalog/products); "
       + "'scope info SCOPE' lists a scope's endpoints"
-    return BcshError("no BigCommerce endpoint matches '\(request.description)'", hint: hint, at: request.position)
+    return BcshError(
+      "no BigCommerce endpoint matches '\(request.description)'", hint: hint, at: request.position)
   }
 
   /// The endpoint a mistyped request most likely means: the same path with `/v3` or `/v2` in

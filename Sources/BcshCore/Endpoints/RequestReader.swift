@@ -66,11 +66,17 @@ enum RequestReader {
     }
     if let begun = start { words.append((line[begun...], startColumn)) }
     let unquoted = words.map { word in
-      (text: word.text.drop { $0 == "\"" || $0 == "'" }, column: word.column + (word.text.first == "\"" ? 1 : 0))
+      (
+        text: word.text.drop { $0 == "\"" || $0 == "'" },
+        column: word.column + (word.text.first == "\"" ? 1 : 0)
+      )
     }
     for (index, word) in unquoted.enumerated() where index + 1 < unquoted.count {
-      let isMethod = APIRequest.isMethodWord(word.text) || (index == 0 && APIRequest.isMethodWord(
-        Substring(word.text.uppercased())))
+      let isMethod =
+        APIRequest.isMethodWord(word.text)
+        || (index == 0
+          && APIRequest.isMethodWord(
+            Substring(word.text.uppercased())))
       let target = unquoted[index + 1].text.prefix { $0 != "\"" && $0 != "'" }
       guard isMethod, target.hasPrefix("/") || target.hasPrefix("http") else { continue }
       var place = position

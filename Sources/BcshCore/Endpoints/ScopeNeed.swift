@@ -39,7 +39,8 @@ public struct ScopeNeed: Sendable {
     for index in lines.indices {
       let alternatives = lines[index].endpoint.alternatives
       guard alternatives.count == 1 else { continue }
-      need[alternatives[0].scopeID] = higher(need[alternatives[0].scopeID], alternatives[0].level, alternatives[0])
+      need[alternatives[0].scopeID] = higher(
+        need[alternatives[0].scopeID], alternatives[0].level, alternatives[0])
       lines[index].covering = alternatives[0]
     }
     var open: [[ScopeGrant]] = []
@@ -73,7 +74,9 @@ public struct ScopeNeed: Sendable {
     scope.levels.firstIndex { $0.level == level } ?? -1
   }
 
-  private static func higher(_ current: AccessLevel?, _ level: AccessLevel, _ grant: ScopeGrant) -> AccessLevel {
+  private static func higher(_ current: AccessLevel?, _ level: AccessLevel, _ grant: ScopeGrant)
+    -> AccessLevel
+  {
     guard let current else { return level }
     return covers(current, grant) ? current : level
   }

@@ -16,7 +16,8 @@ enum CoverageRendering {
     }
     for choice in coverage.openChoices {
       table.rows.append([
-        "    one of " + choice.map { $0.scope?.uiName ?? $0.scopeID }.joined(separator: ", "), choice[0].level.rawValue,
+        "    one of " + choice.map { $0.scope?.uiName ?? $0.scopeID }.joined(separator: ", "),
+        choice[0].level.rawValue,
         style.bad("none declared"),
       ])
     }

@@ -38,7 +38,8 @@ enum ScopeInfoRendering {
         let members = endpoints.filter { $0.family == family }
         if let read = members.first(where: { $0.method.isRead }) ?? members.first { picked.append(read) }
       }
-      for endpoint in endpoints where picked.count < 5 && !picked.contains(endpoint) && !endpoint.method.isRead {
+      for endpoint in endpoints
+      where picked.count < 5 && !picked.contains(endpoint) && !endpoint.method.isRead {
         picked.append(endpoint)
       }
       return Array(picked.prefix(5))
@@ -56,14 +57,19 @@ enum ScopeInfoRendering {
     let facts = Facts(scopeID: scope.id, level: level)
     var text = style.header(scope.uiName) + " (\(scope.id)), \(scope.kind)-level"
     text += level.map { ", at \($0)\n" } ?? "\n"
-    var rows: [[String]] = []
-    for (index, grant) in scope.levels.enumerated() {
-      let opens = Facts(scopeID: scope.id, level: grant.level).endpoints.count
-      rows.append([
-        index == 0 ? "levels" : "", grant.level.rawValue, grant.tokenString ?? "(token string not published)",
-        scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
-      ])
-    }
+    // The levels are a small table of their own, so that their columns do not widen the rest.
+    let levels = Table(
+      headers: [],
+      rows: scope.levels.map { grant in
+        let opens = Facts(scopeID: scope.id, level: grant.level).endpoints.count
+        return [
+          grant.level.rawValue, grant.tokenString ?? "(token string not published)",
+          scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
+        ]
+      }
+    ).rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
+      .map { String($0).replacingTrailingBlanks() }
+    var rows = levels.enumerated().map { [$0.offset == 0 ? "levels" : "", $0.element] }
     rows += operationRows(facts, scope: scope)
     let presets = Preset.all.compactMap { preset in
       preset.grants.first { $0.scopeID == scope.id }.map { "\(preset.name) (\($0.level))" }
@@ -72,21 +78,27 @@ enum ScopeInfoRendering {
     let probe = scope.probe.map { "\($0.method.rawValue) \($0.path)" + ($0.note.map { " (\($0))" } ?? "") }
     rows.append([
       "verify probe",
-      probe ?? (scope.kind == .account ? "none: verify spends one account request, on liveness" : "none: no read to probe"),
+      probe
+        ?? (scope.kind == .account
+          ? "none: verify spends one account request, on liveness" : "none: no read to probe"),
     ])
     return text + table(rows)
   }
 
   private static func operationRows(_ facts: Facts, scope: Scope) -> [[String]] {
     guard scope.kind == .store else {
-      return [["operations", "none in the REST reference: account-level tokens call the GraphQL Account API"]]
+      return [
+        ["operations", "none in the REST reference: account-level tokens call the GraphQL Account API"]
+      ]
     }
     guard !facts.endpoints.isEmpty else {
       return [["operations", "none: the REST reference names this scope for no operation"]]
     }
     var rows = [["operations", summary(facts)]]
     if facts.shared > 0 {
-      rows.append(["", "\(facts.shared) of them in files that also name another scope (either opens them)"])
+      rows.append([
+        "", "\(facts.shared) of them in files that name other scopes too, without saying which each needs",
+      ])
     }
     rows.append([
       "API families", facts.families.map { "\($0.0) (\($0.1))" }.joined(separator: ", "),
@@ -110,7 +122,8 @@ enum ScopeInfoRendering {
     }
     rows.append(["presets", "every token holds it"])
     rows.append([
-      "verify probe", "GET /v3/hooks needs no other scope: a 403 there means token and store do not belong together",
+      "verify probe",
+      "GET /v3/hooks needs no other scope: a 403 there means token and store do not belong together",
     ])
     text += table(rows)
     return text + "webhooks belong to the API account that created them: deleting the account removes them\n"
@@ -144,34 +157,37 @@ enum ScopeInfoRendering {
         ("scope", .string(scope.id)), ("name", .string(scope.uiName)), ("kind", .string(scope.kind.rawValue)),
         ("level", .optional(level?.rawValue)),
       ]
-      fields.append((
-        "levels",
-        .array(
-          scope.levels.map { grant in
-            .object([
-              ("level", .string(grant.level.rawValue)), ("token", .optional(grant.tokenString)),
-              ("operations", .number(Facts(scopeID: scope.id, level: grant.level).endpoints.count)),
-            ])
-          })
-      ))
-      fields.append((
-        "presets",
-        .array(
-          Preset.all.compactMap { preset in
-            preset.grants.first { $0.scopeID == scope.id }.map {
-              .object([("preset", .string(preset.name)), ("level", .string($0.level.rawValue))])
-            }
-          })
-      ))
+      fields.append(
+        (
+          "levels",
+          .array(
+            scope.levels.map { grant in
+              .object([
+                ("level", .string(grant.level.rawValue)), ("token", .optional(grant.tokenString)),
+                ("operations", .number(Facts(scopeID: scope.id, level: grant.level).endpoints.count)),
+              ])
+            })
+        ))
+      fields.append(
+        (
+          "presets",
+          .array(
+            Preset.all.compactMap { preset in
+              preset.grants.first { $0.scopeID == scope.id }.map {
+                .object([("preset", .string(preset.name)), ("level", .string($0.level.rawValue))])
+              }
+            })
+        ))
       fields.append(("probe", .optional(scope.probe.map { "\($0.method.rawValue) \($0.path)" })))
     }
     fields.append(("operations", .number(facts.endpoints.count)))
     fields.append(("shared_operations", .number(facts.shared)))
     fields.append(("by_method", .object(facts.byMethod.map { ($0.0.rawValue, JSONValue.number($0.1)) })))
-    fields.append((
-      "families",
-      .array(facts.families.map { .object([("family", .string($0.0)), ("operations", .number($0.1))]) })
-    ))
+    fields.append(
+      (
+        "families",
+        .array(facts.families.map { .object([("family", .string($0.0)), ("operations", .number($0.1))]) })
+      ))
     fields.append(("examples", .array(facts.examples.map { .string($0.description) })))
     return .object(fields)
   }

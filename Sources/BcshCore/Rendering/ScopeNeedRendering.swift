@@ -8,7 +8,8 @@ enum ScopeNeedRendering {
     }
     var text = table.rendered(style: style)
     if need.lines.contains(where: \.isChosen) {
-      text += "* the reference names several scopes for that file; this one is already in the set or declared\n"
+      text +=
+        "* the reference names several scopes for that file; this one is already in the set or declared\n"
     }
     let unstated = need.lines.filter { if case .unstated = $0.endpoint.requirement { true } else { false } }
     if !unstated.isEmpty {
@@ -20,9 +21,11 @@ enum ScopeNeedRendering {
     if need.grants.isEmpty && need.openChoices.isEmpty {
       return text + "needs: no scope (the implicit default scope covers these requests)\n"
     }
-    text += "needs: " + (need.grants.isEmpty ? "-" : list) + "\n"
+    if !need.grants.isEmpty { text += "needs: \(list)\n" }
     for choice in need.openChoices {
-      text += "and one of: \(grantList(choice)) (the reference does not say which)\n"
+      text +=
+        (need.grants.isEmpty ? "needs one of: " : "and one of: ")
+        + "\(grantList(choice)) (the reference does not say which)\n"
     }
     if !added && !need.grants.isEmpty {
       text += "to declare them: scope add \(list)\n"
@@ -42,7 +45,9 @@ enum ScopeNeedRendering {
       guard let covering = line.covering else {
         return ("one of " + alternatives.map { $0.scope?.uiName ?? $0.scopeID }.joined(separator: ", "), "-")
       }
-      return ((covering.scope?.uiName ?? covering.scopeID) + (line.isChosen ? " *" : ""), covering.level.rawValue)
+      return (
+        (covering.scope?.uiName ?? covering.scopeID) + (line.isChosen ? " *" : ""), covering.level.rawValue
+      )
     }
   }
 
@@ -68,7 +73,8 @@ enum ScopeNeedRendering {
             return .object([
               ("method", .string(line.request.method.rawValue)), ("path", .string(line.request.path)),
               ("endpoint", .string(line.endpoint.template)), ("requirement", .string(requirement)),
-              ("scope", .optional(line.covering?.scopeID)), ("level", .optional(line.covering?.level.rawValue)),
+              ("scope", .optional(line.covering?.scopeID)),
+              ("level", .optional(line.covering?.level.rawValue)),
               ("alternatives", .array(line.endpoint.alternatives.map(ScopeRendering.json))),
             ])
           })

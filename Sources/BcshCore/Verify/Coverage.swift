@@ -25,7 +25,9 @@ public struct Coverage: Sendable {
       guard FileManager.default.fileExists(atPath: path) else {
         throw BcshError(
           "no preset or file '\(value.value)'",
-          hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map { "did you mean '\($0)'?" }
+          hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map {
+            "did you mean '\($0)'?"
+          }
             ?? "presets: \(Preset.all.map(\.name).joined(separator: ", ")); or a file of requests",
           at: value.position)
       }
@@ -75,7 +77,8 @@ public struct Coverage: Sendable {
       let result = report.scopes.first { $0.scope.id == grant.scopeID }
       let declared = token.level(of: grant.scopeID)
       if result?.outcome == .missing {
-        return Item(grant: grant, isCovered: false, detail: "missing" + (result?.status.map { " (HTTP \($0))" } ?? ""))
+        return Item(
+          grant: grant, isCovered: false, detail: "missing" + (result?.status.map { " (HTTP \($0))" } ?? ""))
       }
       guard let declared else {
         if result?.outcome == .granted && grant.level == .readOnly {
@@ -83,14 +86,17 @@ public struct Coverage: Sendable {
         }
         return Item(
           grant: grant, isCovered: false,
-          detail: result?.outcome == .granted ? "read access found; \(grant.level) not declared" : "not declared")
+          detail: result?.outcome == .granted
+            ? "read access found; \(grant.level) not declared" : "not declared")
       }
       guard ScopeNeed.covers(declared, grant) else {
         return Item(grant: grant, isCovered: false, detail: "declared \(declared), needs \(grant.level)")
       }
       let detail =
         switch result?.outcome {
-        case .granted: grant.level == .readOnly || grant.scope?.probe == nil ? "granted" : "read access confirmed; \(grant.level) declared"
+        case .granted:
+          grant.level == .readOnly || grant.scope?.probe == nil
+            ? "granted" : "read access confirmed; \(grant.level) declared"
         case .notProbeable: "declared; not probeable"
         case .inconclusive(let reason): "declared; \(reason)"
         case .error(let reason): "declared; probe failed: \(reason)"
