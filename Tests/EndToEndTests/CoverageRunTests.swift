@@ -22,7 +22,7 @@ import Testing
     #expect(
       result.stdout.contains(
         "a new API account for preset stencil-publish needs: information-settings=read-only themes=modify "
-          + "channel-settings=read-only"))
+          + "sites-routes=read-only channel-settings=read-only"))
     #expect(!result.stdout.contains("not reached"))
     #expect(!result.stderr.contains("error:"))
   }

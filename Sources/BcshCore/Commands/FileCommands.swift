@@ -94,7 +94,9 @@ enum FileCommands {
     } else if isSessionFile {
       context.state.file = nil
     }
-    context.confirm("saved \(fileArgument?.value ?? path) (\(format), mode 0600)")
+    // A relative name is shown with the folder it landed in, so that nobody has to guess.
+    let shown = fileArgument?.value ?? path
+    context.confirm("saved \(shown) (\(format), mode 0600)" + (shown == path ? "" : " at \(path)"))
     if GitExposure.isTrackable(path) {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",

@@ -92,7 +92,13 @@ public enum SessionFile {
       do throws(BcshError) { try Session.checkName(token.name) } catch {
         throw BcshError("the session file holds a token name bcsh refuses: \(error.message)", at: place)
       }
-      guard Set(token.grants.map(\.scopeID)).count == token.grants.count else {
+      // A drop-down scope holds one level; a checkbox scope each box once.
+      let twice = token.grants.indices.dropFirst().contains { index in
+        let (earlier, grant) = (token.grants[index - 1], token.grants[index])
+        return earlier.scopeID == grant.scopeID
+          && (earlier.level == grant.level || grant.scope?.choice != .checkboxes)
+      }
+      guard !twice else {
         throw BcshError("token '\(token.name)' declares a scope twice", at: place)
       }
       for grant in token.grants {

@@ -45,14 +45,60 @@ public struct Verifier: Sendable {
     return report
   }
 
+  /// The liveness request for store tokens: it needs no scope.
+  public static let storeLivenessPath = "/v3/hooks"
+
+  /// The base requests really go to, when it is not BigCommerce's own.
+  var requestBase: String? { apiBase == APIBase.production ? nil : apiBase }
+
   public func verify(_ token: Token, scopes selection: ScopeSelection, timeout: Duration) async
     -> VerifyReport
   {
+    await verify(
+      token, scopes: selection, pacer: RequestPacer(transport: transport, deadline: .now + timeout))
+  }
+
+  /// Verifies every token at once within one deadline. Tokens of one store share a pacer (the
+  /// store's quota is shared by every client); so do the tokens of one account. At most
+  /// `concurrency` tokens are in flight; reports come back in the order of `tokens`.
+  public func verify(all tokens: [Token], scopes selection: ScopeSelection, timeout: Duration) async
+    -> [VerifyReport]
+  {
+    let deadline = ContinuousClock.now + timeout
+    var pacers: [String: RequestPacer] = [:]
+    let jobs = tokens.map { token in
+      let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
+      let pacer = pacers[key] ?? RequestPacer(transport: transport, deadline: deadline)
+      pacers[key] = pacer
+      return (token, pacer)
+    }
+    var reports: [VerifyReport?] = Array(repeating: nil, count: tokens.count)
+    await withTaskGroup(of: (Int, VerifyReport).self) { group in
+      var next = 0
+      func start() {
+        guard next < jobs.count else { return }
+        let (index, (token, pacer)) = (next, jobs[next])
+        group.addTask { (index, await self.verify(token, scopes: selection, pacer: pacer)) }
+        next += 1
+      }
+      for _ in 0..<concurrency { start() }
+      for await (index, report) in group {
+        reports[index] = report
+        start()
+      }
+    }
+    return reports.compactMap { $0 }
+  }
+
+  private func verify(_ token: Token, scopes selection: ScopeSelection, pacer: RequestPacer) async
+    -> VerifyReport
+  {
     var report = Verifier.offlineReport(for: token)
+    report.selection = selection
+    report.requestBase = requestBase
     guard report.diagnosis == nil, let path = token.apiPath, let accessToken = token.accessToken else {
       return report
     }
-    let pacer = RequestPacer(transport: transport, deadline: .now + timeout)
     switch path {
     case .account(let uuid):
       await verifyAccount(uuid: uuid, token: token, accessToken: accessToken, pacer: pacer, into: &report)
@@ -70,8 +116,10 @@ public struct Verifier: Sendable {
     into report: inout VerifyReport
   ) async {
     let root = "\(apiBase)/stores/\(hash)"
-    // Liveness: any valid token may read the time, whatever its scopes.
-    switch await send(get(root + "/v2/time", accessToken), pacer) {
+    // Liveness: the webhooks list needs no scope (every API account has the implicit default
+    // scope), so a refusal there means token and store do not belong together. `/v2/time` would
+    // not do: its OpenAPI file names Information & Settings (bigcommerce-reference.md section 9).
+    switch await send(get(root + Verifier.storeLivenessPath, accessToken), pacer) {
     case .failure(let diagnosis):
       report.diagnosis = diagnosis
       return
@@ -79,14 +127,16 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        guard let object = jsonObject(response.body), object["time"] is NSNumber else {
-          report.diagnosis = .malformedResponse("GET /v2/time did not return {\"time\": ...}")
+        guard let object = jsonObject(response.body), object["data"] is [Any] else {
+          report.diagnosis = .malformedResponse(
+            "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
         }
       case 401: report.diagnosis = .invalidToken
       case 403: report.diagnosis = .storeMismatch
       case 404: report.diagnosis = .storeNotFound
-      case 503, 507: report.diagnosis = .storeUnavailable(status: response.status)
+      case 503: report.diagnosis = .storeUnavailable(status: response.status)
+      case 507: report.diagnosis = .planLimit
       case 300..<400:
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)
@@ -282,6 +332,7 @@ public struct Verifier: Sendable {
     switch status {
     case 401: "HTTP 401: the token was refused"
     case 300..<400: "HTTP \(status): a redirect (not followed)"
+    case 507: "HTTP 507: the store reached a limit of its plan"
     case 500..<600: "HTTP \(status): server error"
     default: "HTTP \(status): unexpected"
     }
