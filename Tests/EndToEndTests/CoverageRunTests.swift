@@ -17,7 +17,7 @@ import Testing
     #expect(result.stdout.contains("result: ok"))
     #expect(
       result.stdout.contains(
-        "coverage  missing   'stencil-check' lacks 1 of what preset stencil-publish needs"))
+        "coverage  missing  'stencil-check' lacks 1 of what preset stencil-publish needs"))
     #expect(result.stdout.contains("Themes                  modify     declared read-only, needs modify"))
     #expect(
       result.stdout.contains(
@@ -37,7 +37,7 @@ import Testing
         + "verify --for calls.txt",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("coverage  ok        'orders-check' can run calls.txt"))
+    #expect(result.stdout.contains("coverage  ok       'orders-check' can run calls.txt"))
     #expect(result.stdout.contains("    Orders    read-only  granted\n    Products  read-only  granted\n"))
   }
 

@@ -73,7 +73,8 @@ enum VerifyCommand {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
       context.report(
         VerifyRendering.text(reports[0], style: context.format.style)
-          + (coverage.map { CoverageRendering.text($0, token: tokens[0], style: context.format.style) } ?? ""),
+          + CoverageRendering.text(
+            coverage, for: target, after: reports[0], token: tokens[0], style: context.format.style),
         json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
       // Something the tool needs is missing: a finding about the token, as a missing scope is.
       let short = coverage?.isComplete == false && reports[0].exitStatus == .success

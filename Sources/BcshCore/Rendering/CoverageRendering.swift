@@ -1,11 +1,22 @@
 /// How `verify --for` reads after the probes: the verdict, what is missing, and the account to make.
 enum CoverageRendering {
+  /// The coverage step, or why it was not checked; nothing without `--for`.
+  static func text(
+    _ coverage: Coverage?, for target: Coverage.Target?, after report: VerifyReport, token: Token,
+    style: TextStyle
+  ) -> String {
+    if let coverage { return text(coverage, token: token, style: style) }
+    guard let target else { return "" }
+    let why = report.dryRun ? "dry run: nothing was sent" : "verify stopped before the probes"
+    return "  coverage  " + style.dim("skipped") + "  \(target.name): \(why)\n"
+  }
+
   static func text(_ coverage: Coverage, token: Token, style: TextStyle) -> String {
     let missing = coverage.items.filter { !$0.isCovered }.count + coverage.openChoices.count
     let verdict =
       coverage.isComplete
-      ? style.good("ok") + "        '\(token.name)' can run \(coverage.target.name)"
-      : style.bad("missing") + "   '\(token.name)' lacks \(missing) of what \(coverage.target.name) needs"
+      ? style.good("ok") + "       '\(token.name)' can run \(coverage.target.name)"
+      : style.bad("missing") + "  '\(token.name)' lacks \(missing) of what \(coverage.target.name) needs"
     var text = "  coverage  \(verdict)\n"
     var table = Table(headers: ["    SCOPE", "NEEDS", "RESULT"])
     for item in coverage.items {
