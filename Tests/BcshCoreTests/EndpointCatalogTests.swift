@@ -59,6 +59,16 @@ import Testing
     #expect(EndpointCatalog.endpoint(.get, "/v3/catalog/products/") != nil)
   }
 
+  /// Every template, with concrete ids for its parameters, finds itself and no other.
+  @Test func everyEndpointIsFoundByAConcretePath() {
+    for endpoint in EndpointCatalog.all {
+      let path = endpoint.template.split(separator: "/", omittingEmptySubsequences: false).map {
+        $0.hasPrefix("{") ? "77" : String($0)
+      }.joined(separator: "/")
+      #expect(EndpointCatalog.endpoint(endpoint.method, path) == endpoint, "\(endpoint.description)")
+    }
+  }
+
   @Test func aLiteralSegmentWinsOverAParameter() {
     #expect(EndpointCatalog.endpoint(.get, "/v3/carts/settings")?.template == "/v3/carts/settings")
     #expect(
