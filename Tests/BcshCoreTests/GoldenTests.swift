@@ -44,6 +44,19 @@ import Testing
     Golden.check(text, "scope-insight.txt")
   }
 
+  @Test func scopeInsightJSON() async {
+    var text = ""
+    for line in [
+      "scope info store_v2_orders_read_only",
+      "scope need GET /v3/catalog/products/77/images POST /v2/orders GET /v3/hooks PUT /v3/customers",
+    ] {
+      let t = TestShell(json: true)
+      await t.run(line)
+      text += "$ \(line)\n" + t.output.output
+    }
+    Golden.check(text, "scope-insight-json.txt")
+  }
+
   @Test func checklists() async {
     let store = await output(
       of: "token new migration-2026; scope preset migration-to; path set abc123; token checklist")
