@@ -72,22 +72,31 @@ public struct Verifier: Sendable {
       pacers[key] = pacer
       return (token, pacer)
     }
-    var reports: [VerifyReport?] = Array(repeating: nil, count: tokens.count)
-    await withTaskGroup(of: (Int, VerifyReport).self) { group in
+    return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
+      await self.verify(job.0, scopes: selection, pacer: job.1)
+    }
+  }
+
+  /// Runs `work` on every element, at most `concurrency` at a time; results in the elements' order.
+  static func inOrder<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], concurrency: Int, _ work: @escaping @Sendable (Element) async -> Result
+  ) async -> [Result] {
+    var results: [Result?] = Array(repeating: nil, count: elements.count)
+    await withTaskGroup(of: (Int, Result).self) { group in
       var next = 0
       func start() {
-        guard next < jobs.count else { return }
-        let (index, (token, pacer)) = (next, jobs[next])
-        group.addTask { (index, await self.verify(token, scopes: selection, pacer: pacer)) }
+        guard next < elements.count else { return }
+        let (index, element) = (next, elements[next])
+        group.addTask { (index, await work(element)) }
         next += 1
       }
       for _ in 0..<concurrency { start() }
-      for await (index, report) in group {
-        reports[index] = report
+      for await (index, result) in group {
+        results[index] = result
         start()
       }
     }
-    return reports.compactMap { $0 }
+    return results.compactMap { $0 }
   }
 
   private func verify(_ token: Token, scopes selection: ScopeSelection, pacer: RequestPacer) async
@@ -208,29 +217,15 @@ public struct Verifier: Sendable {
   private func probe(
     _ scopes: [Scope], token: Token, root: String, accessToken: Secret, pacer: RequestPacer
   ) async -> [ProbeRun] {
-    var runs: [ProbeRun?] = Array(repeating: nil, count: scopes.count)
-    await withTaskGroup(of: (Int, ProbeRun).self) { group in
-      var next = 0
-      func start() {
-        guard next < scopes.count else { return }
-        let index = next
-        let scope = scopes[index]
-        let request = scope.probe.map {
-          get(root + $0.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
-        }
-        let declared = token.level(of: scope.id)
-        group.addTask {
-          (index, await self.run(scope: scope, declared: declared, request: request, pacer: pacer))
-        }
-        next += 1
+    let jobs = scopes.map { scope in
+      let request = scope.probe.map {
+        get(root + $0.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
       }
-      for _ in 0..<concurrency { start() }
-      for await (index, run) in group {
-        runs[index] = run
-        start()
-      }
+      return (scope, token.level(of: scope.id), request)
     }
-    return runs.compactMap { $0 }
+    return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
+      await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+    }
   }
 
   private func run(scope: Scope, declared: AccessLevel?, request: HTTPRequest?, pacer: RequestPacer) async
