@@ -1,51 +1,5 @@
 /// How `scope info` reads: what a scope unlocks, for people and for `--json`.
 enum ScopeInfoRendering {
-  /// What the REST reference says one scope (or one of its levels) opens.
-  struct Facts {
-    var endpoints: [Endpoint]
-    /// How many of them the file also lets another scope open.
-    var shared: Int
-
-    init(scopeID: String?, level: AccessLevel?) {
-      let all = scopeID.map(EndpointCatalog.endpoints(openedBy:)) ?? EndpointCatalog.defaultScopeEndpoints
-      endpoints = all.filter { endpoint in
-        guard let scopeID, let level else { return true }
-        let grant = endpoint.alternatives.first { $0.scopeID == scopeID }!
-        return ScopeNeed.covers(level, grant)
-      }
-      shared = endpoints.filter { $0.alternatives.count > 1 }.count
-    }
-
-    var byMethod: [(HTTPMethod, Int)] {
-      Dictionary(grouping: endpoints, by: \.method).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
-    }
-
-    /// Families in the order the table first lists them, with their operation counts.
-    var families: [(String, Int)] {
-      var order: [String] = []
-      var counts: [String: Int] = [:]
-      for endpoint in endpoints {
-        if counts[endpoint.family] == nil { order.append(endpoint.family) }
-        counts[endpoint.family, default: 0] += 1
-      }
-      return order.map { ($0, counts[$0]!) }
-    }
-
-    /// A few endpoints: each family's first read, then its first write, at most five.
-    var examples: [Endpoint] {
-      var picked: [Endpoint] = []
-      for (family, _) in families {
-        let members = endpoints.filter { $0.family == family }
-        if let read = members.first(where: { $0.method.isRead }) ?? members.first { picked.append(read) }
-      }
-      for endpoint in endpoints
-      where picked.count < 5 && !picked.contains(endpoint) && !endpoint.method.isRead {
-        picked.append(endpoint)
-      }
-      return Array(picked.prefix(5))
-    }
-  }
-
   static func text(_ topic: ScopeTopic, style: TextStyle) -> String {
     switch topic {
     case .implicitDefault: return defaultText(style: style)
@@ -54,14 +8,14 @@ enum ScopeInfoRendering {
   }
 
   private static func scopeText(_ scope: Scope, level: AccessLevel?, style: TextStyle) -> String {
-    let facts = Facts(scopeID: scope.id, level: level)
+    let facts = ScopeReach(scopeID: scope.id, level: level)
     var text = style.header(scope.uiName) + " (\(scope.id)), \(scope.kind)-level"
     text += level.map { ", at \($0)\n" } ?? "\n"
     // The levels are a small table of their own, so that their columns do not widen the rest.
     let levels = Table(
       headers: [],
       rows: scope.levels.map { grant in
-        let opens = Facts(scopeID: scope.id, level: grant.level).endpoints.count
+        let opens = ScopeReach(scopeID: scope.id, level: grant.level).endpoints.count
         return [
           grant.level.rawValue, grant.tokenString ?? "(token string not published)",
           scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
@@ -85,7 +39,7 @@ enum ScopeInfoRendering {
     return text + table(rows)
   }
 
-  private static func operationRows(_ facts: Facts, scope: Scope) -> [[String]] {
+  private static func operationRows(_ facts: ScopeReach, scope: Scope) -> [[String]] {
     guard scope.kind == .store else {
       return [
         ["operations", "none in the REST reference: account-level tokens call the GraphQL Account API"]
@@ -111,7 +65,7 @@ enum ScopeInfoRendering {
   }
 
   private static func defaultText(style: TextStyle) -> String {
-    let facts = Facts(scopeID: nil, level: nil)
+    let facts = ScopeReach(scopeID: nil, level: nil)
     var text = style.header("default") + " (webhooks): the implicit scope every API account holds\n"
     var rows = [
       ["levels", "none to pick: it has no box in the control panel and cannot be removed"],
@@ -130,7 +84,7 @@ enum ScopeInfoRendering {
   }
 
   /// `170 in the REST reference: GET 70, POST 34, PUT 36, DELETE 30`.
-  private static func summary(_ facts: Facts) -> String {
+  private static func summary(_ facts: ScopeReach) -> String {
     "\(facts.endpoints.count) in the REST reference: "
       + facts.byMethod.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
   }
@@ -142,17 +96,17 @@ enum ScopeInfoRendering {
   }
 
   static func json(_ topic: ScopeTopic) -> JSONValue {
-    let facts: Facts
+    let facts: ScopeReach
     var fields: [(String, JSONValue)]
     switch topic {
     case .implicitDefault:
-      facts = Facts(scopeID: nil, level: nil)
+      facts = ScopeReach(scopeID: nil, level: nil)
       fields = [("scope", .string("default")), ("name", .string("default")), ("kind", .string("store"))]
       fields.append(("levels", .array([])))
       fields.append(("presets", .array([])))
       fields.append(("probe", .string("GET /v3/hooks")))
     case .scope(let scope, let level):
-      facts = Facts(scopeID: scope.id, level: level)
+      facts = ScopeReach(scopeID: scope.id, level: level)
       fields = [
         ("scope", .string(scope.id)), ("name", .string(scope.uiName)), ("kind", .string(scope.kind.rawValue)),
         ("level", .optional(level?.rawValue)),
@@ -164,7 +118,7 @@ enum ScopeInfoRendering {
             scope.levels.map { grant in
               .object([
                 ("level", .string(grant.level.rawValue)), ("token", .optional(grant.tokenString)),
-                ("operations", .number(Facts(scopeID: scope.id, level: grant.level).endpoints.count)),
+                ("operations", .number(ScopeReach(scopeID: scope.id, level: grant.level).endpoints.count)),
               ])
             })
         ))
