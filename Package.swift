@@ -23,6 +23,12 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    // The C surface of libsecret (the Secret Service client) plus fixed-argument helpers.
+    .systemLibrary(
+      name: "CLibSecret",
+      pkgConfig: "libsecret-1",
+      providers: [.apt(["libsecret-1-dev"])]
+    ),
     // Session model, scope catalog, command language, commands, storage, completion, verify logic.
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
@@ -30,6 +36,8 @@ let package = Package(
     .target(name: "BcshCore", dependencies: ["JSONText"], swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
     .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
+    // The OS keyring for `save --keyring`: the one owner of libsecret.
+    .target(name: "BcshKeyring", dependencies: ["BcshCore", "CLibSecret"], swiftSettings: settings),
     // HTTP for verify, on AsyncHTTPClient.
     .target(
       name: "BcshHTTP",
@@ -59,7 +67,7 @@ let package = Package(
     .executableTarget(
       name: "bcsh",
       dependencies: [
-        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox",
+        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BcshCore
 import BcshHTTP
+import BcshKeyring
 import BcshTerminal
 import Foundation
 
@@ -96,6 +97,7 @@ struct Bcsh: AsyncParsableCommand {
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]
     shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    shellEnvironment.makeSecretStore = { SecretServiceStore() }
     var sandboxLaunch: SandboxLaunch?
     if sandbox {
       let launch = try await SandboxLaunch.start()
