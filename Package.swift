@@ -23,12 +23,9 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    // The C surface of libsecret (the Secret Service client) plus fixed-argument helpers.
-    .systemLibrary(
-      name: "CLibSecret",
-      pkgConfig: "libsecret-1",
-      providers: [.apt(["libsecret-1-dev"])]
-    ),
+    // libsecret (the Secret Service client), loaded with dlopen on first use: linked, it and GLib
+    // would cost every start of bcsh several milliseconds. Plain C types in and out.
+    .target(name: "CLibSecret"),
     // Session model, scope catalog, command language, commands, storage, completion, verify logic.
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.

@@ -1,80 +1,77 @@
 import BcshCore
-@preconcurrency import CLibSecret
+import CLibSecret
 @preconcurrency import Glibc
 
 /// The OS keyring on Linux: libsecret's client of the Secret Service D-Bus API (GNOME Keyring,
-/// KeePassXC). The one owner of libsecret calls; each call is a blocking D-Bus round trip.
+/// KeePassXC). Each call is a blocking D-Bus round trip; libsecret is loaded on the first one.
 public struct SecretServiceStore: SecretStoring {
   public init() {}
 
   public func store(_ secret: String, label: String, attributes: [String: String]) throws(BcshError) {
-    try call("store a secret in") { table, error in
-      bcsh_secret_store(table, label, secret, error) != 0
-    }(attributes)
+    try call("store a secret in", attributes) { keys, values, count, message in
+      bcsh_secret_store(keys, values, count, label, secret, message)
+    }
   }
 
   public func lookup(_ attributes: [String: String]) throws(BcshError) -> String? {
-    var found: String?
-    try call("read a secret from") { table, error in
-      guard let password = bcsh_secret_lookup(table, error) else { return error.pointee == nil }
-      found = String(cString: password)
-      secret_password_free(password)
-      return true
-    }(attributes)
-    return found
+    var password: UnsafeMutablePointer<CChar>?
+    try call("read a secret from", attributes) { keys, values, count, message in
+      bcsh_secret_lookup(keys, values, count, &password, message)
+    }
+    defer { bcsh_secret_free(password) }
+    return password.map { String(cString: $0) }
   }
 
   public func search(_ attributes: [String: String]) throws(BcshError) -> [[String: String]] {
-    var items: [[String: String]] = []
-    try call("search") { table, error in
-      let list = bcsh_secret_search(table, error)
-      guard error.pointee == nil else { return false }
-      defer { bcsh_secret_items_free(list) }
-      for index in 0..<bcsh_secret_items_count(list) {
+    var text: UnsafeMutablePointer<CChar>?
+    try call("search", attributes) { keys, values, count, message in
+      bcsh_secret_search(keys, values, count, &text, message)
+    }
+    defer { bcsh_secret_free(text) }
+    // One item per block of "key=value" lines.
+    return (text.map { String(cString: $0) } ?? "").split(separator: "\n\n", omittingEmptySubsequences: true)
+      .map { block in
         var item: [String: String] = [:]
-        for name in KeyringSecrets.attributeNames {
-          if let value = bcsh_secret_item_attribute(list, Int32(index), name) {
-            item[name] = String(cString: value)
-            g_free(value)
-          }
+        for line in block.split(separator: "\n") {
+          guard let equals = line.firstIndex(of: "=") else { continue }
+          item[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
-        items.append(item)
-      }
-      return true
-    }(attributes)
-    return items
+        return item
+      }.filter { !$0.isEmpty }
   }
 
   public func remove(_ attributes: [String: String]) throws(BcshError) {
-    try call("remove a secret from") { table, error in
-      _ = bcsh_secret_clear(table, error)
-      return error.pointee == nil
-    }(attributes)
+    try call("remove a secret from", attributes) { keys, values, count, message in
+      bcsh_secret_clear(keys, values, count, message)
+    }
   }
 
-  /// Runs one libsecret call on a GHashTable of `attributes`; `body` returns false with `error`
-  /// set when the call failed.
+  /// Loads libsecret, passes `attributes` as two C string arrays to `body`, and turns a failure
+  /// into an error that says what was tried.
   private func call(
-    _ what: String,
-    _ body: @escaping (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<GError>?>) -> Bool
-  ) -> ([String: String]) throws(BcshError) -> Void {
-    { (attributes: [String: String]) throws(BcshError) in
-      let keys = attributes.keys.sorted()
-      let cKeys = keys.map { strdup($0) }
-      let cValues = keys.map { strdup(attributes[$0]!) }
-      defer { (cKeys + cValues).forEach { free($0) } }
-      let table = cKeys.map { UnsafePointer($0) }.withUnsafeBufferPointer { keyBuffer in
-        cValues.map { UnsafePointer($0) }.withUnsafeBufferPointer { valueBuffer in
-          bcsh_secret_attributes(keyBuffer.baseAddress, valueBuffer.baseAddress, Int32(keys.count))
-        }
+    _ what: String, _ attributes: [String: String],
+    _ body: (
+      UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UnsafePointer<CChar>?>?, Int32,
+      UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    ) -> Int32
+  ) throws(BcshError) {
+    var openError: UnsafePointer<CChar>?
+    guard bcsh_secret_open(&openError) == 0 else {
+      throw Self.failure(what, openError.map { String(cString: $0) } ?? "libsecret could not be loaded")
+    }
+    let names = attributes.keys.sorted()
+    let keys = names.map { UnsafePointer(strdup($0)) }
+    let values = names.map { UnsafePointer(strdup(attributes[$0]!)) }
+    defer { (keys + values).forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    var message: UnsafeMutablePointer<CChar>?
+    let status = keys.withUnsafeBufferPointer { keyBuffer in
+      values.withUnsafeBufferPointer { valueBuffer in
+        body(keyBuffer.baseAddress, valueBuffer.baseAddress, Int32(names.count), &message)
       }
-      defer { g_hash_table_unref(table) }
-      var error: UnsafeMutablePointer<GError>?
-      if !body(table, &error) {
-        let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-        if let error { g_error_free(error) }
-        throw Self.failure(what, message)
-      }
+    }
+    guard status == 0 else {
+      defer { bcsh_secret_free(message) }
+      throw Self.failure(what, message.map { String(cString: $0) } ?? "unknown error")
     }
   }
 
