@@ -11,7 +11,9 @@ enum VerifyCommand {
       OptionSpec(
         "--for", value: ("PRESET|FILE", .coverageTarget),
         "after the probes, whether the token can run that preset's tool or that file's requests"),
-      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
+      OptionSpec(
+        "--timeout", value: ("SECONDS", .number),
+        "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
@@ -40,6 +42,8 @@ enum VerifyCommand {
     }
 
     var reports = tokens.map(Verifier.offlineReport)
+    let base = context.shell.environment.apiBase
+    for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     if context.shell.options.dryRun {
       for index in reports.indices { reports[index].dryRun = true }
     } else if reports.contains(where: { $0.diagnosis == nil }) {
