@@ -58,9 +58,10 @@ public struct Verifier: Sendable {
       token, scopes: selection, pacer: RequestPacer(transport: transport, deadline: .now + timeout))
   }
 
-  /// Verifies every token at once, within `timeout` for each round of `concurrency` tokens. Tokens of one store share a pacer (the
-  /// store's quota is shared by every client); so do the tokens of one account. At most
-  /// `concurrency` tokens are in flight; reports come back in the order of `tokens`.
+  /// Verifies every token at once, within `timeout` for each round of `concurrency` tokens.
+  /// Tokens of one store share a pacer (the store's quota is shared by every client); so do the
+  /// tokens of one account. At most `concurrency` tokens are in flight; reports come back in the
+  /// order of `tokens`.
   public func verify(all tokens: [Token], scopes selection: ScopeSelection, timeout: Duration) async
     -> [VerifyReport]
   {
