@@ -151,7 +151,7 @@ enum CredentialCommands {
       throw BcshError(
         "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
           + "\(what) '\(path.identifier)'",
-        hint: "check that you downloaded the file from the right store; 'path set' changes the token's",
+        hint: "check that you downloaded the file from the right \(what); 'path set' changes the token's",
         at: place)
     }
     let replacing = prepared.accessToken != nil
@@ -239,8 +239,9 @@ extension Token {
   /// Takes the access token, client ID and client secret of a downloaded credentials file.
   mutating func fillCredentials(from file: CredentialsFile) {
     accessToken = Secret(file.accessToken)
-    clientID = file.clientID
-    clientSecret = file.clientSecret.map(Secret.init)
+    // A file without them leaves what was set by hand.
+    if let id = file.clientID { clientID = id }
+    if let secret = file.clientSecret { clientSecret = Secret(secret) }
   }
 }
 

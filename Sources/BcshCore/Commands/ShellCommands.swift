@@ -18,7 +18,7 @@ enum ShellCommands {
         lines.append("scopes:          \(current.grants.count) declared")
         for field in KeyringSecrets.fields {
           if let home = state.home(of: field, of: current) {
-            lines.append("\(field.rawValue):".padding(to: 17) + home)
+            lines.append("\(field.rawValue):".padding(to: 17) + home.phrase)
           }
         }
       }

@@ -8,7 +8,12 @@ enum VerifyCommand {
     options: [
       OptionSpec("--all", "every token of the session, a summary table first"),
       OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
-      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
+      OptionSpec(
+        "--for", value: ("PRESET|FILE", .coverageTarget),
+        "after the probes, whether the token can run that preset's tool or that file's requests"),
+      OptionSpec(
+        "--timeout", value: ("SECONDS", .number),
+        "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
@@ -27,8 +32,18 @@ enum VerifyCommand {
     } else {
       tokens = [try context.token(named: invocation.argument("NAME"))]
     }
+    // A file's unknown request is an error before anything is sent.
+    let target = try invocation.option("--for").map { value throws(BcshError) in
+      guard !invocation.flag("--all") else {
+        throw BcshError(
+          "--for checks one token; give NAME (or none for the current one), not --all", at: value.position)
+      }
+      return try Coverage.Target.read(value, token: tokens[0], context: context)
+    }
 
     var reports = tokens.map(Verifier.offlineReport)
+    let base = context.shell.environment.apiBase
+    for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     if context.shell.options.dryRun {
       for index in reports.indices { reports[index].dryRun = true }
     } else if reports.contains(where: { $0.diagnosis == nil }) {
@@ -59,9 +74,15 @@ enum VerifyCommand {
         VerifyAllRendering.text(reports, style: context.format.style), json: VerifyAllRendering.json(reports))
       status = VerifyAllRendering.exitStatus(of: reports)
     } else {
+      let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
       context.report(
-        VerifyRendering.text(reports[0], style: context.format.style), json: VerifyRendering.json(reports[0]))
-      status = reports[0].exitStatus
+        VerifyRendering.text(reports[0], style: context.format.style)
+          + CoverageRendering.text(
+            coverage, for: target, after: reports[0], token: tokens[0], style: context.format.style),
+        json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      // Something the tool needs is missing: a finding about the token, as a missing scope is.
+      let short = coverage?.isComplete == false && reports[0].exitStatus == .success
+      status = short ? .verifyProblem : reports[0].exitStatus
     }
     if status != .success {
       // The report already said everything; the command fails with its status.

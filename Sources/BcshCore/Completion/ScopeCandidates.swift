@@ -24,6 +24,25 @@ enum ScopeCandidates {
     return found.map(\.1)
   }
 
+  /// Every scope of both kinds for `scope info`, and `default`/`webhooks` for the implicit scope.
+  static func topics(typed: String, quoted: Bool) -> [Suggestion] {
+    if let equals = typed.lastIndex(of: "=") {
+      let name = String(typed[..<equals])
+      let store = levels(of: name, typed: typed, kind: .store)
+      return store.isEmpty ? levels(of: name, typed: typed, kind: .account) : store
+    }
+    let implicit = [
+      Suggestion("default", detail: "the implicit scope every API account holds (webhooks)"),
+      Suggestion("webhooks", detail: "the implicit default scope"),
+    ].matching(typed)
+    let found = TokenKind.allCases.flatMap { kind in
+      names(of: ScopeCatalog.scopes(for: kind), typed: typed, quoted: quoted) {
+        "\($0.uiName) · \($0.kind)-level"
+      }
+    }
+    return found.map(\.1) + implicit
+  }
+
   /// The scopes the current token declares, leaving out those named earlier in the command.
   static func declared(typed: String, quoted: Bool, token: Token?, earlier: [String?]) -> [Suggestion] {
     guard let token else { return [] }

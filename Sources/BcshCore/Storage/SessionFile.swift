@@ -16,10 +16,13 @@ public enum SessionFile {
   /// The keyring part of a session file: the session's id there and which secrets it keeps.
   public struct KeyringManifest: Sendable, Equatable, Codable {
     public var id: String
+    /// The save whose items hold the secrets (see `KeyringSecrets`).
+    public var generation: String
     public var secrets: [KeyringSecrets.Entry]
 
-    public init(id: String, secrets: [KeyringSecrets.Entry]) {
+    public init(id: String, generation: String, secrets: [KeyringSecrets.Entry]) {
       self.id = id
+      self.generation = generation
       self.secrets = secrets
     }
   }
@@ -89,9 +92,10 @@ public enum SessionFile {
     }
     try validate(document.session, place: place)
     if let keyring = document.keyring {
-      guard !keyring.id.isEmpty, keyring.id.count <= 100,
-        keyring.id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
-      else { throw BcshError("the session file's keyring id is not valid", at: place) }
+      for id in [keyring.id, keyring.generation] {
+        guard !id.isEmpty, id.count <= 100, id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+        else { throw BcshError("the session file's keyring id is not valid", at: place) }
+      }
       for entry in keyring.secrets {
         guard document.session.token(named: entry.token) != nil,
           CredentialField(rawValue: entry.field)?.isSecret == true
