@@ -12,6 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
@@ -27,7 +28,11 @@ let package = Package(
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
     .target(name: "JSONText", swiftSettings: settings),
-    .target(name: "BcshCore", dependencies: ["JSONText"], swiftSettings: settings),
+    // The session and the variables live in persistent hash trees: a command's draft copy is free.
+    .target(
+      name: "BcshCore",
+      dependencies: ["JSONText", .product(name: "HashTreeCollections", package: "swift-collections")],
+      swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
     .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
     // HTTP for verify, on AsyncHTTPClient.

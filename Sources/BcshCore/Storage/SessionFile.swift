@@ -53,6 +53,8 @@ public enum SessionFile {
       session = try JSONDecoder().decode(Document.self, from: Data(text.utf8)).session
     } catch let error as DecodingError {
       throw BcshError("the session file is damaged: \(describe(error))", at: place)
+    } catch let error as Session.DuplicateName {
+      throw BcshError("the session file names token '\(error.name)' twice", at: place)
     } catch {
       throw BcshError("the session file is damaged", at: place)
     }
