@@ -41,6 +41,7 @@ let package = Package(
       dependencies: [
         "BcshCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         // NIOConnectionError (refused, name not resolved) is declared in NIOPosix.
@@ -54,6 +55,7 @@ let package = Package(
       name: "BcshSandbox",
       dependencies: [
         "JSONText",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -66,6 +68,7 @@ let package = Package(
       dependencies: [
         "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),
@@ -92,6 +95,8 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests", dependencies: ["BcshCore"], exclude: ["Fixtures"], swiftSettings: settings),
+    // The start-up fast path of the executable against ArgumentParser's reading of the same line.
+    .testTarget(name: "LaunchTests", dependencies: ["bcsh"], swiftSettings: settings),
     .testTarget(name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal"], swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
     .testTarget(name: "InstallationTests", swiftSettings: settings),

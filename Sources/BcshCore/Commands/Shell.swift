@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a run behaves, from the command line.
 public struct ShellOptions: Sendable {
@@ -270,7 +270,7 @@ public final class Shell {
   private func masked(_ text: String) -> String {
     var result = text
     for secret in secretValues where result.contains(secret) {
-      result = result.replacingOccurrences(of: secret, with: Secret.mask(secret))
+      result = result.replacing(secret, with: Secret.mask(secret))
     }
     return result
   }
@@ -279,7 +279,7 @@ public final class Shell {
   static func quoteForDisplay(_ word: String) -> String {
     let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
     guard word.isEmpty || word.contains(where: special.contains) else { return word }
-    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + word.replacing("'", with: "'\\''") + "'"
   }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `verify`: does the token really work, for this store, with every scope the job needs.
 enum VerifyCommand {
@@ -44,7 +44,7 @@ enum VerifyCommand {
         throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
       }
       let record = VerificationRecord(
-        date: ISO8601DateFormatter().string(from: context.shell.environment.now()), passed: report.passed,
+        date: context.shell.environment.now().formatted(.iso8601), passed: report.passed,
         summary: report.summary)
       try context.state.session.update(token.name) { $0.lastVerification = record }
     }

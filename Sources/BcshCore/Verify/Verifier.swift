@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import JSONText
 
 /// Checks a token against the live API without writing (spec.md, verify): offline checks,
 /// liveness, the store, then one read probe per scope, concurrently within a bound.
@@ -79,7 +80,7 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        guard let object = jsonObject(response.body), object["time"] is NSNumber else {
+        guard let object = jsonObject(response.body), object["time"] is Int || object["time"] is Double else {
           report.diagnosis = .malformedResponse("GET /v2/time did not return {\"time\": ...}")
           return
         }
@@ -288,7 +289,7 @@ public struct Verifier: Sendable {
   }
 
   private func jsonObject(_ body: [UInt8]) -> [String: Any]? {
-    (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    try? JSONReader.object(body)
   }
 
   private func storeInfo(_ body: [UInt8]) -> StoreInfo? {
