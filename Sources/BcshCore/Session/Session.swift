@@ -8,10 +8,22 @@ import HashTreeCollections
 /// original, and a change copies only the path to the token it touches. So the copy each command
 /// drafts costs nothing, a change costs O(log n), and finding a token by name needs no scan.
 public struct Session: Sendable, Equatable, Codable {
-  /// A token and its place in the order the tokens were made.
+  /// A token and its place in the order the tokens were made. The token is boxed so that the
+  /// tree's path copies retain one reference per entry, not every field of every token.
   private struct Entry: Sendable, Equatable {
     var place: Int
-    var token: Token
+    var box: TokenBox
+
+    var token: Token { box.token }
+
+    static func == (left: Entry, right: Entry) -> Bool {
+      left.place == right.place && (left.box === right.box || left.box.token == right.box.token)
+    }
+  }
+
+  private final class TokenBox: Sendable {
+    let token: Token
+    init(_ token: Token) { self.token = token }
   }
 
   private var entries: TreeDictionary<String, Entry> = [:]
@@ -59,7 +71,9 @@ public struct Session: Sendable, Equatable, Codable {
     guard entries[new] == nil else { throw BcshError("a token named '\(new)' already exists") }
     try Session.checkName(new)
     if var entry = entries.removeValue(forKey: old) {
-      entry.token.name = new
+      var token = entry.token
+      token.name = new
+      entry.box = TokenBox(token)
       entries[new] = entry
       changedNames.append(new)
     }
@@ -70,12 +84,15 @@ public struct Session: Sendable, Equatable, Codable {
   public mutating func update(_ name: String, _ change: (inout Token) throws(BcshError) -> Void)
     throws(BcshError)
   {
-    guard entries[name] != nil else {
+    guard var entry = entries[name] else {
       _ = try require(name)
       return
     }
+    var token = entry.token
+    try change(&token)
+    entry.box = TokenBox(token)
+    entries[name] = entry
     changedNames.append(name)
-    try change(&entries[name]!.token)
   }
 
   /// The token called `name`, or an error that lists the names there are.
@@ -116,7 +133,7 @@ public struct Session: Sendable, Equatable, Codable {
   }
 
   private mutating func insert(_ token: Token) {
-    entries[token.name] = Entry(place: nextPlace, token: token)
+    entries[token.name] = Entry(place: nextPlace, box: TokenBox(token))
     nextPlace += 1
     changedNames.append(token.name)
   }
