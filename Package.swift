@@ -24,6 +24,9 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    // libsecret (the Secret Service client), loaded with dlopen on first use: linked, it and GLib
+    // would cost every start of bcsh several milliseconds. Plain C types in and out.
+    .target(name: "CLibSecret"),
     // Session model, scope catalog, command language, commands, storage, completion, verify logic.
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
@@ -35,6 +38,8 @@ let package = Package(
       swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
     .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
+    // The OS keyring for `save --keyring`: the one owner of libsecret.
+    .target(name: "BcshKeyring", dependencies: ["BcshCore", "CLibSecret"], swiftSettings: settings),
     // HTTP for verify, on AsyncHTTPClient.
     .target(
       name: "BcshHTTP",
@@ -66,7 +71,7 @@ let package = Package(
     .executableTarget(
       name: "bcsh",
       dependencies: [
-        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox",
+        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],

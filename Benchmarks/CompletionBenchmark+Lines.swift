@@ -32,6 +32,11 @@ extension CompletionBenchmark {
           + scope.levels.map { "\(scope.id)=\($0.level)" } + scope.levels.compactMap(\.tokenString)
       }
     case .declaredScope: ["products", "marketing", "\"Products\""]
+    case .scopeTopic: ScopeCatalog.all.map(\.id) + ["default", "webhooks", "store_v2_products=read-only"]
+    case .request:
+      // Every template of the endpoint catalog, with concrete ids where it has parameters.
+      EndpointCatalog.all.map { "\($0.method) " + EndpointBenchmark.concrete($0.template) }
+    case .coverageTarget: Preset.all.map(\.name) + ["setup.bcsh", "sub/inner.json"]
     case .tokenName: ["store-token", "audit-ro", "account-token"]
     case .preset: Preset.all.map(\.name)
     case .credentialField: CredentialField.allCases.map(\.rawValue)

@@ -14,6 +14,9 @@ let benchmarks = [
     name: "completion", summary: "latency of Tab completion over every prefix of lines covering the catalog",
     run: CompletionBenchmark.run),
   Benchmark(
+    name: "endpoints", summary: "matching concrete request paths to the endpoint catalog's templates",
+    run: EndpointBenchmark.run),
+  Benchmark(
     name: "verify",
     summary: "verify wall time for all catalog scopes against the sandbox, by latency and concurrency",
     run: VerifyBenchmark.run),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BcshCore
 import BcshHTTP
+import BcshKeyring
 import BcshTerminal
 import FoundationEssentials
 
@@ -81,6 +82,7 @@ struct Launch: Equatable {
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]
     shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    shellEnvironment.makeSecretStore = { SecretServiceStore() }
     var sandboxLaunch: SandboxLaunch?
     if sandbox {
       let launch = try await SandboxLaunch.start()

@@ -185,7 +185,8 @@ import Testing
     t.write("a.txt", CredentialsFileTests.newer)
     #expect(await t.run("token import a.txt") == .success)
     #expect(await t.run("token import a.txt") == .commandFailed)
-    #expect(t.output.error.contains("a token named 'migration-2026' already exists"))
+    #expect(
+      t.output.error.contains("'migration-2026' already has an access token; the file would replace it"))
     #expect(await t.run("token import a.txt --name second-copy") == .success)
     #expect(t.state.session.tokens.map(\.name) == ["migration-2026", "second-copy"])
     t.write("bad.txt", "ACCESS TOKEN: x\nAPI PATH: https://example.com\n")

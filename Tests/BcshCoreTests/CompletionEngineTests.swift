@@ -58,7 +58,7 @@ import Testing
   @Test func optionsOfTheMatchedCommand() async {
     let harness = await CompletionHarness()
     #expect(harness.insertions("scope list -") == ["--all"])
-    #expect(harness.insertions("save --") == ["--format", "--force"])
+    #expect(harness.insertions("save --") == ["--format", "--force", "--keyring"])
     let format = harness.complete("save --fo").candidates
     #expect(format.map(\.insertion) == ["--format", "--force"])
     #expect(format.first?.detail?.contains("session (default), txt or env") == true)
@@ -67,8 +67,9 @@ import Testing
   @Test func anOptionIsNotOfferedTwice() async {
     let harness = await CompletionHarness()
     #expect(harness.insertions("save --force --f") == ["--format"])
-    #expect(harness.insertions("save --format txt --") == ["--force"])
-    #expect(harness.insertions("save --format=env --") == ["--force"])
+    #expect(harness.insertions("save --format txt --") == ["--force", "--keyring"])
+    #expect(harness.insertions("save --format=env --") == ["--force", "--keyring"])
+    #expect(harness.insertions("save --keyring --f") == ["--format", "--force"])
     #expect(harness.insertions("token show --reveal --").isEmpty)
   }
 

@@ -31,6 +31,32 @@ import Testing
     Golden.check(await output(of: "scope preset").0, "scope-preset.txt")
   }
 
+  @Test func scopeInsight() async {
+    var text = ""
+    for line in [
+      "scope info products", "scope info default", "scope info account-users", "scope info store-logs",
+      "scope need GET /v3/catalog/products/77/images POST /v2/orders GET /v3/hooks",
+      "scope need POST /v3/channels GET /v3/sites GET /v3/store/systemlogs POST /v3/carts",
+      "scope need PUT /v3/customers",
+    ] {
+      text += "$ \(line)\n" + (await output(of: line).0)
+    }
+    Golden.check(text, "scope-insight.txt")
+  }
+
+  @Test func scopeInsightJSON() async {
+    var text = ""
+    for line in [
+      "scope info store_v2_orders_read_only",
+      "scope need GET /v3/catalog/products/77/images POST /v2/orders GET /v3/hooks PUT /v3/customers",
+    ] {
+      let t = TestShell(json: true)
+      await t.run(line)
+      text += "$ \(line)\n" + t.output.output
+    }
+    Golden.check(text, "scope-insight-json.txt")
+  }
+
   @Test func checklists() async {
     let store = await output(
       of: "token new migration-2026; scope preset migration-to; path set abc123; token checklist")
@@ -48,6 +74,9 @@ import Testing
       "token new abcd; path set {store_hash}", "echo $NOPE", "echo ${NOPE:?set NOPE first}", "echo 'open",
       "token show nope", "open missing.json", "save", "scope preset migraton-to", "verify", "exit 9",
       "token new abcd; scope rm products", "help frob", "token new abcd; token set acess-token x",
+      "scope info prodcts", "scope need GET /v3/catalog/prodcts", "scope need PATCH /v3/hooks",
+      "scope need GET", "scope need", "token new abcd; scope need POST /v3/channels --add",
+      "token new abcd; verify --for stencil-dve",
     ]
     var text = ""
     for line in lines {

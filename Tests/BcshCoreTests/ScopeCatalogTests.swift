@@ -75,7 +75,10 @@ import Testing
   }
 
   @Test func accountScopesResolveOnAccountTokens() throws {
-    #expect(try ScopeCatalog.resolve("checkouts", for: .account).scope.id == "app-billing-checkouts")
+    #expect(try ScopeCatalog.resolve("checkouts", for: .account).scope.id == "account-checkouts")
+    #expect(try ScopeCatalog.resolve("app-billing-checkouts", for: .account).scope.id == "account-checkouts")
+    #expect(
+      try ScopeCatalog.resolve("Account Subscriptions", for: .account).scope.id == "account-subscriptions")
     #expect(try ScopeCatalog.resolve("checkouts", for: .store).scope.id == "checkouts")
     #expect(try ScopeCatalog.resolve("account_users_write", for: .account).level == .write)
   }
@@ -97,7 +100,9 @@ import Testing
     #expect(failure("store_v2_product")?.hint?.hasPrefix("did you mean 'store_v2_products'?") == true)
     #expect(failure("zzzzzz")?.hint?.hasPrefix("valid store scopes: content, checkout-content,") == true)
     #expect(
-      failure("zzzzzz", .account)?.hint?.hasPrefix("valid account scopes: account, account-apps") == true)
+      failure("zzzzzz", .account)?.hint?.hasPrefix(
+        "valid account scopes: account-checkouts, account-subscriptions, app-billing-charges, account,")
+        == true)
   }
 
   @Test func levelTheScopeDoesNotOfferListsTheValidOnes() {

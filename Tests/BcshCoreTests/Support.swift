@@ -20,6 +20,9 @@ final class TestShell {
     shell = Shell(environment: env, options: options, format: OutputFormat(json: json), writer: output)
   }
 
+  // Tests leave nothing in /tmp: the folder goes with the shell.
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
+
   /// Runs `script` as a script named `test.bcsh`; returns its status.
   @discardableResult
   func run(_ script: String) async -> ExitStatus {

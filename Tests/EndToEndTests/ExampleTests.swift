@@ -22,7 +22,7 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("Account-level API accounts"))
-    #expect(result.stdout.contains("Account Users                read-only"))
+    #expect(result.stdout.contains("Account Users                tick: read-only"))
     #expect(bcsh.exists("account.bcsh.json"))
   }
 

@@ -47,7 +47,9 @@ import Testing
     }
   }
 
-  @Test func timeAnswersEveryStoreTokenWhateverItsScopes() async throws {
+  /// As BigCommerce's OpenAPI files say: `/v2/time` needs Information & Settings, `/v3/hooks`
+  /// needs no scope (bigcommerce-reference.md section 9).
+  @Test func hooksAnswerEveryStoreTokenAndTimeNeedsInformation() async throws {
     var configuration = demo
     configuration.tokens.append(
       SandboxToken(
@@ -55,11 +57,22 @@ import Testing
         scopes: ["store_logs_read_only"]))
     try await withSandbox(configuration) { sandbox in
       for name in ["full", "migration", "partial", "readonly", "logs-only"] {
+        let hooks = try await sandbox.get("/v3/hooks", token: configuration.accessToken(name))
+        #expect(hooks.status == 200, "token \(name)")
+        #expect(hooks.jsonObject?["data"] is [Any], "token \(name)")
+      }
+      for name in ["full", "migration", "readonly"] {
         let response = try await sandbox.get("/v2/time", token: configuration.accessToken(name))
         #expect(response.status == 200, "token \(name)")
         let time = response.jsonObject?["time"] as? Int ?? 0
         #expect(abs(time - Int(Date().timeIntervalSince1970)) < 60)
       }
+      let refused = try await sandbox.get("/v2/time", token: configuration.accessToken("logs-only"))
+      #expect(refused.status == 403)
+      #expect(refused.text == missingScopeBody)
+      // A token of another store is refused on hooks too.
+      let other = try await sandbox.get("/v3/hooks", token: configuration.accessToken("other"))
+      #expect(other.status == 403)
     }
   }
 

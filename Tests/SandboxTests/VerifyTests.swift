@@ -239,13 +239,13 @@ import Testing
   @Test func aMalformedAnswerIsSaidSo() async throws {
     let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 12) }
     let report = await verify(try token("migration", scopes: ["products"]), base: server.baseURL)
-    #expect(report.diagnosis == .malformedResponse("GET /v2/time did not return {\"time\": ...}"))
+    #expect(report.diagnosis == .malformedResponse("GET /v3/hooks did not return {\"data\": [...]}"))
     await server.stop()
   }
 
   @Test func aRedirectIsNeverFollowedAndTheTokenNeverLeaves() async throws {
     let elsewhere = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 0) }
-    let target = elsewhere.baseURL + "/stores/sbxdemo001/v2/time"
+    let target = elsewhere.baseURL + "/stores/sbxdemo001/v3/hooks"
     let server = try await ScriptedServer.start { _ in
       .respond(status: 302, headers: [("Location", target)], bodyBytes: 0)
     }

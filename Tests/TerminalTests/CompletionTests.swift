@@ -34,6 +34,22 @@ import Testing
     #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
   }
 
+  @Test func tabCompletesARequestPathSegmentBySegment() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("scope need GET /v3/cat\t")
+    try terminal.expect("alog/")
+    terminal.send("products/77/ima\t")
+    // Two candidates, the endpoint and the folder below it: listed, then the line drawn again.
+    let listed = try terminal.expect("images/\r\n")
+    #expect(listed.contains("Products · read-only"))
+    try terminal.expect("scope need GET /v3/catalog/products/77/images")
+    terminal.send("\r")
+    let answer = try terminal.expectPrompt()
+    #expect(answer.contains("needs: products=read-only"))
+    #expect(try terminal.leaveWithCtrlD() == 0)
+  }
+
   @Test func tabListsAScopesLevels() throws {
     let home = try SealedHome()
     let terminal = try home.start()

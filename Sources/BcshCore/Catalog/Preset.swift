@@ -1,40 +1,70 @@
-/// A named set of scopes that a kind of job needs (bigcommerce-reference.md section 7).
+/// A named set of scopes that a kind of job needs. Each records the tool, file and version it
+/// follows, so that a reader can check it against the tool (docs/bigcommerce.md).
 public struct Preset: Sendable, Hashable {
   public let name: String
   public let summary: String
   public let grants: [ScopeGrant]
+  /// Where the scope list comes from: the tool, the file that requests or calls, and the version.
+  public let source: String
+  /// The control panel's token type to pick, when it is not the plain V2/V3 API token.
+  public let tokenType: TokenType?
+
+  /// A token type the control panel offers besides "V2/V3 API token", with its levels.
+  public struct TokenType: Sendable, Hashable {
+    public let name: String
+    /// The level to pick for this preset, and the levels offered.
+    public let level: String
+    public let levels: [String]
+  }
 
   /// Every preset, in the order `scope preset` lists them.
   public static let all: [Preset] = [
     Preset(
       name: "migration-to", summary: "migrating a store to BigCommerce (LitExtension, Next-Cart)",
-      grants: migrationScopes.map { ScopeGrant(scopeID: $0, level: .modify) }.sorted()),
+      grants: migrationScopes.map { ScopeGrant(scopeID: $0, level: .modify) }.sorted(),
+      source:
+        "the API-account requirements LitExtension and Next-Cart publish for migrations to BigCommerce "
+        + "(read 2026-04): Content, Information & Settings, Marketing, Channel Settings and Channel Listings "
+        + "required; Customers, Orders and Products by what is migrated",
+      tokenType: nil),
     Preset(
       name: "migration-from", summary: "migrating a store away from BigCommerce (read only)",
-      grants: migrationScopes.map { ScopeGrant(scopeID: $0, level: .readOnly) }.sorted()),
+      grants: migrationScopes.map { ScopeGrant(scopeID: $0, level: .readOnly) }.sorted(),
+      source: "the migration-to scopes at read-only: a migration away from BigCommerce only reads",
+      tokenType: nil),
     Preset(
-      name: "catalyst", summary: "a Catalyst storefront",
+      name: "catalyst", summary: "a Catalyst storefront: the Catalyst CLI and create-catalyst",
       grants: [
-        ScopeGrant(scopeID: "content", level: .readOnly),
-        ScopeGrant(scopeID: "information-settings", level: .readOnly),
-        ScopeGrant(scopeID: "products", level: .readOnly),
-        ScopeGrant(scopeID: "carts", level: .modify),
-        ScopeGrant(scopeID: "sites-routes", level: .modify),
+        ScopeGrant(scopeID: "content", level: .modify),
+        ScopeGrant(scopeID: "information-settings", level: .modify),
+        ScopeGrant(scopeID: "products", level: .modify),
         ScopeGrant(scopeID: "channel-settings", level: .modify),
         ScopeGrant(scopeID: "storefront-api-tokens", level: .manage),
-        ScopeGrant(scopeID: "storefront-api-customer-impersonation-tokens", level: .manage),
-      ]),
+        ScopeGrant(scopeID: "infrastructure-deployments", level: .manage),
+        ScopeGrant(scopeID: "infrastructure-projects", level: .manage),
+        ScopeGrant(scopeID: "infrastructure-logs", level: .readOnly),
+      ].sorted(),
+      source:
+        "bigcommerce/catalyst, packages/catalyst/src/cli/lib/auth.ts (DEVICE_OAUTH_SCOPES of the "
+        + "catalyst CLI 1.0.0-alpha, main as of 2026-04), plus the Content, Information & Settings and "
+        + "Products modify strings create-catalyst has requested; preview deployments need Infrastructure "
+        + "Projects and Deployments at manage",
+      tokenType: nil),
     Preset(
       name: "stencil-dev", summary: "Stencil theme development (stencil start)",
-      grants: stencil(themes: .readOnly)),
+      grants: stencil(themes: .readOnly), source: stencilSource,
+      tokenType: TokenType(
+        name: "Stencil-CLI token", level: "local development only", levels: stencilLevels)),
     Preset(
       name: "stencil-publish", summary: "publishing a Stencil theme (stencil push)",
-      grants: stencil(themes: .modify)),
+      grants: stencil(themes: .modify), source: stencilSource,
+      tokenType: TokenType(name: "Stencil-CLI token", level: "publish theme", levels: stencilLevels)),
     Preset(
       name: "read-only-all", summary: "an audit token: every store scope that can be read, read-only",
       grants: ScopeCatalog.scopes(for: .store).filter { $0.offers(.readOnly) }.map {
         ScopeGrant(scopeID: $0.id, level: .readOnly)
-      }),
+      },
+      source: "bcsh's scope catalog: every store scope that offers read-only", tokenType: nil),
   ]
 
   public static func named(_ name: String) -> Preset? { all.first { $0.name == name } }
@@ -44,10 +74,19 @@ public struct Preset: Sendable, Hashable {
     "customers", "orders", "products",
   ]
 
+  private static let stencilSource =
+    "bigcommerce/stencil-cli, lib/theme-api-client.js (main as of 2026-04): GET /v3/sites, "
+    + "GET /v3/channels, GET /v3/settings/store/locale and the themes endpoints"
+
+  private static let stencilLevels = ["local development only", "publish theme"]
+
+  /// What stencil-cli calls: Sites & Routes, Channel Settings and Information & Settings read-only,
+  /// and Themes (modify to push and publish).
   private static func stencil(themes: AccessLevel) -> [ScopeGrant] {
     [
       ScopeGrant(scopeID: "information-settings", level: .readOnly),
       ScopeGrant(scopeID: "themes", level: themes),
+      ScopeGrant(scopeID: "sites-routes", level: .readOnly),
       ScopeGrant(scopeID: "channel-settings", level: .readOnly),
     ].sorted()
   }
@@ -65,9 +104,20 @@ public struct ScopeGrant: Sendable, Hashable, Codable, Comparable {
 
   public var scope: Scope? { ScopeCatalog.scope(id: scopeID) }
 
-  /// Control-panel order.
+  /// Control-panel order; the boxes of one scope in the order of its levels.
   public static func < (lhs: ScopeGrant, rhs: ScopeGrant) -> Bool {
-    ScopeCatalog.order(of: lhs.scopeID) < ScopeCatalog.order(of: rhs.scopeID)
+    let left = ScopeCatalog.order(of: lhs.scopeID)
+    let right = ScopeCatalog.order(of: rhs.scopeID)
+    guard left == right, let scope = lhs.scope else { return left < right }
+    return scope.order(of: lhs.level) < scope.order(of: rhs.level)
+  }
+
+  /// Reads a grant from a session file, taking a scope id that an earlier version wrote to the
+  /// id it has now.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    scopeID = ScopeCatalog.currentID(try container.decode(String.self, forKey: .scopeID))
+    level = try container.decode(AccessLevel.self, forKey: .level)
   }
 
   enum CodingKeys: String, CodingKey {

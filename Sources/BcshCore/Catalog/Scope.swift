@@ -11,6 +11,18 @@ public struct Scope: Sendable, Hashable {
   public let probe: Probe?
   /// Other spellings users type for this scope (besides the id and UI name).
   public let aliases: [String]
+  /// How the control panel offers the levels: one choice from a drop-down (store scopes), or a
+  /// box per level that may be ticked together (account-level resources: Account Users read,
+  /// write and delete are three boxes).
+  public let choice: LevelChoice
+
+  /// How a scope's levels are picked in the control panel.
+  public enum LevelChoice: Sendable, Hashable {
+    /// One level at a time; declaring another replaces it.
+    case dropDown
+    /// Any set of levels at once; each declared level is a box to tick.
+    case checkboxes
+  }
 
   /// One level of a scope and the token string the API uses for it.
   public struct Grant: Sendable, Hashable {
@@ -20,7 +32,8 @@ public struct Scope: Sendable, Hashable {
   }
 
   public init(
-    id: String, uiName: String, kind: TokenKind, levels: [Grant], probe: Probe?, aliases: [String] = []
+    id: String, uiName: String, kind: TokenKind, levels: [Grant], probe: Probe?, aliases: [String] = [],
+    choice: LevelChoice = .dropDown
   ) {
     self.id = id
     self.uiName = uiName
@@ -28,10 +41,22 @@ public struct Scope: Sendable, Hashable {
     self.levels = levels
     self.probe = probe
     self.aliases = aliases
+    self.choice = choice
   }
 
-  /// The highest level offered: what `scope add NAME` grants without `=LEVEL`.
+  /// The highest level offered.
   public var highestLevel: AccessLevel { levels.last!.level }
+
+  /// What `scope add NAME` declares without `=LEVEL`: the highest level of a drop-down, every box
+  /// of a checkbox scope.
+  public var defaultLevels: [AccessLevel] {
+    choice == .checkboxes ? levels.map(\.level) : [highestLevel]
+  }
+
+  /// A level's position in `levels`, for sorting boxes of one scope.
+  public func order(of level: AccessLevel) -> Int {
+    levels.firstIndex { $0.level == level } ?? Int.max
+  }
 
   public func offers(_ level: AccessLevel) -> Bool { levels.contains { $0.level == level } }
 

@@ -107,9 +107,22 @@ extension ScopeCatalog {
     single("B2B Edition", .manage, nil, aliases: ["b2b"]),
   ]
 
-  /// Account-level scopes (section 3). None has a per-scope probe: the account API allows 70
-  /// requests an hour, so verify spends exactly one, on liveness.
+  /// Account-level scopes (bigcommerce-reference.md sections 3 and 9), in the order the docs show
+  /// them: app billing first. Each is a group of boxes that may be ticked together. None has a
+  /// per-scope probe: the account API allows 70 requests an hour, so verify spends exactly one, on
+  /// liveness.
   static let accountScopes: [Scope] = [
+    accountScope(
+      "Account Checkouts",
+      [(.readOnly, "account_checkouts_read"), (.modify, "account_checkouts_create")],
+      aliases: ["checkouts", "app-billing-checkouts", "Checkouts (app billing)"]),
+    accountScope(
+      "Account Subscriptions",
+      [(.readOnly, "account_subscriptions_read"), (.cancel, "account_subscriptions_cancel")],
+      aliases: ["subscriptions", "app-billing-subscriptions", "Subscriptions (app billing)"]),
+    accountScope(
+      "Charges (app billing)", [(.modify, nil)], id: "app-billing-charges",
+      aliases: ["charges", "account-charges"]),
     accountScope("Account", [(.readOnly, "account_read")]),
     accountScope("Account Apps", [(.readOnly, "account_apps_read")], aliases: ["apps"]),
     accountScope("Account Stores", [(.readOnly, "account_stores_read")], aliases: ["stores"]),
@@ -119,16 +132,11 @@ extension ScopeCatalog {
         (.readOnly, "account_users_read"), (.write, "account_users_write"), (.delete, "account_users_delete"),
       ],
       aliases: ["users"]),
-    accountScope(
-      "Checkouts (app billing)",
-      [(.readOnly, "account_checkouts_read"), (.modify, "account_checkouts_create")],
-      id: "app-billing-checkouts", aliases: ["checkouts"]),
-    accountScope(
-      "Subscriptions (app billing)",
-      [(.readOnly, "account_subscriptions_read"), (.cancel, "account_subscriptions_cancel")],
-      id: "app-billing-subscriptions", aliases: ["subscriptions"]),
-    accountScope(
-      "Charges (app billing)", [(.modify, nil)], id: "app-billing-charges", aliases: ["charges"]),
+  ]
+
+  /// Ids that earlier versions of bcsh wrote into session files, and the ids they became.
+  static let renamedIDs = [
+    "app-billing-checkouts": "account-checkouts", "app-billing-subscriptions": "account-subscriptions",
   ]
 
   /// The usual pair: `read-only` is the modify string with `_read_only` unless given.
@@ -158,6 +166,7 @@ extension ScopeCatalog {
   ) -> Scope {
     Scope(
       id: id ?? ScopeCatalog.slug(uiName), uiName: uiName, kind: .account,
-      levels: levels.map { Scope.Grant(level: $0.0, tokenString: $0.1) }, probe: nil, aliases: aliases)
+      levels: levels.map { Scope.Grant(level: $0.0, tokenString: $0.1) }, probe: nil, aliases: aliases,
+      choice: .checkboxes)
   }
 }

@@ -10,6 +10,9 @@ public enum ScopeCatalog {
   /// The scope with this id, if any.
   public static func scope(id: String) -> Scope? { byID[id] }
 
+  /// The id a session file's scope id stands for today (earlier versions used other ids).
+  public static func currentID(_ id: String) -> String { renamedIDs[id] ?? id }
+
   /// A scope's position in control-panel order, for sorting.
   public static func order(of id: String) -> Int { orderByID[id] ?? Int.max }
 
@@ -90,9 +93,27 @@ public enum ScopeCatalog {
         ?? "valid \(kind) scopes: \(ids.joined(separator: ", "))")
   }
 
-  /// Resolves `SCOPE[=LEVEL]`: the level given, the one a token string names, or the highest.
+  /// Resolves `SCOPE[=LEVEL]` to one level: the level given, the one a token string names, or the
+  /// highest.
   public static func resolveGrant(_ text: String, for kind: TokenKind) throws(BcshError) -> (
     scope: Scope, level: AccessLevel
+  ) {
+    let (scope, level) = try resolveLevel(text, for: kind)
+    return (scope, level ?? scope.highestLevel)
+  }
+
+  /// Resolves `SCOPE[=LEVEL]` to what `scope add` declares: the level given, the one a token
+  /// string names, or the scope's default levels (every box of a checkbox scope).
+  public static func resolveGrants(_ text: String, for kind: TokenKind) throws(BcshError) -> (
+    scope: Scope, levels: [AccessLevel]
+  ) {
+    let (scope, level) = try resolveLevel(text, for: kind)
+    return (scope, level.map { [$0] } ?? scope.defaultLevels)
+  }
+
+  /// The scope and the level the text names, if it names one.
+  private static func resolveLevel(_ text: String, for kind: TokenKind) throws(BcshError) -> (
+    scope: Scope, level: AccessLevel?
   ) {
     var name = text
     var levelText: String?
@@ -101,7 +122,7 @@ public enum ScopeCatalog {
       levelText = String(text[text.index(after: equals)...])
     }
     let (scope, implied) = try resolve(name, for: kind)
-    guard let levelText else { return (scope, implied ?? scope.highestLevel) }
+    guard let levelText else { return (scope, implied) }
     let level = AccessLevel(rawValue: ScopeCatalog.slug(levelText))
     guard scope.offers(level) else {
       throw BcshError(

@@ -8,6 +8,13 @@ public enum ArgumentKind: Sendable, Equatable {
   case scopeGrant
   /// A scope the current token declares.
   case declaredScope
+  /// A scope to describe (`scope info`): any spelling `scope add` takes, of either kind, or
+  /// `default`/`webhooks` for the implicit scope.
+  case scopeTopic
+  /// `METHOD PATH` pairs (`scope need`): methods, then paths from the endpoint catalog.
+  case request
+  /// A preset name or a file of requests (`verify --for`).
+  case coverageTarget
   case preset
   case credentialField
   case file(FileRole)

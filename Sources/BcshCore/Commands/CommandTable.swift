@@ -1,7 +1,9 @@
 /// Every command bcsh knows, declared once. Groups (`token`, `scope`, `path`) have subcommands.
 public enum CommandTable {
   public static let all: [CommandSpec] =
-    TokenCommands.all + ScopeCommands.all + PathCommands.all + FileCommands.all + [VerifyCommand.spec]
+    TokenCommands.all + ScopeCommands.all + ScopeInsightCommands.all + PathCommands.all + FileCommands.all + [
+      VerifyCommand.spec
+    ]
     + ShellCommands.all
 
   /// The first words of every command, in the order `help` lists them.

@@ -34,14 +34,22 @@ enum CredentialCommands {
   }
 
   static let importFile = CommandSpec(
-    ["token", "import"], "read the .txt file the control panel downloads into a new token",
+    ["token", "import"],
+    "read the .txt file the control panel downloads into the token prepared for it (or a new one)",
     arguments: [ArgumentSpec("FILE", .file(.credentials))],
     options: [
-      OptionSpec("--name", value: ("NAME", .newTokenName), "the token's name (default: the file's NAME)")
+      OptionSpec("--into", value: ("NAME", .tokenName), "fill this prepared token's credentials"),
+      OptionSpec("--name", value: ("NAME", .newTokenName), "make a new token of this name"),
     ],
-    example: "token import ~/Downloads/migration-api-credentials.txt"
+    example: "token import ~/Downloads/cart-migration.txt --into cart-migration"
   ) { context, invocation throws(BcshError) in
     let fileArgument = invocation.argument("FILE")!
+    let into = invocation.option("--into")
+    let nameOption = invocation.option("--name")
+    if into != nil, let nameOption {
+      throw BcshError(
+        "give --into (fill a prepared token) or --name (make a new one), not both", at: nameOption.position)
+    }
     let path = context.resolvePath(fileArgument.value)
     let text: String
     do throws(BcshError) { text = try AtomicFile.read(path, shownAs: fileArgument.value) } catch {
@@ -58,7 +66,43 @@ enum CredentialCommands {
       throw BcshError(
         "the file's API PATH is not valid: \(error.message)", hint: error.hint, at: line("API PATH"))
     }
-    let nameOption = invocation.option("--name")
+    for (field, value) in [
+      (CredentialField.accessToken, file.accessToken), (.clientID, file.clientID),
+      (.clientSecret, file.clientSecret),
+    ] {
+      if let value {
+        for warning in CredentialFormat.warnings(for: field, value: value) {
+          context.warn(warning, at: fileArgument.position)
+        }
+      }
+    }
+
+    // The token prepared for this file: --into, or the one of the file's name that still waits
+    // for credentials.
+    let prepared: Token?
+    if let into {
+      do throws(BcshError) { prepared = try context.state.session.require(into.value) } catch {
+        throw error.placed(at: into.position)
+      }
+    } else if nameOption == nil, let clientName = file.clientName,
+      let named = context.state.session.token(named: clientName)
+    {
+      guard named.accessToken == nil else {
+        throw BcshError(
+          "'\(clientName)' already has an access token; the file would replace it",
+          hint: "'token import FILE --into \(Shell.quoteForDisplay(clientName))' replaces it; "
+            + "'--name NAME' makes a new token",
+          at: fileArgument.position)
+      }
+      prepared = named
+    } else {
+      prepared = nil
+    }
+    if let prepared {
+      try fill(prepared, from: file, apiPath: apiPath, at: line("API PATH"), context: &context)
+      return
+    }
+
     guard let name = nameOption?.value ?? file.clientName else {
       throw BcshError(
         "the file has no CLIENT NAME; give the token a name", hint: "token import FILE --name NAME",
@@ -72,28 +116,58 @@ enum CredentialCommands {
     }
     var token = Token(name: name, kind: apiPath.kind)
     token.apiPath = apiPath
-    token.accessToken = Secret(file.accessToken)
-    token.clientID = file.clientID
-    token.clientSecret = file.clientSecret.map(Secret.init)
-    for (field, value) in [
-      (CredentialField.accessToken, file.accessToken), (.clientID, file.clientID),
-      (.clientSecret, file.clientSecret),
-    ] {
-      if let value {
-        for warning in CredentialFormat.warnings(for: field, value: value) {
-          context.warn(warning, at: fileArgument.position)
-        }
-      }
-    }
+    token.fillCredentials(from: file)
     do throws(BcshError) {
       try context.state.session.add(token)
     } catch {
       throw BcshError(
-        error.message, hint: "choose another name: token import FILE --name NAME", at: fileArgument.position)
+        error.message, hint: "choose another name: token import FILE --name NAME",
+        at: nameOption?.position ?? fileArgument.position)
     }
     context.confirm(
       "imported \(apiPath.kind)-level token '\(name)' for \(apiPath.canonical)\n"
         + "the file does not list scopes: declare them with 'scope add' or 'scope preset', then 'verify'")
+  }
+
+  /// "a store-level", "an account-level".
+  private static func article(_ kind: TokenKind) -> String {
+    kind == .account ? "an account-level" : "a store-level"
+  }
+
+  /// Puts the file's credentials into a prepared token, keeping its declared scopes; its path must
+  /// be the file's, when it has one.
+  private static func fill(
+    _ prepared: Token, from file: CredentialsFile, apiPath: APIPath, at place: SourcePosition,
+    context: inout CommandContext
+  ) throws(BcshError) {
+    guard prepared.kind == apiPath.kind else {
+      throw BcshError(
+        "'\(prepared.name)' is \(article(prepared.kind)) token, but the file is for "
+          + "\(article(apiPath.kind)) API account (\(apiPath.canonical))",
+        hint: "import it as a new token: token import FILE --name NAME", at: place)
+    }
+    if let path = prepared.apiPath, path != apiPath {
+      let what = apiPath.kind == .store ? "store" : "account"
+      throw BcshError(
+        "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
+          + "\(what) '\(path.identifier)'",
+        hint: "check that you downloaded the file from the right store; 'path set' changes the token's",
+        at: place)
+    }
+    let replacing = prepared.accessToken != nil
+    try context.state.session.update(prepared.name) { token in
+      token.apiPath = apiPath
+      token.fillCredentials(from: file)
+      token.lastVerification = nil
+    }
+    try context.state.session.use(prepared.name)
+    let scopes = prepared.grants.count
+    context.confirm(
+      "\(replacing ? "replaced" : "filled") the credentials of '\(prepared.name)' for \(apiPath.canonical)"
+        + " (\(scopes == 0 ? "no scopes declared" : "\(scopes) declared scope\(scopes == 1 ? "" : "s") kept"))\n"
+        + (scopes == 0
+          ? "declare its scopes ('scope add', 'scope preset') or find out what it can do: verify --scopes all"
+          : "next: verify"))
   }
 
   private static func readValue(for field: CredentialField, invocation: Invocation, context: CommandContext)
@@ -158,6 +232,15 @@ enum CredentialCommands {
         hint: "a credential is one word; check the file or variable", at: invocation.position)
     }
     return value
+  }
+}
+
+extension Token {
+  /// Takes the access token, client ID and client secret of a downloaded credentials file.
+  mutating func fillCredentials(from file: CredentialsFile) {
+    accessToken = Secret(file.accessToken)
+    clientID = file.clientID
+    clientSecret = file.clientSecret.map(Secret.init)
   }
 }
 

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// `save` and `open`: the session on disk.
 enum FileCommands {
   enum SaveFormat: String, CaseIterable {
@@ -11,8 +13,11 @@ enum FileCommands {
       options: [
         OptionSpec("--format", value: ("FORMAT", .saveFormat), "session (default), txt or env"),
         OptionSpec("--force", "overwrite a file that exists or changed on disk"),
+        OptionSpec(
+          "--keyring",
+          "keep the access tokens and client secrets in the OS keyring (Secret Service), not the file"),
       ],
-      example: "save migration.bcsh.json"
+      example: "save migration.bcsh.json --keyring"
     ) { context, invocation throws(BcshError) in
       try save(&context, invocation)
     },
@@ -49,7 +54,18 @@ enum FileCommands {
         hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: invocation.position)
     }
     let place = fileArgument?.position ?? invocation.position
-    let contents: String
+    // The keyring: asked for, or kept from the session's own file.
+    var keyring: KeyringSecrets?
+    if let own = context.state.file, own.path == path { keyring = own.keyring }
+    if invocation.flag("--keyring") {
+      guard format == .session else {
+        throw BcshError(
+          "--keyring saves a session file; a \(format) file is for other tools and holds its secrets",
+          hint: "save FILE --keyring", at: place)
+      }
+      keyring = keyring ?? KeyringSecrets(id: UUID().uuidString.lowercased())
+    }
+    var contents: String
     switch format {
     case .session:
       contents = SessionFile.rendered(context.state.session)
@@ -69,8 +85,27 @@ enum FileCommands {
         : DotEnvFile.rendered(token)
     }
     if context.shell.options.dryRun {
-      context.confirm("dry run: would write \(fileArgument?.value ?? path) (\(format))")
+      context.confirm(
+        "dry run: would write \(fileArgument?.value ?? path) (\(format)\(keyring == nil ? "" : "; secrets to the keyring"))"
+      )
       return
+    }
+    // Secrets reach the keyring before the file that leaves them out is written.
+    var keyringStore: (any SecretStoring)?
+    if let keyring {
+      let store: any SecretStoring
+      let entries: [KeyringSecrets.Entry]
+      do throws(BcshError) {
+        store = try context.shell.environment.makeSecretStore()
+        entries = try keyring.store(context.state.session, in: store)
+      } catch {
+        throw BcshError(
+          error.message + "; nothing was saved",
+          hint: error.hint ?? "save without --keyring keeps the secrets in the 0600 file", at: place)
+      }
+      keyringStore = store
+      contents = SessionFile.rendered(
+        context.state.session, keyring: SessionFile.KeyringManifest(id: keyring.id, secrets: entries))
     }
     let force = invocation.flag("--force")
     let isSessionFile = context.state.file?.path == path
@@ -89,12 +124,23 @@ enum FileCommands {
       throw error.placed(at: place)
     }
     if format == .session {
-      context.state.file = SessionFileReference(path: path, fingerprint: fingerprint)
+      context.state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
       context.state.saved = context.state.session
+      if let keyring, let keyringStore {
+        do throws(BcshError) {
+          try keyring.removeStale(keeping: context.state.session, in: keyringStore)
+        } catch {
+          context.warn("the keyring still holds secrets of removed tokens: \(error.message)", at: place)
+        }
+      }
     } else if isSessionFile {
       context.state.file = nil
     }
-    context.confirm("saved \(fileArgument?.value ?? path) (\(format), mode 0600)")
+    // A relative name is shown with the folder it landed in, so that nobody has to guess.
+    let shown = fileArgument?.value ?? path
+    let kept = keyring == nil ? "" : "; secrets in the keyring"
+    context.confirm(
+      "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
     if GitExposure.isTrackable(path) {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
@@ -111,9 +157,28 @@ extension CommandContext {
       throw error.placed(at: position)
     }
     let fingerprint = FileFingerprint.of(path)
-    let session = try SessionFile.parse(text, source: name)
+    var (session, manifest) = try SessionFile.parseDocument(text, source: name)
+    var keyring: KeyringSecrets?
+    if let manifest {
+      let secrets = KeyringSecrets(id: manifest.id)
+      let missing: [KeyringSecrets.Entry]
+      do throws(BcshError) {
+        missing = try secrets.load(
+          manifest.secrets, into: &session, from: shell.environment.makeSecretStore())
+      } catch {
+        throw BcshError(
+          "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",
+          hint: error.hint, at: position)
+      }
+      for entry in missing {
+        warn(
+          "the keyring holds no \(entry.field) for '\(entry.token)' (removed outside bcsh?)", at: position,
+          hint: "'token set \(entry.field)' sets it again; 'save' stores it")
+      }
+      keyring = secrets
+    }
     state.session = session
     state.saved = session
-    state.file = SessionFileReference(path: path, fingerprint: fingerprint)
+    state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
   }
 }

@@ -2,7 +2,8 @@
 enum ScopeCommands {
   static let all: [CommandSpec] = [
     CommandSpec(
-      ["scope", "add"], "declare scopes, each at a level (default: its highest)",
+      ["scope", "add"],
+      "declare scopes, each at a level (default: its highest; every box of an account-level resource)",
       arguments: [ArgumentSpec("SCOPE[=LEVEL]", .scopeGrant, .oneOrMore)],
       example: "scope add products=read-only \"Information & Settings\" store_v2_orders"
     ) { context, invocation throws(BcshError) in
@@ -10,8 +11,8 @@ enum ScopeCommands {
       var grants: [ScopeGrant] = []
       for argument in invocation.arguments("SCOPE[=LEVEL]") {
         do throws(BcshError) {
-          let (scope, level) = try ScopeCatalog.resolveGrant(argument.value, for: token.kind)
-          grants.append(ScopeGrant(scopeID: scope.id, level: level))
+          let (scope, levels) = try ScopeCatalog.resolveGrants(argument.value, for: token.kind)
+          grants += levels.map { ScopeGrant(scopeID: scope.id, level: $0) }
         } catch {
           throw error.placed(at: argument.position)
         }
@@ -23,31 +24,35 @@ enum ScopeCommands {
       context.confirm("'\(token.name)' declares \(list)")
     },
     CommandSpec(
-      ["scope", "rm"], "remove declared scopes",
-      arguments: [ArgumentSpec("SCOPE", .declaredScope, .oneOrMore)],
+      ["scope", "rm"], "remove declared scopes (SCOPE=LEVEL: one box of an account-level resource)",
+      arguments: [ArgumentSpec("SCOPE[=LEVEL]", .declaredScope, .oneOrMore)],
       example: "scope rm marketing"
     ) { context, invocation throws(BcshError) in
       let token = try context.currentToken()
-      var ids: [String] = []
-      for argument in invocation.arguments("SCOPE") {
+      var removals: [(id: String, level: AccessLevel?)] = []
+      for argument in invocation.arguments("SCOPE[=LEVEL]") {
         do throws(BcshError) {
-          let (scope, _) = try ScopeCatalog.resolve(argument.value, for: token.kind)
-          guard token.level(of: scope.id) != nil else {
+          let hasLevel = argument.value.contains("=")
+          let (scope, level) = try ScopeCatalog.resolveGrant(argument.value, for: token.kind)
+          let declared = token.levels(of: scope.id)
+          guard hasLevel ? declared.contains(level) : !declared.isEmpty else {
+            let what = hasLevel ? "\(scope.id)=\(level)" : scope.id
             throw BcshError(
-              "'\(token.name)' does not declare '\(scope.id)'",
+              "'\(token.name)' does not declare '\(what)'",
               hint: token.grants.isEmpty
                 ? "it declares no scopes"
-                : "it declares: \(token.grants.map(\.scopeID).joined(separator: ", "))")
+                : "it declares: \(ScopeRendering.grantList(token.grants))")
           }
-          ids.append(scope.id)
+          removals.append((scope.id, hasLevel ? level : nil))
         } catch {
           throw error.placed(at: argument.position)
         }
       }
       try context.updateCurrent { token in
-        for id in ids { token.revoke(scopeID: id) }
+        for removal in removals { token.revoke(scopeID: removal.id, level: removal.level) }
       }
-      context.confirm("removed \(ids.joined(separator: ", ")) from '\(token.name)'")
+      let list = removals.map { removal in removal.level.map { "\(removal.id)=\($0)" } ?? removal.id }
+      context.confirm("removed \(list.joined(separator: ", ")) from '\(token.name)'")
     },
     CommandSpec(["scope", "clear"], "remove every declared scope", example: "scope clear") {
       context, _ throws(BcshError) in

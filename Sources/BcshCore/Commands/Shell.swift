@@ -35,6 +35,12 @@ public struct ShellEnvironment {
   public var apiBase: String
   /// Makes the HTTP transport when verify first needs it.
   public var makeTransport: () throws -> any HTTPTransport
+  /// Connects to the OS keyring when `save --keyring` or a keyring session file needs it.
+  public var makeSecretStore: () throws(BcshError) -> any SecretStoring = { () throws(BcshError) in
+    throw BcshError(
+      "this build of bcsh has no keyring support",
+      hint: "save without --keyring keeps the secrets in the file")
+  }
   public var now: () -> Date
 
   public init(

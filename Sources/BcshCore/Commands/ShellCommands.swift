@@ -11,9 +11,16 @@ enum ShellCommands {
         "tokens:          \(state.session.tokens.count)",
         "current token:   \(current.map { "\($0.name) (\($0.kind)-level)" } ?? "none")",
       ]
+      let secrets = state.file.map { $0.keyring == nil ? "in the session file" : "in the OS keyring" }
+      lines.append("secrets kept:    \(secrets ?? "nowhere yet (not saved)")")
       if let current {
         lines.append("api path:        \(current.apiPath?.canonical ?? "not set")")
         lines.append("scopes:          \(current.grants.count) declared")
+        for field in KeyringSecrets.fields {
+          if let home = state.home(of: field, of: current) {
+            lines.append("\(field.rawValue):".padding(to: 17) + home)
+          }
+        }
       }
       if context.shell.environment.apiBase != APIBase.production {
         lines.append("api base:        \(context.shell.environment.apiBase)")
@@ -22,6 +29,7 @@ enum ShellCommands {
         lines.joined(separator: "\n") + "\n",
         json: .object([
           ("session_file", .optional(state.file?.path)),
+          ("secrets_in_keyring", .bool(state.file?.keyring != nil)),
           ("unsaved_changes", .bool(state.hasUnsavedChanges)),
           ("tokens", .number(state.session.tokens.count)),
           ("current_token", .optional(current?.name)),

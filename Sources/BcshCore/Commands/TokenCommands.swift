@@ -42,9 +42,12 @@ enum TokenCommands {
       let token = try context.token(named: invocation.argument("NAME"))
       let reveal = invocation.flag("--reveal")
       let current = token.name == context.state.session.currentName
+      let state = context.state
+      let home = { (field: CredentialField) in state.home(of: field, of: token) }
       context.report(
-        TokenRendering.details(token, reveal: reveal, style: context.format.style),
-        json: TokenRendering.json(token, current: current, reveal: reveal), revealingSecrets: reveal)
+        TokenRendering.details(token, reveal: reveal, style: context.format.style, home: home),
+        json: TokenRendering.json(token, current: current, reveal: reveal, home: home),
+        revealingSecrets: reveal)
     },
     CommandSpec(
       ["token", "rename"], "rename a token",

@@ -93,6 +93,13 @@ public struct CompletionEngine: LineCompleting {
       ScopeCandidates.grants(typed: typed, quoted: quoted, kind: context.tokenKind, earlier: earlier)
     case .declaredScope:
       ScopeCandidates.declared(typed: typed, quoted: quoted, token: context.session.current, earlier: earlier)
+    case .scopeTopic:
+      ScopeCandidates.topics(typed: typed, quoted: quoted)
+    case .request:
+      EndpointCandidates.requests(typed: typed, earlier: earlier)
+    case .coverageTarget:
+      ValueCandidates.presets(matching: typed)
+        + FileCandidates.paths(typed: typed, role: .any, context: context)
     case .preset:
       ValueCandidates.presets(matching: typed)
     case .credentialField:

@@ -1,5 +1,7 @@
 /// `token checklist`: the steps to create exactly this API account in the control panel.
 enum Checklist {
+  /// The control panel's wording as of bigcommerce-reference.md section 9: menu names, who may
+  /// create an account, the button to click.
   static func steps(for token: Token) -> [String] {
     var steps: [String] = []
     switch token.kind {
@@ -7,28 +9,69 @@ enum Checklist {
       steps.append(
         "Sign in to the store's control panel"
           + (token.apiPath.map { " (https://store-\($0.identifier).mybigcommerce.com/manage)" } ?? "")
-          + " as the store owner or an administrator.")
-      steps.append("Go to Settings > API > Store-level API accounts and click \"Create API account\".")
-      steps.append("Token type: V2/V3 API token.")
+          + " as the store owner or a user with the high-risk permission \"Create store-level API "
+          + "Accounts\".")
+      steps.append(
+        "Go to Settings > Store-level API accounts (the Help Center calls it Settings > Store-level API "
+          + "Tokens) and click \"+ Create API Account\".")
+      if let type = tokenType(for: token) {
+        steps.append(
+          "Token type: \(type.name), level \"\(type.level)\" (its levels: "
+            + type.levels.map { "\"\($0)\"" }.joined(separator: ", ")
+            + "). A V2/V3 API token with the scopes below works too.")
+      } else {
+        steps.append("Token type: V2/V3 API token.")
+      }
     case .account:
       steps.append("Sign in as the store owner (only the owner can create account-level API accounts).")
       steps.append(
-        "Go to Settings > API > Account-level API accounts (or accounts.bigcommerce.com > API Accounts) "
-          + "and click \"Create API account\".")
+        "Go to Settings > Account-level API accounts in a store of the account (or "
+          + "https://accounts.bigcommerce.com/tokens) and click \"Create API Token\".")
     }
     steps.append("Name: \(token.name)")
     if token.grants.isEmpty {
       steps.append("OAuth scopes: none declared yet. Declare them first ('scope add' or 'scope preset').")
+    } else if token.kind == .account {
+      steps.append("OAuth scopes: tick each box below; leave every other box empty.")
     } else {
       steps.append("OAuth scopes: set each row below to the level shown; leave every other row at None.")
     }
     steps.append(
       "Click Save. The credentials are shown once and a .txt file downloads: keep it out of email, chat "
         + "and git.")
-    steps.append("Bring them in: token import PATH/TO/FILE.txt (or token set access-token, typed hidden).")
+    let name = Shell.quoteForDisplay(token.name)
     steps.append(
-      "Check the result: verify. Scopes are fixed at creation: a missing scope means a new API account.")
+      "Bring them in: token import PATH/TO/DOWNLOADED.txt --into \(name) (or 'token set access-token', "
+        + "typed hidden).")
+    steps.append(
+      "Check the result: verify \(name). Scopes are fixed at creation: a missing scope means a new API "
+        + "account, and webhooks, scripts and metafields belong to the account that created them "
+        + "(deleting it removes its webhooks).")
     return steps
+  }
+
+  /// The control panel's own token type for a token that declares exactly a preset that has one
+  /// (the Stencil presets: "Stencil-CLI token").
+  static func tokenType(for token: Token) -> Preset.TokenType? {
+    Preset.all.first { $0.tokenType != nil && $0.grants == token.grants }?.tokenType
+  }
+
+  /// The rows of the scope table: a drop-down scope at its level, a checkbox scope with its boxes.
+  static func scopeRows(for token: Token) -> [(name: String, level: String)] {
+    var rows: [(name: String, level: String)] = []
+    for grant in token.grants {
+      guard let scope = grant.scope else { continue }
+      if scope.choice == .checkboxes {
+        if let last = rows.last, last.name == scope.uiName {
+          rows[rows.count - 1].level = last.level + ", " + grant.level.controlPanelLabel
+        } else {
+          rows.append((scope.uiName, "tick: " + grant.level.controlPanelLabel))
+        }
+      } else {
+        rows.append((scope.uiName, grant.level.controlPanelLabel))
+      }
+    }
+    return rows
   }
 
   static func text(for token: Token, style: TextStyle) -> String {
@@ -36,9 +79,7 @@ enum Checklist {
     for (index, step) in steps(for: token).enumerated() {
       text += "\(String(index + 1).leftPadded(to: 3)). \(step)\n"
       if step.hasPrefix("OAuth scopes:") && !token.grants.isEmpty {
-        let rows = token.grants.compactMap { grant in
-          grant.scope.map { ["     " + $0.uiName, grant.level.controlPanelLabel] }
-        }
+        let rows = scopeRows(for: token).map { ["     " + $0.name, $0.level] }
         text +=
           "\n"
           + Table(headers: ["     SCOPE (control panel order)", "LEVEL"], rows: rows).rendered(style: style)

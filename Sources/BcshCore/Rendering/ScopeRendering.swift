@@ -13,13 +13,24 @@ enum ScopeRendering {
       style: style)
   }
 
+  /// `products=modify, account-users=read-only`: grants as `scope add` takes them.
+  static func grantList(_ grants: [ScopeGrant]) -> String {
+    grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ")
+  }
+
+  /// A scope's levels for the LEVELS column: a drop-down's choices, or the boxes of a checkbox
+  /// scope.
+  static func levels(of scope: Scope) -> String {
+    scope.choice == .checkboxes && scope.levels.count > 1 ? "boxes: \(scope.levelList)" : scope.levelList
+  }
+
   static func catalog(style: TextStyle) -> String {
     var sections: [String] = []
     for kind in TokenKind.allCases {
       var table = Table(headers: ["SCOPE", "CONTROL PANEL NAME", "LEVELS", "TOKEN STRINGS", "READ PROBE"])
       for scope in ScopeCatalog.scopes(for: kind) {
         table.rows.append([
-          scope.id, scope.uiName, scope.levelList,
+          scope.id, scope.uiName, levels(of: scope),
           scope.levels.map { $0.tokenString ?? "(unpublished)" }.joined(separator: ", "),
           scope.probe?.path ?? "-",
         ])
@@ -37,6 +48,7 @@ enum ScopeRendering {
           ("scope", .string(scope.id)),
           ("name", .string(scope.uiName)),
           ("kind", .string(scope.kind.rawValue)),
+          ("choice", .string(scope.choice == .checkboxes ? "checkboxes" : "drop-down")),
           (
             "levels",
             .array(
@@ -62,7 +74,12 @@ enum ScopeRendering {
   static func presets(style: TextStyle) -> String {
     Preset.all.map { preset in
       let scopes = preset.grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: " ")
-      return style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: 96, indent: "  ")
+      var text =
+        style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: 96, indent: "  ")
+      if let type = preset.tokenType {
+        text += "\n  " + wrapped("token type: \(type.name), \(type.level)", width: 96, indent: "  ")
+      }
+      return text + "\n  " + style.dim(wrapped("source: \(preset.source)", width: 96, indent: "  "))
     }.joined(separator: "\n") + "\n"
   }
 
@@ -72,6 +89,8 @@ enum ScopeRendering {
         .object([
           ("name", .string(preset.name)), ("summary", .string(preset.summary)),
           ("scopes", .array(preset.grants.map(json))),
+          ("token_type", .optional(preset.tokenType.map { "\($0.name), \($0.level)" })),
+          ("source", .string(preset.source)),
         ])
       })
   }

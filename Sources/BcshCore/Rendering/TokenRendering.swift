@@ -17,18 +17,21 @@ enum TokenRendering {
     return table.rendered(style: style)
   }
 
-  static func details(_ token: Token, reveal: Bool, style: TextStyle) -> String {
-    func secret(_ value: Secret?) -> String {
+  /// `home` says where a secret is kept ("in the keyring", ...), or nil for no secret.
+  static func details(
+    _ token: Token, reveal: Bool, style: TextStyle, home: (CredentialField) -> String? = { _ in nil }
+  ) -> String {
+    func secret(_ value: Secret?, _ field: CredentialField) -> String {
       guard let value else { return "-" }
-      return reveal ? value.revealed : value.masked
+      return (reveal ? value.revealed : value.masked) + (home(field).map { " (\($0))" } ?? "")
     }
     var lines = [
       ("name", token.name),
       ("kind", "\(token.kind)-level"),
       ("api path", token.apiPath?.canonical ?? "- ('path set' sets it)"),
-      ("access token", secret(token.accessToken)),
+      ("access token", secret(token.accessToken, .accessToken)),
       ("client id", token.clientID ?? "-"),
-      ("client secret", secret(token.clientSecret)),
+      ("client secret", secret(token.clientSecret, .clientSecret)),
       ("last verify", verificationSummary(token, style: style)),
     ]
     lines.append(("scopes", token.grants.isEmpty ? "none declared" : ""))
@@ -48,7 +51,9 @@ enum TokenRendering {
     return text
   }
 
-  static func json(_ token: Token, current: Bool, reveal: Bool = false) -> JSONValue {
+  static func json(
+    _ token: Token, current: Bool, reveal: Bool = false, home: (CredentialField) -> String? = { _ in nil }
+  ) -> JSONValue {
     func secret(_ value: Secret?) -> JSONValue {
       guard let value else { return .null }
       return .string(reveal ? value.revealed : value.masked)
@@ -61,6 +66,8 @@ enum TokenRendering {
       ("access_token", secret(token.accessToken)),
       ("client_id", .optional(token.clientID)),
       ("client_secret", secret(token.clientSecret)),
+      ("access_token_kept", .optional(home(.accessToken).map(machineHome))),
+      ("client_secret_kept", .optional(home(.clientSecret).map(machineHome))),
       ("scopes", .array(token.grants.map(ScopeRendering.json))),
       (
         "last_verify",
@@ -71,6 +78,11 @@ enum TokenRendering {
         } ?? .null
       ),
     ])
+  }
+
+  /// "keyring", "file" or "unsaved", for `--json`.
+  private static func machineHome(_ home: String) -> String {
+    home.hasSuffix("keyring") ? "keyring" : home.hasSuffix("file") ? "file" : "unsaved"
   }
 
   private static func credentialSummary(_ token: Token) -> String {

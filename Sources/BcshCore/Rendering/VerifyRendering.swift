@@ -3,6 +3,9 @@ enum VerifyRendering {
   static func text(_ report: VerifyReport, style: TextStyle) -> String {
     var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
     text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
+    if let base = report.requestBase {
+      text += "  " + style.warning("requests go to \(base)") + ", not to \(APIBase.production)\n"
+    }
     let offlineProblem: Diagnosis? =
       if case .missingCredentials = report.diagnosis { report.diagnosis } else { nil }
     text += step(
@@ -14,7 +17,7 @@ enum VerifyRendering {
       return text
     }
     guard offlineProblem == nil else { return text + footer(report, style: style) }
-    let liveness = report.kind == .store ? "GET /v2/time" : "account { id } query"
+    let liveness = report.kind == .store ? "GET \(Verifier.storeLivenessPath)" : "account { id } query"
     if let status = report.livenessStatus {
       let ok = status == 200 && !(report.diagnosis.map(isLivenessFailure) ?? false)
       text += step(
@@ -60,6 +63,13 @@ enum VerifyRendering {
       text += style.good("result: ok") + " — \(summary(report))\n"
     }
     let undeclared = report.scopes.filter { $0.declared == nil && $0.outcome == .granted }
+    if report.diagnosis == nil, report.kind == .store, report.selection == .declared,
+      !report.scopes.contains(where: { $0.declared != nil })
+    {
+      text +=
+        "hint: no scopes declared, so none was checked: 'verify --scopes all' finds out what the token can "
+        + "do; or declare the job's scopes ('scope add', 'scope preset') and verify again\n"
+    }
     if !undeclared.isEmpty {
       text += "it can also read: \(undeclared.map(\.scope.id).joined(separator: " "))\n"
       text += "to declare them: scope add \(undeclared.map(\.scope.id).joined(separator: " "))\n"
@@ -69,8 +79,8 @@ enum VerifyRendering {
 
   private static func isLivenessFailure(_ diagnosis: Diagnosis) -> Bool {
     switch diagnosis {
-    case .invalidToken, .storeMismatch, .storeNotFound, .storeUnavailable, .redirect, .malformedResponse,
-      .unexpectedStatus:
+    case .invalidToken, .storeMismatch, .storeNotFound, .storeUnavailable, .planLimit, .redirect,
+      .malformedResponse, .unexpectedStatus:
       true
     default: false
     }
@@ -87,6 +97,7 @@ enum VerifyRendering {
       ("token", .string(report.tokenName)),
       ("kind", .string(report.kind.rawValue)),
       ("api_path", .optional(report.apiPath?.canonical)),
+      ("requests_to", .string(report.requestBase ?? APIBase.production)),
       ("passed", .bool(report.passed)),
       ("exit_status", .number(Int(report.exitStatus.rawValue))),
       ("dry_run", .bool(report.dryRun)),

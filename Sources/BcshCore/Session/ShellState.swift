@@ -21,6 +21,17 @@ public struct ShellState: Sendable, Equatable {
   public init() {}
 
   public var hasUnsavedChanges: Bool { session != saved }
+
+  /// Where a token's secret is kept on disk: "in the keyring", "in the session file", or "not
+  /// saved yet" when the file does not hold this value; nil when the token has no such secret.
+  public func home(of field: CredentialField, of token: Token) -> String? {
+    let value = field == .accessToken ? token.accessToken : token.clientSecret
+    guard let value else { return nil }
+    let saved = self.saved.token(named: token.name)
+    let savedValue = field == .accessToken ? saved?.accessToken : saved?.clientSecret
+    guard let file, savedValue == value else { return "not saved yet" }
+    return file.keyring == nil ? "in the session file" : "in the keyring"
+  }
 }
 
 /// A session file and what it looked like when bcsh last read or wrote it, so that a save can tell
@@ -28,9 +39,12 @@ public struct ShellState: Sendable, Equatable {
 public struct SessionFileReference: Sendable, Equatable {
   public var path: String
   public var fingerprint: FileFingerprint?
+  /// Set when the file keeps its secrets in the OS keyring: later saves to it keep them there.
+  public var keyring: KeyringSecrets?
 
-  public init(path: String, fingerprint: FileFingerprint?) {
+  public init(path: String, fingerprint: FileFingerprint?, keyring: KeyringSecrets? = nil) {
     self.path = path
     self.fingerprint = fingerprint
+    self.keyring = keyring
   }
 }

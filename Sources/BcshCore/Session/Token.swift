@@ -4,7 +4,8 @@ public struct Token: Sendable, Equatable, Codable {
   public var name: String
   public var kind: TokenKind
   public var apiPath: APIPath?
-  /// Declared scopes, one grant per scope, in control-panel order.
+  /// Declared scopes in control-panel order: one grant per drop-down scope, one per ticked box of
+  /// a checkbox scope.
   public private(set) var grants: [ScopeGrant] = []
   public var accessToken: Secret?
   public var clientID: String?
@@ -20,25 +21,38 @@ public struct Token: Sendable, Equatable, Codable {
   /// BigCommerce refuses API account names shorter than 4 characters.
   public static let minimumNameLength = 4
 
-  /// Declares `scope` at `level`, replacing any level it had.
+  /// Declares a scope at a level. A drop-down scope's level replaces the one it had; a checkbox
+  /// scope's box is ticked beside the others.
   public mutating func grant(_ grant: ScopeGrant) {
-    grants.removeAll { $0.scopeID == grant.scopeID }
+    if grant.scope?.choice == .checkboxes {
+      guard !grants.contains(grant) else { return }
+    } else {
+      grants.removeAll { $0.scopeID == grant.scopeID }
+    }
     grants.append(grant)
     grants.sort()
   }
 
-  /// Removes a scope; returns whether it was declared.
+  /// Removes a scope (every box of it), or with `level` that one box; returns whether anything
+  /// was declared.
   @discardableResult
-  public mutating func revoke(scopeID: String) -> Bool {
+  public mutating func revoke(scopeID: String, level: AccessLevel? = nil) -> Bool {
     let before = grants.count
-    grants.removeAll { $0.scopeID == scopeID }
+    grants.removeAll { $0.scopeID == scopeID && (level == nil || $0.level == level) }
     return grants.count != before
   }
 
   public mutating func revokeAll() { grants.removeAll() }
 
+  /// The level a scope is declared at; for a checkbox scope, its highest ticked box.
   public func level(of scopeID: String) -> AccessLevel? {
-    grants.first { $0.scopeID == scopeID }?.level
+    grants.last { $0.scopeID == scopeID }?.level
+  }
+
+  /// Every level declared for a scope: one for a drop-down scope, each ticked box of a checkbox
+  /// scope.
+  public func levels(of scopeID: String) -> [AccessLevel] {
+    grants.filter { $0.scopeID == scopeID }.map(\.level)
   }
 
   /// The token strings of the declared scopes, as the API would report them.

@@ -16,27 +16,58 @@ public enum SessionFile {
     var format: String
     var version: Int
     var session: Session
+    /// Present when the secrets live in the OS keyring instead of this file.
+    var keyring: KeyringManifest?
   }
 
-  public static func rendered(_ session: Session) -> String {
+  /// The keyring part of a session file: the session's id there and which secrets it keeps.
+  public struct KeyringManifest: Sendable, Equatable, Codable {
+    public var id: String
+    public var secrets: [KeyringSecrets.Entry]
+
+    public init(id: String, secrets: [KeyringSecrets.Entry]) {
+      self.id = id
+      self.secrets = secrets
+    }
+  }
+
+  /// The file's text. With `keyring`, the secrets are left out: the manifest says where they are.
+  public static func rendered(_ session: Session, keyring: KeyringManifest? = nil) -> String {
+    var stored = session
+    if keyring != nil {
+      for token in session.tokens {
+        try? stored.update(token.name) { token in
+          token.accessToken = nil
+          token.clientSecret = nil
+        }
+      }
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try! encoder.encode(Document(format: format, version: version, session: session))
+    let document = Document(format: format, version: version, session: stored, keyring: keyring)
+    let data = try! encoder.encode(document)
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// Reads a session file's text; `source` names it in errors.
   public static func parse(_ text: String, source: String) throws(BcshError) -> Session {
+    try parseDocument(text, source: source).session
+  }
+
+  /// Reads a session file's text with its keyring manifest, if the secrets live in the keyring.
+  public static func parseDocument(_ text: String, source: String) throws(BcshError) -> (
+    session: Session, keyring: KeyringManifest?
+  ) {
     let place = SourcePosition(source: source, line: 1, column: 1)
-    let document: Any
+    let json: Any
     do throws(JSONReadError) {
-      document = try JSONReader.value(text.utf8)
+      json = try JSONReader.value(text.utf8)
     } catch {
       throw BcshError(
         "not a bcsh session file: the JSON is malformed (\(error.message))",
         at: position(in: text, atByte: error.offset, source: source))
     }
-    guard let header = document as? [String: Any] else {
+    guard let header = json as? [String: Any] else {
       throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
     }
     guard header["format"] as? String == format else {
@@ -52,9 +83,9 @@ public enum SessionFile {
         "the session file is version \(fileVersion); this bcsh reads up to version \(version)",
         hint: "upgrade bcsh", at: place)
     }
-    let session: Session
+    let document: Document
     do {
-      session = try JSONDecoder().decode(Document.self, from: Data(text.utf8)).session
+      document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
     } catch let error as DecodingError {
       throw BcshError("the session file is damaged: \(describe(error))", at: place)
     } catch let error as Session.DuplicateName {
@@ -62,8 +93,22 @@ public enum SessionFile {
     } catch {
       throw BcshError("the session file is damaged", at: place)
     }
-    try validate(session, place: place)
-    return session
+    try validate(document.session, place: place)
+    if let keyring = document.keyring {
+      guard !keyring.id.isEmpty, keyring.id.count <= 100,
+        keyring.id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+      else { throw BcshError("the session file's keyring id is not valid", at: place) }
+      for entry in keyring.secrets {
+        guard document.session.token(named: entry.token) != nil,
+          CredentialField(rawValue: entry.field)?.isSecret == true
+        else {
+          throw BcshError(
+            "the session file's keyring lists '\(entry.token)' \(entry.field), which it does not hold",
+            at: place)
+        }
+      }
+    }
+    return (document.session, document.keyring)
   }
 
   /// The line and column of a byte offset where the JSON reader stopped.
@@ -91,7 +136,13 @@ public enum SessionFile {
       do throws(BcshError) { try Session.checkName(token.name) } catch {
         throw BcshError("the session file holds a token name bcsh refuses: \(error.message)", at: place)
       }
-      guard Set(token.grants.map(\.scopeID)).count == token.grants.count else {
+      // A drop-down scope holds one level; a checkbox scope each box once.
+      let twice = token.grants.indices.dropFirst().contains { index in
+        let (earlier, grant) = (token.grants[index - 1], token.grants[index])
+        return earlier.scopeID == grant.scopeID
+          && (earlier.level == grant.level || grant.scope?.choice != .checkboxes)
+      }
+      guard !twice else {
         throw BcshError("token '\(token.name)' declares a scope twice", at: place)
       }
       for grant in token.grants {

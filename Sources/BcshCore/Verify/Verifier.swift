@@ -46,14 +46,69 @@ public struct Verifier: Sendable {
     return report
   }
 
+  /// The liveness request for store tokens: it needs no scope.
+  public static let storeLivenessPath = "/v3/hooks"
+
+  /// The base requests really go to, when it is not BigCommerce's own.
+  var requestBase: String? { apiBase == APIBase.production ? nil : apiBase }
+
   public func verify(_ token: Token, scopes selection: ScopeSelection, timeout: Duration) async
     -> VerifyReport
   {
+    await verify(
+      token, scopes: selection, pacer: RequestPacer(transport: transport, deadline: .now + timeout))
+  }
+
+  /// Verifies every token at once within one deadline. Tokens of one store share a pacer (the
+  /// store's quota is shared by every client); so do the tokens of one account. At most
+  /// `concurrency` tokens are in flight; reports come back in the order of `tokens`.
+  public func verify(all tokens: [Token], scopes selection: ScopeSelection, timeout: Duration) async
+    -> [VerifyReport]
+  {
+    let deadline = ContinuousClock.now + timeout
+    var pacers: [String: RequestPacer] = [:]
+    let jobs = tokens.map { token in
+      let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
+      let pacer = pacers[key] ?? RequestPacer(transport: transport, deadline: deadline)
+      pacers[key] = pacer
+      return (token, pacer)
+    }
+    return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
+      await self.verify(job.0, scopes: selection, pacer: job.1)
+    }
+  }
+
+  /// Runs `work` on every element, at most `concurrency` at a time; results in the elements' order.
+  static func inOrder<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], concurrency: Int, _ work: @escaping @Sendable (Element) async -> Result
+  ) async -> [Result] {
+    var results: [Result?] = Array(repeating: nil, count: elements.count)
+    await withTaskGroup(of: (Int, Result).self) { group in
+      var next = 0
+      func start() {
+        guard next < elements.count else { return }
+        let (index, element) = (next, elements[next])
+        group.addTask { (index, await work(element)) }
+        next += 1
+      }
+      for _ in 0..<concurrency { start() }
+      for await (index, result) in group {
+        results[index] = result
+        start()
+      }
+    }
+    return results.compactMap { $0 }
+  }
+
+  private func verify(_ token: Token, scopes selection: ScopeSelection, pacer: RequestPacer) async
+    -> VerifyReport
+  {
     var report = Verifier.offlineReport(for: token)
+    report.selection = selection
+    report.requestBase = requestBase
     guard report.diagnosis == nil, let path = token.apiPath, let accessToken = token.accessToken else {
       return report
     }
-    let pacer = RequestPacer(transport: transport, deadline: .now + timeout)
     switch path {
     case .account(let uuid):
       await verifyAccount(uuid: uuid, token: token, accessToken: accessToken, pacer: pacer, into: &report)
@@ -71,8 +126,10 @@ public struct Verifier: Sendable {
     into report: inout VerifyReport
   ) async {
     let root = "\(apiBase)/stores/\(hash)"
-    // Liveness: any valid token may read the time, whatever its scopes.
-    switch await send(get(root + "/v2/time", accessToken), pacer) {
+    // Liveness: the webhooks list needs no scope (every API account has the implicit default
+    // scope), so a refusal there means token and store do not belong together. `/v2/time` would
+    // not do: its OpenAPI file names Information & Settings (bigcommerce-reference.md section 9).
+    switch await send(get(root + Verifier.storeLivenessPath, accessToken), pacer) {
     case .failure(let diagnosis):
       report.diagnosis = diagnosis
       return
@@ -80,14 +137,16 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        guard let object = jsonObject(response.body), object["time"] is Int || object["time"] is Double else {
-          report.diagnosis = .malformedResponse("GET /v2/time did not return {\"time\": ...}")
+        guard let object = jsonObject(response.body), object["data"] is [Any] else {
+          report.diagnosis = .malformedResponse(
+            "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
         }
       case 401: report.diagnosis = .invalidToken
       case 403: report.diagnosis = .storeMismatch
       case 404: report.diagnosis = .storeNotFound
-      case 503, 507: report.diagnosis = .storeUnavailable(status: response.status)
+      case 503: report.diagnosis = .storeUnavailable(status: response.status)
+      case 507: report.diagnosis = .planLimit
       case 300..<400:
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)
@@ -159,29 +218,15 @@ public struct Verifier: Sendable {
   private func probe(
     _ scopes: [Scope], token: Token, root: String, accessToken: Secret, pacer: RequestPacer
   ) async -> [ProbeRun] {
-    var runs: [ProbeRun?] = Array(repeating: nil, count: scopes.count)
-    await withTaskGroup(of: (Int, ProbeRun).self) { group in
-      var next = 0
-      func start() {
-        guard next < scopes.count else { return }
-        let index = next
-        let scope = scopes[index]
-        let request = scope.probe.map {
-          get(root + $0.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
-        }
-        let declared = token.level(of: scope.id)
-        group.addTask {
-          (index, await self.run(scope: scope, declared: declared, request: request, pacer: pacer))
-        }
-        next += 1
+    let jobs = scopes.map { scope in
+      let request = scope.probe.map {
+        get(root + $0.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
       }
-      for _ in 0..<concurrency { start() }
-      for await (index, run) in group {
-        runs[index] = run
-        start()
-      }
+      return (scope, token.level(of: scope.id), request)
     }
-    return runs.compactMap { $0 }
+    return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
+      await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+    }
   }
 
   private func run(scope: Scope, declared: AccessLevel?, request: HTTPRequest?, pacer: RequestPacer) async
@@ -283,6 +328,7 @@ public struct Verifier: Sendable {
     switch status {
     case 401: "HTTP 401: the token was refused"
     case 300..<400: "HTTP \(status): a redirect (not followed)"
+    case 507: "HTTP 507: the store reached a limit of its plan"
     case 500..<600: "HTTP \(status): server error"
     default: "HTTP \(status): unexpected"
     }

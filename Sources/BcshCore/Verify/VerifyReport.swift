@@ -17,6 +17,7 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case storeNotFound
   case accountNotFound
   case storeUnavailable(status: Int)
+  case planLimit
   case missingScopes([ScopeGrant])
   case rateLimited
   case serverErrors(status: Int)
@@ -49,6 +50,7 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .storeNotFound: "no store answers at this store hash (HTTP 404)"
     case .accountNotFound: "no account answers at this account UUID (HTTP 404)"
     case .storeUnavailable(let status): "the store is down, suspended or in maintenance (HTTP \(status))"
+    case .planLimit: "the store has reached a limit of its BigCommerce plan (HTTP 507)"
     case .missingScopes(let grants):
       "the token lacks \(grants.count == 1 ? "a declared scope" : "\(grants.count) declared scopes"): "
         + grants.map { "\($0.scope?.uiName ?? $0.scopeID) (\($0.level))" }.joined(separator: ", ")
@@ -83,11 +85,15 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .storeNotFound: "check the store hash: paste the API PATH from the credentials file ('path set')"
     case .accountNotFound: "check the account UUID: paste the API PATH from the credentials file ('path set')"
     case .storeUnavailable: "check the store in the control panel, then verify again later"
+    case .planLimit:
+      "the token may be fine: check the store's plan limits in the control panel (or upgrade), then verify again"
     case .missingScopes:
       "an existing token never gains scopes: create a new API account with them ('token checklist' lists the "
-        + "steps), import its file and verify again"
+        + "steps), import its file and verify again; webhooks, scripts and metafields belong to the old "
+        + "account (deleting it removes its webhooks), so recreate them with the new one"
     case .rateLimited: "other apps are using the store's quota; verify again in a minute, or use --timeout"
-    case .serverErrors: "BigCommerce may be having trouble (status.bigcommerce.com); verify again later"
+    case .serverErrors:
+      "BigCommerce may be having trouble (status.bigcommerce.com); try again later, in a few minutes"
     case .timeout: "check the network, or allow more time with --timeout SECONDS"
     case .connectionRefused: "check BCSH_API_BASE and that the server is running"
     case .nameNotResolved: "check the network connection and BCSH_API_BASE"
@@ -161,6 +167,16 @@ public struct VerifyReport: Sendable {
   public var diagnosis: Diagnosis?
   /// True for `--dry-run`: the offline checks ran, nothing was sent.
   public var dryRun = false
+  /// Which scopes were probed.
+  public var selection = ScopeSelection.declared
+  /// Where requests really went, when not to BigCommerce (the sandbox, `BCSH_API_BASE`).
+  public var requestBase: String?
+
+  /// Whether requests were sent: the offline checks found everything verify needs.
+  public var wentOnline: Bool {
+    if case .missingCredentials = diagnosis { return false }
+    return !dryRun
+  }
 
   public var passed: Bool {
     diagnosis == nil && !scopes.contains { if case .error = $0.outcome { true } else { false } }

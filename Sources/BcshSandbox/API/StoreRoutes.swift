@@ -3,7 +3,9 @@
 /// bcsh, so it must not share bcsh's idea of which scope opens which endpoint.
 enum StoreRoutes {
   static let all: [StoreRoute] = [
-    StoreRoute(.v2, "time", scopes: []) { _ in StoreResources.time() },
+    // The OpenAPI file of `/v2/time` names Information & Settings; the webhooks file says hooks need
+    // no scope beyond the default every API account has (bigcommerce-reference.md section 9).
+    StoreRoute(.v2, "time", scopes: readable("store_v2_information")) { _ in StoreResources.time() },
     StoreRoute(.v3, "hooks", scopes: []) { context in StoreResources.list([], context.query) },
     StoreRoute(.v2, "store", scopes: readable("store_v2_information")) { context in
       StoreResources.store(context.store)

@@ -1,0 +1,61 @@
+/// An HTTP method of the REST reference. An open set: a request may name one no endpoint takes.
+public struct HTTPMethod: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+  public var rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
+
+  public static let get = HTTPMethod(rawValue: "GET")
+  public static let post = HTTPMethod(rawValue: "POST")
+  public static let put = HTTPMethod(rawValue: "PUT")
+  public static let delete = HTTPMethod(rawValue: "DELETE")
+
+  /// The methods the reference uses, in the order bcsh lists them.
+  public static let known: [HTTPMethod] = [.get, .post, .put, .delete]
+
+  /// Whether the method only reads: a read needs read-only, anything else the level that writes.
+  public var isRead: Bool { self == .get }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: HTTPMethod, rhs: HTTPMethod) -> Bool {
+    (known.firstIndex(of: lhs) ?? known.count) < (known.firstIndex(of: rhs) ?? known.count)
+  }
+}
+
+/// One REST operation of BigCommerce's API reference, normalized onto bcsh's scope catalog.
+public struct Endpoint: Sendable, Hashable {
+  public let method: HTTPMethod
+  /// The template below the store's API root, starting with `/v2/` or `/v3/`.
+  public let template: String
+  /// The OpenAPI file that states its scopes.
+  public let specFile: String
+  /// What a token needs to call it.
+  public internal(set) var requirement: Requirement
+  /// Whether verify's read probe for this very endpoint (bigcommerce-reference.md section 2) chose
+  /// among the scopes its file names.
+  public internal(set) var isNarrowedByProbe = false
+
+  /// What the reference says a token needs for one operation.
+  public enum Requirement: Sendable, Hashable {
+    /// Any one of these grants (the reference names scopes per file, not per operation: where a
+    /// file names several, the operation needs one of them, and the file does not say which).
+    case anyOf([ScopeGrant])
+    /// The implicit `default` scope every API account holds (webhooks).
+    case implicitDefault
+    /// The reference names no scope bcsh knows: `unknownTokens` holds what it does name, if anything.
+    case unstated(unknownTokens: [String])
+  }
+
+  /// The scopes that can open it, empty when none is stated or none is needed.
+  public var alternatives: [ScopeGrant] {
+    if case .anyOf(let grants) = requirement { grants } else { [] }
+  }
+
+  /// `GET /v3/catalog/products/{product_id}`.
+  public var description: String { "\(method) \(template)" }
+
+  /// `/v3/catalog`: the version and the first segment after it, how `scope info` groups operations.
+  public var family: String {
+    let segments = template.split(separator: "/")
+    return "/" + segments.prefix(2).joined(separator: "/")
+  }
+}

@@ -1,0 +1,89 @@
+import BcshCore
+import CLibSecret
+@preconcurrency import Glibc
+
+/// The OS keyring on Linux: libsecret's client of the Secret Service D-Bus API (GNOME Keyring,
+/// KeePassXC). Each call is a blocking D-Bus round trip; libsecret is loaded on the first one.
+public struct SecretServiceStore: SecretStoring {
+  public init() {}
+
+  public func store(_ secret: String, label: String, attributes: [String: String]) throws(BcshError) {
+    try call("store a secret in", attributes) { keys, values, count, message in
+      bcsh_secret_store(keys, values, count, label, secret, message)
+    }
+  }
+
+  public func lookup(_ attributes: [String: String]) throws(BcshError) -> String? {
+    var password: UnsafeMutablePointer<CChar>?
+    try call("read a secret from", attributes) { keys, values, count, message in
+      bcsh_secret_lookup(keys, values, count, &password, message)
+    }
+    defer { bcsh_secret_free(password) }
+    return password.map { String(cString: $0) }
+  }
+
+  public func search(_ attributes: [String: String]) throws(BcshError) -> [[String: String]] {
+    var text: UnsafeMutablePointer<CChar>?
+    try call("search", attributes) { keys, values, count, message in
+      bcsh_secret_search(keys, values, count, &text, message)
+    }
+    defer { bcsh_secret_free(text) }
+    // One item per block of "key=value" lines.
+    return (text.map { String(cString: $0) } ?? "").split(separator: "\n\n", omittingEmptySubsequences: true)
+      .map { block in
+        var item: [String: String] = [:]
+        for line in block.split(separator: "\n") {
+          guard let equals = line.firstIndex(of: "=") else { continue }
+          item[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return item
+      }.filter { !$0.isEmpty }
+  }
+
+  public func remove(_ attributes: [String: String]) throws(BcshError) {
+    try call("remove a secret from", attributes) { keys, values, count, message in
+      bcsh_secret_clear(keys, values, count, message)
+    }
+  }
+
+  /// Loads libsecret, passes `attributes` as two C string arrays to `body`, and turns a failure
+  /// into an error that says what was tried.
+  private func call(
+    _ what: String, _ attributes: [String: String],
+    _ body: (
+      UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<UnsafePointer<CChar>?>?, Int32,
+      UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    ) -> Int32
+  ) throws(BcshError) {
+    var openError: UnsafePointer<CChar>?
+    guard bcsh_secret_open(&openError) == 0 else {
+      throw Self.failure(what, openError.map { String(cString: $0) } ?? "libsecret could not be loaded")
+    }
+    let names = attributes.keys.sorted()
+    let keys = names.map { UnsafePointer(strdup($0)) }
+    let values = names.map { UnsafePointer(strdup(attributes[$0]!)) }
+    defer { (keys + values).forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    var message: UnsafeMutablePointer<CChar>?
+    let status = keys.withUnsafeBufferPointer { keyBuffer in
+      values.withUnsafeBufferPointer { valueBuffer in
+        body(keyBuffer.baseAddress, valueBuffer.baseAddress, Int32(names.count), &message)
+      }
+    }
+    guard status == 0 else {
+      defer { bcsh_secret_free(message) }
+      throw Self.failure(what, message.map { String(cString: $0) } ?? "unknown error")
+    }
+  }
+
+  /// What went wrong, what was tried, and how to do without the keyring.
+  static func failure(_ what: String, _ message: String) -> BcshError {
+    let bus = getenv("DBUS_SESSION_BUS_ADDRESS").map { String(cString: $0) }
+    let tried =
+      "the Secret Service (org.freedesktop.secrets) on the D-Bus session bus"
+      + (bus.map { " at \($0)" } ?? " (DBUS_SESSION_BUS_ADDRESS is not set)")
+    return BcshError(
+      "cannot \(what) the OS keyring: \(message) (tried \(tried))",
+      hint: "start and unlock a keyring daemon (GNOME Keyring, KeePassXC), or save without --keyring to keep "
+        + "the secrets in the 0600 file")
+  }
+}

@@ -1,0 +1,124 @@
+import Testing
+
+@testable import BcshCore
+
+/// `token import` fills the token prepared for the file: its declared scopes and path stay.
+@Suite struct ImportTests {
+  /// The control panel's file for an account named `name` on store `hash`.
+  private func file(name: String = "cart-migration", hash: String = "abc123") -> String {
+    """
+    ACCESS TOKEN: \(Sample.accessToken)
+    CLIENT NAME: \(name)
+    API PATH: https://api.bigcommerce.com/stores/\(hash)/v3/
+    CLIENT ID: \(Sample.clientID)
+    CLIENT SECRET: \(Sample.clientSecret)
+
+    """
+  }
+
+  private let prepare = "token new cart-migration; scope preset migration-to; path set abc123"
+
+  @Test func importFillsThePreparedTokenOfTheFilesName() async {
+    let t = TestShell()
+    t.write("creds.txt", file())
+    #expect(await t.run(prepare) == .success)
+    #expect(await t.run("token new other-token; token import creds.txt") == .success)
+    #expect(t.state.session.tokens.map(\.name) == ["cart-migration", "other-token"])
+    let token = t.state.session.current
+    #expect(token?.name == "cart-migration")
+    #expect(token?.grants == Preset.named("migration-to")!.grants)
+    #expect(token?.accessToken?.revealed == Sample.accessToken)
+    #expect(token?.clientID == Sample.clientID)
+    #expect(token?.clientSecret?.revealed == Sample.clientSecret)
+    #expect(token?.apiPath == .store(hash: "abc123"))
+    #expect(
+      t.output.output.contains(
+        "filled the credentials of 'cart-migration' for https://api.bigcommerce.com/stores/abc123/v3/ "
+          + "(8 declared scopes kept)"))
+  }
+
+  @Test func aPreparedTokenWithoutAPathTakesTheFilesPath() async {
+    let t = TestShell()
+    t.write("creds.txt", file())
+    #expect(await t.run("token new cart-migration; scope add products; token import creds.txt") == .success)
+    #expect(t.state.session.current?.apiPath == .store(hash: "abc123"))
+    #expect(t.state.session.current?.grants == [ScopeGrant(scopeID: "products", level: .modify)])
+  }
+
+  @Test func intoFillsAnyNamedToken() async {
+    let t = TestShell()
+    t.write("creds.txt", file(name: "what-the-panel-said"))
+    #expect(await t.run(prepare + "; token import creds.txt --into cart-migration") == .success)
+    #expect(t.state.session.tokens.count == 1)
+    #expect(t.state.session.current?.accessToken?.revealed == Sample.accessToken)
+    #expect(t.state.session.current?.grants.count == 8)
+    // --into replaces credentials it already has, and says so.
+    #expect(await t.run("token import creds.txt --into cart-migration") == .success)
+    #expect(t.output.output.contains("replaced the credentials of 'cart-migration'"))
+  }
+
+  @Test func nameStillMakesANewToken() async {
+    let t = TestShell()
+    t.write("creds.txt", file())
+    #expect(await t.run(prepare + "; token import creds.txt --name cart-migration-live") == .success)
+    #expect(t.state.session.tokens.map(\.name) == ["cart-migration", "cart-migration-live"])
+    #expect(t.state.session.token(named: "cart-migration")?.accessToken == nil)
+    #expect(t.state.session.current?.grants.isEmpty == true)
+  }
+
+  @Test func anotherStoreInTheFileIsAnErrorNamingBoth() async {
+    let t = TestShell()
+    t.write("creds.txt", file(hash: "zzz999"))
+    #expect(await t.run(prepare) == .success)
+    let before = t.state
+    #expect(await t.run("token import creds.txt") == .commandFailed)
+    #expect(
+      t.output.error.contains(
+        "creds.txt:3:1: error: the file is for store 'zzz999', but 'cart-migration' is set up for store 'abc123'"
+      ))
+    #expect(t.state == before)
+  }
+
+  @Test func theKindMustMatch() async {
+    let t = TestShell()
+    t.write("creds.txt", file())
+    #expect(
+      await t.run("token new acct-admin --account; token import creds.txt --into acct-admin")
+        == .commandFailed)
+    #expect(
+      t.output.error.contains(
+        "error: 'acct-admin' is an account-level token, but the file is for a store-level API account"))
+    #expect(t.state.session.current?.accessToken == nil)
+  }
+
+  @Test func intoAndNameTogetherAreRefused() async {
+    let t = TestShell()
+    t.write("creds.txt", file())
+    #expect(await t.run(prepare) == .success)
+    #expect(await t.run("token import creds.txt --into cart-migration --name other-name") == .commandFailed)
+    #expect(
+      t.output.error.contains("give --into (fill a prepared token) or --name (make a new one), not both"))
+    #expect(await t.run("token import creds.txt --into nope-nope") == .commandFailed)
+    #expect(t.output.error.contains("test.bcsh:1:31: error: no token named 'nope-nope'"))
+  }
+
+  @Test func theChecklistEndsWithTheExactImportCommand() async {
+    let t = TestShell()
+    #expect(await t.run(prepare + "; token checklist") == .success)
+    #expect(t.output.output.contains("token import PATH/TO/DOWNLOADED.txt --into cart-migration"))
+    #expect(t.output.output.contains("verify cart-migration"))
+    #expect(
+      t.output.output.contains("webhooks, scripts and metafields belong to the account that created them"))
+  }
+
+  @Test func stencilPresetsNameTheStencilTokenType() async {
+    let t = TestShell()
+    #expect(await t.run("token new theme-work; scope preset stencil-publish; token checklist") == .success)
+    #expect(t.output.output.contains("Token type: Stencil-CLI token, level \"publish theme\""))
+    #expect(t.output.output.contains("\"local development only\""))
+    #expect(
+      t.state.session.current?.grants.map(\.scopeID)
+        == ["information-settings", "themes", "sites-routes", "channel-settings"])
+    #expect(t.state.session.current?.level(of: "themes") == .modify)
+  }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import BcshCore
+
+/// A keyring held in memory: the `SecretStoring` capability as the Secret Service behaves (items
+/// found by attributes, a store replaces an item with the same attributes), so that the core's use
+/// of it is tested without D-Bus. The real keyring is tested in EndToEndTests.
+final class MemoryKeyring: SecretStoring, @unchecked Sendable {
+  struct Item: Equatable {
+    var secret: String
+    var label: String
+    var attributes: [String: String]
+  }
+
+  private let lock = NSLock()
+  private var stored: [Item] = []
+  /// When set, every call fails with this message (a locked collection, no daemon).
+  var failure: String?
+
+  var items: [Item] { lock.withLock { stored } }
+
+  private func check() throws(BcshError) {
+    if let failure = lock.withLock({ self.failure }) { throw BcshError(failure) }
+  }
+
+  func store(_ secret: String, label: String, attributes: [String: String]) throws(BcshError) {
+    try check()
+    lock.withLock {
+      stored.removeAll { $0.attributes == attributes }
+      stored.append(Item(secret: secret, label: label, attributes: attributes))
+    }
+  }
+
+  func lookup(_ attributes: [String: String]) throws(BcshError) -> String? {
+    try check()
+    return lock.withLock { stored.first { $0.matches(attributes) }?.secret }
+  }
+
+  func search(_ attributes: [String: String]) throws(BcshError) -> [[String: String]] {
+    try check()
+    return lock.withLock { stored.filter { $0.matches(attributes) }.map(\.attributes) }
+  }
+
+  func remove(_ attributes: [String: String]) throws(BcshError) {
+    try check()
+    lock.withLock { stored.removeAll { $0.matches(attributes) } }
+  }
+}
+
+extension MemoryKeyring.Item {
+  func matches(_ wanted: [String: String]) -> Bool { wanted.allSatisfy { attributes[$0.key] == $0.value } }
+}
+
+@Suite struct KeyringTests {
+  private func shell(_ keyring: MemoryKeyring) -> TestShell {
+    let t = TestShell()
+    t.shell.environment.makeSecretStore = { keyring }
+    return t
+  }
+
+  private let prepare = """
+    token new cart-migration; path set abc123
+    token set access-token --env AT; token set client-secret --env CS
+    """
+
+  private func withSecrets(_ t: TestShell) {
+    t.shell.environment.variables["AT"] = Sample.accessToken
+    t.shell.environment.variables["CS"] = Sample.clientSecret
+  }
+
+  @Test func saveKeepsTheSecretsOutOfTheFileAndInTheKeyring() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    let text = try #require(t.read("s.json"))
+    #expect(!text.contains(Sample.accessToken) && !text.contains(Sample.clientSecret))
+    #expect(text.contains("\"keyring\""))
+    #expect(TestFiles.mode(t.path("s.json")) == 0o600)
+    #expect(
+      keyring.items.map(\.label) == [
+        "bcsh: cart-migration access token (store abc123)",
+        "bcsh: cart-migration client secret (store abc123)",
+      ])
+    let id = try #require(t.state.file?.keyring?.id)
+    #expect(
+      keyring.items[0].attributes == [
+        "application": "bcsh", "session": id, "token": "cart-migration", "field": "access-token",
+        "store": "abc123",
+      ])
+    #expect(keyring.items.map(\.secret) == [Sample.accessToken, Sample.clientSecret])
+    #expect(t.output.output.contains("saved s.json (session, mode 0600; secrets in the keyring)"))
+  }
+
+  @Test func openReadsTheSecretsBackAndLaterSavesKeepThemThere() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    let second = shell(keyring)
+    #expect(await second.run("open \(t.path("s.json"))") == .success)
+    let token = try #require(second.state.session.current)
+    #expect(token.accessToken?.revealed == Sample.accessToken)
+    #expect(token.clientSecret?.revealed == Sample.clientSecret)
+    #expect(!second.state.hasUnsavedChanges)
+    // A plain save to the same file keeps the secrets in the keyring.
+    #expect(await second.run("token new second-one; token set access-token --env HOME; save") == .success)
+    #expect(t.read("s.json")?.contains(second.folder) == false)
+    #expect(keyring.items.count == 3)
+    #expect(await second.run("token show cart-migration; status") == .success)
+    #expect(second.output.output.contains("access token:  ****p9q8 (in the keyring)"))
+    #expect(second.output.output.contains("secrets kept:    in the OS keyring"))
+  }
+
+  @Test func renameAndRemoveKeepTheKeyringInStepAtTheNextSave() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    #expect(await t.run("token rename cart-migration cart-live; save") == .success)
+    #expect(Set(keyring.items.map { $0.attributes["token"] }) == ["cart-live"])
+    #expect(keyring.items.map(\.label).first == "bcsh: cart-live access token (store abc123)")
+    #expect(await t.run("path set zzz999; save") == .success)
+    #expect(keyring.items.count == 2)
+    #expect(keyring.items.allSatisfy { $0.attributes["store"] == "zzz999" })
+    #expect(await t.run("token rm cart-live; save") == .success)
+    #expect(keyring.items.isEmpty)
+  }
+
+  @Test func anUnreachableKeyringSavesNothing() async throws {
+    let keyring = MemoryKeyring()
+    keyring.failure = "cannot store a secret in the OS keyring: Cannot create an item in a locked collection"
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare) == .success)
+    let before = t.state
+    #expect(await t.run("save s.json --keyring") == .commandFailed)
+    #expect(t.read("s.json") == nil)
+    #expect(t.state == before)
+    #expect(t.output.error.contains("locked collection; nothing was saved"))
+    #expect(t.output.error.contains("hint: save without --keyring keeps the secrets in the 0600 file"))
+    #expect(!t.output.error.contains(Sample.accessToken))
+  }
+
+  @Test func aSecretMissingFromTheKeyringIsAWarning() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    try keyring.remove(["field": "client-secret"])
+    let second = shell(keyring)
+    #expect(await second.run("open \(t.path("s.json"))") == .success)
+    #expect(second.output.error.contains("warning: the keyring holds no client-secret for 'cart-migration'"))
+    #expect(second.state.session.current?.accessToken?.revealed == Sample.accessToken)
+    #expect(second.state.session.current?.clientSecret == nil)
+    keyring.failure = "no Secret Service"
+    let third = shell(keyring)
+    #expect(await third.run("open \(t.path("s.json"))") == .commandFailed)
+    #expect(
+      third.output.error.contains(
+        "keeps its secrets in the OS keyring, which bcsh cannot read: no Secret Service"))
+  }
+
+  @Test func dryRunAndOtherFormatsTouchNoKeyring() async {
+    let keyring = MemoryKeyring()
+    let dry = TestShell(
+      options: {
+        var o = ShellOptions(); o.dryRun = true; return o
+      }())
+    dry.shell.environment.makeSecretStore = { keyring }
+    withSecrets(dry)
+    #expect(await dry.run(prepare + "\nsave s.json --keyring") == .success)
+    #expect(dry.output.output.contains("dry run: would write s.json (session; secrets to the keyring)"))
+    #expect(keyring.items.isEmpty && dry.read("s.json") == nil)
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave creds.txt --format txt --keyring") == .commandFailed)
+    #expect(t.output.error.contains("--keyring saves a session file"))
+  }
+}
