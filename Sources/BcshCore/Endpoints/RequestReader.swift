@@ -136,7 +136,7 @@ enum RequestReader {
 
   /// Whether a URL's path is `/stores/{hash}/v2/...` or `/stores/{hash}/v3/...`.
   static func isStoreAPIURL(_ url: String) -> Bool {
-    let path = url.range(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
+    let path = url.firstRange(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
     let segments = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
     return segments.count >= 3 && segments[0] == "stores" && (segments[2] == "v2" || segments[2] == "v3")
   }

@@ -26,7 +26,13 @@ public struct Session: Sendable, Equatable, Codable {
     init(_ token: Token) { self.token = token }
   }
 
+  /// Every token by name. While `pending` is set, the current token's entry here is stale.
   private var entries: TreeDictionary<String, Entry> = [:]
+  /// The current token as commands change it, kept out of the tree: a script spends most lines on
+  /// the current token, and a change here costs O(1) where a change in the tree copies (and later
+  /// frees) the path to it. Written back when another token becomes current or one is added,
+  /// removed or renamed.
+  private var pending: Entry?
   private var nextPlace = 0
   public private(set) var currentName: String?
   /// The tokens added or changed since the shell last asked (`takeChangedNames()`): the shell
@@ -36,13 +42,31 @@ public struct Session: Sendable, Equatable, Codable {
   public init() {}
 
   /// Every token, in the order they were made.
-  public var tokens: [Token] { entries.values.sorted { $0.place < $1.place }.map(\.token) }
+  public var tokens: [Token] { latestEntries.sorted { $0.place < $1.place }.map(\.token) }
 
   public var tokenCount: Int { entries.count }
 
-  public var current: Token? { currentName.flatMap { entries[$0]?.token } }
+  public var current: Token? { currentName.flatMap(token(named:)) }
 
-  public func token(named name: String) -> Token? { entries[name]?.token }
+  public func token(named name: String) -> Token? { entry(named: name)?.token }
+
+  private func entry(named name: String) -> Entry? {
+    if let pending, name == currentName { return pending }
+    return entries[name]
+  }
+
+  /// Every entry, the pending one in place of its stale copy.
+  private var latestEntries: [Entry] {
+    guard let pending else { return Array(entries.values) }
+    return entries.values.map { $0.place == pending.place ? pending : $0 }
+  }
+
+  /// Writes the pending current token back into the tree.
+  private mutating func writeBack() {
+    guard let entry = pending else { return }
+    pending = nil
+    entries[entry.token.name] = entry
+  }
 
   /// Adds a token and makes it current. The name must be new.
   public mutating func add(_ token: Token) throws(BcshError) {
@@ -51,17 +75,20 @@ public struct Session: Sendable, Equatable, Codable {
       throw BcshError(
         "a token named '\(token.name)' already exists", hint: "'token use \(token.name)' selects it")
     }
+    writeBack()
     insert(token)
     currentName = token.name
   }
 
   public mutating func use(_ name: String) throws(BcshError) {
     _ = try require(name)
+    writeBack()
     currentName = name
   }
 
   public mutating func remove(_ name: String) throws(BcshError) {
     _ = try require(name)
+    writeBack()
     entries[name] = nil
     if currentName == name { currentName = entries.values.max { $0.place < $1.place }?.token.name }
   }
@@ -70,6 +97,7 @@ public struct Session: Sendable, Equatable, Codable {
     _ = try require(old)
     guard entries[new] == nil else { throw BcshError("a token named '\(new)' already exists") }
     try Session.checkName(new)
+    writeBack()
     if var entry = entries.removeValue(forKey: old) {
       var token = entry.token
       token.name = new
@@ -84,14 +112,18 @@ public struct Session: Sendable, Equatable, Codable {
   public mutating func update(_ name: String, _ change: (inout Token) throws(BcshError) -> Void)
     throws(BcshError)
   {
-    guard var entry = entries[name] else {
+    guard var entry = entry(named: name) else {
       _ = try require(name)
       return
     }
     var token = entry.token
     try change(&token)
     entry.box = TokenBox(token)
-    entries[name] = entry
+    if name == currentName {
+      pending = entry
+    } else {
+      entries[name] = entry
+    }
     changedNames.append(name)
   }
 
@@ -146,7 +178,7 @@ public struct Session: Sendable, Equatable, Codable {
     guard left.currentName == right.currentName, left.entries.count == right.entries.count else {
       return false
     }
-    return left.entries == right.entries || left.tokens == right.tokens
+    return (left.pending == right.pending && left.entries == right.entries) || left.tokens == right.tokens
   }
 
   /// A session file naming one token twice.
