@@ -83,13 +83,15 @@ let package = Package(
       path: "Benchmarks",
       swiftSettings: settings
     ),
+    // What every test target shares: the self-deleting temporary folder.
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
-      name: "BcshCoreTests", dependencies: ["BcshCore"], exclude: ["Golden"],
+      name: "BcshCoreTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Golden"],
       swiftSettings: settings),
     .testTarget(
       name: "SandboxTests",
       dependencies: [
-        "BcshCore", "BcshHTTP", "BcshSandbox",
+        "BcshCore", "BcshHTTP", "BcshSandbox", "TestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         // The tests' own tiny servers (redirect target, hung server, huge body).
         .product(name: "NIOCore", package: "swift-nio"),
@@ -99,11 +101,14 @@ let package = Package(
       swiftSettings: settings
     ),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["BcshCore"], exclude: ["Fixtures"], swiftSettings: settings),
+      name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"],
+      swiftSettings: settings),
     // The start-up fast path of the executable against ArgumentParser's reading of the same line.
     .testTarget(name: "LaunchTests", dependencies: ["bcsh"], swiftSettings: settings),
-    .testTarget(name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal"], swiftSettings: settings),
+    .testTarget(
+      name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"],
+      swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
-    .testTarget(name: "InstallationTests", swiftSettings: settings),
+    .testTarget(name: "InstallationTests", dependencies: ["TestSupport"], swiftSettings: settings),
   ]
 )

@@ -57,7 +57,9 @@ public struct SecretServiceStore: SecretStoring {
   ) throws(BcshError) {
     var openError: UnsafePointer<CChar>?
     guard bcsh_secret_open(&openError) == 0 else {
-      throw Self.failure(what, openError.map { String(cString: $0) } ?? "libsecret could not be loaded")
+      throw BcshError(
+        "cannot \(what) the OS keyring: \(openError.map { String(cString: $0) } ?? "libsecret could not be loaded")",
+        hint: "install libsecret, or save without --keyring to keep the secrets in the 0600 file")
     }
     let names = attributes.keys.sorted()
     let keys = names.map { UnsafePointer(strdup($0)) }

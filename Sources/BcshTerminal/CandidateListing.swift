@@ -10,10 +10,29 @@ public enum CandidateListing {
   ) -> [String] {
     guard !candidates.isEmpty else { return [] }
     let width = max(width, 1)
+    // A file name may hold escape sequences: printed raw, they would drive the terminal.
+    let candidates = candidates.map { candidate in
+      var shown = candidate
+      shown.display = printable(candidate.display)
+      shown.detail = candidate.detail.map(printable)
+      return shown
+    }
     if candidates.contains(where: { $0.detail != nil }) {
       return detailed(candidates, width: width, displayWidth: displayWidth)
     }
     return columns(candidates.map(\.display), width: width, displayWidth: displayWidth)
+  }
+
+  /// `text` with each control character (C0, DEL, C1) shown as `?`, as `ls` shows them.
+  static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { result.append(isControl(scalar) ? "?" : scalar) }
+    return String(result)
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
   /// Words in columns two spaces apart, as many columns as fit.

@@ -5,6 +5,27 @@ import BcshCore
 /// its folders made 0700 as needed, so two sessions saving at once, or a crash, never leave half a
 /// file.
 enum HistoryFile {
+  /// A history of 1000 lines is far smaller; a larger file is not a history bcsh wrote.
+  static let sizeLimit = 8 << 20
+
+  /// Why the file at `path` is neither read nor replaced as the history (it is a device such as
+  /// `/dev/zero`, a FIFO, or too large), or nil when it may be (or does not exist yet).
+  static func refusal(_ path: String) -> BcshError? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      return BcshError(
+        "the history file \(path) is not a regular file; the history is neither read nor saved",
+        hint: "point BCSH_HISTFILE at a file")
+    }
+    guard info.st_size <= sizeLimit else {
+      return BcshError(
+        "the history file \(path) is over 8 MiB; the history is neither read nor saved",
+        hint: "point BCSH_HISTFILE at another file, or trim this one")
+    }
+    return nil
+  }
+
   /// Writes the file with what `write` puts into the `FILE` it gets. libedit writes through a real
   /// file (it sets the file's mode), so its text goes to an unnamed temporary file first.
   static func replace(_ path: String, write: (UnsafeMutablePointer<FILE>) -> Bool) throws(BcshError) {

@@ -16,7 +16,12 @@ public enum InteractiveShell {
       shell.report(BcshError("cannot start the line editor on this terminal"))
       return .commandFailed
     }
-    if let historyFile { editor.loadHistory(from: historyFile) }
+    var historyFile = historyFile
+    if let file = historyFile, let refusal = editor.loadHistory(from: file) {
+      // The history stays in memory: neither read from that file nor written over it.
+      shell.warn(refusal.message, hint: refusal.hint)
+      historyFile = nil
+    }
     shell.environment.history = { [weak editor] in editor?.historyEntries ?? [] }
     let loop = ReadLoop(shell: shell, editor: editor, historyFile: historyFile)
 

@@ -7,7 +7,9 @@ extension LineEditor {
   /// plus this session's entries, trimmed to the history size. libedit rewrites the whole file, so
   /// this runs once, at exit.
   func saveHistory(to path: String) throws(BcshError) {
-    guard !sessionEntries.isEmpty, let merged = history_init() else { return }
+    guard !sessionEntries.isEmpty else { return }
+    if let refusal = HistoryFile.refusal(path) { throw refusal }
+    guard let merged = history_init() else { return }
     defer { history_end(merged) }
     bcsh_history_set_size(merged, Self.historySize)
     bcsh_history_set_unique(merged, 1)

@@ -117,9 +117,12 @@ final class LineEditor {
   }
 
   /// Loads a history file written by an earlier session, if there is one.
-  func loadHistory(from path: String) {
-    guard let history, access(path, R_OK) == 0 else { return }
+  /// Returns why the file was not read, when it was refused (see `HistoryFile.refusal`).
+  func loadHistory(from path: String) -> BcshError? {
+    if let refusal = HistoryFile.refusal(path) { return refusal }
+    guard let history, access(path, R_OK) == 0 else { return nil }
     bcsh_history_load(history, path)
+    return nil
   }
 
   /// The terminal's width in columns.

@@ -9,7 +9,11 @@
 
 /* The few GLib and libsecret types bcsh touches, as their public headers define them. */
 typedef struct _GHashTable GHashTable;
-typedef struct _GList GList;
+typedef struct _GList {
+  void *data;
+  struct _GList *next;
+  struct _GList *prev;
+} GList;
 typedef struct _SecretSchema SecretSchema;
 typedef struct {
   uint32_t domain;
@@ -31,8 +35,6 @@ static struct {
   GEqualFunc str_equal;
   void (*free)(void *);
   char *(*strdup)(const char *);
-  unsigned int (*list_length)(GList *);
-  void *(*list_nth_data)(GList *, unsigned int);
   void (*list_free_full)(GList *, GDestroyNotify);
   void (*object_unref)(void *);
   void (*error_free)(GError *);
@@ -46,13 +48,21 @@ static struct {
   GHashTable *(*retrievable_get_attributes)(void *);
 } api;
 
+/* The attributes of bcsh's items (KeyringSecrets.attributeNames on the Swift side). */
+static const char *const names[] = {"application", "session", "generation", "token", "field", "store", "account"};
+
 static SecretSchema *schema;
 static const char *open_error;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+static char missing_symbol[160];
+
 static void *resolve(void *library, const char *name) {
   void *symbol = library ? dlsym(library, name) : NULL;
-  if (symbol == NULL && open_error == NULL) open_error = "libsecret or GLib lacks a function bcsh needs";
+  if (symbol == NULL && open_error == NULL) {
+    snprintf(missing_symbol, sizeof missing_symbol, "the installed libsecret or GLib has no %s", name);
+    open_error = missing_symbol;
+  }
   return symbol;
 }
 
@@ -72,8 +82,6 @@ static void load(void) {
   *(void **)&api.str_equal = resolve(glib, "g_str_equal");
   *(void **)&api.free = resolve(glib, "g_free");
   *(void **)&api.strdup = resolve(glib, "g_strdup");
-  *(void **)&api.list_length = resolve(glib, "g_list_length");
-  *(void **)&api.list_nth_data = resolve(glib, "g_list_nth_data");
   *(void **)&api.list_free_full = resolve(glib, "g_list_free_full");
   *(void **)&api.error_free = resolve(glib, "g_error_free");
   *(void **)&api.object_unref = resolve(gobject, "g_object_unref");
@@ -86,7 +94,6 @@ static void load(void) {
   *(void **)&api.retrievable_get_attributes = resolve(secret, "secret_retrievable_get_attributes");
   if (open_error != NULL) return;
   /* The schema of bcsh's items; lookups match attributes, not the schema name. */
-  static const char *const names[] = {"application", "session", "token", "field", "store", "account"};
   GHashTable *types = api.hash_table_new_full(api.str_hash, api.str_equal, NULL, NULL);
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     api.hash_table_insert(types, (void *)names[i], (void *)(intptr_t)SECRET_SCHEMA_ATTRIBUTE_STRING);
@@ -147,7 +154,6 @@ int bcsh_secret_clear(const char *const *keys, const char *const *values, int co
 
 int bcsh_secret_search(const char *const *keys, const char *const *values, int count, char **items,
                        char **message) {
-  static const char *const names[] = {"application", "session", "token", "field", "store", "account"};
   GError *error = NULL;
   GHashTable *table = attributes(keys, values, count);
   GList *list = api.searchv_sync(schema, table, SECRET_SEARCH_ALL, NULL, &error);
@@ -155,19 +161,29 @@ int bcsh_secret_search(const char *const *keys, const char *const *values, int c
   if (error != NULL) return outcome(error, message);
   size_t size = 1, used = 0;
   char *text = malloc(size);
+  if (text == NULL) {
+    if (list) api.list_free_full(list, api.object_unref);
+    *message = strdup("out of memory");
+    return -1;
+  }
   text[0] = '\0';
-  unsigned int length = api.list_length(list);
-  for (unsigned int index = 0; index < length; index++) {
-    GHashTable *found = api.retrievable_get_attributes(api.list_nth_data(list, index));
+  for (GList *node = list; node != NULL; node = node->next) {
+    GHashTable *found = api.retrievable_get_attributes(node->data);
     for (size_t i = 0; found && i < sizeof names / sizeof names[0]; i++) {
       const char *value = api.hash_table_lookup(found, names[i]);
       if (value == NULL) continue;
       size_t needed = strlen(names[i]) + strlen(value) + 2;
-      text = realloc(text, size += needed);
+      char *grown = realloc(text, size + needed);
+      if (grown == NULL) break;
+      text = grown;
+      size += needed;
       used += (size_t)snprintf(text + used, size - used, "%s=%s\n", names[i], value);
     }
     if (found) api.hash_table_unref(found);
-    text = realloc(text, size += 1);
+    char *grown = realloc(text, size + 1);
+    if (grown == NULL) break;
+    text = grown;
+    size += 1;
     used += (size_t)snprintf(text + used, size - used, "\n");
   }
   if (list) api.list_free_full(list, api.object_unref);
@@ -175,4 +191,8 @@ int bcsh_secret_search(const char *const *keys, const char *const *values, int c
   return 0;
 }
 
-void bcsh_secret_free(char *text) { free(text); }
+void bcsh_secret_free(char *text) {
+  /* Secrets pass through here too: leave no copy in freed memory. */
+  if (text != NULL) explicit_bzero(text, strlen(text));
+  free(text);
+}

@@ -94,12 +94,14 @@ struct Launch: Equatable {
     if StandardStreams.standardInputIsTerminal {
       shellEnvironment.secretReader = TerminalSecretReader()
     } else if command != nil || !script.isEmpty {
-      shellEnvironment.readStandardInput = { StandardStreams.readAllStandardInput() }
+      shellEnvironment.readStandardInput = { () throws(BcshError) in
+        try StandardStreams.readAllStandardInput()
+      }
     }
 
     let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))
-    let shell = Shell(
-      environment: shellEnvironment, options: options, format: format, writer: StandardStreams())
+    let streams = StandardStreams()
+    let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
     for definition in variables + script.dropFirst() {
       let (name, value) = Bcsh.split(definition)!
       shell.define(name, value)
@@ -128,9 +130,19 @@ struct Launch: Equatable {
           ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
         startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
     } else {
-      status = await shell.run(script: StandardStreams.readAllStandardInput(), source: "stdin", path: nil)
+      do {
+        let text = try StandardStreams.readAllStandardInput()
+        status = await shell.run(script: text, source: "stdin", path: nil)
+      } catch {
+        shell.report(error)
+        status = .commandFailed
+      }
     }
     try? await sandboxLaunch?.server.stop()
+    if let failure = streams.outputFailure {
+      streams.writeError("bcsh: cannot write to standard output: \(failure)\n")
+      throw ExitCode(max(status, .commandFailed).rawValue)
+    }
     if status != .success { throw ExitCode(status.rawValue) }
   }
 

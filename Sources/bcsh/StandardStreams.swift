@@ -3,21 +3,40 @@ import BcshCore
 
 /// Standard output and standard error, flushed after every write so that they interleave in order.
 final class StandardStreams: OutputWriting {
+  /// The first failed write to standard output (a full disk, a closed pipe), as `strerror` says it:
+  /// the run then ends with status 2 instead of claiming success for output nobody got.
+  private(set) var outputFailure: String?
+
   func writeOutput(_ text: String) {
-    fputs(text, stdout)
-    fflush(stdout)
+    guard outputFailure == nil else { return }
+    if !Self.write(text, to: stdout) {
+      outputFailure = String(cString: strerror(errno)).lowercased()
+    }
   }
 
   func writeError(_ text: String) {
-    fputs(text, stderr)
-    fflush(stderr)
+    _ = Self.write(text, to: stderr)
+  }
+
+  /// Writes every byte (`fputs` would stop at a NUL) and flushes; false when either fails.
+  private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) -> Bool {
+    var text = text
+    let written = text.withUTF8 { bytes in
+      bytes.isEmpty ? 0 : fwrite(bytes.baseAddress!, 1, bytes.count, stream)
+    }
+    let flushed = fflush(stream) == 0
+    return written == text.utf8.count && flushed
   }
 
   static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
   static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
-  /// All of standard input as text (a script piped in, or `token set FIELD --stdin`).
-  static func readAllStandardInput() -> String {
+  /// The most bcsh reads from standard input, like `--file`'s limit: `bcsh < /dev/zero` must end.
+  static let inputLimit = 16 << 20
+
+  /// All of standard input as text (a script piped in, or `token set FIELD --stdin`), or an error
+  /// past ``inputLimit``.
+  static func readAllStandardInput() throws(BcshError) -> String {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -25,6 +44,10 @@ final class StandardStreams: OutputWriting {
       if count < 0 && errno == EINTR { continue }
       guard count > 0 else { break }
       bytes += buffer[0..<count]
+      guard bytes.count <= inputLimit else {
+        throw BcshError(
+          "standard input is too large (over 16 MiB)", hint: "bcsh reads at most 16 MiB from it")
+      }
     }
     return String(decoding: bytes, as: UTF8.self)
   }

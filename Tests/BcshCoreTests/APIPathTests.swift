@@ -73,6 +73,12 @@ import Testing
     (String(repeating: "a", count: 40), "too long"),
     ("abc 123", "not a valid store hash"),
     ("hash", "still holds a placeholder"),
+    (
+      "https://api.bigcommerce.com/stores/abc123/v3/stores/zzz999/v3/", "names more than one store or account"
+    ),
+    (
+      "stores/abc123/v3/accounts/3c3c6d21-4f0e-4d62-9b36-5ef0a3f1a1b2", "names more than one store or account"
+    ),
   ])
   func rejections(_ input: String, _ message: String) {
     #expect {

@@ -1,5 +1,6 @@
 import BcshCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Tab for `scope info` (scopes of both kinds and the implicit default), `scope need` (methods,
@@ -48,8 +49,7 @@ import Testing
   }
 
   @Test func verifyForOffersPresetsAndFiles() async throws {
-    let folder = try TemporaryFolder(["stencil-calls.txt", "other/"])
-    defer { folder.remove() }
+    let folder = try TemporaryFolder.holding(["stencil-calls.txt", "other/"])
     let harness = await CompletionHarness("token new abcd", directory: folder.path)
     #expect(
       harness.insertions("verify --for sten") == ["stencil-dev", "stencil-publish", "stencil-calls.txt"])

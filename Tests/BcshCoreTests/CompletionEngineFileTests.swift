@@ -1,5 +1,6 @@
 import BcshCore
 import Foundation
+import TestSupport
 import Testing
 
 /// File arguments: real paths from the shell's current directory, by the argument's role.
@@ -11,8 +12,7 @@ import Testing
 
   /// Runs `body` with a harness whose current directory (and `HOME`) is a fresh folder of `entries`.
   func inFolder(_ body: (CompletionHarness, String) async throws -> Void) async throws {
-    let folder = try TemporaryFolder(Self.entries)
-    defer { folder.remove() }
+    let folder = try TemporaryFolder.holding(Self.entries)
     let harness = await CompletionHarness(
       "set DIR \(folder.path)", directory: folder.path, environment: ["HOME": folder.path])
     try await body(harness, folder.path)

@@ -1,5 +1,6 @@
 import BcshCore
 import Foundation
+import TestSupport
 import Testing
 
 /// A shell whose session was made by running commands, and Tab pressed on lines against it.
@@ -48,13 +49,11 @@ struct CompletionHarness {
   }
 }
 
-/// A temporary folder holding the given files (names ending in `/` are folders), removed by
-/// `remove()`.
-struct TemporaryFolder {
-  let path: String
-
-  init(_ entries: [String]) throws {
-    path = FileManager.default.temporaryDirectory.path + "/bcsh-completion-" + UUID().uuidString
+extension TemporaryFolder {
+  /// A temporary folder holding the given files (names ending in `/` are folders).
+  static func holding(_ entries: [String]) throws -> TemporaryFolder {
+    let folder = TemporaryFolder("completion")
+    let path = folder.path
     for entry in entries {
       let full = path + "/" + entry
       if entry.hasSuffix("/") {
@@ -65,7 +64,6 @@ struct TemporaryFolder {
         #expect(FileManager.default.createFile(atPath: full, contents: Data()))
       }
     }
+    return folder
   }
-
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -84,10 +84,11 @@ extension MemoryKeyring.Item {
         "bcsh: cart-migration client secret (store abc123)",
       ])
     let id = try #require(t.state.file?.keyring?.id)
+    let generation = try #require(keyring.items.first?.attributes["generation"])
     #expect(
       keyring.items[0].attributes == [
-        "application": "bcsh", "session": id, "token": "cart-migration", "field": "access-token",
-        "store": "abc123",
+        "application": "bcsh", "session": id, "generation": generation, "token": "cart-migration",
+        "field": "access-token", "store": "abc123",
       ])
     #expect(keyring.items.map(\.secret) == [Sample.accessToken, Sample.clientSecret])
     #expect(t.output.output.contains("saved s.json (session, mode 0600; secrets in the keyring)"))
@@ -126,6 +127,56 @@ extension MemoryKeyring.Item {
     #expect(keyring.items.allSatisfy { $0.attributes["store"] == "zzz999" })
     #expect(await t.run("token rm cart-live; save") == .success)
     #expect(keyring.items.isEmpty)
+  }
+
+  @Test func aPathSetAfterASaveKeepsTheSecrets() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(
+      await t.run("token new no-path-yet; token set access-token --env AT; save s.json --keyring") == .success
+    )
+    #expect(await t.run("path set abc123; save") == .success)
+    #expect(keyring.items.count == 1)
+    #expect(keyring.items.first?.attributes["store"] == "abc123")
+    let second = shell(keyring)
+    #expect(await second.run("open \(t.path("s.json"))") == .success)
+    #expect(second.state.session.current?.accessToken?.revealed == Sample.accessToken)
+  }
+
+  @Test func aRefusedSaveLeavesTheKeyringAsTheFileKnowsIt() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    let before = keyring.items
+    // Someone else changed the file: the save is refused, and the keyring is as before.
+    try "{}".write(toFile: t.path("s.json"), atomically: false, encoding: .utf8)
+    #expect(await t.run("token set access-token --env CS; save") == .commandFailed)
+    #expect(t.output.error.contains("changed on disk"))
+    #expect(keyring.items == before)
+    // A fresh file that exists already is refused too, and leaves no orphan items.
+    t.write("other.json", "{}")
+    #expect(await t.run("save other.json --keyring") == .commandFailed)
+    #expect(keyring.items == before)
+  }
+
+  @Test func otherFormatsOnTheOwnFileAndCopiesBehave() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    withSecrets(t)
+    #expect(await t.run(prepare + "\nsave s.json --keyring") == .success)
+    let before = keyring.items
+    #expect(await t.run("save s.json --format txt --force") == .success)
+    #expect(t.read("s.json")?.hasPrefix("ACCESS TOKEN: ") == true)
+    #expect(keyring.items == before)
+    // A copy of a keyring session keeps its secrets in the keyring, under its own id.
+    let u = shell(keyring)
+    withSecrets(u)
+    #expect(await u.run(prepare + "\nsave a.json --keyring; save b.json") == .success)
+    #expect(u.read("b.json")?.contains(Sample.accessToken) == false)
+    #expect(u.output.output.contains("saved b.json (session, mode 0600; secrets in the keyring)"))
+    #expect(Set(keyring.items.compactMap { $0.attributes["session"] }).count == 3)
   }
 
   @Test func anUnreachableKeyringSavesNothing() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BcshCore
@@ -10,7 +11,7 @@ import Testing
 @Suite(.serialized) struct StorageTests {
   @Test func writesAreMode0600() throws {
     let folder = TestFiles.makeFolder()
-    let path = folder + "/s.json"
+    let path = folder.path("s.json")
     umask(0o022)
     _ = try AtomicFile.write("{}", to: path, expected: nil, force: false)
     #expect(TestFiles.mode(path) == 0o600)
@@ -19,7 +20,7 @@ import Testing
 
   @Test func overwriteNeedsAFingerprintOrForce() throws {
     let folder = TestFiles.makeFolder()
-    let path = folder + "/s.json"
+    let path = folder.path("s.json")
     _ = FileManager.default.createFile(atPath: path, contents: Data("theirs".utf8))
     #expect(throws: BcshError.self) { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
     #expect(try AtomicFile.read(path) == "theirs")
@@ -31,7 +32,7 @@ import Testing
 
   @Test func refusesAFileThatChangedOnDisk() throws {
     let folder = TestFiles.makeFolder()
-    let path = folder + "/s.json"
+    let path = folder.path("s.json")
     let fingerprint = try AtomicFile.write("v1", to: path, expected: nil, force: false)
     // Someone else rewrites it (a new inode, as editors do).
     try Data("edited elsewhere".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -49,7 +50,7 @@ import Testing
   /// old file whole and no temporary file behind.
   @Test func failedWriteLeavesTheOldFileWhole() throws {
     let folder = TestFiles.makeFolder()
-    let path = folder + "/s.json"
+    let path = folder.path("s.json")
     let fingerprint = try AtomicFile.write("old contents", to: path, expected: nil, force: false)
     var old = rlimit()
     getrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
@@ -64,7 +65,7 @@ import Testing
     }
     setrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
     #expect(try AtomicFile.read(path) == "old contents")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     #expect(leftovers == ["s.json"])
   }
 
@@ -148,13 +149,14 @@ import Testing
     let folder = TestFiles.makeFolder()
     let git = Process()
     git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    git.arguments = ["git", "init", "-q", folder]
+    git.arguments = ["git", "init", "-q", folder.path]
     try git.run()
     git.waitUntilExit()
-    try Data("ignored.json\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
-    #expect(GitExposure.isTrackable(folder + "/exposed.json"))
-    #expect(!GitExposure.isTrackable(folder + "/ignored.json"))
-    #expect(!GitExposure.isTrackable(TestFiles.makeFolder() + "/elsewhere.json"))
+    try Data("ignored.json\n".utf8).write(to: URL(fileURLWithPath: folder.path(".gitignore")))
+    #expect(GitExposure.isTrackable(folder.path("exposed.json")))
+    #expect(!GitExposure.isTrackable(folder.path("ignored.json")))
+    let elsewhere = TestFiles.makeFolder()
+    #expect(!GitExposure.isTrackable(elsewhere.path("elsewhere.json")))
   }
 
   @Test func dotEnvQuotesWhatNeedsIt() {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BcshCore
@@ -9,19 +10,18 @@ typealias ExitStatus = BcshCore.ExitStatus
 final class TestShell {
   let shell: Shell
   let output: CapturedOutput
-  let folder: String
+  /// Removed with the shell.
+  let temporary = TemporaryFolder("core")
+  var folder: String { temporary.path }
 
   init(options: ShellOptions = ShellOptions(), json: Bool = false, environment: [String: String] = [:]) {
-    folder = TestFiles.makeFolder()
     output = CapturedOutput()
+    let folder = temporary.path
     var env = ShellEnvironment(
       variables: environment.merging(["HOME": folder]) { a, _ in a }, currentDirectory: folder)
     env.now = { Date(timeIntervalSince1970: 1_790_000_000) }
     shell = Shell(environment: env, options: options, format: OutputFormat(json: json), writer: output)
   }
-
-  // Tests leave nothing in /tmp: the folder goes with the shell.
-  deinit { try? FileManager.default.removeItem(atPath: folder) }
 
   /// Runs `script` as a script named `test.bcsh`; returns its status.
   @discardableResult
@@ -43,13 +43,8 @@ final class TestShell {
 }
 
 enum TestFiles {
-  static func makeFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bcsh-tests-\(UUID().uuidString)"
-    ).path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
+  /// A fresh folder, removed when the returned value goes.
+  static func makeFolder() -> TemporaryFolder { TemporaryFolder("core") }
 
   static func mode(_ path: String) -> Int? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue

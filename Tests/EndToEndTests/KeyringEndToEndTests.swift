@@ -61,6 +61,21 @@ import Testing
     #expect(!result.stderr.contains(Sample.accessToken))
   }
 
+  @Test func openingWithALockedCollectionIsAnError() throws {
+    let daemon = try KeyringDaemon()
+    defer { daemon.stop() }
+    let bcsh = Bcsh()
+    let saved = try bcsh.run(
+      ["-c", prepare + "; save s.json --keyring"],
+      environment: daemon.environment.merging(secrets) { _, new in new })
+    #expect(saved.status == 0, "\(saved.stderr)")
+    try daemon.lockLoginCollection()
+    let opened = try bcsh.run(["-s", "s.json", "-c", "token show"], environment: daemon.environment)
+    #expect(opened.status == 2)
+    #expect(opened.stderr.contains("the collection is locked"))
+    #expect(opened.stderr.contains("hint: unlock the keyring"))
+  }
+
   @Test func noSecretServiceOrNoBusIsAClearError() throws {
     let daemon = try KeyringDaemon(withKeyring: false)
     defer { daemon.stop() }

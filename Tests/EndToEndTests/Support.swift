@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `bcsh` binary, run as a user would: arguments, standard input, environment, folder.
 struct Bcsh {
@@ -14,14 +15,11 @@ struct Bcsh {
     var stderr: String
   }
 
-  /// A fresh folder that is the run's current folder and HOME.
-  let folder: String
+  /// A fresh folder that is the run's current folder and HOME, removed with the last copy.
+  let temporary = TemporaryFolder("e2e")
+  var folder: String { temporary.path }
 
-  init() {
-    folder =
-      FileManager.default.temporaryDirectory.appendingPathComponent("bcsh-e2e-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  }
+  init() {}
 
   func run(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:], executable: String? = nil

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A partial command line and the candidates Tab must offer for it, in the sample project folder

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// scripts/install and scripts/uninstall, in what needs no build.
@@ -16,7 +17,7 @@ struct InstallScriptTests {
 
   @Test("an unknown argument is a bad invocation (64)", arguments: ["install", "uninstall"])
   func unknownArgument(script: String) throws {
-    let prefix = try TemporaryFolder()
+    let prefix = TemporaryFolder("installation")
     let result = try run(
       Repository.file("scripts/\(script)").path, ["--prefix", prefix.url.path, "--frobnicate"])
     #expect(result.status == 64)
@@ -26,7 +27,7 @@ struct InstallScriptTests {
 
   @Test("uninstall removes exactly the installed files and leaves the rest")
   func uninstallRemovesOnlyItsFiles() throws {
-    let prefix = try TemporaryFolder()
+    let prefix = TemporaryFolder("installation")
     for file in Installation.files { try prefix.write("installed", to: file) }
     try prefix.write("someone else's", to: "bin/other-tool")
     try prefix.write("someone else's", to: "share/man/man1/other-tool.1")

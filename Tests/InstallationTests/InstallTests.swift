@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The whole round trip: release build, install into a temporary prefix, use what was installed, uninstall.
@@ -8,7 +9,7 @@ import Testing
 struct InstallTests {
   @Test("scripts/install, then the installed bcsh, man page and completions, then scripts/uninstall")
   func roundTrip() throws {
-    let prefix = try TemporaryFolder()
+    let prefix = TemporaryFolder("installation")
 
     // `swift test` holds the lock of .build while the tests run; the release build must not wait for it.
     let install = try run(

@@ -2,6 +2,7 @@ import BcshCore
 import BcshHTTP
 import BcshSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// The server itself: loopback only, latency, TLS, configuration files, the banner.
@@ -43,7 +44,6 @@ import Testing
 
   @Test func tlsWorksWithTheTestCAAndFailsWithout() async throws {
     let ca = try ThrowawayCA.make()
-    defer { ca.remove() }
     let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
     let token = SandboxConfiguration.demo.accessToken("full")
     try await withSandbox(tls: tls, trustRootsPEMFile: ca.caCertificate) { sandbox in
@@ -74,9 +74,8 @@ import Testing
   }
 
   @Test func configurationLoadsFromJSONWithDefaults() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sandbox-\(UUID().uuidString).json")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let folder = TemporaryFolder("sandbox")
+    let file = folder.url.appendingPathComponent("configuration.json")
     let json = """
       {"stores": [{"hash": "abc123", "name": "Mine"}],
        "tokens": [{"name": "t1", "accessToken": "tok", "storeHash": "abc123", "scopes": ["store_v2_products"]}],

@@ -285,7 +285,6 @@ import Testing
 
   @Test func overTLSWithAThrowawayCA() async throws {
     let ca = try ThrowawayCA.make()
-    defer { ca.remove() }
     let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
     try await withSandbox(tls: tls) { sandbox in
       #expect(sandbox.baseURL.hasPrefix("https://"))

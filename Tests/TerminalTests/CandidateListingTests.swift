@@ -101,4 +101,19 @@ import Testing
   @Test func movesTheCursorToTheWordsEnd() {
     #expect(range("token list", 6, 10, cursor: 8)?.cursorMove == 2)
   }
+
+  /// A file name holding an escape sequence is listed with `?` for each control character, never
+  /// written raw to the terminal.
+  @Test func controlCharactersAreShownAsQuestionMarks() {
+    let candidates = [
+      CompletionCandidate(insertion: "a", display: "evil\u{1B}]0;owned\u{07}.json"),
+      CompletionCandidate(insertion: "b", display: "plain.json", detail: "x\u{9B}31m"),
+    ]
+    let lines = CandidateListing.lines(for: candidates, width: 80, displayWidth: { $0.count })
+    #expect(
+      lines.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }
+    )
+    #expect(lines[0].hasPrefix("evil?]0;owned?.json"))
+    #expect(lines[1].hasSuffix("x?31m"))
+  }
 }

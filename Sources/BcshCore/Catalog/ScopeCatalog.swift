@@ -111,8 +111,8 @@ public enum ScopeCatalog {
     return (scope, level.map { [$0] } ?? scope.defaultLevels)
   }
 
-  /// The scope and the level the text names, if it names one.
-  private static func resolveLevel(_ text: String, for kind: TokenKind) throws(BcshError) -> (
+  /// The scope and the level the text names (`=LEVEL` or a token string), if it names one.
+  static func resolveLevel(_ text: String, for kind: TokenKind) throws(BcshError) -> (
     scope: Scope, level: AccessLevel?
   ) {
     var name = text

@@ -40,8 +40,10 @@ public struct CommandContext {
   public func report(
     _ text: @autoclosure () -> String, json: @autoclosure () -> JSONValue, revealingSecrets: Bool = false
   ) {
+    // JSON escaping changes a secret's bytes, so its strings are masked before they are encoded.
+    let document = format.json ? (revealingSecrets ? json() : shell.masked(json())) : nil
     shell.write(
-      format.json ? json().serialized(pretty: true) + "\n" : text(), revealingSecrets: revealingSecrets)
+      document.map { $0.serialized(pretty: true) + "\n" } ?? text(), revealingSecrets: revealingSecrets)
   }
 
   /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.

@@ -47,7 +47,7 @@ extension ArgumentKind {
   func check(_ argument: Argument) throws(BcshError) {
     guard let (noun, values) = closedSet, !values.contains(argument.value) else { return }
     throw BcshError(
-      "unknown \(noun) '\(argument.value)'",
+      "unknown \(noun) \(ShownWord.quoted(argument.value))",
       hint: Spelling.suggestion(for: argument.value, among: values).map { "did you mean '\($0)'?" }
         ?? "one of: \(values.joined(separator: ", "))",
       at: argument.position)

@@ -34,7 +34,7 @@ public enum CommandTable {
       if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }
       let guess = Spelling.suggestion(for: first, among: topLevelWords)
       throw BcshError(
-        "unknown command '\(first)'",
+        "unknown command \(ShownWord.quoted(first))",
         hint: guess.map { "did you mean '\($0)'? ('help' lists commands)" } ?? "'help' lists commands",
         at: position)
     }
@@ -48,7 +48,7 @@ public enum CommandTable {
     }
     let guess = Spelling.suggestion(for: words[1], among: names)
     throw BcshError(
-      "unknown subcommand '\(first) \(words[1])'",
+      "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))",
       hint: guess.map { "did you mean '\(first) \($0)'?" } ?? "one of: \(names.joined(separator: ", "))",
       at: arguments[1].position)
   }

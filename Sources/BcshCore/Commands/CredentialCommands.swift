@@ -151,7 +151,7 @@ enum CredentialCommands {
       throw BcshError(
         "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
           + "\(what) '\(path.identifier)'",
-        hint: "check that you downloaded the file from the right store; 'path set' changes the token's",
+        hint: "check that you downloaded the file from the right \(what); 'path set' changes the token's",
         at: place)
     }
     let replacing = prepared.accessToken != nil
@@ -210,7 +210,7 @@ enum CredentialCommands {
         throw error.placed(at: file.position)
       }
     } else if invocation.flag("--stdin") {
-      guard let read = environment.readStandardInput, let text = read() else {
+      guard let read = environment.readStandardInput, let text = try read() else {
         throw BcshError(
           "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
           at: invocation.position)
@@ -226,10 +226,10 @@ enum CredentialCommands {
     }
     value = value.trimmingBlanks()
     guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: invocation.position) }
-    guard !value.contains(where: { $0.isNewline || $0 == " " }) else {
+    if let problem = CredentialValue.problem(with: value) {
       throw BcshError(
-        "the \(field.rawValue) contains blanks or several lines",
-        hint: "a credential is one word; check the file or variable", at: invocation.position)
+        "the \(field.rawValue) \(problem)", hint: "a credential is one word; check the file or variable",
+        at: invocation.position)
     }
     return value
   }
@@ -239,8 +239,9 @@ extension Token {
   /// Takes the access token, client ID and client secret of a downloaded credentials file.
   mutating func fillCredentials(from file: CredentialsFile) {
     accessToken = Secret(file.accessToken)
-    clientID = file.clientID
-    clientSecret = file.clientSecret.map(Secret.init)
+    // A file without them leaves what was set by hand.
+    if let id = file.clientID { clientID = id }
+    if let secret = file.clientSecret { clientSecret = Secret(secret) }
   }
 }
 

@@ -54,9 +54,12 @@ enum FileCommands {
         hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: invocation.position)
     }
     let place = fileArgument?.position ?? invocation.position
-    // The keyring: asked for, or kept from the session's own file.
+    // The keyring: asked for, or kept from a session whose secrets live there (a copy of it under
+    // another name gets an id of its own, so that its secrets never land in plain text by surprise).
     var keyring: KeyringSecrets?
-    if let own = context.state.file, own.path == path { keyring = own.keyring }
+    if format == .session, let own = context.state.file, let ownKeyring = own.keyring {
+      keyring = own.path == path ? ownKeyring : KeyringSecrets(id: UUID().uuidString.lowercased())
+    }
     if invocation.flag("--keyring") {
       guard format == .session else {
         throw BcshError(
@@ -64,6 +67,13 @@ enum FileCommands {
           hint: "save FILE --keyring", at: place)
       }
       keyring = keyring ?? KeyringSecrets(id: UUID().uuidString.lowercased())
+    }
+    let force = invocation.flag("--force")
+    let isSessionFile = context.state.file?.path == path
+    if format != .session && isSessionFile && !force {
+      throw BcshError(
+        "'\(fileArgument?.value ?? path)' is this session's own file; saving \(format) there would replace it",
+        hint: "choose another file name", at: place)
     }
     var contents: String
     switch format {
@@ -90,29 +100,21 @@ enum FileCommands {
       )
       return
     }
-    // Secrets reach the keyring before the file that leaves them out is written.
+    // The secrets reach the keyring, as a new generation of items, before the file that lists
+    // that generation replaces the old one; a save that fails removes the generation it began.
     var keyringStore: (any SecretStoring)?
+    let generation = UUID().uuidString.lowercased()
     if let keyring {
-      let store: any SecretStoring
-      let entries: [KeyringSecrets.Entry]
       do throws(BcshError) {
-        store = try context.shell.environment.makeSecretStore()
-        entries = try keyring.store(context.state.session, in: store)
+        let store = try context.shell.environment.makeSecretStore()
+        let manifest = try keyring.store(context.state.session, generation: generation, in: store)
+        keyringStore = store
+        contents = SessionFile.rendered(context.state.session, keyring: manifest)
       } catch {
         throw BcshError(
           error.message + "; nothing was saved",
           hint: error.hint ?? "save without --keyring keeps the secrets in the 0600 file", at: place)
       }
-      keyringStore = store
-      contents = SessionFile.rendered(
-        context.state.session, keyring: SessionFile.KeyringManifest(id: keyring.id, secrets: entries))
-    }
-    let force = invocation.flag("--force")
-    let isSessionFile = context.state.file?.path == path
-    if format != .session && isSessionFile && !force {
-      throw BcshError(
-        "'\(fileArgument?.value ?? path)' is this session's own file; saving \(format) there would replace it",
-        hint: "choose another file name", at: place)
     }
     // Only the session's own file may be overwritten without --force, and only as it was last seen.
     let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
@@ -121,6 +123,7 @@ enum FileCommands {
       fingerprint = try AtomicFile.write(
         contents, to: path, expected: expected, force: force, shownAs: fileArgument?.value)
     } catch {
+      if let keyring, let keyringStore { keyring.discard(generation, in: keyringStore) }
       throw error.placed(at: place)
     }
     if format == .session {
@@ -128,9 +131,9 @@ enum FileCommands {
       context.state.saved = context.state.session
       if let keyring, let keyringStore {
         do throws(BcshError) {
-          try keyring.removeStale(keeping: context.state.session, in: keyringStore)
+          try keyring.removeOtherGenerations(than: generation, in: keyringStore)
         } catch {
-          context.warn("the keyring still holds secrets of removed tokens: \(error.message)", at: place)
+          context.warn("the keyring still holds secrets of earlier saves: \(error.message)", at: place)
         }
       }
     } else if isSessionFile {
@@ -163,8 +166,7 @@ extension CommandContext {
       let secrets = KeyringSecrets(id: manifest.id)
       let missing: [KeyringSecrets.Entry]
       do throws(BcshError) {
-        missing = try secrets.load(
-          manifest.secrets, into: &session, from: shell.environment.makeSecretStore())
+        missing = try secrets.load(manifest, into: &session, from: shell.environment.makeSecretStore())
       } catch {
         throw BcshError(
           "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",

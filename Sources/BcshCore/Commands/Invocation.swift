@@ -46,7 +46,7 @@ public struct Invocation: Sendable {
         let known = spec.options.map(\.name)
         let guess = Spelling.suggestion(for: name, among: known)
         throw BcshError(
-          "unknown option '\(name)' for '\(spec.name)'",
+          "unknown option \(ShownWord.quoted(name)) for '\(spec.name)'",
           hint: guess.map { "did you mean '\($0)'?" }
             ?? (known.isEmpty
               ? "'\(spec.name)' takes no options" : "options: \(known.joined(separator: ", "))"),
@@ -110,9 +110,11 @@ public struct Invocation: Sendable {
       }
     }
     if let extra = remaining.first {
+      // `token set client-secret PART1 PART2`: a word beside a secret may be part of it.
+      let besideSecret = spec.carriesSecret(values.map { Optional($0.value) })
       throw BcshError(
-        "unexpected argument '\(extra.value)' for '\(spec.name)'", hint: "usage: \(spec.synopsis)",
-        at: extra.position)
+        "unexpected argument \(ShownWord.quoted(extra.value, mayBeSecret: besideSecret)) for '\(spec.name)'",
+        hint: "usage: \(spec.synopsis)", at: extra.position)
     }
     return result
   }

@@ -32,8 +32,10 @@ enum ScopeCommands {
       var removals: [(id: String, level: AccessLevel?)] = []
       for argument in invocation.arguments("SCOPE[=LEVEL]") {
         do throws(BcshError) {
-          let hasLevel = argument.value.contains("=")
-          let (scope, level) = try ScopeCatalog.resolveGrant(argument.value, for: token.kind)
+          // `SCOPE=LEVEL` or a token string names one box; a bare name, the whole scope.
+          let (scope, named) = try ScopeCatalog.resolveLevel(argument.value, for: token.kind)
+          let hasLevel = named != nil
+          let level = named ?? scope.highestLevel
           let declared = token.levels(of: scope.id)
           guard hasLevel ? declared.contains(level) : !declared.isEmpty else {
             let what = hasLevel ? "\(scope.id)=\(level)" : scope.id

@@ -26,7 +26,7 @@ public struct ShellEnvironment {
   public var variables: [String: String]
   public var currentDirectory: String
   /// Reads all of standard input, for `token set FIELD --stdin`; nil when it is the terminal.
-  public var readStandardInput: (() -> String?)?
+  public var readStandardInput: (() throws(BcshError) -> String?)?
   /// Hidden entry; nil when there is no terminal to ask on.
   public var secretReader: (any SecretReading)?
   /// The interactive history, newest last, for `history`.
@@ -182,7 +182,7 @@ public final class Shell {
       let hidden = spec.carriesSecret(in: words)
       let shown = arguments.enumerated().map { index, word in
         hidden && index >= consumed && positionals.contains(word.value)
-          ? Secret.mask(word.value) : Shell.quoteForDisplay(word.value)
+          ? Secret.mask(word.value) : Shell.quoteForDisplay(masked(word.value))
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
@@ -199,13 +199,17 @@ public final class Shell {
   /// carries a secret typed inline, or it holds the value of a secret the session knows.
   public func isSensitive(line: String) -> Bool {
     if line.first == " " || line.first == "\t" { return true }
-    if secretValues.contains(where: { line.contains($0) }) { return true }
+    if SecretMasking.occurs(in: line, secrets: secretValues) { return true }
     var lexer = Lexer(line, source: "history", tolerant: true)
     guard let commands = try? lexer.commands() else { return true }
     for command in commands {
       let words = command.words.map(\.literal)
+      if Shell.holdsSecretShapedWord(words) { return true }
       let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
-      guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else { continue }
+      guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else {
+        if Shell.mayCarrySecret(unmatched: words) { return true }
+        continue
+      }
       if spec.carriesSecret(in: words.dropFirst(consumed)) { return true }
     }
     return false
@@ -260,8 +264,9 @@ public final class Shell {
   }
 
   /// Adds a secret value to those masked, keeping the longest first; false when known already.
+  /// Every secret, however short: a short one is still the whole secret.
   private func learn(_ value: String) -> Bool {
-    guard value.count >= 8, knownSecrets.insert(value).inserted else { return false }
+    guard !value.isEmpty, knownSecrets.insert(value).inserted else { return false }
     let length = value.count
     var low = 0
     var high = secretValues.count
@@ -273,13 +278,11 @@ public final class Shell {
     return true
   }
 
-  private func masked(_ text: String) -> String {
-    var result = text
-    for secret in secretValues where result.contains(secret) {
-      result = result.replacing(secret, with: Secret.mask(secret))
-    }
-    return result
-  }
+  /// `text` with every secret the session holds masked.
+  func masked(_ text: String) -> String { SecretMasking.mask(text, secrets: secretValues) }
+
+  /// `value` with every secret the session holds masked, before it is encoded.
+  func masked(_ value: JSONValue) -> JSONValue { SecretMasking.mask(value, secrets: secretValues) }
 
   /// A word as it would be typed: quoted when it holds blanks or special characters.
   static func quoteForDisplay(_ word: String) -> String {

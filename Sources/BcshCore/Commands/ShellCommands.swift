@@ -18,7 +18,7 @@ enum ShellCommands {
         lines.append("scopes:          \(current.grants.count) declared")
         for field in KeyringSecrets.fields {
           if let home = state.home(of: field, of: current) {
-            lines.append("\(field.rawValue):".padding(to: 17) + home)
+            lines.append("\(field.rawValue):".padding(to: 17) + home.phrase)
           }
         }
       }
@@ -71,7 +71,9 @@ enum ShellCommands {
       guard let name = invocation.argument("NAME") else {
         let names = context.state.variables.keys.sorted()
         context.report(
-          names.map { "\($0)=\(Shell.quoteForDisplay(context.state.variables[$0]!))\n" }.joined(),
+          // Masked before quoting: quoting changes a secret's bytes.
+          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(context.state.variables[$0]!)))\n" }
+            .joined(),
           json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
         return
       }
@@ -102,7 +104,7 @@ enum ShellCommands {
       let base = context.scriptPath.map(Paths.folder(of:))
       let path = context.shell.environment.resolve(file.value, from: base)
       let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
-      guard !stack.contains(path) else {
+      guard !ShellCommands.isRunning(path, among: stack) else {
         throw BcshError(
           "'\(file.value)' is already being run: sourcing it again would loop forever",
           hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
@@ -160,4 +162,14 @@ enum ShellCommands {
       context.exitRequest = status
     },
   ]
+
+  /// Whether `path` is one of the scripts being run: the same file (device and inode), however
+  /// it is spelled (`./f.bcsh`, `../dir/f.bcsh`, a link), or the same path when it cannot be read.
+  static func isRunning(_ path: String, among stack: [String]) -> Bool {
+    guard let file = FileFingerprint.of(path) else { return stack.contains(path) }
+    return stack.contains { running in
+      running == path
+        || FileFingerprint.of(running).map { $0.device == file.device && $0.inode == file.inode } ?? false
+    }
+  }
 }

@@ -11,7 +11,9 @@ enum VerifyCommand {
       OptionSpec(
         "--for", value: ("PRESET|FILE", .coverageTarget),
         "after the probes, whether the token can run that preset's tool or that file's requests"),
-      OptionSpec("--timeout", value: ("SECONDS", .number), "the deadline for the whole verify (default 30)"),
+      OptionSpec(
+        "--timeout", value: ("SECONDS", .number),
+        "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
     ],
     example: "verify --scopes all"
   ) { context, invocation throws(BcshError) in
@@ -40,6 +42,8 @@ enum VerifyCommand {
     }
 
     var reports = tokens.map(Verifier.offlineReport)
+    let base = context.shell.environment.apiBase
+    for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     if context.shell.options.dryRun {
       for index in reports.indices { reports[index].dryRun = true }
     } else if reports.contains(where: { $0.diagnosis == nil }) {
@@ -91,7 +95,9 @@ enum VerifyCommand {
   /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.
   private static func timeout(_ argument: Argument?) throws(BcshError) -> Duration {
     guard let argument else { return .seconds(30) }
-    guard let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
+    // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
+    let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
       throw BcshError(
         "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position)
     }

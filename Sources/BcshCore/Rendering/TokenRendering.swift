@@ -19,11 +19,11 @@ enum TokenRendering {
 
   /// `home` says where a secret is kept ("in the keyring", ...), or nil for no secret.
   static func details(
-    _ token: Token, reveal: Bool, style: TextStyle, home: (CredentialField) -> String? = { _ in nil }
+    _ token: Token, reveal: Bool, style: TextStyle, home: (CredentialField) -> SecretHome? = { _ in nil }
   ) -> String {
     func secret(_ value: Secret?, _ field: CredentialField) -> String {
       guard let value else { return "-" }
-      return (reveal ? value.revealed : value.masked) + (home(field).map { " (\($0))" } ?? "")
+      return (reveal ? value.revealed : value.masked) + (home(field).map { " (\($0.phrase))" } ?? "")
     }
     var lines = [
       ("name", token.name),
@@ -52,7 +52,7 @@ enum TokenRendering {
   }
 
   static func json(
-    _ token: Token, current: Bool, reveal: Bool = false, home: (CredentialField) -> String? = { _ in nil }
+    _ token: Token, current: Bool, reveal: Bool = false, home: (CredentialField) -> SecretHome? = { _ in nil }
   ) -> JSONValue {
     func secret(_ value: Secret?) -> JSONValue {
       guard let value else { return .null }
@@ -66,8 +66,8 @@ enum TokenRendering {
       ("access_token", secret(token.accessToken)),
       ("client_id", .optional(token.clientID)),
       ("client_secret", secret(token.clientSecret)),
-      ("access_token_kept", .optional(home(.accessToken).map(machineHome))),
-      ("client_secret_kept", .optional(home(.clientSecret).map(machineHome))),
+      ("access_token_kept", .optional(home(.accessToken)?.rawValue)),
+      ("client_secret_kept", .optional(home(.clientSecret)?.rawValue)),
       ("scopes", .array(token.grants.map(ScopeRendering.json))),
       (
         "last_verify",
@@ -78,11 +78,6 @@ enum TokenRendering {
         } ?? .null
       ),
     ])
-  }
-
-  /// "keyring", "file" or "unsaved", for `--json`.
-  private static func machineHome(_ home: String) -> String {
-    home.hasSuffix("keyring") ? "keyring" : home.hasSuffix("file") ? "file" : "unsaved"
   }
 
   private static func credentialSummary(_ token: Token) -> String {

@@ -42,6 +42,13 @@ extension APIPath {
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     let tail = parts.dropFirst(2).first
+    // An endpoint may follow (`/v3/catalog/products`), but not a second store or account:
+    // `/stores/abc123/v3/stores/zzz999/v3/` names two, and bcsh cannot tell which one is meant.
+    if parts.dropFirst(2).contains(where: { ["stores", "accounts"].contains($0.lowercased()) }) {
+      throw BcshError(
+        "'\(original)' names more than one store or account",
+        hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
+    }
     switch parts[0].lowercased() {
     case "stores":
       if let tail, !["v2", "v3", "graphql"].contains(tail.lowercased()) {

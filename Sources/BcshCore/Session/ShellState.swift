@@ -22,15 +22,25 @@ public struct ShellState: Sendable, Equatable {
 
   public var hasUnsavedChanges: Bool { session != saved }
 
-  /// Where a token's secret is kept on disk: "in the keyring", "in the session file", or "not
-  /// saved yet" when the file does not hold this value; nil when the token has no such secret.
-  public func home(of field: CredentialField, of token: Token) -> String? {
-    let value = field == .accessToken ? token.accessToken : token.clientSecret
-    guard let value else { return nil }
-    let saved = self.saved.token(named: token.name)
-    let savedValue = field == .accessToken ? saved?.accessToken : saved?.clientSecret
-    guard let file, savedValue == value else { return "not saved yet" }
-    return file.keyring == nil ? "in the session file" : "in the keyring"
+  /// Where a token's secret is kept on disk; nil when the token has no such secret.
+  public func home(of field: CredentialField, of token: Token) -> SecretHome? {
+    guard let value = token.secret(field) else { return nil }
+    guard let file, saved.token(named: token.name)?.secret(field) == value else { return .unsaved }
+    return file.keyring == nil ? .file : .keyring
+  }
+}
+
+/// Where a secret is kept on disk.
+public enum SecretHome: String, Sendable {
+  case keyring, file, unsaved
+
+  /// For people: "in the keyring", "in the session file", "not saved yet".
+  public var phrase: String {
+    switch self {
+    case .keyring: "in the keyring"
+    case .file: "in the session file"
+    case .unsaved: "not saved yet"
+    }
   }
 }
 

@@ -29,6 +29,10 @@ public struct FileFingerprint: Sendable, Hashable {
 public enum AtomicFile {
   /// Writes `contents` to `path` and returns the new file's fingerprint.
   ///
+  /// The check that the file is as expected and the rename that replaces it happen under one lock
+  /// (see ``FolderLock``), so of two bcsh processes saving over the same version of a file, the
+  /// second sees the first one's file and is refused: neither loses the other's work silently.
+  ///
   /// - Parameters:
   ///   - expected: what the file looked like when this session read or wrote it; nil when it never
   ///     did. An existing file that differs (or one this session never read) is not overwritten
@@ -38,7 +42,12 @@ public enum AtomicFile {
     _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String? = nil
   ) throws(BcshError) -> FileFingerprint {
     let shown = name ?? path
-    if !force, let current = FileFingerprint.of(path) {
+    let target = try regularFileTarget(path, shownAs: shown)
+    let folder = Paths.folder(of: target)
+    let lock = FolderLock(folder)
+    defer { lock?.release() }
+    if lock != nil { removeDebris(of: target) }
+    if !force, let current = FileFingerprint.of(target) {
       guard let expected else {
         throw BcshError(
           "'\(shown)' already exists", hint: "'--force' overwrites it, or choose another file name")
@@ -49,8 +58,7 @@ public enum AtomicFile {
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
       }
     }
-    let folder = Paths.folder(of: path)
-    var template = Array((folder + "/." + Paths.fileName(of: path) + ".bcsh-XXXXXX").utf8CString)
+    var template = Array((folder + "/" + temporaryPrefix(of: target) + "XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw systemError("cannot create a file in '\(Paths.folder(of: shown))'") }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -59,7 +67,8 @@ public enum AtomicFile {
       if !succeeded { unlink(temporary) }
     }
     do {
-      defer { close(descriptor) }
+      var closed = false
+      defer { if !closed { close(descriptor) } }
       guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(shown)'") }
       let bytes = Array(contents.utf8)
       var written = 0
@@ -72,16 +81,85 @@ public enum AtomicFile {
         written += result
       }
       guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(shown)' to disk") }
+      closed = true
+      guard close(descriptor) == 0 else { throw systemError("cannot write '\(shown)'") }
     }
-    guard rename(temporary, path) == 0 else { throw systemError("cannot replace '\(shown)'") }
+    guard rename(temporary, target) == 0 else { throw systemError("cannot replace '\(shown)'") }
     succeeded = true
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
     if folderDescriptor >= 0 {
       fsync(folderDescriptor)
       close(folderDescriptor)
     }
-    guard let fingerprint = FileFingerprint.of(path) else { throw systemError("cannot read back '\(shown)'") }
+    guard let fingerprint = FileFingerprint.of(target) else {
+      throw systemError("cannot read back '\(shown)'")
+    }
     return fingerprint
+  }
+
+  /// `.NAME.bcsh-`: the start of the temporary files a save of `path` makes beside it.
+  static func temporaryPrefix(of path: String) -> String { "." + Paths.fileName(of: path) + ".bcsh-" }
+
+  /// The file a save of `path` replaces: `path` itself, or the file a symbolic link names (the
+  /// link is kept). Anything but a regular file (a device, a FIFO, a folder) is refused: the
+  /// rename would replace it with a file of secrets.
+  static func regularFileTarget(_ path: String, shownAs shown: String) throws(BcshError) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return path }
+    var target = path
+    if info.st_mode & S_IFMT == S_IFLNK {
+      guard let resolved = realpath(path, nil) else {
+        throw BcshError(
+          "'\(shown)' is a symbolic link to nothing",
+          hint: "save to the file it should name, or remove the link")
+      }
+      target = String(cString: resolved)
+      free(resolved)
+      guard stat(target, &info) == 0 else { return target }
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      let kind =
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
+        }
+      throw BcshError(
+        "'\(shown)' is \(kind); bcsh saves only over regular files", hint: "name a file instead")
+    }
+    return target
+  }
+
+  /// Deletes the temporary files that earlier saves of `path` left when they were killed between
+  /// creating one and renaming it (each holds the whole session). Call only under the folder's
+  /// ``FolderLock``: every living writer holds it while its temporary file exists, so what is
+  /// found then belongs to no living writer.
+  static func removeDebris(of path: String) {
+    let folder = Paths.folder(of: path)
+    let prefix = temporaryPrefix(of: path)
+    guard let directory = opendir(folder) else { return }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      // mkstemp's six characters are letters and digits.
+      guard name.hasPrefix(prefix), name.utf8.count == prefix.utf8.count + 6,
+        name.utf8.suffix(6).allSatisfy({ $0 < 128 && Character(Unicode.Scalar($0)).isASCIIAlphanumeric })
+      else { continue }
+      names.append(name)
+    }
+    for name in names {
+      var info = stat()
+      let debris = folder + "/" + name
+      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
+        continue
+      }
+      unlink(debris)
+    }
   }
 
   /// Reads a whole text file, with errors a user can act on.
@@ -130,6 +208,37 @@ public enum AtomicFile {
       }
     return BcshError("\(message): \(reason)", hint: hint)
   }
+}
+
+/// An exclusive `flock` on a folder, held by every bcsh process while it checks and replaces a
+/// file there. The folder is locked rather than the file because the rename replaces the file
+/// (a lock on the old one would guard nothing) and because a missing file has nothing to lock; a
+/// lock file beside the target would itself be left behind.
+struct FolderLock {
+  private let descriptor: Int32
+
+  /// Waits for the lock; nil when the folder cannot be opened to lock (the save then goes on
+  /// unlocked, as it would on a file system without locks).
+  init?(_ folder: String) {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else {
+        close(descriptor)
+        return nil
+      }
+    }
+    self.descriptor = descriptor
+  }
+
+  func release() {
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+  }
+}
+
+extension Character {
+  fileprivate var isASCIIAlphanumeric: Bool { isASCII && (isLetter || isNumber) }
 }
 
 /// Path helpers that need no Foundation.

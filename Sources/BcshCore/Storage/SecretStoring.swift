@@ -1,18 +1,23 @@
 /// The capability to keep secrets in the OS keyring (the Secret Service on Linux). Items are found
 /// by their attributes; every call may fail with a message that says what was tried.
 public protocol SecretStoring: Sendable {
-  /// Stores `secret` under `attributes`, replacing an item that has the same attributes.
+  /// Stores `secret` under `attributes`, replacing an item that has these attributes.
   func store(_ secret: String, label: String, attributes: [String: String]) throws(BcshError)
-  /// The secret of the item with exactly these attributes, or nil when there is none.
+  /// The secret of an item that has these attributes (and maybe more), or nil when there is none
+  /// or it cannot be read (a locked collection).
   func lookup(_ attributes: [String: String]) throws(BcshError) -> String?
   /// The attributes of every item that has these attributes (and maybe more).
   func search(_ attributes: [String: String]) throws(BcshError) -> [[String: String]]
-  /// Removes every item with these attributes.
+  /// Removes every item that has these attributes (and maybe more).
   func remove(_ attributes: [String: String]) throws(BcshError)
 }
 
 /// A session's secrets in the keyring: which items it owns, how they are named, and how a save
 /// and an open move secrets between the session and the keyring.
+///
+/// Every save stores its secrets as a new generation of items and writes the file that lists that
+/// generation; only then are the older generations removed. A save that fails at any step removes
+/// the generation it began, so the file on disk and the items it lists always agree.
 public struct KeyringSecrets: Sendable, Equatable {
   /// The session's own id: every item it owns carries it, so that two session files with a token
   /// of the same name never share an item, and a session file can move.
@@ -29,19 +34,33 @@ public struct KeyringSecrets: Sendable, Equatable {
   /// The secret fields a token holds, in the order they are stored.
   public static let fields: [CredentialField] = [.accessToken, .clientSecret]
 
-  static func value(of field: CredentialField, in token: Token) -> Secret? {
-    field == .accessToken ? token.accessToken : token.clientSecret
+  /// The attributes bcsh sets on its items.
+  public static let attributeNames: Set<String> = [
+    "application", "session", "generation", "token", "field", "store", "account",
+  ]
+
+  /// What finds every item of one generation of this session.
+  func generationAttributes(_ generation: String) -> [String: String] {
+    ["application": "bcsh", "session": id, "generation": generation]
   }
 
-  /// The attributes that name one item: bcsh's, this session's, this token's, this field's.
-  func attributes(token: Token, field: CredentialField) -> [String: String] {
-    var attributes = ["application": "bcsh", "session": id, "token": token.name, "field": field.rawValue]
+  /// The attributes of one item: bcsh's, this session's and generation's, this token's and
+  /// field's, and for people and `secret-tool`, the token's store hash or account UUID.
+  func attributes(token: Token, field: CredentialField, generation: String) -> [String: String] {
+    var attributes = generationAttributes(generation)
+    attributes["token"] = token.name
+    attributes["field"] = field.rawValue
     switch token.apiPath {
     case .store(let hash)?: attributes["store"] = hash
     case .account(let uuid)?: attributes["account"] = uuid
     case nil: break
     }
     return attributes
+  }
+
+  /// What finds one item again: the attributes that name it, whatever the token's path.
+  func lookupAttributes(token: String, field: CredentialField, generation: String) -> [String: String] {
+    generationAttributes(generation).merging(["token": token, "field": field.rawValue]) { _, new in new }
   }
 
   /// What a person sees in a keyring manager: "bcsh: cart-migration access token (store abc123)".
@@ -56,65 +75,89 @@ public struct KeyringSecrets: Sendable, Equatable {
     return "bcsh: \(token.name) \(what)\(place)"
   }
 
-  /// Puts every secret of `session` into the keyring and returns the entries a session file lists.
-  /// Nothing is written to the file before this succeeds.
-  func store(_ session: Session, in keyring: any SecretStoring) throws(BcshError) -> [Entry] {
+  /// Stores every secret of `session` as the items of `generation` and returns the manifest a
+  /// session file lists. On failure the generation's items are removed again.
+  func store(_ session: Session, generation: String, in keyring: any SecretStoring) throws(BcshError)
+    -> SessionFile.KeyringManifest
+  {
     var entries: [Entry] = []
-    for token in session.tokens {
-      for field in Self.fields {
-        guard let secret = Self.value(of: field, in: token) else { continue }
-        try keyring.store(
-          secret.revealed, label: Self.label(token: token, field: field),
-          attributes: attributes(token: token, field: field))
-        entries.append(Entry(token: token.name, field: field.rawValue))
+    do throws(BcshError) {
+      for token in session.tokens {
+        for field in Self.fields {
+          guard let secret = token.secret(field) else { continue }
+          try keyring.store(
+            secret.revealed, label: Self.label(token: token, field: field),
+            attributes: attributes(token: token, field: field, generation: generation))
+          entries.append(Entry(token: token.name, field: field.rawValue))
+        }
       }
+    } catch {
+      discard(generation, in: keyring)
+      throw error
     }
-    return entries
+    return SessionFile.KeyringManifest(id: id, generation: generation, secrets: entries)
   }
 
-  /// Removes this session's items that `session` no longer holds (tokens removed or renamed, a path
-  /// changed, a secret dropped since the last save). Runs after the file is written, so a crash
-  /// leaves an extra item, never a missing one.
-  func removeStale(keeping session: Session, in keyring: any SecretStoring) throws(BcshError) {
-    var current: Set<[String: String]> = []
-    for token in session.tokens {
-      for field in Self.fields where Self.value(of: field, in: token) != nil {
-        current.insert(attributes(token: token, field: field))
-      }
-    }
-    for item in try keyring.search(["application": "bcsh", "session": id]) {
-      let own = item.filter { Self.attributeNames.contains($0.key) }
-      if !current.contains(own) { try keyring.remove(own) }
+  /// Removes one generation's items, as far as the keyring lets it (a save that failed).
+  func discard(_ generation: String, in keyring: any SecretStoring) {
+    try? keyring.remove(generationAttributes(generation))
+  }
+
+  /// Removes this session's items of every generation but `generation`: the items of tokens
+  /// removed or renamed, of paths changed and of secrets replaced since the saves before.
+  func removeOtherGenerations(than generation: String, in keyring: any SecretStoring) throws(BcshError) {
+    let found = try keyring.search(["application": "bcsh", "session": id])
+    for old in Set(found.compactMap { $0["generation"] }) where old != generation {
+      try keyring.remove(generationAttributes(old))
     }
   }
 
-  /// The attributes bcsh sets on its items.
-  public static let attributeNames: Set<String> = [
-    "application", "session", "token", "field", "store", "account",
-  ]
-
-  /// Reads back the secrets `entries` lists into `session`; returns the entries the keyring no
-  /// longer holds.
-  func load(_ entries: [Entry], into session: inout Session, from keyring: any SecretStoring)
+  /// Reads back the secrets a manifest lists into `session`; returns the entries the keyring no
+  /// longer holds. A secret that is there but locked is an error, never a missing one.
+  func load(
+    _ manifest: SessionFile.KeyringManifest, into session: inout Session, from keyring: any SecretStoring
+  )
     throws(BcshError) -> [Entry]
   {
     var missing: [Entry] = []
-    for entry in entries {
+    for entry in manifest.secrets {
       guard let field = CredentialField(rawValue: entry.field), field.isSecret,
-        let token = session.token(named: entry.token)
+        session.token(named: entry.token) != nil
       else { continue }
-      guard let value = try keyring.lookup(attributes(token: token, field: field)) else {
+      let attributes = lookupAttributes(token: entry.token, field: field, generation: manifest.generation)
+      guard let value = try keyring.lookup(attributes) else {
+        guard try keyring.search(attributes).isEmpty else {
+          throw BcshError(
+            "the keyring holds the \(entry.field) of '\(entry.token)' but will not give it: the collection is locked",
+            hint:
+              "unlock the keyring (log in again, or unlock it in the keyring manager), then open the file again"
+          )
+        }
         missing.append(entry)
         continue
       }
-      try session.update(token.name) { token in
-        if field == .accessToken {
-          token.accessToken = Secret(value)
-        } else {
-          token.clientSecret = Secret(value)
-        }
-      }
+      try session.update(entry.token) { $0.setSecret(field, Secret(value)) }
     }
     return missing
+  }
+}
+
+extension Token {
+  /// The access token or client secret.
+  public func secret(_ field: CredentialField) -> Secret? {
+    switch field {
+    case .accessToken: accessToken
+    case .clientSecret: clientSecret
+    case .clientID: nil
+    }
+  }
+
+  /// Sets the access token or client secret.
+  public mutating func setSecret(_ field: CredentialField, _ value: Secret?) {
+    switch field {
+    case .accessToken: accessToken = value
+    case .clientSecret: clientSecret = value
+    case .clientID: break
+    }
   }
 }

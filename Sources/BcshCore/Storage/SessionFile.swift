@@ -23,10 +23,13 @@ public enum SessionFile {
   /// The keyring part of a session file: the session's id there and which secrets it keeps.
   public struct KeyringManifest: Sendable, Equatable, Codable {
     public var id: String
+    /// The save whose items hold the secrets (see `KeyringSecrets`).
+    public var generation: String
     public var secrets: [KeyringSecrets.Entry]
 
-    public init(id: String, secrets: [KeyringSecrets.Entry]) {
+    public init(id: String, generation: String, secrets: [KeyringSecrets.Entry]) {
       self.id = id
+      self.generation = generation
       self.secrets = secrets
     }
   }
@@ -95,9 +98,10 @@ public enum SessionFile {
     }
     try validate(document.session, place: place)
     if let keyring = document.keyring {
-      guard !keyring.id.isEmpty, keyring.id.count <= 100,
-        keyring.id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
-      else { throw BcshError("the session file's keyring id is not valid", at: place) }
+      for id in [keyring.id, keyring.generation] {
+        guard !id.isEmpty, id.count <= 100, id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+        else { throw BcshError("the session file's keyring id is not valid", at: place) }
+      }
       for entry in keyring.secrets {
         guard document.session.token(named: entry.token) != nil,
           CredentialField(rawValue: entry.field)?.isSecret == true
@@ -153,12 +157,27 @@ public enum SessionFile {
             at: place)
         }
       }
+      try validateCredentials(of: token, place: place)
       if let path = token.apiPath, path.kind != token.kind {
         throw BcshError("token '\(token.name)' has an API path of the wrong kind", at: place)
       }
     }
     if let current = session.currentName, !names.contains(current) {
       throw BcshError("the session file's current token '\(current)' does not exist", at: place)
+    }
+  }
+
+  /// The credentials must pass what `token set` checks: a value with a newline would otherwise
+  /// become an extra line in a `save --format txt` or `env` file.
+  private static func validateCredentials(of token: Token, place: SourcePosition) throws(BcshError) {
+    let fields: [(CredentialField, String?)] = [
+      (.accessToken, token.accessToken?.revealed), (.clientID, token.clientID),
+      (.clientSecret, token.clientSecret?.revealed),
+    ]
+    for case (let field, let value?) in fields {
+      if let problem = CredentialValue.problem(with: value) {
+        throw BcshError("token '\(token.name)': the \(field.rawValue) \(problem)", at: place)
+      }
     }
   }
 

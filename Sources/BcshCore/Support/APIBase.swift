@@ -20,12 +20,38 @@ public enum APIBase {
     else {
       throw BcshError("'\(text)' must be a scheme and host only", hint: "e.g. \(production)")
     }
+    guard hasValidPort(authority: authority) else {
+      throw BcshError(
+        "'\(text)' has a port that is not a number from 1 to 65535", hint: "e.g. http://127.0.0.1:8080")
+    }
     if scheme == "http://" && !isLoopback(authority: authority) {
       throw BcshError(
         "'\(text)' would send credentials unencrypted",
         hint: "http:// is accepted only for loopback addresses")
     }
     return base
+  }
+
+  /// Whether `host[:port]` (IPv6 in brackets) has a host and, when it has a port, a number from 1
+  /// to 65535 in decimal digits.
+  static func hasValidPort(authority: String) -> Bool {
+    var rest = Substring(authority)
+    if rest.hasPrefix("[") {
+      guard let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex) else {
+        return false
+      }
+      rest = rest[rest.index(after: close)...]
+      guard rest.isEmpty || rest.hasPrefix(":") else { return false }
+    } else if let colon = rest.firstIndex(of: ":") {
+      guard colon > rest.startIndex else { return false }
+      rest = rest[colon...]
+    } else {
+      return true
+    }
+    guard rest.hasPrefix(":") else { return true }
+    let port = rest.dropFirst()
+    return !port.isEmpty && port.count <= 5 && port.allSatisfy { $0.isASCII && $0.isNumber }
+      && (1...65535).contains(Int(port) ?? 0)
   }
 
   /// Whether `host[:port]` (IPv6 in brackets) names this machine.

@@ -59,13 +59,16 @@ public struct Verifier: Sendable {
       token, scopes: selection, pacer: RequestPacer(transport: transport, deadline: .now + timeout))
   }
 
-  /// Verifies every token at once within one deadline. Tokens of one store share a pacer (the
-  /// store's quota is shared by every client); so do the tokens of one account. At most
-  /// `concurrency` tokens are in flight; reports come back in the order of `tokens`.
+  /// Verifies every token at once, within `timeout` for each round of `concurrency` tokens.
+  /// Tokens of one store share a pacer (the store's quota is shared by every client); so do the
+  /// tokens of one account. At most `concurrency` tokens are in flight; reports come back in the
+  /// order of `tokens`.
   public func verify(all tokens: [Token], scopes selection: ScopeSelection, timeout: Duration) async
     -> [VerifyReport]
   {
-    let deadline = ContinuousClock.now + timeout
+    // `timeout` is each token's: tokens wait their turn `concurrency` at a time.
+    let rounds = max(1, (tokens.count + concurrency - 1) / concurrency)
+    let deadline = ContinuousClock.now + timeout * rounds
     var pacers: [String: RequestPacer] = [:]
     let jobs = tokens.map { token in
       let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"

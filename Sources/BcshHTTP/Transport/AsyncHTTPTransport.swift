@@ -4,6 +4,12 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// bcsh's ``HTTPTransport`` on AsyncHTTPClient: never follows redirects, cuts bodies at a limit,
 /// honours the deadline, sends credentials only over https (or http to loopback).
 ///
@@ -46,8 +52,16 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let client = self.client
     let limit = maximumBodyBytes
     do {
+      let idempotent = ["GET", "HEAD"].contains(request.method.uppercased())
       return try await withDeadline(deadline) {
-        let response = try await client.execute(prepared, deadline: nioDeadline)
+        let response: HTTPClientResponse
+        do {
+          response = try await client.execute(prepared, deadline: nioDeadline)
+        } catch  where idempotent && Self.isStaleConnection(error) {
+          // A pooled keep-alive connection the server had closed without saying so: the request
+          // never reached it, so an idempotent one is sent once more, on a new connection.
+          response = try await client.execute(prepared, deadline: nioDeadline)
+        }
         let (body, truncated) = try await Self.read(response.body, limit: limit)
         return HTTPResponse(
           status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
@@ -73,6 +87,16 @@ public final class AsyncHTTPTransport: HTTPTransport {
   /// otherwise stop a debug build at exit).
   deinit {
     if shutDown.claim() { client.shutdown { _ in } }
+  }
+
+  /// Whether `error` says the connection was found closed before any answer came.
+  static func isStaleConnection(_ error: any Error) -> Bool {
+    switch error {
+    case let error as HTTPClientError: return error == .remoteConnectionClosed
+    case let error as ChannelError: return error == .ioOnClosedChannel || error == .eof
+    case let error as IOError: return [ECONNRESET, EPIPE].contains(error.errnoCode)
+    default: return false
+    }
   }
 
   /// Reads at most `limit` bytes of the body; stops reading (and drops the connection) past it.

@@ -22,6 +22,12 @@ extension TransportError {
       return mapping(error, host: host)
     case let error as IOError where error.errnoCode == ECONNREFUSED:
       return .connectionRefused(host: host)
+    case let error as IOError:
+      // IOError's description is the failing system call ("read(descriptor:pointer:size:)"),
+      // which says nothing to a user; the errno does.
+      return .other(systemReason(error.errnoCode))
+    case let error as ChannelError where error == .ioOnClosedChannel || error == .eof:
+      return .other("the server closed the connection before answering")
     case let error as ChannelError where isConnectTimeout(error):
       return .timeout
     case let error as NIOSSLError:
@@ -58,7 +64,21 @@ extension TransportError {
       return .nameNotResolved(host: host)
     }
     if failures.contains(where: isConnectTimeout) { return .timeout }
+    if let code = failures.lazy.compactMap({ ($0 as? IOError)?.errnoCode }).first {
+      return .other("cannot connect to \(host): " + systemReason(code))
+    }
     return .other(String(describing: error))
+  }
+
+  /// A system error in words: "the server reset the connection", or strerror's text.
+  private static func systemReason(_ code: Int32) -> String {
+    switch code {
+    case ECONNRESET: "the server reset the connection"
+    case EPIPE: "the server closed the connection while bcsh was sending"
+    case ETIMEDOUT: "the connection timed out"
+    case ENETUNREACH, EHOSTUNREACH: "the network or host is unreachable"
+    default: "network error: " + String(cString: strerror(code)).lowercased()
+    }
   }
 
   private static func isConnectTimeout(_ error: any Error) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real shell that loads a bcsh completion script and answers, for a partial command line, which candidates
@@ -73,7 +74,7 @@ enum CompletionShell: String, CaseIterable, Sendable, CustomTestStringConvertibl
 
   private static func bashCandidates(_ line: String, _ folder: URL, _ prefix: URL?) throws -> [String] {
     let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-    let home = try TemporaryFolder()
+    let home = TemporaryFolder("installation")
     var environment = [
       "BCSH_LINE": line, "HOME": home.url.path, "BCSH_COMPLETION_SCRIPT": CompletionShell.bash.script.path,
     ]
@@ -131,7 +132,7 @@ enum CompletionShell: String, CaseIterable, Sendable, CustomTestStringConvertibl
     """#
 
   private static func zshCandidates(_ line: String, _ folder: URL, _ script: URL) throws -> [String] {
-    let home = try TemporaryFolder()
+    let home = TemporaryFolder("installation")
     let setup = try home.write(zshSetup, to: "setup.zsh")
     let driver = try home.write(zshDriver, to: "driver.zsh")
     // compinit finds completion functions by file name on fpath: give it a folder holding just `_bcsh`.
@@ -154,7 +155,7 @@ enum CompletionShell: String, CaseIterable, Sendable, CustomTestStringConvertibl
   // MARK: fish
 
   private static func fishCandidates(_ line: String, _ folder: URL, _ script: URL) throws -> [String] {
-    let home = try TemporaryFolder()
+    let home = TemporaryFolder("installation")
     let result = try run(
       "fish", ["--no-config", "-c", "source $argv[1]; and complete -C $argv[2]", script.path, line],
       in: folder, environment: ["HOME": home.url.path, "XDG_CONFIG_HOME": home.url.path])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What a finished child process left behind.
 struct RunResult {
@@ -21,7 +22,7 @@ func run(
   _ command: String, _ arguments: [String] = [], in folder: URL? = nil,
   environment overrides: [String: String] = [:], timeoutSeconds: Int = 60
 ) throws -> RunResult {
-  let scratch = try TemporaryFolder()
+  let scratch = TemporaryFolder("installation")
   let stdoutURL = scratch.url.appendingPathComponent("stdout")
   let stderrURL = scratch.url.appendingPathComponent("stderr")
   try Data().write(to: stdoutURL)

@@ -1,19 +1,7 @@
 import Foundation
+import TestSupport
 
-/// A fresh folder under the system's temporary folder, removed with everything in it when released.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("bcsh-installation-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-
+extension TemporaryFolder {
   /// Writes `contents` to `path` (relative to the folder), creating the folders on the way.
   @discardableResult
   func write(_ contents: String, to path: String) throws -> URL {
@@ -26,7 +14,7 @@ final class TemporaryFolder {
 
   /// A folder like a user's project: two scripts, a text file, a session file and a subfolder with a script.
   static func sampleProject() throws -> TemporaryFolder {
-    let folder = try TemporaryFolder()
+    let folder = TemporaryFolder("installation")
     for file in ["a.bcsh", "b.bcsh", "notes.txt", "s.bcsh.json", "sub/c.bcsh"] {
       try folder.write("", to: file)
     }

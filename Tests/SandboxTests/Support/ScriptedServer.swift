@@ -3,6 +3,10 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
 /// A tiny loopback HTTP server for the transport's edge cases: it counts requests, remembers
 /// whether any carried `X-Auth-Token`, and answers as `reply` says (or never, for `.hang`).
 final class ScriptedServer: Sendable {
@@ -12,6 +16,15 @@ final class ScriptedServer: Sendable {
     case hang
     /// Send the head and part of a body of `bodyBytes`, then nothing more.
     case stallMidBody(bodyBytes: Int)
+    /// Answer 200 with `bodyBytes` and close the connection without `Connection: close`, as a
+    /// server whose keep-alive timeout is shorter than the client's does.
+    case respondThenClose(bodyBytes: Int)
+    /// Send the head and half of a body of `bodyBytes`, then reset the connection (RST).
+    case resetMidBody(bodyBytes: Int)
+    /// Send a chunked body that never ends, a piece every few milliseconds.
+    case endlessBody
+    /// Send a body of `bodyBytes`, one byte every `interval`.
+    case slowBytes(bodyBytes: Int, interval: TimeAmount)
   }
 
   private let channel: any Channel
@@ -94,10 +107,21 @@ final class ScriptedServer: Sendable {
         let extra: [(String, String)]
         let bodyBytes: Int
         var stall = false
+        var closeAfter = false
         switch reply(head) {
         case .hang: return
         case .respond(let code, let headers, let bytes): (status, extra, bodyBytes) = (code, headers, bytes)
         case .stallMidBody(let bytes): (status, extra, bodyBytes, stall) = (200, [], bytes, true)
+        case .respondThenClose(let bytes): (status, extra, bodyBytes, closeAfter) = (200, [], bytes, true)
+        case .resetMidBody(let bytes):
+          resetMidBody(context: context, head: head, bodyBytes: bytes)
+          return
+        case .endlessBody:
+          endlessBody(context: context, head: head)
+          return
+        case .slowBytes(let bytes, let interval):
+          slowBytes(context: context, head: head, bodyBytes: bytes, interval: interval)
+          return
         }
         var headers = HTTPHeaders(extra)
         headers.add(name: "Content-Length", value: String(bodyBytes))
@@ -117,8 +141,58 @@ final class ScriptedServer: Sendable {
           context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
           left -= piece
         }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        let channel = context.channel
+        let closing = closeAfter
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+          if closing { channel.close(promise: nil) }
+        }
       }
+    }
+
+    private func start(_ context: ChannelHandlerContext, _ head: HTTPRequestHead, _ headers: HTTPHeaders) {
+      let responseHead = HTTPResponseHead(version: head.version, status: .ok, headers: headers)
+      context.writeAndFlush(wrapOutboundOut(.head(responseHead)), promise: nil)
+    }
+
+    private func resetMidBody(context: ChannelHandlerContext, head: HTTPRequestHead, bodyBytes: Int) {
+      start(context, head, ["Content-Length": String(bodyBytes)])
+      let buffer = context.channel.allocator.buffer(repeating: UInt8(ascii: "x"), count: bodyBytes / 2)
+      let channel = context.channel
+      context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).whenComplete { _ in
+        // SO_LINGER with a zero timeout makes close send RST instead of FIN.
+        guard let options = channel as? any SocketOptionProvider else { return channel.close(promise: nil) }
+        options.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
+      }
+    }
+
+    private func endlessBody(context: ChannelHandlerContext, head: HTTPRequestHead) {
+      start(context, head, ["Transfer-Encoding": "chunked"])
+      Self.sendForever(context.channel, piece: context.channel.allocator.buffer(repeating: 120, count: 65536))
+    }
+
+    private static func sendForever(_ channel: any Channel, piece: ByteBuffer) {
+      guard channel.isActive else { return }
+      channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(piece))).whenSuccess {
+        channel.eventLoop.scheduleTask(in: .milliseconds(2)) { sendForever(channel, piece: piece) }
+      }
+    }
+
+    private func slowBytes(
+      context: ChannelHandlerContext, head: HTTPRequestHead, bodyBytes: Int, interval: TimeAmount
+    ) {
+      start(context, head, ["Content-Length": String(bodyBytes)])
+      Self.drip(context.channel, left: bodyBytes, interval: interval)
+    }
+
+    private static func drip(_ channel: any Channel, left: Int, interval: TimeAmount) {
+      guard channel.isActive else { return }
+      guard left > 0 else {
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)
+        return
+      }
+      let byte = channel.allocator.buffer(repeating: UInt8(ascii: "x"), count: 1)
+      channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(byte)), promise: nil)
+      channel.eventLoop.scheduleTask(in: interval) { drip(channel, left: left - 1, interval: interval) }
     }
   }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import TestSupport
 
 /// A certificate authority made for one test with the `openssl` CLI, and a server certificate it
-/// signed for `localhost` and `127.0.0.1`. Deleted with ``remove()``.
+/// signed for `localhost` and `127.0.0.1`. Deleted with the last copy.
 struct ThrowawayCA {
-  let folder: URL
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
   var caCertificate: String { folder.appendingPathComponent("ca.pem").path }
   var serverCertificate: String { folder.appendingPathComponent("server.pem").path }
   var serverKey: String { folder.appendingPathComponent("server.key").path }
@@ -13,9 +15,8 @@ struct ThrowawayCA {
   }
 
   static func make() throws -> ThrowawayCA {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bcsh-ca-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let ca = ThrowawayCA(folder: folder)
+    let temporary = TemporaryFolder("ca")
+    let ca = ThrowawayCA(temporary: temporary)
     let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
     try ca.openssl(
       ["req", "-x509"] + ec + [
@@ -24,16 +25,12 @@ struct ThrowawayCA {
       ])
     try ca.openssl(["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"])
     try "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-      .write(to: folder.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
+      .write(to: ca.folder.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
     try ca.openssl([
       "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
       "-out", "server.pem", "-days", "2", "-extfile", "server.ext",
     ])
     return ca
-  }
-
-  func remove() {
-    try? FileManager.default.removeItem(at: folder)
   }
 
   private func openssl(_ arguments: [String]) throws {

@@ -78,8 +78,10 @@ final class PseudoTerminal {
   }
 
   /// Types `text` (control keys included: "\u{03}" is Ctrl-C, "\u{04}" Ctrl-D, "\t" Tab).
-  func send(_ text: String) {
-    let bytes = Array(text.utf8)
+  func send(_ text: String) { send(bytes: Array(text.utf8)) }
+
+  /// Types raw bytes, which need not be UTF-8.
+  func send(bytes: [UInt8]) {
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
@@ -95,8 +97,10 @@ final class PseudoTerminal {
   func expect(_ text: String, timeout: Double = 10) throws -> String {
     let needle = Array(text.utf8)
     let deadline = Date().addingTimeInterval(timeout)
+    // Only new output is searched each time round, so a large transcript stays cheap.
+    var from = mark
     while true {
-      if let range = find(needle, from: mark) {
+      if let range = find(needle, from: from) {
         let seen = String(decoding: transcript[mark..<range.upperBound], as: UTF8.self)
         mark = range.upperBound
         return seen
@@ -105,8 +109,9 @@ final class PseudoTerminal {
       guard remaining > 0 else {
         throw TerminalTestError(
           description: "waited \(timeout)s for \(text.debugDescription); the screen since: "
-            + String(decoding: transcript[mark...], as: UTF8.self).debugDescription)
+            + String(decoding: transcript[mark...].suffix(2000), as: UTF8.self).debugDescription)
       }
+      from = max(mark, transcript.count - needle.count + 1)
       readAvailable(waitingAtMost: remaining)
     }
   }
@@ -137,6 +142,23 @@ final class PseudoTerminal {
       send("\u{04}")
     }
     return try waitForExit()
+  }
+
+  /// Pastes `bytes` a piece at a time, reading bcsh's echo between pieces: written at once, a large
+  /// paste would fill both directions of the terminal and each side would wait for the other.
+  func paste(_ bytes: [UInt8], piece: Int = 1024, timeout: Double = 60) {
+    var offset = 0
+    let deadline = Date().addingTimeInterval(timeout)
+    while offset < bytes.count && deadline.timeIntervalSinceNow > 0 {
+      var descriptor = pollfd(fd: master, events: Int16(POLLIN | POLLOUT), revents: 0)
+      guard poll(&descriptor, 1, 1000) > 0 else { continue }
+      if descriptor.revents & Int16(POLLIN) != 0 { readAvailable(waitingAtMost: 0) }
+      if descriptor.revents & Int16(POLLOUT) != 0 {
+        let end = min(offset + piece, bytes.count)
+        let written = bytes[offset..<end].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        if written > 0 { offset += written }
+      }
+    }
   }
 
   /// Reads what bcsh writes for `seconds`, without looking for anything.

@@ -1,10 +1,12 @@
 import Foundation
+import TestSupport
 
 /// A sealed place to run bcsh in, like psql's tab-completion test: its own HOME, history file,
 /// empty `EDITRC`, fixed `TERM` and UTF-8 locale; nothing from the person running the tests leaks
 /// in. Removed when dropped.
 final class SealedHome {
-  let root: String
+  private let temporary = TemporaryFolder("terminal")
+  var root: String { temporary.path }
   var home: String { root + "/home" }
   /// The history file, in folders that do not exist yet.
   var historyFile: String { root + "/state/deep/bcsh/history" }
@@ -13,17 +15,11 @@ final class SealedHome {
   var work: String { root + "/work" }
 
   init() throws {
-    let template = FileManager.default.temporaryDirectory.path + "/bcsh-terminal-XXXXXX"
-    var bytes = Array(template.utf8CString)
-    guard mkdtemp(&bytes) != nil else { throw TerminalTestError(description: "mkdtemp failed") }
-    root = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     for folder in [home, work] {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
     try "".write(toFile: editrc, atomically: true, encoding: .utf8)
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: root) }
 
   var environment: [String: String] {
     [

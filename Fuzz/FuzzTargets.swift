@@ -1,0 +1,60 @@
+// libFuzzer entry point for bcsh's input parsers. Built by scripts/fuzz with the BcshCore sources
+// compiled into this one module; BCSH_FUZZ_TARGET picks the parser each run feeds:
+// lexer, parser, txt, session, apipath, completion.
+import Foundation
+
+/// The target of this process, read once.
+let fuzzTarget = ProcessInfo.processInfo.environment["BCSH_FUZZ_TARGET"] ?? "lexer"
+
+/// A shell for the history filter, with nothing to write to but memory. libFuzzer calls in from
+/// one thread only.
+nonisolated(unsafe) let fuzzShell = Shell(
+  environment: ShellEnvironment(variables: [:], currentDirectory: "/nonexistent-bcsh-fuzz"),
+  writer: CapturedOutput())
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+  let bytes = UnsafeBufferPointer(start: data, count: size)
+  let text = String(decoding: bytes, as: UTF8.self)
+  switch fuzzTarget {
+  case "lexer":
+    // Only the public entry point: the lexer's insides are being rewritten.
+    var lexer = Lexer(text, source: "fuzz")
+    _ = try? lexer.commands()
+    var tolerant = Lexer(text, source: "fuzz", tolerant: true)
+    _ = try? tolerant.commands()
+  case "parser":
+    var lexer = Lexer(text, source: "fuzz", tolerant: true)
+    guard let commands = try? lexer.commands() else { return 0 }
+    for command in commands {
+      let arguments = command.words.map { Argument($0.literal ?? "x", at: $0.position) }
+      guard let (spec, consumed) = try? CommandTable.match(arguments, at: command.position) else { continue }
+      _ = try? Invocation(spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
+      _ = spec.carriesSecret(in: command.words.map(\.literal).dropFirst(consumed))
+    }
+    _ = fuzzShell.isSensitive(line: text)
+    _ = SecretMasking.mask(text, secrets: [String(text.prefix(9)), "abc"])
+  case "txt":
+    _ = try? CredentialsFile.parse(text, source: "fuzz.txt")
+  case "session":
+    if let session = try? SessionFile.parse(text, source: "fuzz.json") {
+      // What was accepted must render and read back the same.
+      let again = try? SessionFile.parse(SessionFile.rendered(session), source: "again.json")
+      if again != session { fatalError("a session file read back differently") }
+    }
+  case "apipath":
+    if let path = try? APIPath.parse(text) {
+      // The canonical form must read back as the same path.
+      if (try? APIPath.parse(path.canonical)) != path {
+        fatalError("\(path.canonical) read back differently")
+      }
+    }
+  case "completion":
+    let cursor = size == 0 ? 0 : Int(bytes[0]) % (text.count + 1)
+    let engine = CompletionEngine(context: CompletionContext(currentDirectory: "/nonexistent-bcsh-fuzz"))
+    _ = engine.complete(line: text, cursor: cursor)
+  default:
+    fatalError("unknown BCSH_FUZZ_TARGET \(fuzzTarget)")
+  }
+  return 0
+}

@@ -1,0 +1,110 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BcshCore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// Issue 10, rows 5, 12, 14 and 15: saves that wait for each other, clean up after killed ones,
+/// never replace a device, and session files that cannot smuggle lines into other files.
+@Suite(.serialized) struct SaveSafetyTests {
+  @Test func aSaveRemovesTheDebrisOfKilledSavesOfTheSameFile() throws {
+    let folder = TemporaryFolder("core")
+    let debris = [".s.json.bcsh-Ab12Cd", ".s.json.bcsh-000000"]
+    let kept = [".other.json.bcsh-Ab12Cd", ".s.json.bcsh-toolong1", "s.json.bcsh-Ab12Cd", "notes.txt"]
+    for name in debris + kept {
+      #expect(FileManager.default.createFile(atPath: folder.path(name), contents: Data("secret".utf8)))
+    }
+    _ = try AtomicFile.write("new", to: folder.path("s.json"), expected: nil, force: false)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left == (kept + ["s.json"]).sorted())
+  }
+
+  /// Never run against a real device such as /dev/null: without the fix the test itself would
+  /// replace it. A device node of its own is made where that is permitted (as root).
+  @Test func onlyRegularFilesAreReplaced() throws {
+    let folder = TemporaryFolder("core")
+    let fifo = folder.path("fifo.json")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    try FileManager.default.createDirectory(
+      atPath: folder.path("dir.json"), withIntermediateDirectories: false)
+    var cases = [(fifo, "a FIFO"), (folder.path("dir.json"), "a folder")]
+    // The same device as /dev/null (major 1, minor 3, as glibc's makedev packs them), in the
+    // test's own folder.
+    if mknod(folder.path("null.json"), S_IFCHR | 0o600, dev_t((1 << 8) | 3)) == 0 {
+      cases.append((folder.path("null.json"), "a device"))
+    }
+    for (path, kind) in cases {
+      #expect {
+        try AtomicFile.write("secrets", to: path, expected: nil, force: true)
+      } throws: { error in
+        (error as? BcshError)?.message.hasSuffix("is \(kind); bcsh saves only over regular files") == true
+      }
+    }
+    var info = stat()
+    #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    if cases.count == 3 {
+      #expect(lstat(folder.path("null.json"), &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    }
+  }
+
+  @Test func aSymbolicLinkIsWrittenThroughAndKept() throws {
+    let folder = TemporaryFolder("core")
+    try FileManager.default.createDirectory(atPath: folder.path("real"), withIntermediateDirectories: false)
+    let target = folder.path("real/s.json")
+    let first = try AtomicFile.write("v1", to: target, expected: nil, force: false)
+    #expect(symlink(target, folder.path("link.json")) == 0)
+    #expect(FileFingerprint.of(folder.path("link.json")) == first)
+    _ = try AtomicFile.write("v2", to: folder.path("link.json"), expected: first, force: false)
+    #expect(try AtomicFile.read(target) == "v2")
+    var info = stat()
+    #expect(lstat(folder.path("link.json"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+  }
+
+  /// The check and the rename happen under the folder's lock: a save waits while another holds it.
+  @Test func aSaveWaitsForTheFolderLock() async throws {
+    let folder = TemporaryFolder("core")
+    let path = folder.path("s.json")
+    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+    defer { close(descriptor) }
+    #expect(flock(descriptor, LOCK_EX) == 0)
+    let writer = Task.detached { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
+    try await Task.sleep(for: .milliseconds(300))
+    #expect(FileFingerprint.of(path) == nil, "the save did not wait for the lock")
+    flock(descriptor, LOCK_UN)
+    _ = try await writer.value
+    #expect(try AtomicFile.read(path) == "mine")
+  }
+
+  @Test(arguments: [
+    ("access_token", "abcd\nAPI PATH: https://evil.example/", "contains blanks or several lines"),
+    ("client_id", "id\u{1B}[2J", "contains control characters"),
+    ("client_secret", String(repeating: "a", count: 2000), "is longer than 1024 bytes"),
+  ])
+  func aSessionFileIsCheckedLikeTokenSet(field: String, value: String, problem: String) throws {
+    var token = Token(name: "injected", kind: .store)
+    switch field {
+    case "access_token": token.accessToken = Secret(value)
+    case "client_id": token.clientID = value
+    default: token.clientSecret = Secret(value)
+    }
+    var session = Session()
+    try session.add(token)
+    let text = SessionFile.rendered(session)
+    #expect {
+      try SessionFile.parse(text, source: "s.json")
+    } throws: { error in
+      (error as? BcshError)?.message.hasSuffix(problem) == true
+    }
+  }
+
+  @Test func tokenSetRefusesControlCharacters() async {
+    let t = TestShell(environment: ["V": "abc\u{0}def"])
+    await t.run("token new leaktest")
+    #expect(await t.run("token set client-id --env V") == .commandFailed)
+    #expect(t.output.error.contains("the client-id contains control characters"))
+  }
+}
