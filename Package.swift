@@ -12,6 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
@@ -30,7 +31,11 @@ let package = Package(
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
     .target(name: "JSONText", swiftSettings: settings),
-    .target(name: "BcshCore", dependencies: ["JSONText"], swiftSettings: settings),
+    // The session and the variables live in persistent hash trees: a command's draft copy is free.
+    .target(
+      name: "BcshCore",
+      dependencies: ["JSONText", .product(name: "HashTreeCollections", package: "swift-collections")],
+      swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
     .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
     // The OS keyring for `save --keyring`: the one owner of libsecret.
@@ -41,6 +46,7 @@ let package = Package(
       dependencies: [
         "BcshCore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         // NIOConnectionError (refused, name not resolved) is declared in NIOPosix.
@@ -54,6 +60,7 @@ let package = Package(
       name: "BcshSandbox",
       dependencies: [
         "JSONText",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -66,6 +73,7 @@ let package = Package(
       dependencies: [
         "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),
@@ -95,6 +103,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"],
       swiftSettings: settings),
+    // The start-up fast path of the executable against ArgumentParser's reading of the same line.
+    .testTarget(name: "LaunchTests", dependencies: ["bcsh"], swiftSettings: settings),
     .testTarget(
       name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"],
       swiftSettings: settings),

@@ -1,9 +1,5 @@
 import ArgumentParser
 import BcshCore
-import BcshHTTP
-import BcshKeyring
-import BcshTerminal
-import Foundation
 
 /// `bcsh [OPTIONS] [FILE.bcsh [NAME=VALUE ...]]`: the shell, a script, or `-c` commands.
 struct Bcsh: AsyncParsableCommand {
@@ -78,97 +74,7 @@ struct Bcsh: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let environment = ProcessInfo.processInfo.environment
-    var options = ShellOptions()
-    options.keepGoing = keepGoing
-    options.dryRun = dryRun
-    options.trace = trace
-    let interactive = command == nil && script.isEmpty && StandardStreams.standardInputIsTerminal
-    options.interactive = interactive
-
-    var shellEnvironment = ShellEnvironment(
-      variables: environment, currentDirectory: StandardStreams.currentDirectory())
-    do {
-      shellEnvironment.apiBase = try APIBase.validated(environment["BCSH_API_BASE"] ?? APIBase.production)
-    } catch {
-      StandardStreams().writeError(
-        "bcsh: BCSH_API_BASE: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? ""))
-      throw ExitCode(ExitStatus.badInvocation.rawValue)
-    }
-    let caBundle = environment["BCSH_CA_BUNDLE"]
-    shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
-    shellEnvironment.makeSecretStore = { SecretServiceStore() }
-    var sandboxLaunch: SandboxLaunch?
-    if sandbox {
-      let launch = try await SandboxLaunch.start()
-      shellEnvironment.apiBase = launch.server.baseURL
-      shellEnvironment.variables.merge(launch.variables) { _, sandbox in sandbox }
-      sandboxLaunch = launch
-    }
-
-    if StandardStreams.standardInputIsTerminal {
-      shellEnvironment.secretReader = TerminalSecretReader()
-    } else if command != nil || !script.isEmpty {
-      shellEnvironment.readStandardInput = { () throws(BcshError) in
-        try StandardStreams.readAllStandardInput()
-      }
-    }
-
-    let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))
-    let streams = StandardStreams()
-    let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
-    for definition in variables + script.dropFirst() {
-      let (name, value) = Self.split(definition)!
-      shell.define(name, value)
-    }
-    if let session {
-      let status = await shell.openSessionAtStart(session)
-      guard status == .success else { throw ExitCode(status.rawValue) }
-    }
-
-    let status: ExitStatus
-    if let command {
-      status = await shell.run(script: command, source: "-c", path: nil)
-    } else if let file = script.first {
-      let path = shellEnvironment.resolve(file)
-      do {
-        let text = try AtomicFile.read(path, shownAs: file)
-        status = await shell.run(script: text, source: file, path: path)
-      } catch {
-        shell.report(error)
-        throw ExitCode(ExitStatus.commandFailed.rawValue)
-      }
-    } else if interactive {
-      status = await InteractiveShell.run(
-        shell,
-        historyFile: noHistory
-          ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
-        startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
-    } else {
-      do {
-        let text = try StandardStreams.readAllStandardInput()
-        status = await shell.run(script: text, source: "stdin", path: nil)
-      } catch {
-        shell.report(error)
-        status = .commandFailed
-      }
-    }
-    try? await sandboxLaunch?.server.stop()
-    if let failure = streams.outputFailure {
-      streams.writeError("bcsh: cannot write to standard output: \(failure)\n")
-      throw ExitCode(max(status, .commandFailed).rawValue)
-    }
-    if status != .success { throw ExitCode(status.rawValue) }
-  }
-
-  private func useColor(_ environment: [String: String]) -> Bool {
-    switch color {
-    case .always: true
-    case .never: false
-    case .auto:
-      StandardStreams.standardOutputIsTerminal && environment["NO_COLOR"] == nil
-        && environment["TERM"] != "dumb"
-    }
+    try await Launch(self).run()
   }
 
   /// `NAME=VALUE` split at the first `=`, when NAME is a variable name.

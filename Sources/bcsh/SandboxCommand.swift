@@ -1,7 +1,13 @@
 import ArgumentParser
 import BcshSandbox
 import Dispatch
-import Foundation
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `bcsh sandbox serve`: the sandbox API for other programs to use.
 struct SandboxCommand: AsyncParsableCommand {
@@ -76,7 +82,7 @@ enum SignalWait {
     await withCheckedContinuation { continuation in
       let once = Once(continuation)
       for number in signals {
-        Foundation.signal(number, SIG_IGN)
+        signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler { once.resume(number) }
         source.resume()
@@ -87,7 +93,7 @@ enum SignalWait {
 
   /// Resumes its continuation once, and keeps the signal sources alive until then.
   private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var continuation: CheckedContinuation<Int32, Never>?
     private var sources: [any DispatchSourceSignal] = []
 

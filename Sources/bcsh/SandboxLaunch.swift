@@ -1,6 +1,5 @@
 import BcshCore
 import BcshSandbox
-import Foundation
 
 /// The sandbox started inside a `bcsh --sandbox` run: its address and the `SANDBOX_*` variables
 /// that name its demo store and tokens.

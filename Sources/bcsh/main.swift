@@ -1,9 +1,17 @@
 import ArgumentParser
 
-// The entry point: `bcsh sandbox ...` runs the sandbox server; everything else is the shell.
+// The entry point: `bcsh sandbox ...` runs the sandbox server; the common forms of the shell run
+// at once; everything else is parsed by ArgumentParser.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "sandbox" {
   await execute(SandboxCommand.self, Array(arguments.dropFirst()))
+} else if let launch = Launch.commonForm(arguments) {
+  do {
+    try await launch.run()
+    Bcsh.exit()
+  } catch {
+    Bcsh.exit(withError: error)
+  }
 } else {
   await execute(Bcsh.self, arguments)
 }

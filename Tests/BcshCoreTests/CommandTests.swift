@@ -21,6 +21,28 @@ import Testing
     }
   }
 
+  /// The draft a command works on shares its storage with the session; a failure late in a
+  /// command, after it already changed tokens and variables, must still leave nothing behind.
+  @Test func aFailureLateInACommandUndoesItsEarlierChanges() async {
+    let t = TestShell()
+    await t.run("token new migration; scope add products; set X 1")
+    t.write(
+      "late.bcsh",
+      "token new second; scope add orders; token use migration; scope rm products\n"
+        + "token rename migration renamed; set X 2; set Y 3\nscope add prodcts\n")
+    let before = t.state
+    #expect(await t.run("source late.bcsh") == .commandFailed)
+    #expect(t.state == before)
+    #expect(t.state.session.tokens.map(\.name) == ["migration"])
+    #expect(t.state.variables["X"] == "1" && t.state.variables["Y"] == nil)
+    // The session still works after the rollback, in the order tokens were made.
+    #expect(await t.run("token new third; token new fourth; token use migration; token rm third") == .success)
+    #expect(t.state.session.tokens.map(\.name) == ["migration", "fourth"])
+    #expect(t.state.session.current?.grants.map(\.scopeID) == ["products"])
+    #expect(await t.run("token rm migration") == .success)
+    #expect(t.state.session.currentName == "fourth")
+  }
+
   @Test func aCommandLineIsAllOrNothingPerCommand() async {
     let t = TestShell()
     let status = await t.run("token new abcd\nscope add products orders\nscope add marketing nope\n")

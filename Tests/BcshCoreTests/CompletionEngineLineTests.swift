@@ -161,6 +161,18 @@ import Testing
     let before = result.replaceStart > 0 ? Array(line.utf8)[result.replaceStart - 1] : nil
     #expect(before.map { " \t\n\r;".utf8.contains($0) } ?? true, "\(line.debugDescription) at \(cursor)")
   }
+
+  /// Issue 10, row 1: Tab on a line of 20000 nested `${A:-` crashed the engine.
+  @Test func deeplyNestedVariablesOfferNothingAndDoNotCrash() async {
+    let harness = await CompletionHarness("token new abcd")
+    for opening in ["${A:-", "${A:?"] {
+      let nested = String(repeating: opening, count: 20000)
+      #expect(harness.insertions("echo " + nested + "x" + String(repeating: "}", count: 20000)).isEmpty)
+      #expect(harness.insertions("echo " + nested + "$HO").isEmpty)
+      #expect(harness.insertions("scope add " + nested).isEmpty)
+    }
+    #expect(harness.shell.isSensitive(line: "echo " + String(repeating: "${A:-", count: 20000)))
+  }
 }
 
 /// A small seeded generator, so that a fuzz failure can be replayed.

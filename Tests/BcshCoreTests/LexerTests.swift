@@ -121,4 +121,48 @@ import Testing
     #expect(words[2].literal == "Information &")
     #expect(words[2].range == 10..<24)
   }
+
+  @Test func columnsCountWhatAReaderSeesAsOneCharacter() {
+    // A decomposed é (e + U+0301), a family emoji (ZWJ sequence), a flag, CJK: one column each.
+    #expect(error("echo e\u{301} 'open")?.position?.column == 8)
+    #expect(error("echo 👨‍👩‍👧 🇫🇷 漢字 'open")?.position?.column == 13)
+    #expect(
+      error("echo x\r\necho é\r\necho 'open")?.position
+        == SourcePosition(source: "t.bcsh", line: 3, column: 6))
+  }
+
+  @Test func nonASCIITextPassesThroughWhole() throws {
+    #expect(
+      try words("echo 'ünï' \"çödé $X\" e\u{301}\\ 👍", variables: ["X": "漢"]) == [
+        ["echo", "ünï", "çödé 漢", "e\u{301} 👍"]
+      ])
+  }
+
+  @Test func commandsComeOneAtATime() throws {
+    var lexer = Lexer("echo a; echo b\n# c\necho 'd'\n", source: "t.bcsh")
+    #expect(try lexer.nextCommand()?.words.map(\.literal) == ["echo", "a"])
+    #expect(try lexer.nextCommand()?.position == SourcePosition(source: "t.bcsh", line: 1, column: 9))
+    #expect(try lexer.nextCommand()?.position.line == 3)
+    #expect(try lexer.nextCommand() == nil)
+  }
+
+  @Test func nestingUpToTheLimitExpands() throws {
+    let depth = Lexer.maximumNesting
+    let text = "echo " + String(repeating: "${A:-", count: depth) + "x" + String(repeating: "}", count: depth)
+    #expect(try words(text) == [["echo", "x"]])
+  }
+
+  /// Issue 10, row 1: 20000 levels crashed the lexer (stack overflow).
+  @Test(arguments: ["${A:-", "${A:?"])
+  func deepNestingIsASyntaxErrorWithItsPlace(opening: String) {
+    let text = "echo " + String(repeating: opening, count: 20000) + "x" + String(repeating: "}", count: 20000)
+    let error = error(text)
+    #expect(error?.message == "variable references nest more than \(Lexer.maximumNesting) deep")
+    // The first reference one level too deep: after "echo " and 64 openings of 5 characters.
+    #expect(
+      error?.position == SourcePosition(source: "t.bcsh", line: 1, column: 6 + 5 * Lexer.maximumNesting))
+    #expect(error?.status == .commandFailed)
+    var tolerant = Lexer(text, source: "line", tolerant: true)
+    #expect(throws: BcshError.self) { try tolerant.commands() }
+  }
 }

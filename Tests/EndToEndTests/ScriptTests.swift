@@ -148,4 +148,28 @@ import Testing
     let coloured = try Bcsh().run(["--color", "always", "-c", "frobnicate"])
     #expect(coloured.stderr.contains("\u{1B}[31merror:"))
   }
+
+  /// Issue 10, row 1: 20000 nested `${A:-` (or `${A:?`) crashed bcsh with SIGSEGV, from `-c`,
+  /// a script and stdin. Now a syntax error at the first reference too deep, exit 2.
+  @Test func deepNestingIsASyntaxErrorFromEverySource() throws {
+    let bcsh = Bcsh()
+    defer { try? FileManager.default.removeItem(atPath: bcsh.folder) }
+    let column = 6 + 5 * 64
+    for opening in ["${A:-", "${A:?"] {
+      let line =
+        "echo " + String(repeating: opening, count: 20000) + "x" + String(repeating: "}", count: 20000)
+      bcsh.write("n.bcsh", "echo first\n" + line + "\n")
+      let message = "error: variable references nest more than 64 deep"
+      let fromC = try bcsh.run(["-c", line])
+      #expect(fromC.status == 2)
+      #expect(fromC.stderr.hasPrefix("-c:1:\(column): \(message)"))
+      let script = try bcsh.run(["n.bcsh"])
+      #expect(script.status == 2)
+      #expect(script.stderr.hasPrefix("n.bcsh:2:\(column): \(message)"))
+      #expect(script.stdout.isEmpty, "a syntax error runs nothing")
+      let stdin = try bcsh.run([], stdin: line + "\n")
+      #expect(stdin.status == 2)
+      #expect(stdin.stderr.hasPrefix("stdin:1:\(column): \(message)"))
+    }
+  }
 }

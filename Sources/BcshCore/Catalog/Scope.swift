@@ -113,7 +113,7 @@ public struct Probe: Sendable, Hashable {
   /// The path with every `{uuid}` placeholder filled in by `makeUUID`.
   public func resolvedPath(makeUUID: () -> String) -> String {
     var result = path
-    while let range = result.range(of: "{uuid}") {
+    while let range = result.firstRange(of: "{uuid}") {
       result.replaceSubrange(range, with: makeUUID())
     }
     return result

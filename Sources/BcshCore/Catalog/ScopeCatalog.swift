@@ -18,6 +18,7 @@ public enum ScopeCatalog {
 
   /// The kebab-case id of a UI name: `Information & Settings` becomes `information-settings`.
   public static func slug(_ uiName: String) -> String {
+    if let fast = asciiSlug(uiName) { return fast }
     var words: [String] = []
     var word = ""
     for character in uiName.lowercased() {
@@ -35,7 +36,37 @@ public enum ScopeCatalog {
   /// The key spellings are compared by: letters and digits only, lower case. `"Sites & Routes"`,
   /// `sites-routes` and `SITES_ROUTES` share one key.
   static func key(_ text: String) -> String {
-    String(text.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII text (every name typed in a script): bytes, no Unicode property lookups.
+      return String(decoding: text.utf8.compactMap(asciiLowercaseAlphanumeric), as: UTF8.self)
+    }
+    return String(text.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+  }
+
+  /// `slug` for ASCII text, by bytes; nil for any other text.
+  private static func asciiSlug(_ text: String) -> String? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var bytes: [UInt8] = []
+    var pendingDash = false
+    for byte in text.utf8 {
+      guard let kept = asciiLowercaseAlphanumeric(byte) else {
+        pendingDash = !bytes.isEmpty
+        continue
+      }
+      if pendingDash { bytes.append(UInt8(ascii: "-")) }
+      pendingDash = false
+      bytes.append(kept)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// An ASCII letter (lowercased) or digit; nil for anything else.
+  private static func asciiLowercaseAlphanumeric(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+    default: nil
+    }
   }
 
   /// Finds the scope a user means by `name` (an id, a UI name in any case or spelling, an alias, or

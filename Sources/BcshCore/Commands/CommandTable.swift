@@ -14,9 +14,15 @@ public enum CommandTable {
   }()
 
   /// The subcommands of a group, or [] when `word` is a plain command.
-  public static func subcommands(of word: String) -> [CommandSpec] {
-    all.filter { $0.words.count > 1 && $0.words[0] == word }
-  }
+  public static func subcommands(of word: String) -> [CommandSpec] { groups[word] ?? [] }
+
+  /// Every command by its words joined with a space: a replayed script matches each line by
+  /// one lookup, not by a scan of the table.
+  private static let byWords = [String: CommandSpec](
+    all.map { ($0.words.joined(separator: " "), $0) }, uniquingKeysWith: { first, _ in first })
+
+  private static let groups = [String: [CommandSpec]](
+    grouping: all.filter { $0.words.count > 1 }, by: { $0.words[0] })
 
   /// The command that `words` start with and how many words name it.
   public static func match(_ arguments: [Argument], at position: SourcePosition) throws(BcshError) -> (
@@ -24,21 +30,22 @@ public enum CommandTable {
   ) {
     let words = arguments.map(\.value)
     guard let first = words.first else { throw BcshError("empty command", at: position) }
-    let group = subcommands(of: first)
-    if group.isEmpty {
-      if let spec = all.first(where: { $0.words == [first] }) { return (spec, 1) }
+    guard let group = groups[first] else {
+      if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }
       let guess = Spelling.suggestion(for: first, among: topLevelWords)
       throw BcshError(
         "unknown command \(ShownWord.quoted(first))",
         hint: guess.map { "did you mean '\($0)'? ('help' lists commands)" } ?? "'help' lists commands",
         at: position)
     }
+    if words.count > 1, let spec = byWords[first + " " + words[1]], spec.words.count == 2 {
+      return (spec, 2)
+    }
     let names = group.map { $0.words[1] }
     guard words.count > 1 else {
       throw BcshError(
         "'\(first)' needs a subcommand", hint: "one of: \(names.joined(separator: ", "))", at: position)
     }
-    if let spec = group.first(where: { $0.words[1] == words[1] }) { return (spec, 2) }
     let guess = Spelling.suggestion(for: words[1], among: names)
     throw BcshError(
       "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))",

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `save` and `open`: the session on disk.
 enum FileCommands {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a run behaves, from the command line.
 public struct ShellOptions: Sendable {
@@ -71,9 +71,11 @@ public final class Shell {
   public let format: OutputFormat
   public var environment: ShellEnvironment
   private let writer: any OutputWriting
-  /// The secret values the session holds, masked in everything written. Updated after every
-  /// command, so that a script that sets a secret cannot echo it on its next line.
+  /// The secret values the session holds, longest first, masked in everything written. Updated
+  /// after every command, so that a script that sets a secret cannot echo it on its next line.
   private var secretValues: [String] = []
+  /// The same values, to tell a new one in O(1).
+  private var knownSecrets: Set<String> = []
   /// How many times the shell learned new secret values: a line recorded before may carry one.
   public private(set) var secretsLearned = 0
 
@@ -94,7 +96,7 @@ public final class Shell {
   /// Replaces the state wholesale (opening `--session FILE` before the first command).
   private func restore(_ state: ShellState) {
     self.state = state
-    noteSecrets(in: state)
+    noteSecrets(in: &self.state)
   }
 
   // MARK: Running
@@ -132,16 +134,18 @@ public final class Shell {
     script text: String, source: String, path: String?, state: inout ShellState, sourceStack: [String],
     firstLine: Int = 1
   ) async -> RunOutcome {
+    // Two passes over the text: the first refuses a syntax error before anything runs, the second
+    // hands out one command at a time, so a long script is never held parsed in memory.
     var lexer = Lexer(text, source: source, firstLine: firstLine)
-    let commands: [CommandLine]
     do throws(BcshError) {
-      commands = try lexer.commands()
+      var check = lexer
+      while try check.nextCommand() != nil {}
     } catch {
       report(error)
       return RunOutcome(status: error.status)
     }
     var worst = ExitStatus.success
-    for command in commands {
+    while let command = try? lexer.nextCommand() {
       if Task.isCancelled {
         report(BcshError("interrupted", at: command.position, status: .interrupted))
         return RunOutcome(status: .interrupted)
@@ -150,7 +154,7 @@ public final class Shell {
       do throws(BcshError) {
         try await run(command, in: &context)
         state = context.state
-        noteSecrets(in: state)
+        noteSecrets(in: &state)
         if let carried = context.carriedStatus { worst = max(worst, carried) }
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
       } catch {
@@ -247,17 +251,31 @@ public final class Shell {
     return "bcsh\(name)\(state.hasUnsavedChanges ? "*" : "")> "
   }
 
-  private func noteSecrets(in state: ShellState) {
-    var values = Set(secretValues)
-    for token in state.session.tokens {
-      for secret in [token.accessToken, token.clientSecret] {
-        // Every secret, however short: a short one is still the whole secret.
-        if let value = secret?.revealed, !value.isEmpty { values.insert(value) }
-      }
+  /// Learns the secrets of the tokens the last command added or changed: the work is
+  /// proportional to what the command touched, not to the session.
+  private func noteSecrets(in state: inout ShellState) {
+    var learned = false
+    for name in state.session.takeChangedNames() {
+      guard let token = state.session.token(named: name) else { continue }
+      if let secret = token.accessToken { learned = learn(secret.revealed) || learned }
+      if let secret = token.clientSecret { learned = learn(secret.revealed) || learned }
     }
-    guard values.count != secretValues.count else { return }
-    secretValues = values.sorted { $0.count > $1.count }
-    secretsLearned += 1
+    if learned { secretsLearned += 1 }
+  }
+
+  /// Adds a secret value to those masked, keeping the longest first; false when known already.
+  /// Every secret, however short: a short one is still the whole secret.
+  private func learn(_ value: String) -> Bool {
+    guard !value.isEmpty, knownSecrets.insert(value).inserted else { return false }
+    let length = value.count
+    var low = 0
+    var high = secretValues.count
+    while low < high {
+      let middle = (low + high) / 2
+      if secretValues[middle].count >= length { low = middle + 1 } else { high = middle }
+    }
+    secretValues.insert(value, at: low)
+    return true
   }
 
   /// `text` with every secret the session holds masked.
@@ -270,7 +288,7 @@ public final class Shell {
   static func quoteForDisplay(_ word: String) -> String {
     let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
     guard word.isEmpty || word.contains(where: special.contains) else { return word }
-    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + word.replacing("'", with: "'\\''") + "'"
   }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `verify`: does the token really work, for this store, with every scope the job needs.
 enum VerifyCommand {
@@ -61,7 +61,7 @@ enum VerifyCommand {
       if Task.isCancelled {
         throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
       }
-      let date = ISO8601DateFormatter().string(from: context.shell.environment.now())
+      let date = context.shell.environment.now().formatted(.iso8601)
       for (token, report) in zip(tokens, reports) where report.wentOnline {
         let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
         try context.state.session.update(token.name) { $0.lastVerification = record }

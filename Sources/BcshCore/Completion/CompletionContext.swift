@@ -1,17 +1,19 @@
+import HashTreeCollections
+
 /// What Tab completion reads of a shell at the moment Tab is pressed: the session (token names,
 /// the current token's kind and scopes), the variables and where relative paths start.
 public struct CompletionContext: Sendable {
   /// The tokens (names for `token use`, the current one's kind and declared scopes).
   public var session: Session
   /// The session's variables (`set NAME VALUE`), looked up before the environment.
-  public var variables: [String: String]
+  public var variables: Variables
   /// The process environment.
   public var environment: [String: String]
   /// Where relative file paths start.
   public var currentDirectory: String
 
   public init(
-    session: Session = Session(), variables: [String: String] = [:], environment: [String: String] = [:],
+    session: Session = Session(), variables: Variables = [:], environment: [String: String] = [:],
     currentDirectory: String
   ) {
     self.session = session

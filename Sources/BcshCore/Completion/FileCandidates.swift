@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Real paths for a file argument, listed from the shell's current directory.
 enum FileCandidates {
@@ -24,10 +30,9 @@ enum FileCandidates {
     where name.hasPrefix(namePrefix) && (showsHidden || !name.hasPrefix("."))
       && !name.contains(where: \.isNewline)
     {
-      var isFolder: ObjCBool = false
-      let exists = files.fileExists(
-        atPath: (folder.hasSuffix("/") ? folder : folder + "/") + name, isDirectory: &isFolder)
-      if exists && isFolder.boolValue {
+      var info = stat()
+      let found = stat((folder.hasSuffix("/") ? folder : folder + "/") + name, &info) == 0
+      if found && info.st_mode & S_IFMT == S_IFDIR {
         offered.append(Suggestion(folderPart + name + "/", display: name + "/", isComplete: false))
       } else if role.extensions.isEmpty || role.extensions.contains(where: { name.hasSuffix($0) }) {
         offered.append(Suggestion(folderPart + name, display: name))

@@ -20,7 +20,7 @@ public struct APIRequest: Sendable, Hashable {
   public static func storePath(_ target: String) -> String {
     var text = Substring(target)
     if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<end] }
-    if let scheme = text.range(of: "://") {
+    if let scheme = text.firstRange(of: "://") {
       let rest = text[scheme.upperBound...]
       text = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
     }

@@ -1,4 +1,4 @@
-import Foundation
+import JSONText
 
 /// Reads the requests a job makes: `METHOD PATH` words, or a file of `METHOD PATH`, `METHOD URL`,
 /// access-log lines or a HAR document.
@@ -40,7 +40,7 @@ enum RequestReader {
     var requests: [APIRequest] = []
     for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let position = SourcePosition(source: source, line: offset + 1, column: 1)
-      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = String(line).trimmingBlanks()
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       requests.append(try request(inLine: line, at: position))
     }
@@ -86,7 +86,7 @@ enum RequestReader {
         position: place)
     }
     throw BcshError(
-      "no request in '\(line.trimmingCharacters(in: .whitespaces))'",
+      "no request in '\(String(line).trimmingBlanks())'",
       hint: "write METHOD PATH, METHOD URL, an access-log request line, or give a HAR file",
       at: position)
   }
@@ -97,7 +97,7 @@ enum RequestReader {
   static func harRequests(_ text: String, source: String) throws(BcshError) -> (
     requests: [APIRequest], skipped: Int
   ) {
-    let document = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+    let document = try? JSONReader.value(text.utf8)
     guard let log = (document as? [String: Any])?["log"] as? [String: Any],
       let entries = log["entries"] as? [Any]
     else {
@@ -121,8 +121,8 @@ enum RequestReader {
         continue
       }
       var position: SourcePosition?
-      for spelling in [url, url.replacingOccurrences(of: "/", with: "\\/")] {
-        if let found = text.range(of: "\"" + spelling, range: searchFrom..<text.endIndex) {
+      for spelling in [url, url.replacing("/", with: "\\/")] {
+        if let found = text[searchFrom...].firstRange(of: "\"" + spelling) {
           position = place(of: text.index(after: found.lowerBound), in: text, source: source)
           searchFrom = found.upperBound
           break
@@ -136,7 +136,7 @@ enum RequestReader {
 
   /// Whether a URL's path is `/stores/{hash}/v2/...` or `/stores/{hash}/v3/...`.
   static func isStoreAPIURL(_ url: String) -> Bool {
-    let path = url.range(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
+    let path = url.firstRange(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
     let segments = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
     return segments.count >= 3 && segments[0] == "stores" && (segments[2] == "v2" || segments[2] == "v3")
   }

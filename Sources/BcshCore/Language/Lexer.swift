@@ -2,131 +2,145 @@
 /// line, `;` between commands, `#` at the start of a word begins a comment, a `\` at the end of a
 /// line continues it, `'...'` is literal, `"..."` expands variables and knows `\"`, `\\` and `\$`,
 /// and a backslash outside quotes escapes the next character. Quotes do not span lines.
+///
+/// It reads UTF-8 bytes (every character the language gives a meaning is ASCII) and hands out one
+/// command at a time (`nextCommand()`), so a long script is never held parsed in memory. Positions
+/// count characters as a reader sees them; `SourceCursor` works them out from the bytes.
 public struct Lexer {
-  private let text: [Character]
-  private let source: String
+  private let bytes: [UInt8]
   private let tolerant: Bool
   private var index = 0
-  private var line: Int
-  private var column = 1
+  private var cursor: SourceCursor
+  /// How many `${` the cursor stands inside.
+  private var depth = 0
+
+  /// How deeply `${NAME:-...}` may nest: far beyond what a person writes, and shallow enough that
+  /// reading, expanding and freeing the words cannot exhaust the stack.
+  public static let maximumNesting = 64
 
   /// - Parameters:
   ///   - firstLine: the line number of the text's first line in its source.
   ///   - tolerant: for completion and the history filter: an open quote or `${` at the end is no
   ///     error.
   public init(_ text: String, source: String, firstLine: Int = 1, tolerant: Bool = false) {
-    // Swift keeps CRLF as one Character; a script written on Windows reads like any other.
-    self.text = text.map { $0 == "\r\n" ? "\n" : $0 }
-    self.source = source
+    // A script written on Windows reads like any other: CRLF is one line end.
+    var bytes = Array(text.utf8)
+    if bytes.contains(UInt8(ascii: "\r")) { bytes = Lexer.joiningCRLF(bytes) }
+    self.bytes = bytes
     self.tolerant = tolerant
-    self.line = firstLine
+    self.cursor = SourceCursor(source: source, line: firstLine)
   }
 
   /// Every command of the text, in order. Empty lines and comments produce none.
   public mutating func commands() throws(BcshError) -> [CommandLine] {
     var commands: [CommandLine] = []
+    while let command = try nextCommand() { commands.append(command) }
+    return commands
+  }
+
+  /// Reads the whole text and keeps nothing: the first syntax error, if any.
+  public static func check(_ text: String, source: String, firstLine: Int = 1) throws(BcshError) {
+    var lexer = Lexer(text, source: source, firstLine: firstLine)
+    while try lexer.nextCommand() != nil {}
+  }
+
+  /// The next command, or nil at the end of the text.
+  public mutating func nextCommand() throws(BcshError) -> CommandLine? {
     var words: [Word] = []
-    func finish() {
-      if let first = words.first { commands.append(CommandLine(words: words, position: first.position)) }
-      words = []
-    }
-    while let character = peek() {
-      switch character {
-      case " ", "\t", "\r":
-        advance()
-      case "\n", ";":
-        advance()
-        finish()
-      case "#":
-        while let next = peek(), next != "\n" { _ = next; advance() }
-      case "\\" where peek(1) == "\n":
-        advance()
-        advance()
+    while let byte = peek() {
+      switch byte {
+      case .space, .tab, .carriageReturn:
+        index += 1
+      case .newline, .semicolon:
+        index += 1
+        if let first = words.first { return CommandLine(words: words, position: first.position) }
+      case .hash:
+        while let next = peek(), next != .newline { index += 1 }
+      case .backslash where peek(1) == .newline:
+        index += 2
       default:
         words.append(try word())
       }
     }
-    finish()
-    return commands
+    return words.first.map { CommandLine(words: words, position: $0.position) }
   }
 
   // MARK: Words
 
   private mutating func word() throws(BcshError) -> Word {
     let start = position
-    let startIndex = index
+    let startOffset = cursor.characterOffset
     var parts = SegmentBuilder()
-    scan: while let character = peek() {
-      switch character {
-      case " ", "\t", "\n", ";":
+    scan: while let byte = peek() {
+      switch byte {
+      case .space, .tab, .newline, .semicolon:
         break scan
-      case "\r" where peek(1) == nil:
+      case .carriageReturn where peek(1) == nil:
         break scan
-      case "\\":
-        if peek(1) == "\n" {
-          advance(2)
+      case .backslash:
+        if peek(1) == .newline {
+          index += 2
         } else if let escaped = peek(1) {
-          advance(2)
+          index += 2
           parts.append(escaped)
         } else {
-          advance()
+          index += 1
           if !tolerant { throw BcshError("a backslash ends the text", at: start) }
         }
-      case "'":
+      case .singleQuote:
         let quote = position
-        advance()
-        while let next = peek(), next != "'", next != "\n" {
+        index += 1
+        while let next = peek(), next != .singleQuote, next != .newline {
           parts.append(next)
-          advance()
+          index += 1
         }
-        if peek() == "'" {
-          advance()
+        if peek() == .singleQuote {
+          index += 1
         } else if !tolerant {
           throw unterminated("'", at: quote)
         }
-      case "\"":
+      case .doubleQuote:
         let quote = position
-        advance()
+        index += 1
         let closed = try doubleQuoted(into: &parts)
-        if !closed {
-          if !tolerant { throw unterminated("\"", at: quote) }
-        }
-      case "$":
+        if !closed && !tolerant { throw unterminated("\"", at: quote) }
+      case .dollar:
         try dollar(into: &parts)
       default:
-        parts.append(character)
-        advance()
+        parts.append(byte)
+        index += 1
       }
     }
     var segments = parts.finish()
     if segments.isEmpty { segments = [.literal("")] }
-    return Word(segments: segments, position: start, range: startIndex..<index)
+    _ = cursor.advance(to: index, in: bytes)
+    return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
   }
 
   /// Reads up to the closing `"`; returns false when the line ended first.
   private mutating func doubleQuoted(into parts: inout SegmentBuilder) throws(BcshError) -> Bool {
-    while let character = peek() {
-      switch character {
-      case "\"":
-        advance()
+    while let byte = peek() {
+      switch byte {
+      case .doubleQuote:
+        index += 1
         return true
-      case "\n":
+      case .newline:
         return false
-      case "\\":
-        if let next = peek(1), next == "\"" || next == "\\" || next == "$" {
+      case .backslash:
+        if let next = peek(1), next == .doubleQuote || next == .backslash || next == .dollar {
           parts.append(next)
-          advance(2)
-        } else if peek(1) == "\n" {
-          advance(2)
+          index += 2
+        } else if peek(1) == .newline {
+          index += 2
         } else {
-          parts.append("\\")
-          advance()
+          parts.append(.backslash)
+          index += 1
         }
-      case "$":
+      case .dollar:
         try dollar(into: &parts)
       default:
-        parts.append(character)
-        advance()
+        parts.append(byte)
+        index += 1
       }
     }
     return false
@@ -135,8 +149,8 @@ public struct Lexer {
   /// `$NAME` or `${...}` at the cursor, or nil when the `$` starts no reference.
   private mutating func variable() throws(BcshError) -> VariableReference? {
     let start = position
-    if peek(1) == "{" {
-      advance(2)
+    if peek(1) == .openBrace {
+      index += 2
       let name = peek().map(VariableName.canStart) == true ? readName() : ""
       guard !name.isEmpty else {
         if tolerant && peek() == nil {
@@ -146,14 +160,21 @@ public struct Lexer {
           "expected a variable name after '${'", hint: "names are letters, digits and _", at: start)
       }
       var fallback: VariableReference.Fallback?
-      if peek() == ":" && (peek(1) == "-" || peek(1) == "?") {
-        let isDefault = peek(1) == "-"
-        advance(2)
-        let parts = try braced(openedAt: start)
+      if peek() == .colon && (peek(1) == .minus || peek(1) == .question) {
+        let isDefault = peek(1) == .minus
+        index += 2
+        guard depth < Lexer.maximumNesting else {
+          throw BcshError(
+            "variable references nest more than \(Lexer.maximumNesting) deep",
+            hint: "set an intermediate variable with 'set NAME VALUE'", at: start)
+        }
+        depth += 1
+        let parts = try braced()
+        depth -= 1
         fallback = isDefault ? .value(parts) : .error(parts)
       }
-      if peek() == "}" {
-        advance()
+      if peek() == .closeBrace {
+        index += 1
       } else if !(tolerant && peek() == nil) {
         throw BcshError(
           "'${\(name)' is not closed with '}'",
@@ -162,22 +183,22 @@ public struct Lexer {
       return VariableReference(name: name, fallback: fallback, position: start)
     }
     guard let next = peek(1), VariableName.canStart(next) else { return nil }
-    advance()
+    index += 1
     return VariableReference(name: readName(), fallback: nil, position: start)
   }
 
   /// The text of a `:-` or `:?` fallback, up to (not including) the closing `}`.
-  private mutating func braced(openedAt start: SourcePosition) throws(BcshError) -> [Segment] {
+  private mutating func braced() throws(BcshError) -> [Segment] {
     var parts = SegmentBuilder()
-    while let character = peek(), character != "}", character != "\n" {
-      if character == "\\", let next = peek(1), next != "\n" {
+    while let byte = peek(), byte != .closeBrace, byte != .newline {
+      if byte == .backslash, let next = peek(1), next != .newline {
         parts.append(next)
-        advance(2)
-      } else if character == "$" {
+        index += 2
+      } else if byte == .dollar {
         try dollar(into: &parts)
       } else {
-        parts.append(character)
-        advance()
+        parts.append(byte)
+        index += 1
       }
     }
     return parts.finish()
@@ -188,18 +209,15 @@ public struct Lexer {
     if let reference = try variable() {
       parts.append(reference)
     } else {
-      parts.append("$")
-      advance()
+      parts.append(.dollar)
+      index += 1
     }
   }
 
   private mutating func readName() -> String {
-    var name = ""
-    while let character = peek(), VariableName.canContinue(character) {
-      name.append(character)
-      advance()
-    }
-    return name
+    let start = index
+    while let byte = peek(), VariableName.canContinue(byte) { index += 1 }
+    return String(decoding: bytes[start..<index], as: UTF8.self)
   }
 
   private func unterminated(_ quote: Character, at position: SourcePosition) -> BcshError {
@@ -211,31 +229,33 @@ public struct Lexer {
 
   // MARK: Cursor
 
-  private var position: SourcePosition { SourcePosition(source: source, line: line, column: column) }
-
-  private func peek(_ offset: Int = 0) -> Character? {
-    index + offset < text.count ? text[index + offset] : nil
+  /// Where the byte at `index` stands. Asked for in increasing order only, so that counting
+  /// characters costs one pass over the text in all.
+  private var position: SourcePosition {
+    mutating get { cursor.advance(to: index, in: bytes) }
   }
 
-  private mutating func advance(_ count: Int = 1) {
-    for _ in 0..<count where index < text.count {
-      if text[index] == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-      index += 1
+  private func peek(_ offset: Int = 0) -> UInt8? {
+    index + offset < bytes.count ? bytes[index + offset] : nil
+  }
+
+  private static func joiningCRLF(_ bytes: [UInt8]) -> [UInt8] {
+    var joined: [UInt8] = []
+    joined.reserveCapacity(bytes.count)
+    for (offset, byte) in bytes.enumerated()
+    where !(byte == .carriageReturn && offset + 1 < bytes.count && bytes[offset + 1] == .newline) {
+      joined.append(byte)
     }
+    return joined
   }
 }
 
-/// Collects a word's pieces: runs of literal characters and variable references, in order.
+/// Collects a word's pieces: runs of literal bytes and variable references, in order.
 private struct SegmentBuilder {
   private var segments: [Segment] = []
-  private var literal = ""
+  private var literal: [UInt8] = []
 
-  mutating func append(_ character: Character) { literal.append(character) }
+  mutating func append(_ byte: UInt8) { literal.append(byte) }
 
   mutating func append(_ reference: VariableReference) {
     flushLiteral()
@@ -248,7 +268,27 @@ private struct SegmentBuilder {
   }
 
   private mutating func flushLiteral() {
-    if !literal.isEmpty { segments.append(.literal(literal)) }
-    literal = ""
+    // Words split only at ASCII bytes, so a literal run is always whole UTF-8.
+    if !literal.isEmpty { segments.append(.literal(String(decoding: literal, as: UTF8.self))) }
+    literal.removeAll(keepingCapacity: true)
   }
+}
+
+/// The bytes the command language gives a meaning.
+fileprivate extension UInt8 {
+  static let tab = UInt8(ascii: "\t")
+  static let newline = UInt8(ascii: "\n")
+  static let carriageReturn = UInt8(ascii: "\r")
+  static let space = UInt8(ascii: " ")
+  static let doubleQuote = UInt8(ascii: "\"")
+  static let hash = UInt8(ascii: "#")
+  static let dollar = UInt8(ascii: "$")
+  static let singleQuote = UInt8(ascii: "'")
+  static let minus = UInt8(ascii: "-")
+  static let colon = UInt8(ascii: ":")
+  static let semicolon = UInt8(ascii: ";")
+  static let question = UInt8(ascii: "?")
+  static let backslash = UInt8(ascii: "\\")
+  static let openBrace = UInt8(ascii: "{")
+  static let closeBrace = UInt8(ascii: "}")
 }

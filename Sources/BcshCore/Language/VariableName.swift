@@ -14,3 +14,15 @@ public enum VariableName {
     character == "_" || (character.isASCII && (character.isLetter || character.isNumber))
   }
 }
+
+extension VariableName {
+  /// `canStart` for one byte of UTF-8 text: only ASCII bytes can start a name.
+  static func canStart(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+  }
+
+  /// `canContinue` for one byte of UTF-8 text.
+  static func canContinue(_ byte: UInt8) -> Bool {
+    canStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+}

@@ -1,8 +1,15 @@
+import HashTreeCollections
+
+/// The session's variables: a persistent hash tree, so that the copy a command drafts shares it
+/// and `set` changes only the path to one name.
+public typealias Variables = TreeDictionary<String, String>
+
 /// Everything a command may change: the session, the variables, and which file the session
-/// belongs to. A command works on a copy that replaces the original only when it succeeds.
+/// belongs to. A command works on a copy that replaces the original only when it succeeds; every
+/// part is copy-on-write and persistent, so the copy costs O(1) and a change O(log n).
 public struct ShellState: Sendable, Equatable {
   public var session = Session()
-  public var variables: [String: String] = [:]
+  public var variables: Variables = [:]
   /// The session's own file: the one opened or last saved to.
   public var file: SessionFileReference?
   /// The session as its file holds it; the session has unsaved changes when it differs.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One API account being prepared: what the control panel will be told (name, kind, scopes) and
 /// what it gave back (API path, credentials).
 public struct Token: Sendable, Equatable, Codable {

@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import JSONText
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The session file: versioned JSON holding every token, written 0600.
 public enum SessionFile {
@@ -55,19 +62,16 @@ public enum SessionFile {
     session: Session, keyring: KeyringManifest?
   ) {
     let place = SourcePosition(source: source, line: 1, column: 1)
-    let header: [String: Any]
-    do {
-      guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-        throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
-      }
-      header = object
-    } catch let error as BcshError {
-      throw error
+    let json: Any
+    do throws(JSONReadError) {
+      json = try JSONReader.value(text.utf8)
     } catch {
-      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
       throw BcshError(
-        "not a bcsh session file: the JSON is malformed" + (detail.isEmpty ? "" : " (\(detail))"),
-        at: position(in: text, describedBy: detail, source: source))
+        "not a bcsh session file: the JSON is malformed (\(error.message))",
+        at: position(in: text, atByte: error.offset, source: source))
+    }
+    guard let header = json as? [String: Any] else {
+      throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
     }
     guard header["format"] as? String == format else {
       throw BcshError(
@@ -87,6 +91,8 @@ public enum SessionFile {
       document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
     } catch let error as DecodingError {
       throw BcshError("the session file is damaged: \(describe(error))", at: place)
+    } catch let error as Session.DuplicateName {
+      throw BcshError("the session file names token '\(error.name)' twice", at: place)
     } catch {
       throw BcshError("the session file is damaged", at: place)
     }
@@ -109,15 +115,8 @@ public enum SessionFile {
     return (document.session, document.keyring)
   }
 
-  /// Where Foundation's parser stopped: "around character N", or the end for an unexpected end.
-  private static func position(in text: String, describedBy detail: String, source: String) -> SourcePosition
-  {
-    var offset = 0
-    if let range = detail.range(of: "around character ") {
-      offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) ?? 0
-    } else if detail.contains("end of file") {
-      offset = text.utf8.count
-    }
+  /// The line and column of a byte offset where the JSON reader stopped.
+  private static func position(in text: String, atByte offset: Int, source: String) -> SourcePosition {
     var line = 1
     var column = 1
     for byte in text.utf8.prefix(offset) {
@@ -211,17 +210,27 @@ public enum GitExposure {
       folder = Paths.folder(of: folder)
     }
     guard found else { return false }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", Paths.folder(of: path), "check-ignore", "-q", "--", path]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    do {
-      try process.run()
-      process.waitUntilExit()
-    } catch {
-      return false
+    return run(["/usr/bin/env", "git", "-C", Paths.folder(of: path), "check-ignore", "-q", "--", path]) == 1
+  }
+
+  /// Runs a program with its output discarded; its exit status, or nil when it could not start.
+  private static func run(_ arguments: [String]) -> Int32? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv = arguments.map { strdup($0) }
+    defer { argv.forEach { free($0) } }
+    argv.append(nil)
+    var pid = pid_t()
+    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { return nil }
     }
-    return process.terminationStatus == 1
+    // WIFEXITED and WEXITSTATUS, which Swift does not import.
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `verify --for PRESET|FILE`: whether a verified token can run a tool (a preset's scopes) or a
 /// file's requests, and what a new account would need.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import JSONText
 
 /// Checks a token against the live API without writing (spec.md, verify): offline checks,
 /// liveness, the store, then one read probe per scope, concurrently within a bound.
@@ -337,7 +338,7 @@ public struct Verifier: Sendable {
   }
 
   private func jsonObject(_ body: [UInt8]) -> [String: Any]? {
-    (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    try? JSONReader.object(body)
   }
 
   private func storeInfo(_ body: [UInt8]) -> StoreInfo? {

@@ -1,5 +1,5 @@
 import BcshCore
-import Foundation
+import FoundationEssentials
 
 /// The URLs bcsh sends credentials to: `https://` anywhere, `http://` only to loopback addresses.
 enum TransportURL {
@@ -8,10 +8,14 @@ enum TransportURL {
     guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
       let rawHost = parsed.host, !rawHost.isEmpty
     else { throw TransportError.insecureURL(url) }
-    let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    // An IPv6 literal comes bracketed: [::1].
+    var host = Substring(rawHost)
+    while host.first == "[" || host.first == "]" { host.removeFirst() }
+    while host.last == "[" || host.last == "]" { host.removeLast() }
+    let unbracketed = String(host)
     switch scheme {
-    case "https": return host
-    case "http" where APIBase.isLoopback(host: host): return host
+    case "https": return unbracketed
+    case "http" where APIBase.isLoopback(host: unbracketed): return unbracketed
     default: throw TransportError.insecureURL(url)
     }
   }

@@ -1,4 +1,3 @@
-import Foundation
 import JSONText
 
 extension SandboxAPI {
@@ -49,10 +48,10 @@ struct GraphQLQuery {
   let compact: String
 
   init?(body: [UInt8]) {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+    guard let object = try? JSONReader.object(body),
       let query = object["query"] as? String
     else { return nil }
-    compact = String(query.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+    compact = String(String.UnicodeScalarView(query.unicodeScalars.filter { !$0.properties.isWhitespace }))
   }
 
   /// Whether this is the liveness query, with or without the `query` keyword.

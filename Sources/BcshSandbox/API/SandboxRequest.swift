@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One HTTP request as the sandbox's API sees it, independent of the network layer.
 struct SandboxRequest: Sendable {
@@ -36,7 +36,34 @@ struct SandboxRequest: Sendable {
   }
 
   private static func decode(_ text: Substring) -> String {
-    let plusAsSpace = text.replacingOccurrences(of: "+", with: " ")
-    return plusAsSpace.removingPercentEncoding ?? plusAsSpace
+    let plusAsSpace = text.replacing("+", with: " ")
+    return percentDecoded(plusAsSpace) ?? String(plusAsSpace)
+  }
+
+  /// `%XX` escapes replaced by their bytes; nil when an escape is malformed or the bytes are not
+  /// UTF-8 (as Foundation's `removingPercentEncoding`).
+  private static func percentDecoded(_ text: Substring) -> String? {
+    var bytes: [UInt8] = []
+    var iterator = text.utf8.makeIterator()
+    while let byte = iterator.next() {
+      guard byte == UInt8(ascii: "%") else {
+        bytes.append(byte)
+        continue
+      }
+      guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+        return nil
+      }
+      bytes.append(high << 4 | low)
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
   }
 }

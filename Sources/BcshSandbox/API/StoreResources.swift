@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import JSONText
 
 /// The small, fixed data the sandbox's store endpoints answer with.

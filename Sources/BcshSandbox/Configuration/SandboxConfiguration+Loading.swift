@@ -1,13 +1,18 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension SandboxConfiguration {
   /// Reads a configuration from a JSON file and checks it with ``validate()``.
   public static func load(fromFile path: String) throws -> SandboxConfiguration {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw SandboxError.unreadableConfiguration(path: path, reason: error.localizedDescription)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      // The reason as the system gives it ("No such file or directory").
+      let reason = access(path, R_OK) == 0 ? "it cannot be read" : String(cString: strerror(errno))
+      throw SandboxError.unreadableConfiguration(path: path, reason: reason)
     }
     let configuration: SandboxConfiguration
     do {

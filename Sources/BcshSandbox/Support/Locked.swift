@@ -1,10 +1,10 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// A value guarded by a lock, shared between event-loop threads and async callers.
 ///
 /// `Mutex` from the Synchronization module would do, but needs macOS 15; the package supports 13.
 final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = NIOLock()
   private var value: Value
 
   init(_ value: Value) {

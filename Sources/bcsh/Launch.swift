@@ -1,0 +1,158 @@
+import ArgumentParser
+import BcshCore
+import BcshHTTP
+import BcshKeyring
+import BcshTerminal
+import FoundationEssentials
+
+/// What one run of bcsh was asked to do: the outer options as plain values. `Bcsh`, the
+/// ArgumentParser declaration of those options, fills it for any command line;
+/// `Launch.commonForm(_:)` fills it without ArgumentParser for the three forms scripts and
+/// shebangs use (`bcsh`, `bcsh -c CMDS`, `bcsh FILE [NAME=VALUE ...]`), because parsing with
+/// ArgumentParser costs about a fifth of start-up: its reflection and protocol-conformance lookups
+/// scan every conformance record of the (statically linked) binary. A test checks that both
+/// agree on every form the fast path takes.
+struct Launch: Equatable {
+  var command: String?
+  var session: String?
+  var variables: [String] = []
+  var keepGoing = false
+  var dryRun = false
+  var trace = false
+  var json = false
+  var noRc = false
+  var noHistory = false
+  var color: Bcsh.ColorMode = .auto
+  var sandbox = false
+  var script: [String] = []
+
+  init() {}
+
+  /// The options ArgumentParser read.
+  init(_ parsed: Bcsh) {
+    command = parsed.command
+    session = parsed.session
+    variables = parsed.variables
+    keepGoing = parsed.keepGoing
+    dryRun = parsed.dryRun
+    trace = parsed.trace
+    json = parsed.json
+    noRc = parsed.noRc
+    noHistory = parsed.noHistory
+    color = parsed.color
+    sandbox = parsed.sandbox
+    script = parsed.script
+  }
+
+  /// The launch for a command line of one of the common forms, or nil for anything else (any
+  /// other option, a word starting with `-`, a NAME=VALUE that is not one): ArgumentParser reads
+  /// those, with its help, errors and completion-script requests.
+  static func commonForm(_ arguments: [String]) -> Launch? {
+    var launch = Launch()
+    if arguments.count == 2 && arguments[0] == "-c" {
+      guard !arguments[1].hasPrefix("-") else { return nil }
+      launch.command = arguments[1]
+      return launch
+    }
+    guard arguments.allSatisfy({ !$0.hasPrefix("-") }),
+      arguments.dropFirst().allSatisfy({ Bcsh.split($0) != nil })
+    else { return nil }
+    launch.script = arguments
+    return launch
+  }
+
+  /// Runs the shell, a script or `-c` commands; throws `ExitCode` for any status but success.
+  func run() async throws {
+    let environment = StandardStreams.environment()
+    var options = ShellOptions()
+    options.keepGoing = keepGoing
+    options.dryRun = dryRun
+    options.trace = trace
+    let interactive = command == nil && script.isEmpty && StandardStreams.standardInputIsTerminal
+    options.interactive = interactive
+
+    var shellEnvironment = ShellEnvironment(
+      variables: environment, currentDirectory: StandardStreams.currentDirectory())
+    do {
+      shellEnvironment.apiBase = try APIBase.validated(environment["BCSH_API_BASE"] ?? APIBase.production)
+    } catch {
+      StandardStreams().writeError(
+        "bcsh: BCSH_API_BASE: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? ""))
+      throw ExitCode(ExitStatus.badInvocation.rawValue)
+    }
+    let caBundle = environment["BCSH_CA_BUNDLE"]
+    shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
+    shellEnvironment.makeSecretStore = { SecretServiceStore() }
+    var sandboxLaunch: SandboxLaunch?
+    if sandbox {
+      let launch = try await SandboxLaunch.start()
+      shellEnvironment.apiBase = launch.server.baseURL
+      shellEnvironment.variables.merge(launch.variables) { _, sandbox in sandbox }
+      sandboxLaunch = launch
+    }
+
+    if StandardStreams.standardInputIsTerminal {
+      shellEnvironment.secretReader = TerminalSecretReader()
+    } else if command != nil || !script.isEmpty {
+      shellEnvironment.readStandardInput = { () throws(BcshError) in
+        try StandardStreams.readAllStandardInput()
+      }
+    }
+
+    let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))
+    let streams = StandardStreams()
+    let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
+    for definition in variables + script.dropFirst() {
+      let (name, value) = Bcsh.split(definition)!
+      shell.define(name, value)
+    }
+    if let session {
+      let status = await shell.openSessionAtStart(session)
+      guard status == .success else { throw ExitCode(status.rawValue) }
+    }
+
+    let status: ExitStatus
+    if let command {
+      status = await shell.run(script: command, source: "-c", path: nil)
+    } else if let file = script.first {
+      let path = shellEnvironment.resolve(file)
+      do {
+        let text = try AtomicFile.read(path, shownAs: file)
+        status = await shell.run(script: text, source: file, path: path)
+      } catch {
+        shell.report(error)
+        throw ExitCode(ExitStatus.commandFailed.rawValue)
+      }
+    } else if interactive {
+      status = await InteractiveShell.run(
+        shell,
+        historyFile: noHistory
+          ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
+        startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
+    } else {
+      do {
+        let text = try StandardStreams.readAllStandardInput()
+        status = await shell.run(script: text, source: "stdin", path: nil)
+      } catch {
+        shell.report(error)
+        status = .commandFailed
+      }
+    }
+    try? await sandboxLaunch?.server.stop()
+    if let failure = streams.outputFailure {
+      streams.writeError("bcsh: cannot write to standard output: \(failure)\n")
+      throw ExitCode(max(status, .commandFailed).rawValue)
+    }
+    if status != .success { throw ExitCode(status.rawValue) }
+  }
+
+  private func useColor(_ environment: [String: String]) -> Bool {
+    switch color {
+    case .always: true
+    case .never: false
+    case .auto:
+      StandardStreams.standardOutputIsTerminal && environment["NO_COLOR"] == nil
+        && environment["TERM"] != "dumb"
+    }
+  }
+}

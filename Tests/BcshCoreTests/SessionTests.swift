@@ -1,0 +1,49 @@
+import Testing
+
+@testable import BcshCore
+
+/// The session keeps its tokens in a persistent tree, with the current token's latest changes held
+/// beside it until another token becomes current: every way of reading it must see one session.
+@Suite struct SessionTests {
+  private func session(_ names: [String]) throws -> Session {
+    var session = Session()
+    for name in names { try session.add(Token(name: name, kind: .store)) }
+    return session
+  }
+
+  @Test func changesToTheCurrentTokenReadBackEveryWay() throws {
+    var session = try session(["first", "second", "third"])
+    try session.update("third") { $0.clientID = "id-3" }
+    try session.update("first") { $0.clientID = "id-1" }
+    #expect(session.current?.clientID == "id-3")
+    #expect(session.token(named: "third")?.clientID == "id-3")
+    #expect(session.tokens.map(\.clientID) == ["id-1", nil, "id-3"])
+    #expect(try session.require("third").clientID == "id-3")
+
+    // Equal to the same tokens built without a pending change, and to its own file form.
+    var plain = try self.session(["first", "second", "third"])
+    try plain.update("first") { $0.clientID = "id-1" }
+    try plain.use("first")
+    try plain.update("third") { $0.clientID = "id-3" }
+    try plain.use("third")
+    #expect(session == plain)
+    let decoded = try SessionFile.parse(SessionFile.rendered(session), source: "s.json")
+    #expect(decoded == session)
+    #expect(decoded.current?.clientID == "id-3")
+  }
+
+  @Test func changesSurviveSwitchingRenamingAndRemoving() throws {
+    var session = try session(["first", "second"])
+    try session.update("second") { $0.clientID = "kept" }
+    try session.use("first")
+    #expect(session.token(named: "second")?.clientID == "kept")
+    try session.use("second")
+    try session.update("second") { $0.clientID = "renamed-too" }
+    try session.rename("second", to: "again")
+    #expect(session.current?.name == "again" && session.current?.clientID == "renamed-too")
+    try session.update("again") { $0.clientID = "then-removed" }
+    try session.remove("again")
+    #expect(session.tokens.map(\.name) == ["first"] && session.currentName == "first")
+    #expect(session != (try self.session(["first", "second"])))
+  }
+}
