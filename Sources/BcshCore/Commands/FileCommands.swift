@@ -155,11 +155,14 @@ enum FileCommands {
 extension CommandContext {
   /// Loads a session file as the session's own: it becomes the file `save` writes to.
   mutating func open(path: String, shownAs name: String, at position: SourcePosition?) throws(BcshError) {
+    // The fingerprint of the file that was read, not of whatever the path names a moment later.
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: name) } catch {
+    let fingerprint: FileFingerprint
+    do throws(BcshError) {
+      (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
+    } catch {
       throw error.placed(at: position)
     }
-    let fingerprint = FileFingerprint.of(path)
     var (session, manifest) = try SessionFile.parseDocument(text, source: name)
     var keyring: KeyringSecrets?
     if let manifest {

@@ -164,9 +164,23 @@ public enum AtomicFile {
 
   /// Reads a whole text file, with errors a user can act on.
   public static func read(_ path: String, shownAs name: String? = nil) throws(BcshError) -> String {
+    try readWithFingerprint(path, shownAs: name).text
+  }
+
+  /// Reads a file and fingerprints the very file it read (`fstat` of the open descriptor): a save
+  /// by another process that renames a new file over it in between cannot make this session take
+  /// that file's fingerprint for the contents it read.
+  public static func readWithFingerprint(_ path: String, shownAs name: String? = nil) throws(BcshError) -> (
+    text: String, fingerprint: FileFingerprint
+  ) {
     let shown = name ?? path
     guard let file = fopen(path, "rb") else { throw systemError("cannot read '\(shown)'") }
     defer { fclose(file) }
+    var info = stat()
+    guard fstat(fileno(file), &info) == 0 else { throw systemError("cannot read '\(shown)'") }
+    let fingerprint = FileFingerprint(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+      modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -181,7 +195,7 @@ public enum AtomicFile {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw BcshError("'\(shown)' is not UTF-8 text")
     }
-    return text
+    return (text, fingerprint)
   }
 
   /// Creates `path` and its missing parents with mode 0700.
