@@ -1,68 +1,5 @@
 import FoundationEssentials
 
-/// How a run behaves, from the command line.
-public struct ShellOptions: Sendable {
-  /// A script goes on after a failed command.
-  public var keepGoing = false
-  /// Parse and check everything; write no file and send nothing.
-  public var dryRun = false
-  /// Print each command (secrets masked) before it runs.
-  public var trace = false
-  /// A person types the lines (prompt, history, hidden entry).
-  public var interactive = false
-
-  public init() {}
-}
-
-/// The capability to read a secret without echo. Cancelling (Ctrl-C) throws an error with
-/// status `.interrupted`.
-public protocol SecretReading {
-  func readSecret(prompt: String) throws(BcshError) -> String
-}
-
-/// What the shell may touch outside itself. Tests give their own.
-public struct ShellEnvironment {
-  /// The process environment, for `$NAME` and `--env`.
-  public var variables: [String: String]
-  public var currentDirectory: String
-  /// Reads all of standard input, for `token set FIELD --stdin`; nil when it is the terminal.
-  public var readStandardInput: (() throws(BcshError) -> String?)?
-  /// Hidden entry; nil when there is no terminal to ask on.
-  public var secretReader: (any SecretReading)?
-  /// The interactive history, newest last, for `history`.
-  public var history: (() -> [String])?
-  /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
-  public var apiBase: String
-  /// Makes the HTTP transport when verify first needs it.
-  public var makeTransport: () throws -> any HTTPTransport
-  /// Connects to the OS keyring when `save --keyring` or a keyring session file needs it.
-  public var makeSecretStore: () throws(BcshError) -> any SecretStoring = { () throws(BcshError) in
-    throw BcshError(
-      "this build of bcsh has no keyring support",
-      hint: "save without --keyring keeps the secrets in the file")
-  }
-  public var now: () -> Date
-
-  public init(
-    variables: [String: String], currentDirectory: String, apiBase: String = APIBase.production,
-    makeTransport: @escaping () throws -> any HTTPTransport = {
-      throw BcshError("this build of bcsh cannot reach the network")
-    }
-  ) {
-    self.variables = variables
-    self.currentDirectory = currentDirectory
-    self.apiBase = apiBase
-    self.makeTransport = makeTransport
-    self.now = Date.init
-  }
-
-  /// A path from the user: `~` expanded, a relative one taken from `base` (the current folder
-  /// unless said otherwise).
-  public func resolve(_ path: String, from base: String? = nil) -> String {
-    Paths.resolve(path, against: base ?? currentDirectory, home: variables["HOME"])
-  }
-}
-
 /// The interpreter: runs lines and scripts against the session, one command at a time, each
 /// either succeeding whole or leaving the state as it was.
 public final class Shell {
@@ -70,10 +7,11 @@ public final class Shell {
   public let options: ShellOptions
   public let format: OutputFormat
   public var environment: ShellEnvironment
-  private let writer: any OutputWriting
+  /// Where output and diagnostics go.
+  let writer: any OutputWriting
   /// The secret values the session holds, longest first, masked in everything written. Updated
   /// after every command, so that a script that sets a secret cannot echo it on its next line.
-  private var secretValues: [String] = []
+  private(set) var secretValues: [String] = []
   /// The same values, to tell a new one in O(1).
   private var knownSecrets: Set<String> = []
   /// How many times the shell learned new secret values: a line recorded before may carry one.
@@ -191,64 +129,6 @@ public final class Shell {
     } catch {
       throw error.placed(at: command.position)
     }
-  }
-
-  // MARK: History
-
-  /// Whether a line must stay out of the history: it starts with a space, or a command on it
-  /// carries a secret typed inline, or it holds the value of a secret the session knows.
-  public func isSensitive(line: String) -> Bool {
-    if line.first == " " || line.first == "\t" { return true }
-    if SecretMasking.occurs(in: line, secrets: secretValues) { return true }
-    var lexer = Lexer(line, source: "history", tolerant: true)
-    guard let commands = try? lexer.commands() else { return true }
-    for command in commands {
-      let words = command.words.map(\.literal)
-      if Shell.holdsSecretShapedWord(words) { return true }
-      let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
-      guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else {
-        if Shell.mayCarrySecret(unmatched: words) { return true }
-        continue
-      }
-      if spec.carriesSecret(in: words.dropFirst(consumed)) { return true }
-    }
-    return false
-  }
-
-  // MARK: Output
-
-  /// Writes data to standard output, masking every secret the session holds unless told not to.
-  public func write(_ text: String, revealingSecrets: Bool = false) {
-    writer.writeOutput(revealingSecrets ? text : masked(text))
-  }
-
-  /// Writes a diagnostic to standard error, masking every secret the session holds.
-  public func writeError(_ text: String) { writer.writeError(masked(text)) }
-
-  public func report(_ error: BcshError) {
-    guard !error.isReported else { return }
-    diagnostic("error:", format.style.bad, error.message, at: error.position, hint: error.hint)
-  }
-
-  public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
-    diagnostic("warning:", format.style.warning, message, at: position, hint: hint)
-  }
-
-  /// `file:line:col: label message`, then `hint: ...` on a line of its own, to standard error.
-  private func diagnostic(
-    _ label: String, _ paint: (String) -> String, _ message: String, at position: SourcePosition?,
-    hint: String?
-  ) {
-    var text = position.map { "\($0): " } ?? ""
-    text += paint(label) + " \(message)\n"
-    if let hint { text += format.style.dim("hint:") + " \(hint)\n" }
-    writeError(text)
-  }
-
-  /// The prompt: `bcsh>`, or `bcsh(NAME)>` with the current token, and `*` for unsaved changes.
-  public var prompt: String {
-    let name = state.session.currentName.map { "(\($0))" } ?? ""
-    return "bcsh\(name)\(state.hasUnsavedChanges ? "*" : "")> "
   }
 
   /// Learns the secrets of the tokens the last command added or changed: the work is

@@ -1,0 +1,29 @@
+extension Shell {
+  /// Writes data to standard output, masking every secret the session holds unless told not to.
+  public func write(_ text: String, revealingSecrets: Bool = false) {
+    writer.writeOutput(revealingSecrets ? text : masked(text))
+  }
+
+  /// Writes a diagnostic to standard error, masking every secret the session holds.
+  public func writeError(_ text: String) { writer.writeError(masked(text)) }
+
+  public func report(_ error: BcshError) {
+    guard !error.isReported else { return }
+    diagnostic("error:", format.style.bad, error.message, at: error.position, hint: error.hint)
+  }
+
+  public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
+    diagnostic("warning:", format.style.warning, message, at: position, hint: hint)
+  }
+
+  /// `file:line:col: label message`, then `hint: ...` on a line of its own, to standard error.
+  private func diagnostic(
+    _ label: String, _ paint: (String) -> String, _ message: String, at position: SourcePosition?,
+    hint: String?
+  ) {
+    var text = position.map { "\($0): " } ?? ""
+    text += paint(label) + " \(message)\n"
+    if let hint { text += format.style.dim("hint:") + " \(hint)\n" }
+    writeError(text)
+  }
+}
