@@ -9,11 +9,9 @@ public final class Shell {
   public var environment: ShellEnvironment
   /// Where output and diagnostics go.
   let writer: any OutputWriting
-  /// The secret values the session holds, longest first, masked in everything written. Updated
-  /// after every command, so that a script that sets a secret cannot echo it on its next line.
-  private(set) var secretValues: [String] = []
-  /// The same values, to tell a new one in O(1).
-  private var knownSecrets: Set<String> = []
+  /// The secret values the session holds, masked in everything written. Updated after every
+  /// command, so that a script that sets a secret cannot echo it on its next line.
+  private(set) var secrets = KnownSecrets()
   /// How many times the shell learned new secret values: a line recorded before may carry one.
   public private(set) var secretsLearned = 0
 
@@ -131,38 +129,16 @@ public final class Shell {
     }
   }
 
-  /// Learns the secrets of the tokens the last command added or changed: the work is
-  /// proportional to what the command touched, not to the session.
+  /// Learns the secrets of the tokens the last command added or changed.
   private func noteSecrets(in state: inout ShellState) {
-    var learned = false
-    for name in state.session.takeChangedNames() {
-      guard let token = state.session.token(named: name) else { continue }
-      if let secret = token.accessToken { learned = learn(secret.revealed) || learned }
-      if let secret = token.clientSecret { learned = learn(secret.revealed) || learned }
-    }
-    if learned { secretsLearned += 1 }
-  }
-
-  /// Adds a secret value to those masked, keeping the longest first; false when known already.
-  /// Every secret, however short: a short one is still the whole secret.
-  private func learn(_ value: String) -> Bool {
-    guard !value.isEmpty, knownSecrets.insert(value).inserted else { return false }
-    let length = value.count
-    var low = 0
-    var high = secretValues.count
-    while low < high {
-      let middle = (low + high) / 2
-      if secretValues[middle].count >= length { low = middle + 1 } else { high = middle }
-    }
-    secretValues.insert(value, at: low)
-    return true
+    if secrets.learn(from: &state) { secretsLearned += 1 }
   }
 
   /// `text` with every secret the session holds masked.
-  func masked(_ text: String) -> String { SecretMasking.mask(text, secrets: secretValues) }
+  func masked(_ text: String) -> String { secrets.mask(text) }
 
   /// `value` with every secret the session holds masked, before it is encoded.
-  func masked(_ value: JSONValue) -> JSONValue { SecretMasking.mask(value, secrets: secretValues) }
+  func masked(_ value: JSONValue) -> JSONValue { secrets.mask(value) }
 
   /// A word as it would be typed: quoted when it holds blanks or special characters.
   static func quoteForDisplay(_ word: String) -> String {
