@@ -16,33 +16,22 @@ public struct Invocation: Sendable {
 
   public func option(_ name: String) -> Argument? { options[name] }
 
-  /// Matches `words` (after the command's own words) against `spec`. Options may stand anywhere;
-  /// `--name=value` and `--name value` both work; `--` ends options.
+  /// Matches `words` (after the command's own words) against `spec`: `OptionReader`'s reading,
+  /// refusing what it reads wrong (an unknown option, one given twice, a missing value), then
+  /// the positionals assigned and every closed-set value checked.
   public init(spec: CommandSpec, position: SourcePosition, words: [Argument]) throws(BcshError) {
     self.spec = spec
     self.position = position
     var values: [Argument] = []
     var options: [String: Argument] = [:]
-    var index = 0
-    var optionsEnded = false
-    while index < words.count {
-      let word = words[index]
-      index += 1
-      guard !optionsEnded, word.value.hasPrefix("--"), word.value.count > 2 else {
-        if word.value == "--" && !optionsEnded {
-          optionsEnded = true
-        } else {
-          values.append(word)
-        }
+    var reader = OptionReader(words, of: spec) { Optional($0.value) }
+    while let reading = reader.next() {
+      switch reading {
+      case .positional(let word):
+        values.append(word)
+      case .endOfOptions:
         continue
-      }
-      var name = word.value
-      var inlineValue: String?
-      if let equals = name.firstIndex(of: "=") {
-        inlineValue = String(name[name.index(after: equals)...])
-        name = String(name[..<equals])
-      }
-      guard let option = spec.option(named: name) else {
+      case .unknownOption(let name, let word):
         let known = spec.options.map(\.name)
         let guess = Spelling.suggestion(for: name, among: known)
         throw BcshError(
@@ -51,24 +40,25 @@ public struct Invocation: Sendable {
             ?? (known.isEmpty
               ? "'\(spec.name)' takes no options" : "options: \(known.joined(separator: ", "))"),
           at: word.position)
-      }
-      guard options[name] == nil else {
-        throw BcshError("option '\(name)' given twice", at: word.position)
-      }
-      if let value = option.value {
-        if let inlineValue {
-          options[name] = Argument(inlineValue, at: word.position)
-        } else if index < words.count {
-          options[name] = words[index]
-          index += 1
-        } else {
-          throw BcshError("option '\(name)' needs a value (\(value.name))", at: word.position)
+      case .option(let option, let word, let value):
+        let name = option.name
+        guard options[name] == nil else {
+          throw BcshError("option '\(name)' given twice", at: word.position)
         }
-      } else {
-        guard inlineValue == nil else {
-          throw BcshError("option '\(name)' takes no value", at: word.position)
+        switch value {
+        case .flag:
+          options[name] = Argument("", at: word.position)
+        case .inline(let text):
+          guard option.value != nil else {
+            throw BcshError("option '\(name)' takes no value", at: word.position)
+          }
+          options[name] = Argument(text, at: word.position)
+        case .following(let argument):
+          options[name] = argument
+        case .missing:
+          throw BcshError(
+            "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", at: word.position)
         }
-        options[name] = Argument("", at: word.position)
       }
     }
     self.options = options

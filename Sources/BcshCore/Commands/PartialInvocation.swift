@@ -1,5 +1,6 @@
-/// A command's words read against its declaration without failing: positionals, options used, an
-/// option waiting for its value. Completion, the history filter and trace masking share it.
+/// A command's words read against its declaration without failing (`OptionReader`'s reading,
+/// nothing refused): positionals, options used, an option waiting for its value. Completion, the
+/// history filter and trace masking share it.
 struct PartialInvocation {
   let spec: CommandSpec
   /// Options already given: not offered twice.
@@ -33,24 +34,19 @@ struct PartialInvocation {
   static func read(_ words: ArraySlice<String?>, of spec: CommandSpec) -> (PartialInvocation, OptionSpec?) {
     var invocation = PartialInvocation(spec: spec)
     var pending: OptionSpec?
-    for word in words {
-      if pending != nil {
-        pending = nil
+    var reader = OptionReader(words, of: spec) { $0 }
+    while let reading = reader.next() {
+      switch reading {
+      case .positional(let word):
+        invocation.positionals.append(word)
+      case .endOfOptions, .unknownOption:
         continue
+      case .option(let option, _, let value):
+        invocation.usedOptions.insert(option.name)
+        if case .missing = value { pending = option }
       }
-      guard !invocation.optionsEnded, let word, word.hasPrefix("--"), word.count > 2 else {
-        if word == "--" && !invocation.optionsEnded {
-          invocation.optionsEnded = true
-        } else {
-          invocation.positionals.append(word)
-        }
-        continue
-      }
-      let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-      guard let option = spec.option(named: name) else { continue }
-      invocation.usedOptions.insert(name)
-      if option.value != nil && !word.contains("=") { pending = option }
     }
+    invocation.optionsEnded = reader.optionsEnded
     return (invocation, pending)
   }
 }
