@@ -8,6 +8,9 @@ public struct CommandContext {
   public var scriptPath: String?
   /// Scripts being sourced, outermost first, to refuse cycles.
   var sourceStack: [String]
+  /// What the command may do outside the session, by the effects its spec declares: the
+  /// interpreter sets them before the handler runs (inert ones under `--dry-run`).
+  public internal(set) var capabilities = Capabilities.none(for: "this command")
   /// Set by `exit`.
   public var exitRequest: ExitStatus?
   /// A failure that did not stop the command (a sourced script under `--keep-going`): the run's
@@ -47,9 +50,7 @@ public struct CommandContext {
   }
 
   /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.
-  public func confirm(_ text: String) {
-    if !format.json { shell.write(text + "\n") }
-  }
+  public func confirm(_ text: String) { shell.confirm(text) }
 
   /// A warning on standard error, with the place it concerns.
   public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {

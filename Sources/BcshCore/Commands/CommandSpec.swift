@@ -126,12 +126,15 @@ public struct CommandSpec: Sendable {
   /// taken out) carries a secret and so must never enter the history. nil entries are words that
   /// hold a variable.
   public let carriesSecret: @Sendable ([String?]) -> Bool
+  /// What it does outside the session: the only capabilities its handler gets, and those that
+  /// `--dry-run` makes inert.
+  public let effects: Effects
   let handler: Handler
 
   public init(
     _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
     example: String, carriesSecret: @escaping @Sendable ([String?]) -> Bool = { _ in false },
-    handler: @escaping Handler
+    effects: Effects = [], handler: @escaping Handler
   ) {
     self.words = words
     self.summary = summary
@@ -139,6 +142,7 @@ public struct CommandSpec: Sendable {
     self.options = options
     self.example = example
     self.carriesSecret = carriesSecret
+    self.effects = effects
     self.handler = handler
   }
 

@@ -13,7 +13,8 @@ enum CredentialCommands {
       // `token set FIELD VALUE` with a secret (or unknown) FIELD and a VALUE typed inline.
       guard positional.count >= 2, positional[1] != nil else { return false }
       return positional[0].flatMap(CredentialField.init(rawValue:))?.isSecret ?? true
-    }
+    },
+    effects: .readsSecrets
   ) { context, invocation throws(BcshError) in
     let fieldArgument = invocation.argument("FIELD")!
     // `Invocation` has checked it against the closed set.
@@ -217,7 +218,7 @@ enum CredentialCommands {
       }
       value = text
     } else {
-      guard let reader = environment.secretReader, !context.shell.options.dryRun else {
+      guard let reader = context.capabilities.secretReader else {
         throw BcshError(
           "no terminal to ask for the \(field.rawValue) on",
           hint: "use --stdin, --env VAR or --file PATH", at: invocation.position)

@@ -17,14 +17,14 @@ enum FileCommands {
           "--keyring",
           "keep the access tokens and client secrets in the OS keyring (Secret Service), not the file"),
       ],
-      example: "save migration.bcsh.json --keyring"
+      example: "save migration.bcsh.json --keyring", effects: [.writesFiles, .usesKeyring]
     ) { context, invocation throws(BcshError) in
       try save(&context, invocation)
     },
     CommandSpec(
       ["open"], "open a session file", arguments: [ArgumentSpec("FILE", .file(.session))],
       options: [OptionSpec("--discard", "discard unsaved changes")],
-      example: "open migration.bcsh.json"
+      example: "open migration.bcsh.json", effects: .usesKeyring
     ) { context, invocation throws(BcshError) in
       let file = invocation.argument("FILE")!
       if context.state.hasUnsavedChanges && !invocation.flag("--discard") {
@@ -94,19 +94,13 @@ enum FileCommands {
         ).rendered()
         : DotEnvFile.rendered(token)
     }
-    if context.shell.options.dryRun {
-      context.confirm(
-        "dry run: would write \(fileArgument?.value ?? path) (\(format)\(keyring == nil ? "" : "; secrets to the keyring"))"
-      )
-      return
-    }
     // The secrets reach the keyring, as a new generation of items, before the file that lists
     // that generation replaces the old one; a save that fails removes the generation it began.
     var keyringStore: (any SecretStoring)?
     let generation = UUID().uuidString.lowercased()
     if let keyring {
       do throws(BcshError) {
-        let store = try context.shell.environment.makeSecretStore()
+        let store = try context.capabilities.keyring.forWriting()
         let manifest = try keyring.store(context.state.session, generation: generation, in: store)
         keyringStore = store
         contents = SessionFile.rendered(context.state.session, keyring: manifest)
@@ -118,14 +112,17 @@ enum FileCommands {
     }
     // Only the session's own file may be overwritten without --force, and only as it was last seen.
     let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
-    let fingerprint: FileFingerprint
+    let written: FileFingerprint?
     do throws(BcshError) {
-      fingerprint = try AtomicFile.write(
-        contents, to: path, expected: expected, force: force, shownAs: fileArgument?.value)
+      written = try context.capabilities.files.write(
+        contents, to: path, expected: expected, force: force, shownAs: fileArgument?.value,
+        what: "\(format)\(keyring == nil ? "" : "; secrets to the keyring")")
     } catch {
       if let keyring, let keyringStore { keyring.discard(generation, in: keyringStore) }
       throw error.placed(at: place)
     }
+    // A dry run wrote nothing: the session stays as it was, unsaved.
+    guard let fingerprint = written else { return }
     if format == .session {
       context.state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
       context.state.saved = context.state.session
@@ -169,7 +166,7 @@ extension CommandContext {
       let secrets = KeyringSecrets(id: manifest.id)
       let missing: [KeyringSecrets.Entry]
       do throws(BcshError) {
-        missing = try secrets.load(manifest, into: &session, from: shell.environment.makeSecretStore())
+        missing = try secrets.load(manifest, into: &session, from: capabilities.keyring.forReading())
       } catch {
         throw BcshError(
           "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",

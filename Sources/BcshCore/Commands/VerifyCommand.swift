@@ -15,7 +15,7 @@ enum VerifyCommand {
         "--timeout", value: ("SECONDS", .number),
         "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
     ],
-    example: "verify --scopes all"
+    example: "verify --scopes all", effects: .sendsRequests
   ) { context, invocation throws(BcshError) in
     // `Invocation` has checked it against the closed set.
     let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
@@ -44,28 +44,14 @@ enum VerifyCommand {
     var reports = tokens.map(Verifier.offlineReport)
     let base = context.shell.environment.apiBase
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
-    if context.shell.options.dryRun {
-      for index in reports.indices { reports[index].dryRun = true }
-    } else if reports.contains(where: { $0.diagnosis == nil }) {
-      let transport: any HTTPTransport
-      do {
-        transport = try context.shell.environment.makeTransport()
-      } catch let error as BcshError {
-        throw error
-      } catch {
-        throw BcshError("cannot start the HTTP client: \(error)")
-      }
-      let verifier = Verifier(transport: transport, apiBase: context.shell.environment.apiBase)
-      reports = await verifier.verify(all: tokens, scopes: selection, timeout: timeout)
-      await transport.shutdown()
-      if Task.isCancelled {
-        throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
-      }
-      let date = context.shell.environment.now().formatted(.iso8601)
-      for (token, report) in zip(tokens, reports) where report.wentOnline {
-        let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
-        try context.state.session.update(token.name) { $0.lastVerification = record }
-      }
+    reports = try await context.capabilities.verifier.verify(
+      tokens, offline: reports, scopes: selection, timeout: timeout)
+    // Only what the live API answered is recorded: not a dry run's report, nor an offline one.
+    let answered = zip(tokens, reports).filter { $0.1.wentOnline }
+    let date = answered.isEmpty ? "" : context.shell.environment.now().formatted(.iso8601)
+    for (token, report) in answered {
+      let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
+      try context.state.session.update(token.name) { $0.lastVerification = record }
     }
 
     let status: ExitStatus

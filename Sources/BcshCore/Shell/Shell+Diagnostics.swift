@@ -4,6 +4,11 @@ extension Shell {
     writer.writeOutput(revealingSecrets ? text : masked(text))
   }
 
+  /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.
+  public func confirm(_ text: String) {
+    if !format.json { write(text + "\n") }
+  }
+
   /// Writes a diagnostic to standard error, masking every secret the session holds.
   public func writeError(_ text: String) { writer.writeError(masked(text)) }
 

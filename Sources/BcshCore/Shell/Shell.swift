@@ -109,6 +109,7 @@ public final class Shell {
     let expander = Expander { variables[$0] ?? environment[$0] }
     let arguments = try expander.expand(command.words)
     let (spec, consumed) = try CommandTable.match(arguments, at: command.position)
+    context.capabilities = capabilities(for: spec.effects, of: spec.name)
     let invocation = try Invocation(
       spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
     if options.trace {
@@ -140,6 +141,13 @@ public final class Shell {
   /// `value` with every secret the session holds masked, before it is encoded.
   func masked(_ value: JSONValue) -> JSONValue { secrets.mask(value) }
 
+  /// What a command declaring `effects` may do outside the session: inert under `--dry-run`,
+  /// refusing for every effect not declared.
+  func capabilities(for effects: Effects, of command: String) -> Capabilities {
+    Capabilities.granted(
+      effects, to: command, environment: environment, dryRun: options.dryRun, confirm: confirm)
+  }
+
   /// A word as it would be typed: quoted when it holds blanks or special characters.
   static func quoteForDisplay(_ word: String) -> String {
     let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
@@ -154,6 +162,7 @@ extension Shell {
   public func openSessionAtStart(_ file: String) async -> ExitStatus {
     let path = environment.resolve(file)
     var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
+    context.capabilities = capabilities(for: .usesKeyring, of: "--session")
     if FileFingerprint.of(path) == nil {
       context.state.file = SessionFileReference(path: path, fingerprint: nil)
     } else {
