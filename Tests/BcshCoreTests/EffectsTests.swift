@@ -153,7 +153,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     }
     let (shell, _) = self.shell(in: folder, dryRun: false, counter: counter)
     var context = CommandContext(state: shell.state, shell: shell, scriptPath: nil, sourceStack: [])
-    context.capabilities = shell.capabilities(for: spec.effects, of: spec.name)
+    context.declared = (spec.words, spec.effects)
     let position = SourcePosition(source: "t", line: 1, column: 1)
     do throws(BcshError) {
       try await spec.handler(&context, try Invocation(spec: spec, position: position, words: []))

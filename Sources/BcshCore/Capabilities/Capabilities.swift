@@ -11,14 +11,6 @@ public struct Capabilities {
   /// `.usesKeyring`.
   public let keyring: any KeyringAccess
 
-  /// Nothing declared: every capability refuses.
-  static func none(for command: String) -> Capabilities {
-    let refusal = { UndeclaredCapability(command: command, effect: $0) }
-    return Capabilities(
-      files: refusal(.writesFiles), verifier: refusal(.sendsRequests), secretReader: refusal(.readsSecrets),
-      keyring: refusal(.usesKeyring))
-  }
-
   /// The capabilities of a command that declares `effects`.
   /// - Parameters:
   ///   - command: how an undeclared capability's error names the command.

@@ -8,14 +8,21 @@ public struct CommandContext {
   public var scriptPath: String?
   /// Scripts being sourced, outermost first, to refuse cycles.
   var sourceStack: [String]
-  /// What the command may do outside the session, by the effects its spec declares: the
-  /// interpreter sets them before the handler runs (inert ones under `--dry-run`).
-  public internal(set) var capabilities = Capabilities.none(for: "this command")
+  /// The command's words and the effects its spec declares: the interpreter sets them before the
+  /// handler runs.
+  var declared: (words: [String], effects: Effects) = ([], [])
   /// Set by `exit`.
   public var exitRequest: ExitStatus?
   /// A failure that did not stop the command (a sourced script under `--keep-going`): the run's
   /// status takes it into account.
   public var carriedStatus: ExitStatus?
+
+  /// What the command may do outside the session: the capabilities of the effects its spec
+  /// declares (inert ones under `--dry-run`) and refusing ones for every other. Made when a
+  /// handler asks, so that the commands that have no effects pay nothing for them.
+  public var capabilities: Capabilities {
+    shell.capabilities(for: declared.effects, of: declared.words.joined(separator: " "))
+  }
 
   /// A path from the user, absolute against the current folder, `~` expanded.
   func resolvePath(_ path: String) -> String { shell.environment.resolve(path) }

@@ -109,7 +109,7 @@ public final class Shell {
     let expander = Expander { variables[$0] ?? environment[$0] }
     let arguments = try expander.expand(command.words)
     let (spec, consumed) = try CommandTable.match(arguments, at: command.position)
-    context.capabilities = capabilities(for: spec.effects, of: spec.name)
+    context.declared = (spec.words, spec.effects)
     let invocation = try Invocation(
       spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
     if options.trace {
@@ -162,7 +162,7 @@ extension Shell {
   public func openSessionAtStart(_ file: String) async -> ExitStatus {
     let path = environment.resolve(file)
     var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
-    context.capabilities = capabilities(for: .usesKeyring, of: "--session")
+    context.declared = (["--session"], .usesKeyring)
     if FileFingerprint.of(path) == nil {
       context.state.file = SessionFileReference(path: path, fingerprint: nil)
     } else {
