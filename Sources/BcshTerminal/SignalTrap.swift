@@ -50,7 +50,7 @@ struct SignalTrap: ~Copyable {
   }
 
   /// The signals a terminal read waits for.
-  static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]
+  static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP]
 
   /// Whether `signal` asks the process to end (rather than to cancel a line, redraw or go on).
   static func ends(_ signal: Int32) -> Bool { signal == SIGTERM || signal == SIGHUP }
