@@ -4,6 +4,7 @@
 /// bounds every wait by the verify's one deadline and every loop by a count.
 actor RequestPacer {
   private let transport: any HTTPTransport
+  private let clock: any PacingClock
   private let deadline: ContinuousClock.Instant
   private let maximumAttempts: Int
   private var requestsLeft: Int?
@@ -14,12 +15,20 @@ actor RequestPacer {
   /// Why a request got no usable answer: what the transport threw, or a status after retries.
   enum Failure: Error {
     case transport(TransportError)
+    /// A wait for the quota would have outlasted the deadline.
     case rateLimited
+    /// Every attempt was answered 429.
+    case rateLimitedRepeatedly(attempts: Int)
     case serverErrors(status: Int)
   }
 
-  init(transport: any HTTPTransport, deadline: ContinuousClock.Instant, maximumAttempts: Int = 4) {
+  init(
+    transport: any HTTPTransport, clock: any PacingClock = SystemPacingClock(),
+    deadline: ContinuousClock.Instant,
+    maximumAttempts: Int = 4
+  ) {
     self.transport = transport
+    self.clock = clock
     self.deadline = deadline
     self.maximumAttempts = maximumAttempts
   }
@@ -45,7 +54,7 @@ actor RequestPacer {
       observe(response)
       switch response.status {
       case 429:
-        guard attempt < maximumAttempts else { throw .rateLimited }
+        guard attempt < maximumAttempts else { throw .rateLimitedRepeatedly(attempts: attempt) }
         try await pause(for: rateLimitWait(response, attempt: attempt), or: .rateLimited)
       // 503 means the store is down, suspended or in maintenance: retrying does not help.
       case 500, 502, 504:
@@ -64,7 +73,7 @@ actor RequestPacer {
       guard let left = requestsLeft, let resetsAt = windowResetsAt else { return }
       let reserve = max(1, (quota ?? 0) / 10)
       guard left - inFlight <= reserve else { return }
-      let now = ContinuousClock.now
+      let now = clock.now
       guard resetsAt > now else {
         requestsLeft = nil
         return
@@ -78,7 +87,7 @@ actor RequestPacer {
     if let left = response.header("X-Rate-Limit-Requests-Left").flatMap(Int.init) {
       requestsLeft = min(left, requestsLeft ?? left)
       if let resetMs = Self.milliseconds(response.header("X-Rate-Limit-Time-Reset-Ms"), scale: 1) {
-        let resetsAt = ContinuousClock.now + .milliseconds(resetMs)
+        let resetsAt = clock.now + .milliseconds(resetMs)
         if let known = windowResetsAt, resetsAt > known + .milliseconds(500) {
           // A new window: its count replaces the old one's.
           requestsLeft = left
@@ -112,9 +121,9 @@ actor RequestPacer {
 
   /// Sleeps, unless the sleep would outlast the deadline: then fails with `failure` at once.
   private func pause(for duration: Duration, or failure: Failure) async throws(Failure) {
-    guard ContinuousClock.now + duration < deadline else { throw failure }
+    guard clock.now + duration < deadline else { throw failure }
     do {
-      try await Task.sleep(for: duration)
+      try await clock.sleep(for: duration)
     } catch {
       throw .transport(.timeout)
     }
