@@ -55,12 +55,19 @@ enum ZshCompletionScript {
         alternatives.append(quoted("arguments:\(argument.valueName):\(action(argument.completion))"))
       }
       lines.append("    first)")
+      var offer: [String]
       if alternatives.isEmpty {
-        lines.append("      _message \(quoted(argument.valueName))")
+        offer = ["_message \(quoted(argument.valueName))"]
       } else {
-        lines.append("      _alternative \\")
-        lines += continued(alternatives, indent: "        ", last: " && ret=0")
+        offer = ["_alternative \\"] + continued(alternatives, indent: "  ", last: " && ret=0")
       }
+      if alternatives.count > 1 && argument.completion != .none {
+        // After `--` the word is the argument, even when it names a subcommand.
+        offer =
+          ["if (( ${words[(I)--]} && ${words[(I)--]} < CURRENT )); then", "  _alternative \(alternatives.last!) && ret=0", "else"]
+          + offer.map { "  " + $0 } + ["fi"]
+      }
+      lines += offer.map { "      " + $0 }
       lines.append("      ;;")
     }
     lines.append("    args)")
@@ -144,7 +151,7 @@ enum ZshCompletionScript {
     case .files(let extensions): "_files -g \"*.(\(extensions.joined(separator: "|")))(-.)\""
     case .directories: "_files -/"
     case .choices(let choices, _) where choices.allSatisfy({ $0.summary == nil }):
-      "(" + choices.map { escaped($0.value, " ()\\") }.joined(separator: " ") + ")"
+      "(" + choices.map { escaped($0.value, " ():\\") }.joined(separator: " ") + ")"
     case .choices(let choices, _):
       "(("
         + choices.map { "\(escaped($0.value, " ():\\"))\\:\(described($0.summary ?? $0.value))" }.joined(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BcshCommandLine
 import BcshSandbox
 import Dispatch
 import NIOConcurrencyHelpers
