@@ -36,7 +36,8 @@ public struct Bcsh: ParsableCommand {
   public var command: String?
 
   @Option(
-    name: [.short, .long], help: ArgumentHelp("Open a session file (JSON, typically NAME.bcsh.json) first.", valueName: "FILE"),
+    name: [.short, .long],
+    help: ArgumentHelp("Open a session file (JSON, typically NAME.bcsh.json) first.", valueName: "FILE"),
     completion: .file(extensions: ["json"]))
   public var session: String?
 
@@ -51,7 +52,9 @@ public struct Bcsh: ParsableCommand {
   @Flag(help: "Parse and check everything; write no file and send nothing.")
   public var dryRun = false
 
-  @Flag(name: [.customShort("x"), .long], help: "Print each command, expanded and with secrets masked, before it runs.")
+  @Flag(
+    name: [.customShort("x"), .long],
+    help: "Print each command, expanded and with secrets masked, before it runs.")
   public var trace = false
 
   @Flag(help: "Machine output: one JSON document, with stable keys, per command that reports something.")

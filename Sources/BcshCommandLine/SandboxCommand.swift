@@ -29,7 +29,8 @@ public struct SandboxServe: ParsableCommand {
   public var host: String = "127.0.0.1"
 
   @Option(
-    help: ArgumentHelp("A JSON file with the stores and tokens to serve, instead of the demo ones.", valueName: "FILE"),
+    help: ArgumentHelp(
+      "A JSON file with the stores and tokens to serve, instead of the demo ones.", valueName: "FILE"),
     completion: .file())
   public var config: String?
 
@@ -39,7 +40,9 @@ public struct SandboxServe: ParsableCommand {
   @Option(help: ArgumentHelp("Requests per rate-limit window per store.", valueName: "N"))
   public var quota: Int?
 
-  @Option(help: ArgumentHelp("Serve https with this PEM certificate chain (and --tls-key).", valueName: "FILE"), completion: .file())
+  @Option(
+    help: ArgumentHelp("Serve https with this PEM certificate chain (and --tls-key).", valueName: "FILE"),
+    completion: .file())
   public var tlsCert: String?
 
   @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "FILE"), completion: .file())

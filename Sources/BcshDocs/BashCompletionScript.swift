@@ -66,7 +66,9 @@ enum BashCompletionScript {
   /// The `case` arms that move from `command`'s states on one more word.
   private static func transitions(_ command: OuterCommand) -> [String] {
     var arms = ["\(command.state))", "    case $word in"]
-    if command.stateAfterTerminator != "done" { arms.append("        --) state=\(command.stateAfterTerminator) ;;") }
+    if command.stateAfterTerminator != "done" {
+      arms.append("        --) state=\(command.stateAfterTerminator) ;;")
+    }
     arms.append("        --*=*) ;;")
     if !command.valuedOptionWords.isEmpty {
       arms.append("        \(command.valuedOptionWords.joined(separator: " | "))) ((i++)) ;;")
@@ -85,7 +87,9 @@ enum BashCompletionScript {
   /// The `case` arms that complete the word under the cursor in `command`'s states.
   private static func cursor(_ command: OuterCommand) -> [String] {
     var first: [String] = []
-    if let argument = command.arguments.first, case let action = completion(argument.completion), !action.isEmpty {
+    if let argument = command.arguments.first, case let action = completion(argument.completion),
+      !action.isEmpty
+    {
       first.append(action)
     }
     if !command.subcommands.isEmpty {
@@ -93,7 +97,8 @@ enum BashCompletionScript {
       first.append("COMPREPLY+=($(compgen -W '\(words)' -- \"$cur\"))")
     }
     var arms = ["\(command.state))", "    if [[ $cur == -* ]]; then"]
-    arms.append("        COMPREPLY=($(compgen -W '\(command.optionWords.joined(separator: " "))' -- \"$cur\"))")
+    arms.append(
+      "        COMPREPLY=($(compgen -W '\(command.optionWords.joined(separator: " "))' -- \"$cur\"))")
     if !first.isEmpty {
       arms.append("    else")
       arms += first.map { "        " + $0 }

@@ -9,7 +9,9 @@ enum ManPageBlocks {
       lines.append(".SY \"\(command.name)\"")
       for option in command.options where !option.isHelpOrVersion {
         if let value = option.value {
-          lines += [".RB [ \(Roff.escaped(option.preferredName))", ".IR \(Roff.escaped(value.name.lowercased())) ]"]
+          lines += [
+            ".RB [ \(Roff.escaped(option.preferredName))", ".IR \(Roff.escaped(value.name.lowercased())) ]",
+          ]
         } else {
           lines.append(".RB [ \(Roff.escaped(option.preferredName)) ]")
         }
@@ -59,7 +61,8 @@ enum ManPageBlocks {
       guard !spec.options.isEmpty else { continue }
       lines.append(".RS")
       for option in spec.options {
-        let name = Roff.bold(option.name) + (option.value.map { " " + Roff.italic($0.name.lowercased()) } ?? "")
+        let name =
+          Roff.bold(option.name) + (option.value.map { " " + Roff.italic($0.name.lowercased()) } ?? "")
         lines += [".TP", name, Roff.escaped(sentence(option.summary))]
       }
       lines.append(".RE")

@@ -44,7 +44,8 @@ public struct OuterCommand: Sendable {
       try OuterCommand($0, parent: words)
     }
     if let repeating = arguments.dropLast().first(where: \.isRepeating) {
-      throw DocsError("\(words.joined(separator: " ")): only the last argument may repeat, not \(repeating.valueName)")
+      throw DocsError(
+        "\(words.joined(separator: " ")): only the last argument may repeat, not \(repeating.valueName)")
     }
   }
 

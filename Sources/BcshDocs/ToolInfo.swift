@@ -11,7 +11,8 @@ struct ToolInfo: Decodable {
   static func of(_ json: String) throws -> ToolInfo {
     let info = try JSONDecoder().decode(ToolInfo.self, from: Data(json.utf8))
     guard info.serializationVersion == 0 else {
-      throw DocsError("ArgumentParser's tool info has version \(info.serializationVersion); bcsh-docs reads 0")
+      throw DocsError(
+        "ArgumentParser's tool info has version \(info.serializationVersion); bcsh-docs reads 0")
     }
     return info
   }

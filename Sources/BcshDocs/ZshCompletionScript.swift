@@ -64,7 +64,10 @@ enum ZshCompletionScript {
       if alternatives.count > 1 && argument.completion != .none {
         // After `--` the word is the argument, even when it names a subcommand.
         offer =
-          ["if (( ${words[(I)--]} && ${words[(I)--]} < CURRENT )); then", "  _alternative \(alternatives.last!) && ret=0", "else"]
+          [
+            "if (( ${words[(I)--]} && ${words[(I)--]} < CURRENT )); then",
+            "  _alternative \(alternatives.last!) && ret=0", "else",
+          ]
           + offer.map { "  " + $0 } + ["fi"]
       }
       lines += offer.map { "      " + $0 }
@@ -99,7 +102,8 @@ enum ZshCompletionScript {
     guard !later.isEmpty else { return ["_message 'no more arguments'"] }
     func offer(_ argument: OuterArgument) -> String {
       argument.completion == .none
-        ? "_message \(quoted(argument.valueName))" : "_alternative \(quoted("arguments:\(argument.valueName):\(action(argument.completion))")) && ret=0"
+        ? "_message \(quoted(argument.valueName))"
+        : "_alternative \(quoted("arguments:\(argument.valueName):\(action(argument.completion))")) && ret=0"
     }
     if later.count == 1 && later[0].isRepeating { return [offer(later[0])] }
     var lines = ["case $CURRENT in"]
@@ -114,7 +118,8 @@ enum ZshCompletionScript {
 
   /// `serve\:"Serve the sandbox API..."`, for an `((...))` action.
   private static func subcommandList(_ command: OuterCommand) -> String {
-    "(" + command.subcommands.map { "\($0.words.last!)\\:\(described($0.abstract))" }.joined(separator: " ") + ")"
+    "(" + command.subcommands.map { "\($0.words.last!)\\:\(described($0.abstract))" }.joined(separator: " ")
+      + ")"
   }
 
   /// The `_arguments` specs of one option: `'(-x --trace)'{-x,--trace}'[...]'`.
@@ -139,7 +144,11 @@ enum ZshCompletionScript {
       rest += ":\(value.name):\(action(value.completion))"
     }
     // One quoted word where the names allow it; `{-x,--trace}` must stay outside the quotes.
-    return [names.count > 1 ? exclusion + spelled + quoted(rest) : quoted(exclusion.trimmingCharacters(in: ["'"]) + spelled + rest)]
+    return [
+      names.count > 1
+        ? exclusion + spelled + quoted(rest)
+        : quoted(exclusion.trimmingCharacters(in: ["'"]) + spelled + rest)
+    ]
   }
 
   /// The `_arguments` action that offers a value; a space for free text (a message, no candidates).
@@ -172,7 +181,9 @@ enum ZshCompletionScript {
   }
 
   /// Single-quoted for the shell.
-  static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  static func quoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 
   /// Lines continued with `\`, the last one with `last` instead.
   private static func continued(_ items: [String], indent: String = "    ", last: String = "") -> [String] {

@@ -49,7 +49,9 @@ struct OptionSyncTests {
       var listed: Set<String> = []
       for row in table.split(separator: "\n").dropFirst(2) {
         let usage = row.split(separator: "`")[1]
-        for name in usage.components(separatedBy: ", ") { listed.insert(String(name.split(separator: " ")[0])) }
+        for name in usage.components(separatedBy: ", ") {
+          listed.insert(String(name.split(separator: " ")[0]))
+        }
       }
       let help = try HelpOptions.of(command)
       #expect(listed == help, "README: \(command) lists \(listed.sorted()), --help \(help.sorted())")

@@ -13,7 +13,8 @@ enum HelpOptions {
     let help = try run(executable.path, arguments + ["--help"], timeoutSeconds: 30)
     let options = names(inHelp: help.stdout)
     guard help.status == 0, options.contains("--help"), options.count > 1 else {
-      throw HelpError("bcsh \((arguments + ["--help"]).joined(separator: " ")) lists no options:\n\(help.stdout)")
+      throw HelpError(
+        "bcsh \((arguments + ["--help"]).joined(separator: " ")) lists no options:\n\(help.stdout)")
     }
     return options
   }
