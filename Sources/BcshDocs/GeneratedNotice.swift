@@ -1,3 +1,5 @@
+import BcshCore
+
 /// What each generated file says about where it comes from.
 enum GeneratedNotice {
   static let text =
@@ -5,19 +7,5 @@ enum GeneratedNotice {
     + "edit those and run scripts/generate-docs, not this."
 
   /// The notice as `#` comment lines of at most 110 columns.
-  static var shellComment: [String] { wrapped(text, width: 108).map { "# " + $0 } }
-
-  static func wrapped(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
+  static var shellComment: [String] { TextWrapping.lines(text, width: 108).map { "# " + $0 } }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BcshCommandLine
+import BcshCore
 
 /// One command of the outer command line (`bcsh`, `bcsh sandbox`, `bcsh sandbox serve`) as its
 /// ArgumentParser declaration states it: what every generated document is rendered from.
@@ -82,7 +83,7 @@ public struct OuterCommand: Sendable {
   /// The synopses of the runnable commands as `#` comment lines, each wrapped under its command name.
   var synopsisComment: [String] {
     runnable.flatMap { command in
-      GeneratedNotice.wrapped(command.synopsis, width: 104 - command.name.count).enumerated().map {
+      TextWrapping.lines(command.synopsis, width: 104 - command.name.count).enumerated().map {
         "#   " + ($0.offset == 0 ? "" : String(repeating: " ", count: command.name.count + 1)) + $0.element
       }
     }
