@@ -36,6 +36,9 @@ enum ManPageBlocks {
     if let value = option.value { header += " " + Roff.italic(value.name.lowercased()) }
     var lines = [".TP", header, Roff.escaped(option.abstract)]
     guard let value = option.value else { return lines }
+    if let defaultValue = value.defaultValue {
+      lines.append("The default is " + Roff.bold(defaultValue) + ".")
+    }
     if case .choices(let choices, isClosed: true) = value.completion {
       if choices.allSatisfy({ $0.summary == nil }) {
         lines.append("One of " + choices.map { Roff.bold($0.value) }.joined(separator: ", ") + ".")
@@ -46,9 +49,6 @@ enum ManPageBlocks {
         }
         lines.append(".RE")
       }
-    }
-    if let defaultValue = value.defaultValue {
-      lines.append("The default is " + Roff.bold(defaultValue) + ".")
     }
     return lines
   }
