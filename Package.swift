@@ -97,8 +97,10 @@ let package = Package(
       path: "Benchmarks",
       swiftSettings: settings
     ),
-    // What every test target shares: the self-deleting temporary folder.
-    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+    // What every test target shares: the self-deleting temporary folder, a port that never
+    // answers, a clock that moves only when told.
+    .target(
+      name: "TestSupport", dependencies: ["BcshCore"], path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
       name: "BcshCoreTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Golden"],
       swiftSettings: settings),

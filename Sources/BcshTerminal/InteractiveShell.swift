@@ -5,16 +5,26 @@ import BcshCore
 /// Tab completion, a persistent history that keeps secrets out, Ctrl-C that clears the line, Ctrl-D
 /// that leaves, and the terminal restored on every way out.
 public enum InteractiveShell {
-  /// Runs the start-up script (when it exists), then reads and runs lines until `exit` or Ctrl-D.
-  /// `historyFile` nil keeps the history in memory only (`--no-history`); `startupScript` nil runs
-  /// none (`--no-rc`).
-  public static func run(_ shell: Shell, historyFile: String?, startupScript: String?) async -> ExitStatus {
+  /// How a session ended. The shell never ends the process itself: the executable does, once it
+  /// has put right what it owns (the sandbox, the output).
+  public enum Ending: Equatable, Sendable {
+    /// `exit` or Ctrl-D, with the status to leave with.
+    case leave(ExitStatus)
+    /// SIGTERM or SIGHUP: the history is saved and the terminal restored; the process should end
+    /// by that signal, so that its parent sees the real cause.
+    case signal(Int32)
+  }
+
+  /// Runs the start-up script (when it exists), then reads and runs lines until `exit`, Ctrl-D or
+  /// a SIGTERM or SIGHUP. `historyFile` nil keeps the history in memory only (`--no-history`);
+  /// `startupScript` nil runs none (`--no-rc`).
+  public static func run(_ shell: Shell, historyFile: String?, startupScript: String?) async -> Ending {
     useUTF8Locale()
     // SIGCONT too: after Ctrl-Z and `fg` the line is drawn again.
     let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP, SIGCONT])
     guard let editor = LineEditor(completer: completer(for: shell)) else {
       shell.report(BcshError("cannot start the line editor on this terminal"))
-      return .commandFailed
+      return .leave(.commandFailed)
     }
     var historyFile = historyFile
     if let file = historyFile, let refusal = editor.loadHistory(from: file) {
@@ -26,17 +36,14 @@ public enum InteractiveShell {
     let loop = ReadLoop(shell: shell, editor: editor, historyFile: historyFile)
 
     if let startupScript { await runStartupScript(startupScript, in: shell) }
-    let ending: ReadLoop.Ending
-    if let signal = trap.take(), signal != SIGINT {
+    let ending: Ending
+    if let signal = Termination.take() ?? trap.take(), SignalTrap.ends(signal) {
       ending = .signal(signal)
     } else {
       ending = await loop.run(trap)
     }
     loop.finish()
-    switch ending {
-    case .leave(let status): return status
-    case .signal(let signal): SignalTrap.terminate(by: signal)
-    }
+    return ending
   }
 
   /// The Tab completer for the shell: the core's engine, reading the session at each Tab.

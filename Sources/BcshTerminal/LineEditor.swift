@@ -47,7 +47,9 @@ final class LineEditor {
     bcsh_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
     bcsh_el_set_prompt(editLine, LineEditor.promptCallback)
     bcsh_el_set_editor(editLine, "emacs")
-    bcsh_el_set_signal(editLine, 1)
+    // EL_SIGNAL stays off: libedit's signal handlers would run on whichever thread the kernel
+    // picks (a Swift concurrency thread too) and resize the editor there while the reading thread
+    // uses it, which crashed bcsh. The read callback handles those signals on the reading thread.
     bcsh_el_set_read_function(editLine, LineEditor.readCallback)
     bcsh_el_set_history(editLine, history)
     bcsh_el_add_function(
@@ -76,7 +78,10 @@ final class LineEditor {
     promptText = strdup(prompt)
     var count: Int32 = 0
     errno = 0
-    guard let text = el_gets(editLine, &count) else {
+    let editing = SignalTrap(Self.editingSignals)
+    let text = el_gets(editLine, &count)
+    withExtendedLifetime(editing) {}
+    guard let text else {
       if count < 0 { return errno == EINTR ? .interrupted : .failed }
       return .endOfInput
     }
@@ -142,14 +147,17 @@ final class LineEditor {
       mutating: UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self))
   }
 
+  /// The signals the read callback handles and goes on reading: a resized window, Ctrl-Z, `fg`.
+  /// They are caught only while a line is read (`LineEditor.readLine`): Ctrl-Z during a command
+  /// stops bcsh as usual.
+  static let editingSignals = [SIGWINCH, SIGTSTP]
+
   /// libedit's read: one character from the terminal, or -1 with `EINTR` once a signal is caught.
   private static let readCallback: bcsh_el_read_fn = { editLine, character in
     guard let character else { return -1 }
     character.pointee = 0
     var read = TerminalInput.readCharacter(from: STDIN_FILENO)
-    // Back from Ctrl-Z (`fg`): libedit has the terminal raw again; draw the line again and go on.
-    while read == .interrupted, SignalTrap.take(only: SIGCONT) {
-      if let editLine { bcsh_el_refresh(editLine) }
+    while read == .interrupted, let editLine, handleEditingSignal(editLine) {
       read = TerminalInput.readCharacter(from: STDIN_FILENO)
     }
     switch read {
@@ -168,6 +176,50 @@ final class LineEditor {
       errno = code
       return -1
     }
+  }
+
+  /// Handles a caught SIGWINCH, SIGTSTP or SIGCONT on the reading thread, where libedit may be
+  /// touched; false for any other signal, which ends the read.
+  private static func handleEditingSignal(_ editLine: OpaquePointer) -> Bool {
+    if SignalTrap.take(only: SIGWINCH) {
+      el_resize(editLine)
+      bcsh_el_refresh(editLine)
+    } else if SignalTrap.take(only: SIGTSTP) {
+      suspend(editLine)
+    } else if SignalTrap.take(only: SIGCONT) {
+      // Continued without a Ctrl-Z of ours (`kill -STOP`, then `fg`): whoever had the terminal
+      // meanwhile may have changed its modes.
+      bcsh_el_prep_term(editLine, 0)
+      bcsh_el_prep_term(editLine, 1)
+      bcsh_el_refresh(editLine)
+    } else {
+      return false
+    }
+    return true
+  }
+
+  /// Ctrl-Z at the prompt: the terminal goes back to the mode bcsh found, the process stops as
+  /// SIGTSTP's default does, and after `fg` the terminal is raw again and the line drawn again.
+  private static func suspend(_ editLine: OpaquePointer) {
+    bcsh_el_prep_term(editLine, 0)
+    var stop = sigaction()
+    stop.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&stop.sa_mask)
+    var caught = sigaction()
+    sigaction(SIGTSTP, &stop, &caught)
+    var suspend = sigset_t()
+    sigemptyset(&suspend)
+    sigaddset(&suspend, SIGTSTP)
+    var mask = sigset_t()
+    // This thread keeps the terminal's signals blocked outside its wait; the stop must get through.
+    pthread_sigmask(SIG_UNBLOCK, &suspend, &mask)
+    raise(SIGTSTP)
+    // Here after `fg`.
+    pthread_sigmask(SIG_SETMASK, &mask, nil)
+    sigaction(SIGTSTP, &caught, nil)
+    _ = SignalTrap.take(only: SIGCONT)
+    bcsh_el_prep_term(editLine, 1)
+    bcsh_el_refresh(editLine)
   }
 
   private static let completeCallback: bcsh_el_command_fn = { editLine, _ in

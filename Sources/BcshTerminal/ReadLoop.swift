@@ -4,14 +4,6 @@ import BcshCore
 
 /// Reads lines from the editor and runs them until the user leaves or a signal ends the session.
 final class ReadLoop {
-  /// How the loop ended.
-  enum Ending: Equatable {
-    /// `exit` or Ctrl-D, with the status to leave with.
-    case leave(ExitStatus)
-    /// SIGTERM or SIGHUP: the process ends by that signal once the history is saved.
-    case signal(Int32)
-  }
-
   private let shell: Shell
   private let editor: LineEditor
   private let historyFile: String?
@@ -27,7 +19,7 @@ final class ReadLoop {
     self.policy = HistoryPolicy { [unowned shell] line in shell.isSensitive(line: line) }
   }
 
-  func run(_ trap: borrowing SignalTrap) async -> Ending {
+  func run(_ trap: borrowing SignalTrap) async -> InteractiveShell.Ending {
     while true {
       trap.clear()
       switch read(prompt: shell.prompt, trap) {
@@ -42,9 +34,11 @@ final class ReadLoop {
         }
         lineNumber += text.count { $0 == "\n" }
         if let request = outcome.exitRequest { return .leave(request) }
-        if let signal = trap.take(), signal != SIGINT { return .signal(signal) }
+        // A SIGTERM or SIGHUP while the command ran (hidden entry keeps its own); a Ctrl-C or
+        // a SIGCONT (after Ctrl-Z and `fg`) that came meanwhile is dropped.
+        if let signal = Termination.take() ?? trap.take(), SignalTrap.ends(signal) { return .signal(signal) }
       case .interrupted(let signal):
-        if signal != SIGINT { return .signal(signal) }
+        if SignalTrap.ends(signal) { return .signal(signal) }
         // Ctrl-C: the line is dropped; a fresh prompt on the next line.
         write("\n")
       case .endOfInput:

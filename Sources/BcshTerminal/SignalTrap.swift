@@ -9,6 +9,9 @@ private let caughtSignal = Atomic<Int32>(0)
 /// threads that block every signal), and only the reading thread's wait can end, so the handler
 /// passes the signal on to it.
 private let readingThread = Atomic<UInt>(0)
+/// A SIGTERM or SIGHUP that arrived while a command read the terminal (hidden entry), kept for
+/// whoever ends the process: the reader puts the terminal right and cancels its command instead.
+private let deferredTermination = Atomic<Int32>(0)
 
 /// Records a signal, and passes it on to the thread reading the terminal.
 private func recordSignal(_ signal: Int32) {
@@ -47,7 +50,15 @@ struct SignalTrap: ~Copyable {
   }
 
   /// The signals a terminal read waits for.
-  static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]
+  static let terminalSignals = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP]
+
+  /// Whether `signal` asks the process to end (rather than to cancel a line, redraw or go on).
+  static func ends(_ signal: Int32) -> Bool { signal == SIGTERM || signal == SIGHUP }
+
+  /// Keeps a SIGTERM or SIGHUP for `Termination.take()`, once the terminal is put right.
+  static func deferTermination(_ signal: Int32) {
+    deferredTermination.store(signal, ordering: .relaxed)
+  }
 
   /// Whether a caught signal waits to be taken.
   static var hasPendingSignal: Bool { caughtSignal.load(ordering: .relaxed) != 0 }
@@ -83,16 +94,15 @@ struct SignalTrap: ~Copyable {
       sigaction(signal, &action, nil)
     }
   }
+}
 
-  /// Ends the process by `signal` as if no handler had caught it, so the parent sees the real
-  /// cause. Call it after the terminal and the history are put right.
-  static func terminate(by signal: Int32) -> Never {
-    Glibc.signal(signal, SIG_DFL)
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    sigaddset(&unblock, signal)
-    sigprocmask(SIG_UNBLOCK, &unblock, nil)
-    raise(signal)
-    _exit(128 + signal)
+/// A signal that asked bcsh to end while the terminal code ran. The terminal code never ends the
+/// process: it restores the terminal, cancels what it was doing and leaves the signal here; the
+/// executable ends by it once the history, the sandbox and the output are put right too.
+public enum Termination {
+  /// The SIGTERM or SIGHUP caught since the last call, if any, clearing it.
+  public static func take() -> Int32? {
+    let signal = deferredTermination.exchange(0, ordering: .relaxed)
+    return signal == 0 ? nil : signal
   }
 }

@@ -3,8 +3,8 @@ import BcshCore
 @preconcurrency import Glibc
 
 /// Hidden entry on the terminal (spec.md, Secrets): echo off, one line read, the terminal settings
-/// put back on every path. Ctrl-C cancels with status `.interrupted`; SIGTERM and SIGHUP restore the
-/// terminal first and then take their course.
+/// put back on every path. Ctrl-C cancels with status `.interrupted`; so do SIGTERM and SIGHUP,
+/// which are kept for `Termination.take()`, so that the process ends by them once all is put right.
 public struct TerminalSecretReader: SecretReading {
   private let input: Int32
   private let output: UnsafeMutablePointer<FILE>
@@ -39,7 +39,7 @@ public struct TerminalSecretReader: SecretReading {
       fflush(output)
     }
     // The trap is gone here: the handlers from before are back.
-    if let signal, signal != SIGINT { SignalTrap.terminate(by: signal) }
+    if let signal, SignalTrap.ends(signal) { SignalTrap.deferTermination(signal) }
     return try outcome.get()
   }
 

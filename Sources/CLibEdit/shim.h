@@ -21,9 +21,12 @@ static inline int bcsh_el_set_editor(EditLine *el, const char *mode) {
   return el_set(el, EL_EDITOR, mode);
 }
 
-/** Whether libedit handles SIGWINCH, SIGCONT and friends while it reads a line. */
-static inline int bcsh_el_set_signal(EditLine *el, int handle) {
-  return el_set(el, EL_SIGNAL, handle);
+/**
+ * Puts the terminal in libedit's raw mode (1) or back in the mode it found (0). bcsh handles the
+ * terminal's signals itself (EL_SIGNAL stays off: libedit's handlers would run on any thread).
+ */
+static inline int bcsh_el_prep_term(EditLine *el, int raw) {
+  return el_set(el, EL_PREP_TERM, raw);
 }
 
 /** Reads one character into *c: returns 1, 0 at end of input, or -1 with errno set. */

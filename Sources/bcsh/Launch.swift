@@ -113,6 +113,8 @@ struct Launch: Equatable {
     }
 
     let status: ExitStatus
+    // A SIGTERM or SIGHUP that ended the interactive shell, or cancelled hidden entry in a script.
+    var endingSignal: Int32?
     if let command {
       status = await shell.run(script: command, source: "-c", path: nil)
     } else if let file = script.first {
@@ -125,11 +127,15 @@ struct Launch: Equatable {
         throw ExitCode(ExitStatus.commandFailed.rawValue)
       }
     } else if interactive {
-      status = await InteractiveShell.run(
+      let ending = await InteractiveShell.run(
         shell,
         historyFile: noHistory
           ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
         startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
+      switch ending {
+      case .leave(let left): status = left
+      case .signal(let signal): (status, endingSignal) = (.interrupted, signal)
+      }
     } else {
       do {
         let text = try StandardStreams.readAllStandardInput()
@@ -140,6 +146,7 @@ struct Launch: Equatable {
       }
     }
     try? await sandboxLaunch?.server.stop()
+    if let signal = endingSignal ?? Termination.take() { SignalExit.end(by: signal) }
     if let failure = streams.outputFailure {
       streams.writeError("bcsh: cannot write to standard output: \(failure)\n")
       throw ExitCode(max(status, .commandFailed).rawValue)

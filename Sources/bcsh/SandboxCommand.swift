@@ -21,19 +21,30 @@ extension SandboxServe {
       if let quota { configuration.quota = quota }
       try configuration.validate()
     } catch {
-      throw ValidationError("\(error)")
+      throw Self.startFailure("\(error)", hint: nil)
     }
     let tls = tlsCert.map { SandboxTLS(certificateChainPath: $0, privateKeyPath: tlsKey ?? "") }
     let server = SandboxServer(configuration: configuration, host: host, port: port, tls: tls)
     do {
       _ = try await server.start()
+    } catch let error as SandboxError {
+      // A host that is not loopback is a wrong option; a busy port or a bad certificate is not.
+      if case .nonLoopbackHost = error { throw ValidationError("cannot start the sandbox: \(error)") }
+      throw Self.startFailure("\(error)", hint: error.hint)
     } catch {
-      throw ValidationError("cannot start the sandbox: \(error)")
+      throw Self.startFailure("\(error)", hint: nil)
     }
     StandardStreams().writeOutput(SandboxBanner.text(for: configuration, baseURL: server.baseURL))
     let signal = await SignalWait.first(of: [SIGINT, SIGTERM])
     try? await server.stop()
     throw ExitCode(signal == SIGINT ? 130 : 0)
+  }
+
+  /// Reports why the server could not start, as a command failure (exit 2), not a usage error.
+  private static func startFailure(_ reason: String, hint: String?) -> ExitCode {
+    StandardStreams().writeError(
+      "bcsh: error: cannot start the sandbox: \(reason)\n" + (hint.map { "hint: \($0)\n" } ?? ""))
+    return ExitCode(2)
   }
 }
 

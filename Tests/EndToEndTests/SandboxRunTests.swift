@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `bcsh --sandbox`: the quickstart and verify's outcomes through the real binary and HTTP.
@@ -60,5 +61,17 @@ import Testing
     let result = try Bcsh().run(["sandbox", "serve", "--host", "0.0.0.0"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("loopback"))
+  }
+
+  @Test func aBusyPortIsARuntimeErrorWithAHint() throws {
+    let holder = try SilentListener()
+    let port = holder.port
+    // The listener lives until bcsh has tried the port (ARC may end it after its last use).
+    let result = try withExtendedLifetime(holder) {
+      try Bcsh().run(["sandbox", "serve", "--port", String(port)])
+    }
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("cannot start the sandbox: port \(port) on 127.0.0.1 is in use"))
+    #expect(result.stderr.contains("hint: choose another with --port, or --port 0 for a free one"))
   }
 }

@@ -1,6 +1,7 @@
 import BcshCore
-import BcshSandbox
 import Testing
+
+@testable import BcshSandbox
 
 /// The per-store fixed window: headers on every response, 429 past the quota, reset after the window.
 @Suite struct RateLimitTests {
@@ -64,21 +65,29 @@ import Testing
     }
   }
 
-  @Test func windowResetsAfterItsLength() async throws {
+  /// The window runs on the API's clock (the time each request came in), so a test hands in the
+  /// instants instead of sleeping through a window.
+  @Test func windowResetsAfterItsLength() throws {
     let configuration = configuration(quota: 2, windowMilliseconds: 2000)
-    try await withSandbox(configuration) { sandbox in
-      let token = configuration.accessToken("full")
-      _ = try await sandbox.get("/v2/time", token: token)
-      _ = try await sandbox.get("/v2/time", token: token)
-      let refused = try await sandbox.get("/v2/time", token: token)
-      #expect(refused.status == 429)
-      let wait = try #require(refused.intHeader("X-Rate-Limit-Time-Reset-Ms"))
-      #expect(wait <= 2000)
-      try await Task.sleep(for: .milliseconds(wait + 50))
-      let again = try await sandbox.get("/v2/time", token: token)
-      #expect(again.status == 200)
-      #expect(again.intHeader("X-Rate-Limit-Requests-Left") == 1)
+    let api = SandboxAPI(configuration: configuration)
+    let token = configuration.accessToken("full")
+    let store = try #require(configuration.stores.first).hash
+    let start = ContinuousClock.now
+    func get(after milliseconds: Int) -> SandboxResponse {
+      api.respond(
+        to: SandboxRequest(
+          method: "GET", target: "/stores/\(store)/v2/time", headers: [("X-Auth-Token", token)]),
+        at: start + .milliseconds(milliseconds))
     }
+    #expect(get(after: 0).status == 200)
+    #expect(get(after: 10).status == 200)
+    let refused = get(after: 500)
+    #expect(refused.status == 429)
+    #expect(refused.headers.first { $0.name == "X-Rate-Limit-Time-Reset-Ms" }?.value == "1500")
+    #expect(get(after: 1999).status == 429)
+    let again = get(after: 2000)
+    #expect(again.status == 200)
+    #expect(again.headers.first { $0.name == "X-Rate-Limit-Requests-Left" }?.value == "1")
   }
 
   @Test func concurrentRequestsNeverExceedTheQuota() async throws {

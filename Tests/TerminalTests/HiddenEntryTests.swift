@@ -55,4 +55,36 @@ import Testing
     #expect(try terminal.waitForExit() == 130)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
   }
+
+  /// The terminal code only hands the signal up: the executable ends by it after the history is
+  /// saved and the terminal restored.
+  @Test func sigtermDuringHiddenEntryInTheShellSavesTheHistoryAndEndsBySIGTERM() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("token new demo-store\r")
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    terminal.send("token set access-token\r")
+    try terminal.expect("(input hidden): ")
+    terminal.send("half-typed")
+    terminal.drain(for: 0.2)
+    kill(terminal.pid, SIGTERM)
+    #expect(try terminal.waitForExit() == 128 + SIGTERM)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    let saved = (try? String(contentsOfFile: home.historyFile, encoding: .utf8)) ?? ""
+    #expect(saved.contains("demo-store"))
+    #expect(!terminal.screen.contains("half-typed"))
+  }
+
+  @Test func sighupDuringHiddenEntryInAScriptStopsTheScriptAndEndsBySIGHUP() throws {
+    let home = try SealedHome()
+    let terminal = try PseudoTerminal(
+      executable: SealedHome.binary,
+      arguments: ["-c", "token new demo-store; token set access-token; echo not-reached"],
+      environment: home.environment, directory: home.work)
+    try terminal.expect("(input hidden): ")
+    kill(terminal.pid, SIGHUP)
+    #expect(try terminal.waitForExit() == 128 + SIGHUP)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    #expect(!terminal.screen.contains("not-reached"))
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import TestSupport
 import Testing
 
 /// The real bcsh in a pseudo-terminal: what only a terminal shows.
@@ -112,6 +113,27 @@ import Testing
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
     #expect(saved.contains("before-term"))
+  }
+
+  /// A SIGCONT (after Ctrl-Z and `fg`) that comes while a command runs is not a reason to leave.
+  @Test func sigcontWhileACommandRunsKeepsTheShell() throws {
+    let silent = try SilentListener()
+    let home = try SealedHome()
+    let terminal = try home.start(environment: [
+      "BCSH_API_BASE": "http://127.0.0.1:\(silent.port)", "AT": "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8",
+    ])
+    terminal.send("token new demo-store; path set abc123; token set access-token --env AT\r")
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    terminal.send("verify --timeout 2\r")
+    terminal.drain(for: 0.5)
+    kill(terminal.pid, SIGCONT)
+    try terminal.expect("result: problem", timeout: 15)
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    terminal.send("echo still-here\r")
+    try terminal.expect("\nstill-here\r\n")
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
+    withExtendedLifetime(silent) {}
   }
 
   @Test func theEditrcNamedByEDITRCIsRead() throws {

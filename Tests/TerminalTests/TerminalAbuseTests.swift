@@ -56,11 +56,31 @@ import Testing
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
   }
 
-  /// Found by this test (1 run in 3 here): libedit's own SIGWINCH handler (EL_SIGNAL) runs on
-  /// whichever thread the kernel picks, a Swift concurrency thread included, and resizes the editor
-  /// there while the reading thread uses it; bcsh then dies of SIGSEGV inside libedit.
-  @Test(.disabled("libedit's SIGWINCH handler can run on another thread and crash bcsh: see RELIABILITY.md"))
-  func windowResizesMidLine() throws {
+  /// Found by this test (1 run in 3 before the fix): libedit's own SIGWINCH handler (EL_SIGNAL)
+  /// ran on whichever thread the kernel picked, a Swift concurrency thread included, and resized
+  /// the editor there while the reading thread used it; bcsh died of SIGSEGV inside libedit. Now
+  /// the reading thread resizes. 500 resizes between keystrokes, with no pause, give a race room.
+  @Test func windowResizesMidLine() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    for line in 0..<5 {
+      terminal.send("echo ")
+      for index in 0..<100 {
+        terminal.send("x")
+        terminal.resize(rows: UInt16(5 + index % 30), columns: UInt16(10 + (index * 7) % 150))
+      }
+      terminal.send(" end\(line)\r")
+      try terminal.expect(String(repeating: "x", count: 100) + " end\(line)\r\n", timeout: 20)
+    }
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+  }
+
+  /// Ctrl-Z at the prompt: bcsh gives the terminal back in the mode it found and stops; the test's
+  /// process group is orphaned, so the kernel drops the stop and bcsh goes on at once, raw again,
+  /// with the line as it was.
+  @Test(arguments: 0..<4) func windowResizesOriginal(_ round: Int) throws {
     let home = try SealedHome()
     let terminal = try home.start()
     terminal.send("echo par")
@@ -69,6 +89,40 @@ import Testing
     terminal.resize(rows: 40, columns: 200)
     terminal.send(" two\r")
     try terminal.expect("part one two\r\n")
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
+  }
+
+  @Test func ctrlZAtThePromptKeepsTheLine() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("echo ab")
+    try terminal.expect("ab")
+    terminal.send("\u{1A}")
+    terminal.drain(for: 0.3)
+    terminal.send("cd\r")
+    try terminal.expect("\nabcd\r\n")
+    try terminal.expectPrompt()
+    #expect(try terminal.leaveWithCtrlD() == 0)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+  }
+
+  /// Stopped from outside and continued after another program put the terminal back in cooked
+  /// mode (as a job-control shell does while bcsh is stopped): bcsh makes it raw again.
+  @Test func continuedAfterAStopTheTerminalIsRawAgain() throws {
+    let home = try SealedHome()
+    let terminal = try home.start()
+    terminal.send("echo ab")
+    try terminal.expect("ab")
+    kill(terminal.pid, SIGSTOP)
+    terminal.drain(for: 0.2)
+    terminal.setSettings(terminal.settingsBefore)
+    #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    kill(terminal.pid, SIGCONT)
+    terminal.drain(for: 0.3)
+    #expect(terminal.settingsNow.c_lflag & tcflag_t(ICANON) == 0, "bcsh did not make the terminal raw again")
+    terminal.send("cd\r")
+    try terminal.expect("\nabcd\r\n")
     try terminal.expectPrompt()
     #expect(try terminal.leaveWithCtrlD() == 0)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))

@@ -4,6 +4,7 @@
 /// bounds every wait by the verify's one deadline and every loop by a count.
 actor RequestPacer {
   private let transport: any HTTPTransport
+  private let clock: any PacingClock
   private let deadline: ContinuousClock.Instant
   private let maximumAttempts: Int
   private var requestsLeft: Int?
@@ -18,8 +19,13 @@ actor RequestPacer {
     case serverErrors(status: Int)
   }
 
-  init(transport: any HTTPTransport, deadline: ContinuousClock.Instant, maximumAttempts: Int = 4) {
+  init(
+    transport: any HTTPTransport, clock: any PacingClock = SystemPacingClock(),
+    deadline: ContinuousClock.Instant,
+    maximumAttempts: Int = 4
+  ) {
     self.transport = transport
+    self.clock = clock
     self.deadline = deadline
     self.maximumAttempts = maximumAttempts
   }
@@ -64,7 +70,7 @@ actor RequestPacer {
       guard let left = requestsLeft, let resetsAt = windowResetsAt else { return }
       let reserve = max(1, (quota ?? 0) / 10)
       guard left - inFlight <= reserve else { return }
-      let now = ContinuousClock.now
+      let now = clock.now
       guard resetsAt > now else {
         requestsLeft = nil
         return
@@ -78,7 +84,7 @@ actor RequestPacer {
     if let left = response.header("X-Rate-Limit-Requests-Left").flatMap(Int.init) {
       requestsLeft = min(left, requestsLeft ?? left)
       if let resetMs = Self.milliseconds(response.header("X-Rate-Limit-Time-Reset-Ms"), scale: 1) {
-        let resetsAt = ContinuousClock.now + .milliseconds(resetMs)
+        let resetsAt = clock.now + .milliseconds(resetMs)
         if let known = windowResetsAt, resetsAt > known + .milliseconds(500) {
           // A new window: its count replaces the old one's.
           requestsLeft = left
@@ -112,9 +118,9 @@ actor RequestPacer {
 
   /// Sleeps, unless the sleep would outlast the deadline: then fails with `failure` at once.
   private func pause(for duration: Duration, or failure: Failure) async throws(Failure) {
-    guard ContinuousClock.now + duration < deadline else { throw failure }
+    guard clock.now + duration < deadline else { throw failure }
     do {
-      try await Task.sleep(for: duration)
+      try await clock.sleep(for: duration)
     } catch {
       throw .transport(.timeout)
     }

@@ -10,12 +10,15 @@ public struct Verifier: Sendable {
   /// How many probes may be in flight at once.
   public var concurrency: Int
   public var userAgent: String
+  /// What rate-limit waits, backoff and the deadline are measured by.
+  public var clock: any PacingClock
 
   public init(
     transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
-    userAgent: String = "bcsh/\(BcshVersion.current)"
+    userAgent: String = "bcsh/\(BcshVersion.current)", clock: any PacingClock = SystemPacingClock()
   ) {
     self.transport = transport
+    self.clock = clock
     self.apiBase = apiBase.hasSuffix("/") ? String(apiBase.dropLast()) : apiBase
     self.concurrency = max(1, concurrency)
     self.userAgent = userAgent
@@ -56,7 +59,8 @@ public struct Verifier: Sendable {
     -> VerifyReport
   {
     await verify(
-      token, scopes: selection, pacer: RequestPacer(transport: transport, deadline: .now + timeout))
+      token, scopes: selection,
+      pacer: RequestPacer(transport: transport, clock: clock, deadline: clock.now + timeout))
   }
 
   /// Verifies every token at once, within `timeout` for each round of `concurrency` tokens.
@@ -68,11 +72,11 @@ public struct Verifier: Sendable {
   {
     // `timeout` is each token's: tokens wait their turn `concurrency` at a time.
     let rounds = max(1, (tokens.count + concurrency - 1) / concurrency)
-    let deadline = ContinuousClock.now + timeout * rounds
+    let deadline = clock.now + timeout * rounds
     var pacers: [String: RequestPacer] = [:]
     let jobs = tokens.map { token in
       let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
-      let pacer = pacers[key] ?? RequestPacer(transport: transport, deadline: deadline)
+      let pacer = pacers[key] ?? RequestPacer(transport: transport, clock: clock, deadline: deadline)
       pacers[key] = pacer
       return (token, pacer)
     }

@@ -58,6 +58,9 @@ public final class SandboxServer: Sendable {
       let port = channel.localAddress?.port ?? requestedPort
       state.withLock { $0 = .running(channel, port: port) }
       return port
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      state.withLock { $0 = .idle }
+      throw SandboxError.portInUse(host: host, port: requestedPort)
     } catch {
       state.withLock { $0 = .idle }
       throw error

@@ -196,6 +196,12 @@ final class PseudoTerminal {
     return settings
   }
 
+  /// Sets the terminal's modes, as another program sharing the terminal may.
+  func setSettings(_ settings: termios) {
+    var settings = settings
+    tcsetattr(slave, TCSANOW, &settings)
+  }
+
   /// Changes the window size, as resizing a terminal window does (bcsh gets SIGWINCH).
   func resize(rows: UInt16, columns: UInt16) {
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
