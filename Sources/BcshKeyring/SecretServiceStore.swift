@@ -56,7 +56,7 @@ public struct SecretServiceStore: SecretStoring {
     ) -> Int32
   ) throws(BcshError) {
     var openError: UnsafePointer<CChar>?
-    guard bcsh_secret_open(&openError) == 0 else {
+    guard Self.open(&openError) == 0 else {
       throw BcshError(
         "cannot \(what) the OS keyring: \(openError.map { String(cString: $0) } ?? "libsecret could not be loaded")",
         hint: "install libsecret, or save without --keyring to keep the secrets in the 0600 file")
@@ -75,6 +75,14 @@ public struct SecretServiceStore: SecretStoring {
       defer { bcsh_secret_free(message) }
       throw Self.failure(what, message.map { String(cString: $0) } ?? "unknown error")
     }
+  }
+
+  /// Loads libsecret with the schema of bcsh's items: the attribute names `KeyringSecrets`
+  /// declares.
+  private static func open(_ error: inout UnsafePointer<CChar>?) -> Int32 {
+    let names = KeyringSecrets.attributeNames.map { UnsafePointer(strdup($0)) }
+    defer { names.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    return names.withUnsafeBufferPointer { bcsh_secret_open($0.baseAddress, Int32(names.count), &error) }
   }
 
   /// What went wrong, what was tried, and how to do without the keyring.

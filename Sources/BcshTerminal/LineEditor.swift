@@ -182,16 +182,19 @@ final class LineEditor {
   /// touched; false for any other signal, which ends the read.
   private static func handleEditingSignal(_ editLine: OpaquePointer) -> Bool {
     if SignalTrap.take(only: SIGWINCH) {
+      // el_resize alone keeps libedit's cursor column from the old width: after a shrink the next
+      // keystroke writes past the end of its display buffer and corrupts the heap (the crash
+      // libedit's own SIGWINCH handler caused). The redraw puts its cursor back at the start.
       el_resize(editLine)
-      bcsh_el_refresh(editLine)
+      redraw(editLine)
     } else if SignalTrap.take(only: SIGTSTP) {
       suspend(editLine)
     } else if SignalTrap.take(only: SIGCONT) {
       // Continued without a Ctrl-Z of ours (`kill -STOP`, then `fg`): whoever had the terminal
-      // meanwhile may have changed its modes.
+      // meanwhile may have changed its modes, and may have written on it.
       bcsh_el_prep_term(editLine, 0)
       bcsh_el_prep_term(editLine, 1)
-      bcsh_el_refresh(editLine)
+      redraw(editLine)
     } else {
       return false
     }
@@ -214,11 +217,27 @@ final class LineEditor {
     // This thread keeps the terminal's signals blocked outside its wait; the stop must get through.
     pthread_sigmask(SIG_UNBLOCK, &suspend, &mask)
     raise(SIGTSTP)
-    // Here after `fg`.
+    // Here after `fg`. The SIGCONT that came with it is this redraw's: it was caught on another
+    // thread and passed on to this one, where it waits; taken here, it draws the line only once.
+    // (Where the stop was dropped, as in an orphaned process group, none comes: wait briefly.)
     pthread_sigmask(SIG_SETMASK, &mask, nil)
     sigaction(SIGTSTP, &caught, nil)
+    var continued = sigset_t()
+    sigemptyset(&continued)
+    sigaddset(&continued, SIGCONT)
+    var briefly = timespec(tv_sec: 0, tv_nsec: 100_000_000)
+    _ = sigtimedwait(&continued, nil, &briefly)
     _ = SignalTrap.take(only: SIGCONT)
     bcsh_el_prep_term(editLine, 1)
+    redraw(editLine)
+  }
+
+  /// Draws the prompt and the line again on the cursor's row, whether that row is a fresh one (a
+  /// job-control shell wrote `fg` and a newline) or still holds the line. libedit's refresh draws
+  /// from where the cursor is, so the row is cleared first.
+  private static func redraw(_ editLine: OpaquePointer) {
+    fputs("\r\u{1B}[K", stdout)
+    fflush(stdout)
     bcsh_el_refresh(editLine)
   }
 

@@ -48,12 +48,14 @@ static struct {
   GHashTable *(*retrievable_get_attributes)(void *);
 } api;
 
-/* The attributes of bcsh's items (KeyringSecrets.attributeNames on the Swift side). */
-static const char *const names[] = {"application", "session", "generation", "token", "field", "store", "account"};
-
 static SecretSchema *schema;
+/* The schema's attribute names, kept for listing what a search found. */
+enum { MAXIMUM_ATTRIBUTES = 32 };
+static char *names[MAXIMUM_ATTRIBUTES];
+static int name_count;
 static const char *open_error;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
+static int loaded;
 
 static char missing_symbol[160];
 
@@ -66,7 +68,9 @@ static void *resolve(void *library, const char *name) {
   return symbol;
 }
 
-static void load(void) {
+/* Loads the libraries and makes the schema of bcsh's items from the attribute names the caller
+ * gives (KeyringSecrets.attributeNames: declared once, on the Swift side). */
+static void load(const char *const *given, int count) {
   void *glib = dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
   void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
   void *secret = dlopen("libsecret-1.so.0", RTLD_NOW | RTLD_LOCAL);
@@ -95,14 +99,21 @@ static void load(void) {
   if (open_error != NULL) return;
   /* The schema of bcsh's items; lookups match attributes, not the schema name. */
   GHashTable *types = api.hash_table_new_full(api.str_hash, api.str_equal, NULL, NULL);
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    api.hash_table_insert(types, (void *)names[i], (void *)(intptr_t)SECRET_SCHEMA_ATTRIBUTE_STRING);
+  for (int i = 0; i < count && i < MAXIMUM_ATTRIBUTES; i++) {
+    names[name_count++] = strdup(given[i]);
+    api.hash_table_insert(types, names[i], (void *)(intptr_t)SECRET_SCHEMA_ATTRIBUTE_STRING);
+  }
   schema = api.schema_newv("dev.bcsh.Credential", SECRET_SCHEMA_DONT_MATCH_NAME, types);
   api.hash_table_unref(types);
 }
 
-int bcsh_secret_open(const char **error) {
-  pthread_once(&once, load);
+int bcsh_secret_open(const char *const *names, int count, const char **error) {
+  pthread_mutex_lock(&loading);
+  if (!loaded) {
+    load(names, count);
+    loaded = 1;
+  }
+  pthread_mutex_unlock(&loading);
   if (open_error != NULL || schema == NULL) {
     *error = open_error ? open_error : "libsecret could not make bcsh's schema";
     return -1;
@@ -169,7 +180,7 @@ int bcsh_secret_search(const char *const *keys, const char *const *values, int c
   text[0] = '\0';
   for (GList *node = list; node != NULL; node = node->next) {
     GHashTable *found = api.retrievable_get_attributes(node->data);
-    for (size_t i = 0; found && i < sizeof names / sizeof names[0]; i++) {
+    for (int i = 0; found && i < name_count; i++) {
       const char *value = api.hash_table_lookup(found, names[i]);
       if (value == NULL) continue;
       size_t needed = strlen(names[i]) + strlen(value) + 2;

@@ -61,51 +61,49 @@ private struct Reader {
   }
 
   private mutating func object(depth: Int) throws(JSONReadError) -> [String: Any] {
-    index += 1
     var members: [String: Any] = [:]
-    skipBlanks()
-    if peek() == UInt8(ascii: "}") {
-      index += 1
-      return members
+    try items(closing: "}", in: "an object") { reader throws(JSONReadError) in
+      guard reader.peek() == UInt8(ascii: "\"") else { throw reader.error("expected a string key") }
+      let key = try reader.string()
+      reader.skipBlanks()
+      guard reader.peek() == UInt8(ascii: ":") else { throw reader.error("expected ':' after a key") }
+      reader.index += 1
+      reader.skipBlanks()
+      members[key] = try reader.value(depth: depth + 1)
     }
-    while true {
-      skipBlanks()
-      guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-      let key = try string()
-      skipBlanks()
-      guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-      index += 1
-      skipBlanks()
-      members[key] = try value(depth: depth + 1)
-      skipBlanks()
-      switch peek() {
-      case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "}"):
-        index += 1
-        return members
-      default: throw error("expected ',' or '}' in an object")
-      }
-    }
+    return members
   }
 
   private mutating func array(depth: Int) throws(JSONReadError) -> [Any] {
-    index += 1
     var elements: [Any] = []
+    try items(closing: "]", in: "an array") { reader throws(JSONReadError) in
+      elements.append(try reader.value(depth: depth + 1))
+    }
+    return elements
+  }
+
+  /// The items of an object or array, from its opening bracket (at `index`) to `closing`: `read`
+  /// reads one, and commas separate them.
+  private mutating func items(
+    closing: Unicode.Scalar, in container: String, _ read: (inout Reader) throws(JSONReadError) -> Void
+  ) throws(JSONReadError) {
+    let end = UInt8(ascii: closing)
+    index += 1
     skipBlanks()
-    if peek() == UInt8(ascii: "]") {
+    if peek() == end {
       index += 1
-      return elements
+      return
     }
     while true {
       skipBlanks()
-      elements.append(try value(depth: depth + 1))
+      try read(&self)
       skipBlanks()
       switch peek() {
       case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "]"):
+      case end:
         index += 1
-        return elements
-      default: throw error("expected ',' or ']' in an array")
+        return
+      default: throw error("expected ',' or '\(closing)' in \(container)")
       }
     }
   }

@@ -61,8 +61,14 @@ import Testing
     let prose = failure("Here are your credentials\nACCESS TOKEN: x\nthis is not a label line\n")
     #expect(prose?.message == "missing API PATH in the credentials file")
     let blanks = failure("ACCESS TOKEN: abc def\nAPI PATH: abc123\n")
-    #expect(blanks?.message == "the ACCESS TOKEN holds blanks; a credential is one word")
+    #expect(blanks?.message == "the ACCESS TOKEN contains blanks or several lines; a credential is one word")
     #expect(blanks?.position == SourcePosition(source: "creds.txt", line: 1, column: 15))
+    // The one check every credential passes, as `token set` and session files apply it.
+    let control = failure("ACCESS TOKEN: abc\nAPI PATH: abc123\nCLIENT SECRET: ab\u{1B}[2Jcd\n")
+    #expect(control?.message == "the CLIENT SECRET contains control characters; a credential is one word")
+    #expect(control?.position?.line == 3)
+    let long = failure("ACCESS TOKEN: \(String(repeating: "a", count: 1025))\nAPI PATH: abc123\n")
+    #expect(long?.message == "the ACCESS TOKEN is longer than 1024 bytes; a credential is one word")
     #expect(
       failure("CLIENT NAME: x\nAPI PATH: abc123\n")?.message == "missing ACCESS TOKEN in the credentials file"
     )

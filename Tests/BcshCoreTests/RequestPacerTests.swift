@@ -34,7 +34,9 @@ import Testing
   @Test func a429ForeverEndsAfterFourAttemptsWithGrowingWaits() async throws {
     let clock = ManualClock()
     let (pacer, transport) = pacer([HTTPResponse(status: 429)], clock: clock)
-    await #expect(throws: RequestPacer.Failure.rateLimited) { try await pacer.send(Self.request) }
+    await #expect(throws: RequestPacer.Failure.rateLimitedRepeatedly(attempts: 4)) {
+      try await pacer.send(Self.request)
+    }
     #expect(transport.requests == 4)
     // Backoff with up to 50 % jitter: 250 ms, 500 ms, 1 s.
     let sleeps = clock.sleeps
@@ -52,7 +54,9 @@ import Testing
           status: 429,
           headers: [("X-Rate-Limit-Time-Reset-Ms", "-5000"), ("X-Retry-After", "99999999999999999999")])
       ], clock: clock)
-    await #expect(throws: RequestPacer.Failure.rateLimited) { try await pacer.send(Self.request) }
+    await #expect(throws: RequestPacer.Failure.rateLimitedRepeatedly(attempts: 4)) {
+      try await pacer.send(Self.request)
+    }
     #expect(transport.requests == 4)
     #expect(clock.elapsed >= .milliseconds(1750) && clock.elapsed <= .milliseconds(2625))
   }
@@ -108,6 +112,7 @@ extension RequestPacer.Failure: Equatable {
   public static func == (lhs: Self, rhs: Self) -> Bool {
     switch (lhs, rhs) {
     case (.rateLimited, .rateLimited): true
+    case (.rateLimitedRepeatedly(let left), .rateLimitedRepeatedly(let right)): left == right
     case (.serverErrors(let left), .serverErrors(let right)): left == right
     case (.transport(let left), .transport(let right)): left == right
     default: false

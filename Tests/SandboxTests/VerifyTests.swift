@@ -225,7 +225,8 @@ import Testing
     let clock = ManualClock()
     let report = await verify(
       try token("migration", scopes: ["products"]), base: server.baseURL, clock: clock)
-    #expect(report.diagnosis == .rateLimited)
+    #expect(report.diagnosis == .rateLimitedRepeatedly(attempts: 4))
+    #expect(report.diagnosis?.message.contains("answered 429 Too Many Requests 4 times in a row") == true)
     #expect(server.log.requests == 4)
     #expect(clock.elapsed >= .milliseconds(1750))
     await server.stop()

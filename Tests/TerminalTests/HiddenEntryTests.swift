@@ -4,13 +4,29 @@ import Testing
 
 /// `token set FIELD` with no value asks on the terminal without echo.
 @Suite(.serialized) struct HiddenEntryTests {
-  @Test func aSecretTypedAtTheHiddenPromptIsNeverEchoed() throws {
+  /// The shell, with the token demo-store, asking for `field` without echo.
+  static func atTheHiddenPrompt(for field: String) throws -> (SealedHome, PseudoTerminal) {
     let home = try SealedHome()
     let terminal = try home.start()
     terminal.send("token new demo-store\r")
     try terminal.expectPrompt("bcsh(demo-store)*> ")
-    terminal.send("token set access-token\r")
+    terminal.send("token set \(field)\r")
     try terminal.expect("(input hidden): ")
+    return (home, terminal)
+  }
+
+  /// `bcsh -c COMMANDS` on the terminal, asking for a value without echo.
+  static func atTheHiddenPromptOfAScript(_ commands: String) throws -> (SealedHome, PseudoTerminal) {
+    let home = try SealedHome()
+    let terminal = try PseudoTerminal(
+      executable: SealedHome.binary, arguments: ["-c", commands], environment: home.environment,
+      directory: home.work)
+    try terminal.expect("(input hidden): ")
+    return (home, terminal)
+  }
+
+  @Test func aSecretTypedAtTheHiddenPromptIsNeverEchoed() throws {
+    let (home, terminal) = try Self.atTheHiddenPrompt(for: "access-token")
     terminal.send("hiddenvalue0123456789wxyz\r")
     try terminal.expectPrompt("bcsh(demo-store)*> ")
     terminal.send("token show\r")
@@ -25,12 +41,7 @@ import Testing
   }
 
   @Test func ctrlCCancelsHiddenEntryAndRestoresEcho() throws {
-    let home = try SealedHome()
-    let terminal = try home.start()
-    terminal.send("token new demo-store\r")
-    try terminal.expectPrompt("bcsh(demo-store)*> ")
-    terminal.send("token set client-secret\r")
-    try terminal.expect("(input hidden): ")
+    let (home, terminal) = try Self.atTheHiddenPrompt(for: "client-secret")
     terminal.send("half-typed")
     terminal.drain(for: 0.2)
     terminal.send("\u{03}")
@@ -43,28 +54,21 @@ import Testing
     #expect(!terminal.screen.contains("half-typed"))
     #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    withExtendedLifetime(home) {}
   }
 
   @Test func hiddenEntryOutsideTheShellRestoresTheTerminalOnCtrlC() throws {
-    let home = try SealedHome()
-    let terminal = try PseudoTerminal(
-      executable: SealedHome.binary, arguments: ["-c", "token new demo-store; token set access-token"],
-      environment: home.environment, directory: home.work)
-    try terminal.expect("(input hidden): ")
+    let (home, terminal) = try Self.atTheHiddenPromptOfAScript("token new demo-store; token set access-token")
     terminal.send("\u{03}")
     #expect(try terminal.waitForExit() == 130)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
+    withExtendedLifetime(home) {}
   }
 
   /// The terminal code only hands the signal up: the executable ends by it after the history is
   /// saved and the terminal restored.
   @Test func sigtermDuringHiddenEntryInTheShellSavesTheHistoryAndEndsBySIGTERM() throws {
-    let home = try SealedHome()
-    let terminal = try home.start()
-    terminal.send("token new demo-store\r")
-    try terminal.expectPrompt("bcsh(demo-store)*> ")
-    terminal.send("token set access-token\r")
-    try terminal.expect("(input hidden): ")
+    let (home, terminal) = try Self.atTheHiddenPrompt(for: "access-token")
     terminal.send("half-typed")
     terminal.drain(for: 0.2)
     kill(terminal.pid, SIGTERM)
@@ -76,15 +80,12 @@ import Testing
   }
 
   @Test func sighupDuringHiddenEntryInAScriptStopsTheScriptAndEndsBySIGHUP() throws {
-    let home = try SealedHome()
-    let terminal = try PseudoTerminal(
-      executable: SealedHome.binary,
-      arguments: ["-c", "token new demo-store; token set access-token; echo not-reached"],
-      environment: home.environment, directory: home.work)
-    try terminal.expect("(input hidden): ")
+    let (home, terminal) = try Self.atTheHiddenPromptOfAScript(
+      "token new demo-store; token set access-token; echo not-reached")
     kill(terminal.pid, SIGHUP)
     #expect(try terminal.waitForExit() == 128 + SIGHUP)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
     #expect(!terminal.screen.contains("not-reached"))
+    withExtendedLifetime(home) {}
   }
 }

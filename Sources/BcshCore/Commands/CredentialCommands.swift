@@ -20,7 +20,7 @@ enum CredentialCommands {
     let field = CredentialField(rawValue: fieldArgument.value)!
     _ = try context.currentToken()
     let value = try readValue(for: field, invocation: invocation, context: context)
-    for warning in CredentialFormat.warnings(for: field, value: value) {
+    for warning in CredentialValue.warnings(for: field, value: value) {
       context.warn(warning, at: invocation.position)
     }
     try context.updateCurrent { token in
@@ -71,7 +71,7 @@ enum CredentialCommands {
       (.clientSecret, file.clientSecret),
     ] {
       if let value {
-        for warning in CredentialFormat.warnings(for: field, value: value) {
+        for warning in CredentialValue.warnings(for: field, value: value) {
           context.warn(warning, at: fileArgument.position)
         }
       }
@@ -242,24 +242,5 @@ extension Token {
     // A file without them leaves what was set by hand.
     if let id = file.clientID { clientID = id }
     if let secret = file.clientSecret { clientSecret = Secret(secret) }
-  }
-}
-
-/// The formats seen in real credentials (bigcommerce-reference.md section 4). Not documented, so a
-/// mismatch is a warning, never a refusal.
-enum CredentialFormat {
-  static func warnings(for field: CredentialField, value: String) -> [String] {
-    let isHex64 = value.count == 64 && value.allSatisfy { $0.isHexDigit && !$0.isUppercase }
-    let isToken31 = value.count == 31 && value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
-    switch field {
-    case .accessToken:
-      if isHex64 { return ["this looks like a client secret (64 hex characters), not an access token"] }
-      return isToken31 ? [] : ["access tokens are usually 31 characters of a-z and 0-9; this one is not"]
-    case .clientID:
-      return isToken31 ? [] : ["client IDs are usually 31 characters of a-z and 0-9; this one is not"]
-    case .clientSecret:
-      if isToken31 { return ["this looks like an access token or client ID, not a client secret"] }
-      return isHex64 ? [] : ["client secrets are usually 64 lowercase hex characters; this one is not"]
-    }
   }
 }

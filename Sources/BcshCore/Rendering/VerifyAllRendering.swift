@@ -62,7 +62,7 @@ enum VerifyAllRendering {
     case .storeUnavailable: "store unavailable"
     case .planLimit: "plan limit"
     case .missingScopes: "missing scopes"
-    case .rateLimited: "rate limited"
+    case .rateLimited, .rateLimitedRepeatedly: "rate limited"
     case .serverErrors: "server errors"
     case .timeout: "timed out"
     case .connectionRefused, .nameNotResolved, .tlsFailure, .transport: "network error"

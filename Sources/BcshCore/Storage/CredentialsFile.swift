@@ -20,6 +20,9 @@ public struct CredentialsFile: Sendable, Equatable {
     self.clientSecret = clientSecret
   }
 
+  /// The labels whose values are credentials.
+  static let credentialLabels: Set = ["ACCESS TOKEN", "CLIENT ID", "CLIENT SECRET"]
+
   /// Reads the file's text. `source` names it in errors (`creds.txt:3:1`).
   public static func parse(_ text: String, source: String) throws(BcshError) -> CredentialsFile {
     var fields: [String: (value: String, line: Int)] = [:]
@@ -37,11 +40,12 @@ public struct CredentialsFile: Sendable, Equatable {
       let label = normalizedLabel(String(line[..<colon]))
       let value = String(line[line.index(after: colon)...]).trimmingBlanks()
       guard let label else { continue }
-      if label != "CLIENT NAME" && label != "NAME" && label != "API PATH",
-        value.contains(where: \.isWhitespace)
+      // The credentials pass the one check every credential passes (`token set`, session files).
+      if Self.credentialLabels.contains(label), !value.isEmpty,
+        let problem = CredentialValue.problem(with: value)
       {
         throw BcshError(
-          "the \(label) holds blanks; a credential is one word",
+          "the \(label) \(problem); a credential is one word",
           hint: "check that the file was not edited by hand",
           at: SourcePosition(source: source, line: lineNumber, column: colon.utf16Offset(in: line) + 3))
       }

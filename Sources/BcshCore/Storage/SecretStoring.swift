@@ -34,8 +34,8 @@ public struct KeyringSecrets: Sendable, Equatable {
   /// The secret fields a token holds, in the order they are stored.
   public static let fields: [CredentialField] = [.accessToken, .clientSecret]
 
-  /// The attributes bcsh sets on its items.
-  public static let attributeNames: Set<String> = [
+  /// The attributes bcsh sets on its items: the keyring schema's, declared here only.
+  public static let attributeNames: [String] = [
     "application", "session", "generation", "token", "field", "store", "account",
   ]
 

@@ -15,7 +15,10 @@ actor RequestPacer {
   /// Why a request got no usable answer: what the transport threw, or a status after retries.
   enum Failure: Error {
     case transport(TransportError)
+    /// A wait for the quota would have outlasted the deadline.
     case rateLimited
+    /// Every attempt was answered 429.
+    case rateLimitedRepeatedly(attempts: Int)
     case serverErrors(status: Int)
   }
 
@@ -51,7 +54,7 @@ actor RequestPacer {
       observe(response)
       switch response.status {
       case 429:
-        guard attempt < maximumAttempts else { throw .rateLimited }
+        guard attempt < maximumAttempts else { throw .rateLimitedRepeatedly(attempts: attempt) }
         try await pause(for: rateLimitWait(response, attempt: attempt), or: .rateLimited)
       // 503 means the store is down, suspended or in maintenance: retrying does not help.
       case 500, 502, 504:

@@ -34,13 +34,13 @@ public struct Verifier: Sendable {
       report.diagnosis = .missingCredentials("'\(token.name)' has " + missing.joined(separator: " and "))
     }
     if let value = token.accessToken?.revealed {
-      report.warnings += CredentialFormat.warnings(for: .accessToken, value: value)
+      report.warnings += CredentialValue.warnings(for: .accessToken, value: value)
     }
     if let value = token.clientID {
-      report.warnings += CredentialFormat.warnings(for: .clientID, value: value)
+      report.warnings += CredentialValue.warnings(for: .clientID, value: value)
     }
     if let value = token.clientSecret?.revealed {
-      report.warnings += CredentialFormat.warnings(for: .clientSecret, value: value)
+      report.warnings += CredentialValue.warnings(for: .clientSecret, value: value)
     }
     if token.grants.isEmpty { report.warnings.append("'\(token.name)' declares no scopes") }
     for grant in token.grants where grant.scope?.kind != token.kind {
@@ -314,6 +314,7 @@ public struct Verifier: Sendable {
     } catch {
       switch error {
       case .rateLimited: return .failure(.rateLimited)
+      case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
       case .serverErrors(let status): return .failure(.serverErrors(status: status))
       case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
       }

@@ -19,7 +19,10 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case storeUnavailable(status: Int)
   case planLimit
   case missingScopes([ScopeGrant])
+  /// Waiting for the quota would have outlasted the deadline.
   case rateLimited
+  /// Every attempt was answered 429, each after the wait the answer asked for.
+  case rateLimitedRepeatedly(attempts: Int)
   case serverErrors(status: Int)
   case timeout
   case connectionRefused(host: String)
@@ -56,6 +59,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
         + grants.map { "\($0.scope?.uiName ?? $0.scopeID) (\($0.level))" }.joined(separator: ", ")
     case .rateLimited:
       "the rate-limit quota (shared by every app on the store) left no room before the deadline"
+    case .rateLimitedRepeatedly(let attempts):
+      "the API answered 429 Too Many Requests \(attempts) times in a row; its quota is shared by every app on the store"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
     case .connectionRefused(let host): "the connection to \(host) was refused"
@@ -92,6 +97,7 @@ public enum Diagnosis: Error, Sendable, Equatable {
         + "steps), import its file and verify again; webhooks, scripts and metafields belong to the old "
         + "account (deleting it removes its webhooks), so recreate them with the new one"
     case .rateLimited: "other apps are using the store's quota; verify again in a minute, or use --timeout"
+    case .rateLimitedRepeatedly: "other apps are using the store's quota; verify again in a minute"
     case .serverErrors:
       "BigCommerce may be having trouble (status.bigcommerce.com); try again later, in a few minutes"
     case .timeout: "check the network, or allow more time with --timeout SECONDS"

@@ -9,8 +9,9 @@
  * caller.
  */
 
-/** Loads libsecret; returns 0, or -1 with a static message in *error. Safe to call again. */
-int bcsh_secret_open(const char **error);
+/** Loads libsecret and makes the schema of bcsh's items, whose attributes are names[0..<count] (the
+ * first call's names count); returns 0, or -1 with a static message in *error. Safe to call again. */
+int bcsh_secret_open(const char *const *names, int count, const char **error);
 
 /** The outcome of one call: 0 on success, or -1 with *message (free with bcsh_secret_free). */
 int bcsh_secret_store(const char *const *keys, const char *const *values, int count, const char *label,
