@@ -68,15 +68,29 @@ let package = Package(
       ],
       swiftSettings: settings
     ),
+    // The outer command line, declared once: what bcsh parses, and what bcsh-docs documents.
+    .target(
+      name: "BcshCommandLine",
+      dependencies: ["BcshCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: settings),
     .executableTarget(
       name: "bcsh",
       dependencies: [
-        "BcshCore", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
+        "BcshCore", "BcshCommandLine", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),
+    // The completion scripts, the manual's options and commands, README's tables: rendered from
+    // BcshCommandLine and CommandTable. Not installed; scripts/generate-docs runs it.
+    .target(
+      name: "BcshDocs",
+      dependencies: [
+        "BcshCore", "BcshCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings),
+    .executableTarget(name: "bcsh-docs", dependencies: ["BcshDocs"], swiftSettings: settings),
     .executableTarget(
       name: "bcsh-benchmarks",
       dependencies: ["BcshCore", "BcshHTTP", "BcshSandbox"],
@@ -106,7 +120,9 @@ let package = Package(
       name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"],
       swiftSettings: settings),
     // The start-up fast path of the executable against ArgumentParser's reading of the same line.
-    .testTarget(name: "LaunchTests", dependencies: ["bcsh"], swiftSettings: settings),
+    .testTarget(name: "LaunchTests", dependencies: ["bcsh", "BcshCommandLine"], swiftSettings: settings),
+    // Every generated file as committed equals what bcsh-docs renders now.
+    .testTarget(name: "DocsTests", dependencies: ["BcshDocs"], swiftSettings: settings),
     .testTarget(
       name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"],
       swiftSettings: settings),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BcshCommandLine
 import BcshCore
 import BcshHTTP
 import BcshKeyring
@@ -41,7 +42,7 @@ struct Launch: Equatable {
     noHistory = parsed.noHistory
     color = parsed.color
     sandbox = parsed.sandbox
-    script = parsed.script
+    script = (parsed.script.map { [$0] } ?? []) + parsed.assignments
   }
 
   /// The launch for a command line of one of the common forms, or nil for anything else (any

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BcshCommandLine
 import BcshSandbox
 import Dispatch
 import NIOConcurrencyHelpers
@@ -9,50 +10,10 @@ import NIOConcurrencyHelpers
   import Darwin
 #endif
 
-/// `bcsh sandbox serve`: the sandbox API for other programs to use.
-struct SandboxCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "bcsh sandbox",
-    abstract: "The built-in sandbox: a local API that behaves like BigCommerce.",
-    subcommands: [SandboxServe.self]
-  )
-}
-
-struct SandboxServe: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "serve", abstract: "Serve the sandbox API on a loopback port until interrupted.")
-
-  @Option(help: "The port (0 picks a free one).")
-  var port: Int = 0
-
-  @Option(help: "The loopback address to listen on.")
-  var host: String = "127.0.0.1"
-
-  @Option(help: ArgumentHelp("A JSON file with stores and tokens (default: the demo).", valueName: "FILE"))
-  var config: String?
-
-  @Option(help: ArgumentHelp("Delay before every response.", valueName: "MS"))
-  var latency: Int?
-
-  @Option(help: ArgumentHelp("Requests per rate-limit window per store.", valueName: "N"))
-  var quota: Int?
-
-  @Option(help: ArgumentHelp("PEM certificate chain: serve https.", valueName: "FILE"))
-  var tlsCert: String?
-
-  @Option(help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "FILE"))
-  var tlsKey: String?
-
-  func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-    guard (tlsCert == nil) == (tlsKey == nil) else {
-      throw ValidationError("--tls-cert and --tls-key go together")
-    }
-    if let latency, latency < 0 { throw ValidationError("--latency must be 0 or more") }
-    if let quota, quota < 1 { throw ValidationError("--quota must be 1 or more") }
-  }
-
-  func run() async throws {
+/// `bcsh sandbox serve`, run: the declaration and its checks are BcshCommandLine's.
+extension SandboxServe {
+  /// Serves until SIGINT (status 130) or SIGTERM (0).
+  func serve() async throws {
     var configuration = SandboxConfiguration.demo
     do {
       if let config { configuration = try SandboxConfiguration.load(fromFile: config) }

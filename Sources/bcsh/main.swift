@@ -1,10 +1,11 @@
 import ArgumentParser
+import BcshCommandLine
 
 // The entry point: `bcsh sandbox ...` runs the sandbox server; the common forms of the shell run
 // at once; everything else is parsed by ArgumentParser.
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "sandbox" {
-  await execute(SandboxCommand.self, Array(arguments.dropFirst()))
+if let route = Bcsh.routes.first(where: { $0.word == arguments.first }) {
+  await execute(route.command, Array(arguments.dropFirst()))
 } else if let launch = Launch.commonForm(arguments) {
   do {
     try await launch.run()
@@ -21,10 +22,10 @@ if arguments.first == "sandbox" {
 func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> Never {
   do {
     var command = try root.parseAsRoot(arguments)
-    if var asyncCommand = command as? any AsyncParsableCommand {
-      try await asyncCommand.run()
-    } else {
-      try command.run()
+    switch command {
+    case let bcsh as Bcsh: try await Launch(bcsh).run()
+    case let serve as SandboxServe: try await serve.serve()
+    default: try command.run()
     }
     root.exit()
   } catch {

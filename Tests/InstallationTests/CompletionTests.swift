@@ -7,12 +7,25 @@ import Testing
 struct CompletionCase: Sendable, CustomTestStringConvertible {
   let line: String
   let expected: Set<String>
+  /// When set, the long options that `bcsh COMMAND --help` lists are expected too.
+  let longOptionsOf: [String]?
+
+  init(line: String, expected: Set<String> = [], longOptionsOf: [String]? = nil) {
+    self.line = line
+    self.expected = expected
+    self.longOptionsOf = longOptionsOf
+  }
 
   var testDescription: String { "'\(line)'" }
 
+  /// What Tab must offer.
+  func candidates() throws -> Set<String> {
+    try expected.union(longOptionsOf.map(HelpOptions.long(of:)) ?? [])
+  }
+
   static let all: [CompletionCase] = [
     // Options, and only the main command's.
-    .init(line: "bcsh --", expected: Contract.mainOptions),
+    .init(line: "bcsh --", longOptionsOf: []),
     .init(line: "bcsh --no-", expected: ["--no-rc", "--no-history"]),
     // Option values.
     .init(line: "bcsh --color ", expected: ["auto", "always", "never"]),
@@ -27,13 +40,20 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
     .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
     .init(line: "bcsh sub/", expected: ["c.bcsh"]),
+    // After `--`, the script (`sandbox` is a script's name there, not the command).
+    .init(line: "bcsh -- ", expected: ["a.bcsh", "b.bcsh", "sub"]),
+    .init(line: "bcsh --json -- sub/", expected: ["c.bcsh"]),
     // After the script come NAME=VALUE words: no file noise.
     .init(line: "bcsh a.bcsh ", expected: []),
     .init(line: "bcsh a.bcsh STORE=abc ", expected: []),
     // The sandbox server.
     .init(line: "bcsh sandbox ", expected: ["serve"]),
-    .init(line: "bcsh sandbox serve --", expected: Contract.serveOptions),
+    .init(line: "bcsh sandbox serve --", longOptionsOf: ["sandbox", "serve"]),
     .init(line: "bcsh sandbox serve --port ", expected: []),
+    .init(line: "bcsh sandbox serve --host ", expected: ["127.0.0.1", "::1", "localhost"]),
+    .init(
+      line: "bcsh sandbox serve --port=8080 --host ::1 --tls-cert ",
+      expected: ["a.bcsh", "b.bcsh", "notes.txt", "s.bcsh.json", "sub"]),
     .init(
       line: "bcsh sandbox serve --port 8080 --tls-cert ",
       expected: ["a.bcsh", "b.bcsh", "notes.txt", "s.bcsh.json", "sub"]),
@@ -46,8 +66,9 @@ struct CompletionTests {
   func candidates(shell: CompletionShell, example: CompletionCase) throws {
     let project = try TemporaryFolder.sampleProject()
     let offered = try shell.candidates(for: example.line, in: project.url)
+    let expected = try example.candidates()
     #expect(
-      offered == example.expected,
-      "\(shell) offers \(offered.sorted()) for '\(example.line)'; expected \(example.expected.sorted())")
+      offered == expected,
+      "\(shell) offers \(offered.sorted()) for '\(example.line)'; expected \(expected.sorted())")
   }
 }

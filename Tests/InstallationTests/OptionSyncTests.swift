@@ -1,67 +1,60 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The completion scripts and the executable's `--help` name the same long options.
-@Suite("Completion scripts stay in sync with --help")
+/// Every generated document names exactly the options that the built executable's `--help` lists,
+/// short and long, for `bcsh` and for `bcsh sandbox serve`. The completion scripts are asked in the
+/// real shells, as a user's Tab would.
+@Suite("The completions, the manual and README name the options of --help")
 struct OptionSyncTests {
-  /// The long options that `bcsh ARGUMENTS --help` prints, or nil while the built executable is missing or
-  /// prints none (the core is still being written); then the contract's fixture stands in.
-  static func helpOptions(_ arguments: [String]) throws -> Set<String>? {
-    let executable = Repository.debugExecutable
-    guard FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
-    let help = try run(executable.path, arguments + ["--help"], timeoutSeconds: 30)
-    let options = Contract.longOptions(in: help.stdout)
-    return options.isEmpty ? nil : options
-  }
+  /// The commands with options, as typed after `bcsh`.
+  static let commands: [[String]] = [[], ["sandbox", "serve"]]
 
-  static var mainOptions: Set<String> {
-    get throws { try helpOptions([]) ?? Contract.mainOptions }
-  }
-
-  static var serveOptions: Set<String> {
-    get throws { try helpOptions(["sandbox", "serve"]) ?? Contract.serveOptions }
-  }
-
-  @Test(
-    "every long option of bcsh --help and bcsh sandbox serve --help is in the script",
-    arguments: CompletionShell.allCases)
-  func everyOptionIsCompleted(shell: CompletionShell) throws {
-    let script = try String(contentsOf: shell.script, encoding: .utf8)
-    let named = Self.longOptions(in: script, for: shell)
-    for option in try Self.mainOptions.union(Self.serveOptions).sorted() {
-      #expect(named.contains(option), "\(shell.script.lastPathComponent) does not complete \(option)")
+  @Test("Tab after '-' offers exactly the options of --help", arguments: CompletionShell.allCases)
+  func completionOffersHelpOptions(shell: CompletionShell) throws {
+    let project = try TemporaryFolder.sampleProject()
+    for command in Self.commands {
+      let line = (["bcsh"] + command + ["-"]).joined(separator: " ")
+      let offered = try shell.candidates(for: line, in: project.url)
+      let help = try HelpOptions.of(command)
+      #expect(
+        offered == help,
+        "\(shell) offers \(offered.subtracting(help).sorted()) beyond --help and not \(help.subtracting(offered).sorted()) for '\(line)'"
+      )
     }
   }
 
-  @Test("the script completes no long option that bcsh does not have", arguments: CompletionShell.allCases)
-  func noStaleOption(shell: CompletionShell) throws {
-    let script = try String(contentsOf: shell.script, encoding: .utf8)
-    let known = try Self.mainOptions.union(Self.serveOptions)
-      .union(Contract.mainOptions).union(Contract.serveOptions)
-    for option in Self.longOptions(in: script, for: shell).subtracting(known).sorted() {
-      Issue.record("\(shell.script.lastPathComponent) completes \(option), which bcsh does not have")
+  @Test("the manual's OPTIONS lists exactly the options of --help, per command")
+  func manualListsHelpOptions() throws {
+    let text = try ManPage.render(Repository.manPage)
+    let section = try #require(text.components(separatedBy: "\nOPTIONS\n").dropFirst().first)
+      .components(separatedBy: "\nCOMMANDS\n")[0]
+    let parts = section.components(separatedBy: "\n   Options of bcsh sandbox serve\n")
+    try #require(parts.count == 2, "OPTIONS has no subsection 'Options of bcsh sandbox serve'")
+    for (part, command) in zip(parts, Self.commands) {
+      let listed = HelpOptions.names(startingLinesOf: Substring(part))
+      let help = try HelpOptions.of(command)
+      #expect(listed == help, "man page: \(command) lists \(listed.sorted()), --help \(help.sorted())")
     }
   }
 
-  /// The long options a script declares: fish spells them `-l name`, bash and zsh `--name`.
-  static func longOptions(in script: String, for shell: CompletionShell) -> Set<String> {
-    let code = script.split(separator: "\n").filter {
-      !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#")
-    }
-    .joined(separator: "\n")
-    switch shell {
-    case .bash, .zsh:
-      return Contract.longOptions(in: code)
-    case .fish:
-      // Options are what `complete` declares with `-l NAME`.
-      let declarations = code.split(separator: "\n").filter { $0.hasPrefix("complete ") }.joined(
-        separator: "\n")
-      let pattern = try! NSRegularExpression(pattern: "(?<=\\s)-l ([a-z][a-z0-9-]*)")
-      let range = NSRange(declarations.startIndex..., in: declarations)
-      return Set(
-        pattern.matches(in: declarations, range: range).map {
-          "--" + declarations[Range($0.range(at: 1), in: declarations)!]
-        })
+  @Test("README's option tables list exactly the options of --help, per command")
+  func readmeListsHelpOptions() throws {
+    let readme = try String(contentsOf: Repository.file("README.md"), encoding: .utf8)
+    let block = try #require(readme.components(separatedBy: "<!-- options -->\n").dropFirst().first)
+      .components(separatedBy: "<!-- /options -->")[0]
+    let tables = block.components(separatedBy: "\n\n").filter { $0.hasPrefix("| option |") }
+    try #require(tables.count == 2, "README's options block has \(tables.count) tables, not 2")
+    for (table, command) in zip(tables, Self.commands) {
+      var listed: Set<String> = []
+      for row in table.split(separator: "\n").dropFirst(2) {
+        let usage = row.split(separator: "`")[1]
+        for name in usage.components(separatedBy: ", ") {
+          listed.insert(String(name.split(separator: " ")[0]))
+        }
+      }
+      let help = try HelpOptions.of(command)
+      #expect(listed == help, "README: \(command) lists \(listed.sorted()), --help \(help.sorted())")
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BcshCommandLine
 import Testing
 
 @testable import bcsh

@@ -97,16 +97,6 @@ enum ScopeRendering {
 
   /// Words wrapped at `width`, continuation lines indented.
   static func wrapped(_ text: String, width: Int, indent: String) -> String {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.joined(separator: "\n" + indent)
+    TextWrapping.lines(text, width: width).joined(separator: "\n" + indent)
   }
 }
