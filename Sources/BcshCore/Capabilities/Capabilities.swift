@@ -6,7 +6,7 @@ public struct Capabilities {
   public let files: any FileWriting
   /// `.sendsRequests`.
   public let verifier: any TokenVerifying
-  /// `.readsSecrets`; nil when there is nobody to ask (no terminal, or `--dry-run`).
+  /// `.readsSecrets`: hidden entry; nil when there is nobody to ask (no terminal, or `--dry-run`).
   public let secretReader: (any SecretReading)?
   /// `.usesKeyring`.
   public let keyring: any KeyringAccess
