@@ -7,8 +7,20 @@ public enum SecretMasking {
   /// `text` with every occurrence of each of `secrets` replaced by its masked form. `secrets` are
   /// tried longest first, so that a secret holding a shorter one is masked whole.
   public static func mask(_ text: String, secrets: [String]) -> String {
+    mask(text, longestFirst: secrets.sorted(by: longerInBytes))
+  }
+
+  /// Whether `first` has more UTF-8 bytes than `second`: the order secrets are tried in (a secret
+  /// that holds another has more bytes, though not always more Characters).
+  public static func longerInBytes(_ first: String, _ second: String) -> Bool {
+    first.utf8.count > second.utf8.count
+  }
+
+  /// `mask(_:secrets:)` for secrets already in `longerInBytes` order, as the shell keeps them: no
+  /// sort on every write.
+  public static func mask(_ text: String, longestFirst secrets: [String]) -> String {
     var bytes: [UInt8]?
-    for secret in secrets.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+    for secret in secrets {
       let needle = Array(secret.utf8)
       guard !needle.isEmpty else { continue }
       if bytes == nil {
@@ -27,12 +39,17 @@ public enum SecretMasking {
   /// `value` with every string in it masked, before it is encoded: JSON escaping (`\"`, `\\`)
   /// would otherwise change a secret's bytes and hide it from `mask(_:secrets:)`.
   public static func mask(_ value: JSONValue, secrets: [String]) -> JSONValue {
+    mask(value, longestFirst: secrets.sorted(by: longerInBytes))
+  }
+
+  /// `mask(_:secrets:)` of a JSON value for secrets already in `longerInBytes` order.
+  public static func mask(_ value: JSONValue, longestFirst secrets: [String]) -> JSONValue {
     guard !secrets.isEmpty else { return value }
     switch value {
-    case .string(let text): return .string(mask(text, secrets: secrets))
-    case .array(let values): return .array(values.map { mask($0, secrets: secrets) })
+    case .string(let text): return .string(mask(text, longestFirst: secrets))
+    case .array(let values): return .array(values.map { mask($0, longestFirst: secrets) })
     case .object(let members):
-      return .object(members.map { (mask($0.0, secrets: secrets), mask($0.1, secrets: secrets)) })
+      return .object(members.map { (mask($0.0, longestFirst: secrets), mask($0.1, longestFirst: secrets)) })
     case .null, .bool, .number: return value
     }
   }

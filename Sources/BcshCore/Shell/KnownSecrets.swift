@@ -1,7 +1,8 @@
 /// The secret values the session holds, longest first: what the shell masks in everything it
 /// writes and what the history filter looks for in a line.
 struct KnownSecrets {
-  /// Longest first, so that a secret holding a shorter one is masked whole.
+  /// Longest first in UTF-8 bytes (`SecretMasking.longerInBytes`), so that a secret holding a
+  /// shorter one is masked whole.
   private(set) var values: [String] = []
   /// The same values, to tell a new one in O(1).
   private var known: Set<String> = []
@@ -22,20 +23,19 @@ struct KnownSecrets {
   /// Every secret, however short: a short one is still the whole secret.
   private mutating func learn(_ value: String) -> Bool {
     guard !value.isEmpty, known.insert(value).inserted else { return false }
-    let length = value.count
     var low = 0
     var high = values.count
     while low < high {
       let middle = (low + high) / 2
-      if values[middle].count >= length { low = middle + 1 } else { high = middle }
+      if SecretMasking.longerInBytes(value, values[middle]) { high = middle } else { low = middle + 1 }
     }
     values.insert(value, at: low)
     return true
   }
 
   /// `text` with every known secret masked.
-  func mask(_ text: String) -> String { SecretMasking.mask(text, secrets: values) }
+  func mask(_ text: String) -> String { SecretMasking.mask(text, longestFirst: values) }
 
   /// `value` with every known secret masked, before it is encoded.
-  func mask(_ value: JSONValue) -> JSONValue { SecretMasking.mask(value, secrets: values) }
+  func mask(_ value: JSONValue) -> JSONValue { SecretMasking.mask(value, longestFirst: values) }
 }
