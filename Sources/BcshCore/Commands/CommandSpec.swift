@@ -129,13 +129,17 @@ public struct CommandSpec: Sendable {
   /// What it does outside the session: the only capabilities its handler gets, and those that
   /// `--dry-run` makes inert.
   public let effects: Effects
+  /// The file that declares it (`BcshCore/Commands/TokenCommands.swift`): where its handler reads
+  /// the names it declares, which a test checks.
+  public let declaredIn: String
   let handler: Handler
 
   public init(
     _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
     example: String, carriesSecret: @escaping @Sendable ([String?]) -> Bool = { _ in false },
-    effects: Effects = [], handler: @escaping Handler
+    effects: Effects = [], declaredIn: String = #fileID, handler: @escaping Handler
   ) {
+    self.declaredIn = declaredIn
     self.words = words
     self.summary = summary
     self.arguments = arguments

@@ -7,14 +7,32 @@ public struct Invocation: Sendable {
   private let options: [String: Argument]
 
   /// The positional argument called `name` (its first value).
-  public func argument(_ name: String) -> Argument? { positionals[name]?.first }
+  public func argument(_ name: String) -> Argument? { positionals[declared(argument: name)]?.first }
 
   /// Every value of a repeated positional argument.
-  public func arguments(_ name: String) -> [Argument] { positionals[name] ?? [] }
+  public func arguments(_ name: String) -> [Argument] { positionals[declared(argument: name)] ?? [] }
 
-  public func flag(_ name: String) -> Bool { options[name] != nil }
+  /// Whether the option `name` was given (a flag, or an option with a value).
+  public func flag(_ name: String) -> Bool { options[declared(option: name, withValue: false)] != nil }
 
-  public func option(_ name: String) -> Argument? { options[name] }
+  /// The value of the option `name`, when it was given.
+  public func option(_ name: String) -> Argument? { options[declared(option: name, withValue: true)] }
+
+  // A handler asking for a name its spec does not declare is a mistake in bcsh, not in the input:
+  // it would read nothing, always. Debug builds (and so every test run) stop at it;
+  // `CommandSpecTests` checks each handler's names against the specs of its file.
+
+  private func declared(argument name: String) -> String {
+    assert(spec.arguments.contains { $0.name == name }, "'\(spec.name)' declares no argument \(name)")
+    return name
+  }
+
+  private func declared(option name: String, withValue: Bool) -> String {
+    assert(
+      spec.options.contains { $0.name == name && (!withValue || $0.value != nil) },
+      "'\(spec.name)' declares no option \(name)\(withValue ? " with a value" : "")")
+    return name
+  }
 
   /// Matches `words` (after the command's own words) against `spec`: `OptionReader`'s reading,
   /// refusing what it reads wrong (an unknown option, one given twice, a missing value), then
