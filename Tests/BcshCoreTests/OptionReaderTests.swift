@@ -64,6 +64,6 @@ import Testing
     let (partial, pending) = PartialInvocation.read(words.map { Optional($0.value) }[...], of: spec)
     #expect(pending == nil)
     #expect(partial.positionals == spec.arguments.flatMap { strict.arguments($0.name).map(\.value) })
-    #expect(partial.usedOptions == Set(spec.options.map(\.name).filter { strict.option($0) != nil }))
+    #expect(partial.usedOptions == Set(spec.options.map(\.name).filter { strict.flag($0) }))
   }
 }
