@@ -62,13 +62,10 @@ public struct SecretServiceStore: SecretStoring {
         hint: "install libsecret, or save without --keyring to keep the secrets in the 0600 file")
     }
     let names = attributes.keys.sorted()
-    let keys = names.map { UnsafePointer(strdup($0)) }
-    let values = names.map { UnsafePointer(strdup(attributes[$0]!)) }
-    defer { (keys + values).forEach { free(UnsafeMutablePointer(mutating: $0)) } }
     var message: UnsafeMutablePointer<CChar>?
-    let status = keys.withUnsafeBufferPointer { keyBuffer in
-      values.withUnsafeBufferPointer { valueBuffer in
-        body(keyBuffer.baseAddress, valueBuffer.baseAddress, Int32(names.count), &message)
+    let status = Self.withCStrings(names) { keys in
+      Self.withCStrings(names.map { attributes[$0]! }) { values in
+        body(keys, values, Int32(names.count), &message)
       }
     }
     guard status == 0 else {
@@ -80,9 +77,17 @@ public struct SecretServiceStore: SecretStoring {
   /// Loads libsecret with the schema of bcsh's items: the attribute names `KeyringSecrets`
   /// declares.
   private static func open(_ error: inout UnsafePointer<CChar>?) -> Int32 {
-    let names = KeyringSecrets.attributeNames.map { UnsafePointer(strdup($0)) }
-    defer { names.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
-    return names.withUnsafeBufferPointer { bcsh_secret_open($0.baseAddress, Int32(names.count), &error) }
+    let names = KeyringSecrets.attributeNames
+    return withCStrings(names) { bcsh_secret_open($0, Int32(names.count), &error) }
+  }
+
+  /// Runs `body` with `strings` as a C array of C strings, freed after.
+  private static func withCStrings<Result>(
+    _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result
+  ) -> Result {
+    let copies = strings.map { UnsafePointer(strdup($0)) }
+    defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    return copies.withUnsafeBufferPointer { body($0.baseAddress) }
   }
 
   /// What went wrong, what was tried, and how to do without the keyring.

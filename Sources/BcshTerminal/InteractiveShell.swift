@@ -37,7 +37,7 @@ public enum InteractiveShell {
 
     if let startupScript { await runStartupScript(startupScript, in: shell) }
     let ending: Ending
-    if let signal = Termination.take() ?? trap.take(), SignalTrap.ends(signal) {
+    if let signal = trap.takeEnding() {
       ending = .signal(signal)
     } else {
       ending = await loop.run(trap)

@@ -47,9 +47,9 @@ final class LineEditor {
     bcsh_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
     bcsh_el_set_prompt(editLine, LineEditor.promptCallback)
     bcsh_el_set_editor(editLine, "emacs")
-    // EL_SIGNAL stays off: libedit's signal handlers would run on whichever thread the kernel
-    // picks (a Swift concurrency thread too) and resize the editor there while the reading thread
-    // uses it, which crashed bcsh. The read callback handles those signals on the reading thread.
+    // EL_SIGNAL stays off: libedit's handlers run on whichever thread the kernel picks, and its
+    // resize alone corrupts the heap after a shrink. The read callback handles those signals on
+    // the reading thread instead (`handleEditingSignal`).
     bcsh_el_set_read_function(editLine, LineEditor.readCallback)
     bcsh_el_set_history(editLine, history)
     bcsh_el_add_function(
@@ -190,11 +190,8 @@ final class LineEditor {
     } else if SignalTrap.take(only: SIGTSTP) {
       suspend(editLine)
     } else if SignalTrap.take(only: SIGCONT) {
-      // Continued without a Ctrl-Z of ours (`kill -STOP`, then `fg`): whoever had the terminal
-      // meanwhile may have changed its modes, and may have written on it.
-      bcsh_el_prep_term(editLine, 0)
-      bcsh_el_prep_term(editLine, 1)
-      redraw(editLine)
+      // Continued without a Ctrl-Z of ours (`kill -STOP`, then `fg`).
+      resumeEditing(editLine)
     } else {
       return false
     }
@@ -228,6 +225,13 @@ final class LineEditor {
     var briefly = timespec(tv_sec: 0, tv_nsec: 100_000_000)
     _ = sigtimedwait(&continued, nil, &briefly)
     _ = SignalTrap.take(only: SIGCONT)
+    resumeEditing(editLine)
+  }
+
+  /// After a stop: whoever had the terminal meanwhile may have changed its modes and written on
+  /// it. libedit takes the modes it finds as its own (cooked, then raw again) and draws the line.
+  private static func resumeEditing(_ editLine: OpaquePointer) {
+    bcsh_el_prep_term(editLine, 0)
     bcsh_el_prep_term(editLine, 1)
     redraw(editLine)
   }

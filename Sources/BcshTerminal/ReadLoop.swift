@@ -34,9 +34,7 @@ final class ReadLoop {
         }
         lineNumber += text.count { $0 == "\n" }
         if let request = outcome.exitRequest { return .leave(request) }
-        // A SIGTERM or SIGHUP while the command ran (hidden entry keeps its own); a Ctrl-C or
-        // a SIGCONT (after Ctrl-Z and `fg`) that came meanwhile is dropped.
-        if let signal = Termination.take() ?? trap.take(), SignalTrap.ends(signal) { return .signal(signal) }
+        if let signal = trap.takeEnding() { return .signal(signal) }
       case .interrupted(let signal):
         if SignalTrap.ends(signal) { return .signal(signal) }
         // Ctrl-C: the line is dropped; a fresh prompt on the next line.

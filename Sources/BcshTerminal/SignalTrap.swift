@@ -60,6 +60,13 @@ struct SignalTrap: ~Copyable {
     deferredTermination.store(signal, ordering: .relaxed)
   }
 
+  /// The SIGTERM or SIGHUP that should end the session, if one came: kept by hidden entry, or
+  /// caught since the last call. Any other signal caught meanwhile (a Ctrl-C, a SIGCONT) is dropped.
+  func takeEnding() -> Int32? {
+    guard let signal = Termination.take() ?? take(), Self.ends(signal) else { return nil }
+    return signal
+  }
+
   /// Whether a caught signal waits to be taken.
   static var hasPendingSignal: Bool { caughtSignal.load(ordering: .relaxed) != 0 }
 

@@ -77,8 +77,7 @@ struct Launch: Equatable {
     do {
       shellEnvironment.apiBase = try APIBase.validated(environment["BCSH_API_BASE"] ?? APIBase.production)
     } catch {
-      StandardStreams().writeError(
-        "bcsh: BCSH_API_BASE: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? ""))
+      StandardStreams().writeFailure("BCSH_API_BASE: \(error.message)", hint: error.hint)
       throw ExitCode(ExitStatus.badInvocation.rawValue)
     }
     let caBundle = environment["BCSH_CA_BUNDLE"]

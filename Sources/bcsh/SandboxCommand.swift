@@ -42,8 +42,7 @@ extension SandboxServe {
 
   /// Reports why the server could not start, as a command failure (exit 2), not a usage error.
   private static func startFailure(_ reason: String, hint: String?) -> ExitCode {
-    StandardStreams().writeError(
-      "bcsh: error: cannot start the sandbox: \(reason)\n" + (hint.map { "hint: \($0)\n" } ?? ""))
+    StandardStreams().writeFailure("error: cannot start the sandbox: \(reason)", hint: hint)
     return ExitCode(2)
   }
 }

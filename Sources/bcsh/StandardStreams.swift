@@ -18,6 +18,12 @@ final class StandardStreams: OutputWriting {
     _ = Self.write(text, to: stderr)
   }
 
+  /// A failure of bcsh itself, before or outside the shell's diagnostics: `bcsh: MESSAGE`, then
+  /// `hint: ...` on a line of its own.
+  func writeFailure(_ message: String, hint: String?) {
+    writeError("bcsh: \(message)\n" + (hint.map { "hint: \($0)\n" } ?? ""))
+  }
+
   /// Writes every byte (`fputs` would stop at a NUL) and flushes; false when either fails.
   private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) -> Bool {
     var text = text
