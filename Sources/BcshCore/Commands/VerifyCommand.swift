@@ -46,15 +46,9 @@ enum VerifyCommand {
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     reports = try await context.capabilities.verifier.verify(
       tokens, offline: reports, scopes: selection, timeout: timeout)
-    // Only what the live API answered is recorded: not a dry run's report, nor an offline one.
-    let answered = zip(tokens, reports).filter { $0.1.wentOnline }
-    let date = answered.isEmpty ? "" : context.shell.environment.now().formatted(.iso8601)
-    for (token, report) in answered {
-      let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
-      try context.state.session.update(token.name) { $0.lastVerification = record }
-    }
 
     let status: ExitStatus
+    var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
     if invocation.flag("--all") {
       context.report(
         VerifyAllRendering.text(reports, style: context.format.style), json: VerifyAllRendering.json(reports))
@@ -62,20 +56,25 @@ enum VerifyCommand {
     } else {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
       context.report(
-        VerifyRendering.text(reports[0], style: context.format.style)
-          + CoverageRendering.text(
-            coverage, for: target, after: reports[0], token: tokens[0], style: context.format.style),
+        VerifyRendering.text(
+          reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style),
         json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
       // Something the tool needs is missing: a finding about the token, as a missing scope is.
-      let short = coverage?.isComplete == false && reports[0].exitStatus == .success
-      status = short ? .verifyProblem : reports[0].exitStatus
+      if let coverage, !coverage.isComplete, reports[0].exitStatus == .success {
+        verdicts[0] = (.problem, CoverageRendering.summary(coverage, token: tokens[0]))
+      }
+      status = verdicts[0].result == .problem ? .verifyProblem : reports[0].exitStatus
     }
-    if status != .success {
-      // The report already said everything; the command fails with its status.
-      var error = BcshError("verify found a problem", status: status)
-      error.isReported = true
-      throw error
+
+    // Every verify that ran is recorded, whatever it found, so that an old "passed" never
+    // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
+    let date = context.shell.environment.now().formatted(.iso8601)
+    for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
+      let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
+      try context.state.session.update(token.name) { $0.lastVerification = record }
     }
+    // The report said everything; the command fails with its status, and what it recorded stands.
+    if status != .success { context.failedStatus = status }
   }
 
   /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.

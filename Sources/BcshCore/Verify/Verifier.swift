@@ -27,12 +27,14 @@ public struct Verifier: Sendable {
   /// The offline checks alone: what is missing (a diagnosis) and what looks odd (warnings).
   public static func offlineReport(for token: Token) -> VerifyReport {
     var report = VerifyReport(tokenName: token.name, kind: token.kind, apiPath: token.apiPath)
-    var missing: [String] = []
-    if token.apiPath == nil { missing.append("no API path") }
-    if token.accessToken == nil { missing.append("no access token") }
-    if !missing.isEmpty {
-      report.diagnosis = .missingCredentials("'\(token.name)' has " + missing.joined(separator: " and "))
-    }
+    let missing: MissingSetup? =
+      switch (token.apiPath == nil, token.accessToken == nil) {
+      case (true, true): .both
+      case (true, false): .apiPath
+      case (false, true): .accessToken
+      case (false, false): nil
+      }
+    if let missing { report.diagnosis = .missingCredentials(token: token.name, missing: missing) }
     if let value = token.accessToken?.revealed {
       report.warnings += CredentialValue.warnings(for: .accessToken, value: value)
     }
@@ -76,7 +78,9 @@ public struct Verifier: Sendable {
     var pacers: [String: RequestPacer] = [:]
     let jobs = tokens.map { token in
       let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
-      let pacer = pacers[key] ?? RequestPacer(transport: transport, clock: clock, deadline: deadline)
+      let pacer =
+        pacers[key]
+        ?? RequestPacer(transport: transport, clock: clock, deadline: deadline, deadlineParts: rounds)
       pacers[key] = pacer
       return (token, pacer)
     }
@@ -168,6 +172,14 @@ public struct Verifier: Sendable {
     case .none: scopes = []
     }
     let declaresInformation = token.level(of: "information-settings") != nil
+    // The liveness answer told the store's quota: if this verify's own probes (with those of the
+    // store's other tokens under --all) cannot fit before the deadline, say so now.
+    do throws(RequestPacer.Failure) {
+      try await pacer.plan(scopes.filter { $0.probe != nil }.count)
+    } catch {
+      if case .quotaNeedsTime(let estimate) = error { report.diagnosis = .quotaNeedsTime(estimate) }
+      return
+    }
     var results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
     await settleSharedEndpoints(&results, root: root, accessToken: accessToken, pacer: pacer)
 
@@ -315,6 +327,7 @@ public struct Verifier: Sendable {
       switch error {
       case .rateLimited: return .failure(.rateLimited)
       case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
+      case .quotaNeedsTime(let estimate): return .failure(.quotaNeedsTime(estimate))
       case .serverErrors(let status): return .failure(.serverErrors(status: status))
       case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
       }
