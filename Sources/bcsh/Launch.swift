@@ -99,7 +99,9 @@ struct Launch: Equatable {
       }
     }
 
-    let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))
+    let format = OutputFormat(
+      json: json, style: TextStyle(enabled: useColor(environment)),
+      showsProgress: StandardStreams.standardOutputIsTerminal)
     let streams = StandardStreams()
     let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
     for definition in variables + script.dropFirst() {

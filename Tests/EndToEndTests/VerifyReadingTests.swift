@@ -25,6 +25,9 @@ import Testing
         + "token set access-token --env SANDBOX_FULL_ACCESS_TOKEN; verify",
     ])
     #expect(result.status == 0, "\(result.stderr)")
+    // Piped, the report is whole at the end: no counting line, no escape sequence.
+    #expect(!result.stdout.contains("probing"))
+    #expect(!result.stdout.contains("\u{1B}"))
     #expect(!result.stdout.contains("without writing"))
     #expect(
       result.stdout.contains(

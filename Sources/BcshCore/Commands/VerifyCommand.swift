@@ -44,21 +44,43 @@ enum VerifyCommand {
     var reports = tokens.map(Verifier.offlineReport)
     let base = context.shell.environment.apiBase
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
-    reports = try await context.capabilities.verifier.verify(
-      tokens, offline: reports, scopes: selection, timeout: timeout)
+    let verifier = context.capabilities.verifier
+    var display: VerifyProgressDisplay?
+    if context.format.showsProgress {
+      let shell = context.shell
+      var live = VerifyProgressDisplay(
+        offline: reports, all: invocation.flag("--all"), style: context.format.style,
+        write: { shell.write($0) })
+      let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
+      async let outcome = VerifyCommand.verify(
+        verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
+      for await event in events { live.show(event) }
+      live.clearCounter()
+      reports = try await outcome.get()
+      display = live
+    } else {
+      reports = try await verifier.verify(tokens, offline: reports, scopes: selection, timeout: timeout)
+    }
 
     let status: ExitStatus
     var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
     if invocation.flag("--all") {
-      context.report(
-        VerifyAllRendering.text(reports, style: context.format.style), json: VerifyAllRendering.json(reports))
+      let text = VerifyAllRendering.text(reports, style: context.format.style)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: VerifyAllRendering.json(reports))
+      }
       status = VerifyAllRendering.exitStatus(of: reports)
     } else {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
-      context.report(
-        VerifyRendering.text(
-          reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style),
-        json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      let text = VerifyRendering.text(
+        reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      }
       // Something the tool needs is missing: a finding about the token, as a missing scope is.
       if let coverage, !coverage.isComplete, reports[0].exitStatus == .success {
         verdicts[0] = (.problem, CoverageRendering.summary(coverage, token: tokens[0]))
@@ -75,6 +97,20 @@ enum VerifyCommand {
     }
     // The report said everything; the command fails with its status, and what it recorded stands.
     if status != .success { context.failedStatus = status }
+  }
+
+  /// Verifies and then ends `events`, so that whoever reads them stops when the answers are in.
+  private static func verify(
+    _ verifier: any TokenVerifying, _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection,
+    timeout: Duration, events: AsyncStream<VerifyEvent>.Continuation
+  ) async -> Result<[VerifyReport], BcshError> {
+    defer { events.finish() }
+    do throws(BcshError) {
+      return .success(
+        try await verifier.verify(tokens, offline: offline, scopes: scopes, timeout: timeout, events: events))
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.

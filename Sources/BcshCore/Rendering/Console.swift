@@ -10,10 +10,14 @@ public struct OutputFormat: Sendable {
   /// `--json`: one JSON document per command that reports something.
   public var json: Bool
   public var style: TextStyle
+  /// Standard output is a terminal a person watches: long commands (verify) show their steps as
+  /// answers arrive. Never under `--json` or when piped.
+  public var showsProgress: Bool
 
-  public init(json: Bool = false, style: TextStyle = .plain) {
+  public init(json: Bool = false, style: TextStyle = .plain, showsProgress: Bool = false) {
     self.json = json
     self.style = style
+    self.showsProgress = showsProgress && !json
   }
 }
 

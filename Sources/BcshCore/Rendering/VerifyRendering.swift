@@ -19,7 +19,7 @@ enum VerifyRendering {
   }
 
   /// The steps verify took, each with its verdict, and the scopes table.
-  private static func steps(_ report: VerifyReport, style: TextStyle) -> String {
+  static func steps(_ report: VerifyReport, style: TextStyle) -> String {
     var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
     text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
     if let base = report.requestBase {

@@ -12,6 +12,8 @@ public struct Verifier: Sendable {
   public var userAgent: String
   /// What rate-limit waits, backoff and the deadline are measured by.
   public var clock: any PacingClock
+  /// Where progress goes as answers arrive, for a terminal to show; nil tells nobody.
+  public var events: AsyncStream<VerifyEvent>.Continuation?
 
   public init(
     transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
@@ -85,7 +87,9 @@ public struct Verifier: Sendable {
       return (token, pacer)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.verify(job.0, scopes: selection, pacer: job.1)
+      let report = await self.verify(job.0, scopes: selection, pacer: job.1)
+      self.events?.yield(.tokenFinished(total: jobs.count))
+      return report
     }
   }
 
@@ -162,6 +166,7 @@ public struct Verifier: Sendable {
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)
       }
+      events?.yield(.liveness(report))
       if report.diagnosis != nil { return }
     }
 
@@ -244,7 +249,9 @@ public struct Verifier: Sendable {
       return (scope, token.level(of: scope.id), request)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      let run = await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      self.events?.yield(.probeFinished(total: jobs.count))
+      return run
     }
   }
 
@@ -365,4 +372,14 @@ public struct Verifier: Sendable {
       id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
       domain: object["domain"] as? String, status: object["status"] as? String)
   }
+}
+
+/// What a verify tells as it goes, for a terminal to show before the report is complete.
+public enum VerifyEvent: Sendable {
+  /// A store token's liveness request was answered: the report so far.
+  case liveness(VerifyReport)
+  /// One more of `total` scope probes is done.
+  case probeFinished(total: Int)
+  /// One more of `total` tokens is done (`verify --all`).
+  case tokenFinished(total: Int)
 }
