@@ -9,10 +9,7 @@ import Testing
 @Suite struct EndpointCatalogConsistencyTests {
   /// Endpoints where the sandbox and verify follow the control panel rather than the reference's
   /// file, with the scopes they use instead.
-  static let observedExceptions: [String: Set<String>] = [
-    // store_logs.v3.yml names no scope; the control panel's Store Logs box is what opens it.
-    "GET /v3/store/systemlogs": ["store-logs"]
-  ]
+  static let observedExceptions: [String: Set<String>] = [:]
 
   /// The sandbox route's path with its parameters filled in.
   private func concretePath(_ route: StoreRoute) -> String {

@@ -61,6 +61,12 @@ enum ScopeInfoRendering {
       let level = endpoint.alternatives.first { $0.scopeID == scope.id }?.level
       rows.append([index == 0 ? "examples" : "", endpoint.description + (level.map { "  (\($0))" } ?? "")])
     }
+    // Where the reference's files say something other than their tables (an operation's own
+    // words, a placeholder, a file that disagrees with api-accounts.mdx), that stays visible.
+    for (index, note) in facts.notes.prefix(3).enumerated() {
+      let more = note.count > 1 ? " and \(note.count - 1) more" : ""
+      rows.append([index == 0 ? "reference" : "", "\(note.first.description)\(more): \(note.text)"])
+    }
     return rows
   }
 
