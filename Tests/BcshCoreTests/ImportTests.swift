@@ -107,18 +107,53 @@ import Testing
     #expect(await t.run(prepare + "; token checklist") == .success)
     #expect(t.output.output.contains("token import PATH/TO/DOWNLOADED.txt --into cart-migration"))
     #expect(t.output.output.contains("verify cart-migration"))
+    #expect(t.output.output.contains("webhooks and scripts belong to the account that created them"))
     #expect(
-      t.output.output.contains("webhooks, scripts and metafields belong to the account that created them"))
+      t.output.output.contains(
+        "metafields another account created need Metafields Access at full, or Metafield Ownership"))
+    #expect(t.output.output.contains("Metafields Access has no None: leave it at standard"))
   }
 
   @Test func stencilPresetsNameTheStencilTokenType() async {
     let t = TestShell()
     #expect(await t.run("token new theme-work; scope preset stencil-publish; token checklist") == .success)
-    #expect(t.output.output.contains("Token type: Stencil-CLI token, level \"publish theme\""))
+    #expect(
+      t.output.output.contains(
+        "Token type: choose \"Create Stencil-CLI token\" in the Create API Account drop-down and set its access "
+      ))
+    #expect(t.output.output.contains("level to \"publish theme\""))
     #expect(t.output.output.contains("\"local development only\""))
+    // The docs describe no V2/V3 stand-in for the Stencil-CLI token, and its scopes are set for it.
+    #expect(!t.output.output.contains("V2/V3"))
+    #expect(t.output.output.contains("OAuth scopes: none to set"))
     #expect(
       t.state.session.current?.grants.map(\.scopeID)
         == ["information-settings", "themes", "sites-routes", "channel-settings"])
     #expect(t.state.session.current?.level(of: "themes") == .modify)
+  }
+
+  /// hosted-auth.mdx: B2B Edition is set to modify.
+  @Test func theChecklistOffersB2BEditionAtModify() async {
+    let t = TestShell()
+    #expect(await t.run("token new b2b-work; scope add b2b; token checklist") == .success)
+    #expect(t.output.output.contains(/B2B Edition +modify/))
+    #expect(t.state.session.current?.level(of: "b2b-edition") == .modify)
+  }
+
+  /// create-catalyst's scopes, Sites & Routes and Carts among them; the CLI's deploys are apart.
+  @Test func theCatalystPresetsFollowCreateCatalystAndTheCLI() async {
+    let t = TestShell()
+    #expect(await t.run("token new storefront-app; scope preset catalyst") == .success)
+    let grants = Set(t.state.session.current?.grants.map { "\($0.scopeID)=\($0.level)" } ?? [])
+    #expect(
+      grants == [
+        "channel-settings=modify", "sites-routes=modify", "storefront-api-tokens=manage", "content=modify",
+        "information-settings=modify", "products=modify", "carts=modify",
+      ])
+    #expect(
+      Preset.named("catalyst-deploy")?.grants.map(\.scopeID).allSatisfy { $0.hasPrefix("infrastructure-") }
+        == true)
+    #expect(Preset.named("catalyst")?.source.contains("canary") == true)
+    #expect(Preset.named("stencil-dev")?.source.contains("branch master") == true)
   }
 }

@@ -134,6 +134,7 @@ import Testing
       // 70 beyond this window's 10: 7 windows of 11, 7.35 s with the margins.
       #expect(estimate.seconds == 8)
       // The deadline was made of two rounds: each needs 3.7 s, 4.6 s with a quarter to spare.
+      #expect(estimate.elapsed == .zero)
       #expect(estimate.suggestedTimeout == 5)
     }
     #expect(clock.sleeps.isEmpty)

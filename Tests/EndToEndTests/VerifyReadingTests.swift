@@ -21,7 +21,7 @@ import Testing
   @Test func readOnlyScopesWithoutAReadEndpointAreNotCalledWrites() throws {
     let result = try Bcsh().run([
       "--sandbox", "-c",
-      "token new ro-all; path set $SANDBOX_STORE_HASH; scope add products=read-only infrastructure-logs\n"
+      "token new ro-all; path set $SANDBOX_STORE_HASH; scope add products=read-only translations=read-only\n"
         + "token set access-token --env SANDBOX_FULL_ACCESS_TOKEN; verify",
     ])
     #expect(result.status == 0, "\(result.stderr)")

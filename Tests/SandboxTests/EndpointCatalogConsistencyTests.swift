@@ -63,7 +63,7 @@ import Testing
       #expect(
         endpoint.alternatives.contains { $0.scopeID == scope.id },
         "\(scope.id)'s probe \(path) opens \(endpoint.alternatives)")
-      if let other = probe.alsoOpenedBy {
+      for other in probe.alsoOpenedBy {
         #expect(
           endpoint.alternatives.contains { $0.scopeID == other },
           "\(scope.id)'s probe is also opened by \(other)")

@@ -38,7 +38,7 @@ public enum EndpointCatalog {
       guard let endpoint = index.node(for: PathIndex.segments(of: path))?.endpoints[.get],
         endpoint.alternatives.count > 1
       else { continue }
-      let openers = [scope.id] + (probe.alsoOpenedBy.map { [$0] } ?? [])
+      let openers = [scope.id] + probe.alsoOpenedBy
       let kept = endpoint.alternatives.filter { openers.contains($0.scopeID) }
       if kept.contains(where: { $0.scopeID == scope.id }) { narrowed[endpoint.description] = kept }
     }

@@ -15,10 +15,13 @@ enum Checklist {
         "Go to Settings > Store-level API accounts (the Help Center calls it Settings > Store-level API "
           + "Tokens) and click \"+ Create API Account\".")
       if let type = tokenType(for: token) {
+        // The docs describe only this token type for the tool: it sets its own scopes, and no
+        // V2/V3 token with the same scopes is documented as a substitute (docs/bigcommerce.md).
         steps.append(
-          "Token type: \(type.name), level \"\(type.level)\" (its levels: "
+          "Token type: choose \"Create \(type.name)\" in the Create API Account drop-down and set its access "
+            + "level to \"\(type.level)\" (its levels: "
             + type.levels.map { "\"\($0)\"" }.joined(separator: ", ")
-            + "). A V2/V3 API token with the scopes below works too.")
+            + "). The control panel sets this token's scopes itself.")
       } else {
         steps.append("Token type: V2/V3 API token.")
       }
@@ -31,8 +34,12 @@ enum Checklist {
     steps.append("Name: \(token.name)")
     if token.kind == .account {
       steps.append("OAuth scopes: tick each box below; leave every other box empty.")
+    } else if tokenType(for: token) != nil {
+      steps.append("OAuth scopes: none to set; the token gets these, which verify checks:")
     } else {
-      steps.append("OAuth scopes: set each row below to the level shown; leave every other row at None.")
+      steps.append(
+        "OAuth scopes: set each row below to the level shown; leave every other row at None (Metafields "
+          + "Access has no None: leave it at standard unless a level is shown).")
     }
     steps.append(
       "Click Save. The credentials are shown once and a .txt file downloads: keep it out of email, chat "
@@ -46,8 +53,8 @@ enum Checklist {
     // Webhooks, scripts and metafields are a store's: an account-level token has none.
     if token.kind == .store {
       check +=
-        ", and webhooks, scripts and metafields belong to the account that created them (deleting it removes "
-        + "its webhooks)"
+        ", and webhooks and scripts belong to the account that created them (deleting it removes its "
+        + "webhooks); metafields another account created need Metafields Access at full, or Metafield Ownership"
     }
     steps.append(check + ".")
     return steps

@@ -6,6 +6,8 @@ actor RequestPacer {
   private let transport: any HTTPTransport
   private let clock: any PacingClock
   private let deadline: ContinuousClock.Instant
+  /// When the pacer was made, the verify's start: an estimate counts the time already spent.
+  private let started: ContinuousClock.Instant
   private let maximumAttempts: Int
   private var requestsLeft: Int?
   private var quota: Int?
@@ -39,6 +41,7 @@ actor RequestPacer {
     self.transport = transport
     self.clock = clock
     self.deadline = deadline
+    self.started = clock.now
     self.deadlineParts = max(1, deadlineParts)
     self.maximumAttempts = maximumAttempts
   }
@@ -67,7 +70,8 @@ actor RequestPacer {
     let duration =
       (resetsAt > now ? resetsAt - now : .zero) + window * (windows - 1) + .milliseconds(50 * windows)
     return QuotaEstimate(
-      requests: planned, quota: quota, window: window, duration: duration, deadlineParts: deadlineParts)
+      requests: planned, quota: quota, window: window, duration: duration, elapsed: now - started,
+      deadlineParts: deadlineParts)
   }
 
   /// Sends `request`, retrying 429 and 5xx answers within bounds. Any other status is returned.
@@ -182,13 +186,17 @@ public struct QuotaEstimate: Sendable, Equatable {
   public var quota: Int
   public var window: Duration
   public var duration: Duration
+  /// How long the verify had run when the estimate was made.
+  public var elapsed: Duration
   /// How many parts the deadline was made of: `verify --all` gives `--timeout` to each round of
   /// four tokens.
   public var deadlineParts: Int
 
-  /// The `--timeout` in whole seconds that leaves room for these requests, with a quarter to spare.
+  /// The `--timeout` in whole seconds that leaves room for the time spent and these requests, with
+  /// a quarter to spare.
   public var suggestedTimeout: Int {
-    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    let total = elapsed + duration
+    let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
     return max(1, Int((seconds * 1.25 / Double(deadlineParts)).rounded(.up)))
   }
 

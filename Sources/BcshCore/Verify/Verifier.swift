@@ -157,7 +157,7 @@ public struct Verifier: Sendable {
             "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
         }
-      case 401: report.diagnosis = .invalidToken
+      case 401: report.diagnosis = .invalidToken(store: hash)
       case 403: report.diagnosis = .storeMismatch
       case 404: report.diagnosis = .storeNotFound
       case 503: report.diagnosis = .storeUnavailable(status: response.status)
@@ -206,7 +206,9 @@ public struct Verifier: Sendable {
     if !missing.isEmpty {
       report.diagnosis = .missingScopes(missing.map { ScopeGrant(scopeID: $0.scope.id, level: $0.declared!) })
     } else {
-      report.diagnosis = results.lazy.compactMap(\.failure).first
+      report.diagnosis = results.lazy.compactMap(\.failure).first.map { failure in
+        if case .invalidToken = failure { .invalidToken(store: hash) } else { failure }
+      }
     }
   }
 
@@ -215,19 +217,28 @@ public struct Verifier: Sendable {
   private func settleSharedEndpoints(
     _ runs: inout [ProbeRun], root: String, accessToken: Secret, pacer: RequestPacer
   ) async {
+    // Judged on the probes' own answers, whatever order the rows are settled in.
+    let answered = runs
     for index in runs.indices {
-      guard let opener = runs[index].result.scope.probe?.alsoOpenedBy.flatMap(ScopeCatalog.scope(id:)),
-        runs[index].result.outcome == .granted
-      else { continue }
-      var openerGranted = runs.first { $0.result.scope.id == opener.id }.map { $0.result.outcome == .granted }
-      if openerGranted == nil, let openerProbe = opener.probe {
-        let request = get(root + openerProbe.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
-        if case .success(let response) = await send(request, pacer) {
-          openerGranted = openerProbe.interpret(status: response.status)
-        }
+      guard let probe = runs[index].result.scope.probe, runs[index].result.outcome == .granted else {
+        continue
       }
-      if openerGranted != false {
-        runs[index].result.outcome = .inconclusive("\(opener.uiName) opens the same endpoint")
+      for opener in probe.alsoOpenedBy.compactMap(ScopeCatalog.scope(id:)) {
+        var openerGranted = answered.first { $0.result.scope.id == opener.id }.map {
+          $0.result.outcome == .granted
+        }
+        // An opener with its own endpoint is asked there; one that shares this very endpoint
+        // would answer the same, so it cannot be told apart.
+        if openerGranted == nil, let openerProbe = opener.probe, openerProbe.path != probe.path {
+          let request = get(root + openerProbe.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
+          if case .success(let response) = await send(request, pacer) {
+            openerGranted = openerProbe.interpret(status: response.status)
+          }
+        }
+        if openerGranted != false {
+          runs[index].result.outcome = .inconclusive("\(opener.uiName) opens the same endpoint")
+          break
+        }
       }
     }
   }
@@ -275,7 +286,7 @@ public struct Verifier: Sendable {
         case false?: .missing
         case nil: .error(Verifier.describe(status: response.status))
         }
-      let failure: Diagnosis? = response.status == 401 ? .invalidToken : nil
+      let failure: Diagnosis? = response.status == 401 ? .invalidToken(store: nil) : nil
       return ProbeRun(
         result: ScopeResult(scope: scope, declared: declared, outcome: outcome, status: response.status),
         body: response.status == 200 ? response.body : nil, failure: failure)
@@ -302,7 +313,7 @@ public struct Verifier: Sendable {
         let data = jsonObject(response.body)?["data"] as? [String: Any]
         let id = (data?["account"] as? [String: Any])?["id"] as? String
         if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
-      case 401: report.diagnosis = .invalidToken
+      case 401: report.diagnosis = .invalidToken(store: nil)
       case 403: report.diagnosis = .accountMismatch
       case 404: report.diagnosis = .accountNotFound
       case 300..<400:

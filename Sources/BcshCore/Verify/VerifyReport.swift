@@ -12,7 +12,9 @@ public enum ScopeSelection: String, Sendable, CaseIterable {
 public enum Diagnosis: Error, Sendable, Equatable {
   /// The token lacks what verify sends: its API path, its access token, or both.
   case missingCredentials(token: String, missing: MissingSetup)
-  case invalidToken
+  /// HTTP 401: for a store token, `store` is its hash (webhooks.v3.yml: the client ID or token "are
+  /// not a valid combination for this store").
+  case invalidToken(store: String?)
   case storeMismatch
   case accountMismatch
   case storeNotFound
@@ -50,7 +52,9 @@ public enum Diagnosis: Error, Sendable, Equatable {
     switch self {
     case .missingCredentials(let token, let missing):
       "nothing to verify yet: '\(token)' has \(missing.description)"
-    case .invalidToken: "the access token is invalid (HTTP 401)"
+    case .invalidToken(let store):
+      store.map { "the token is not valid for store \($0) (HTTP 401)" }
+        ?? "the access token is invalid (HTTP 401)"
     case .storeMismatch:
       "the token and the store hash do not belong together (HTTP 403 on the liveness check)"
     case .accountMismatch: "the token does not belong to this account (HTTP 403 on the account query)"
@@ -87,9 +91,12 @@ public enum Diagnosis: Error, Sendable, Equatable {
     switch self {
     case .missingCredentials:
       "set it ('token set access-token', 'path set VALUE' or 'token import FILE'), then verify"
-    case .invalidToken:
-      "check that you pasted the ACCESS TOKEN (not the client ID or secret); a deleted API account's token "
-        + "stops working: create a new one ('token checklist')"
+    case .invalidToken(let store):
+      (store.map {
+        "check that the ACCESS TOKEN (not the client ID or secret) is one of store \($0)'s API accounts, whose API "
+          + "path is https://api.bigcommerce.com/stores/\($0)/v3/ ('path show'); "
+      } ?? "check that you pasted the ACCESS TOKEN (not the client ID or secret); ")
+        + "a deleted API account's token stops working: create a new one ('token checklist')"
     case .storeMismatch:
       "check the store hash in the API path ('path show') against the store where the API account was created"
     case .accountMismatch:
@@ -101,8 +108,9 @@ public enum Diagnosis: Error, Sendable, Equatable {
       "the token may be fine: check the store's plan limits in the control panel (or upgrade), then verify again"
     case .missingScopes:
       "an existing token never gains scopes: create a new API account with them ('token checklist' lists the "
-        + "steps), import its file and verify again; webhooks, scripts and metafields belong to the old "
-        + "account (deleting it removes its webhooks), so recreate them with the new one"
+        + "steps), import its file and verify again; webhooks and scripts belong to the old account (deleting "
+        + "it removes its webhooks), so recreate them with the new one; the old account's metafields stay, and "
+        + "the new one manages them with Metafields Access at full (or takes them over with Metafield Ownership)"
     case .rateLimited: "other apps are using the store's quota; verify again in a minute, or use --timeout"
     case .rateLimitedRepeatedly: "other apps are using the store's quota; verify again in a minute"
     case .quotaNeedsTime(let estimate):
