@@ -10,11 +10,20 @@ public struct OutputFormat: Sendable {
   /// `--json`: one JSON document per command that reports something.
   public var json: Bool
   public var style: TextStyle
+  /// The columns prose and tables fit in: the terminal's width, asked each time (it may be
+  /// resized), 80 when output is not a terminal; nil leaves lines as long as they are.
+  public var columns: @Sendable () -> Int?
 
-  public init(json: Bool = false, style: TextStyle = .plain) {
+  public init(
+    json: Bool = false, style: TextStyle = .plain, columns: @escaping @Sendable () -> Int? = { nil }
+  ) {
     self.json = json
     self.style = style
+    self.columns = columns
   }
+
+  /// The width to wrap at now, if any.
+  public var width: Int? { columns() }
 }
 
 /// A writer that keeps everything, for tests and for capturing a command's output.

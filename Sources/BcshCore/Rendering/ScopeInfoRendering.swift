@@ -18,7 +18,7 @@ enum ScopeInfoRendering {
         let opens = ScopeReach(scopeID: scope.id, level: grant.level).endpoints.count
         return [
           grant.level.rawValue, grant.tokenString ?? "(token string not published)",
-          scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
+          scope.kind == .store ? "opens \(Counted.text(opens, "operation"))" : "",
         ]
       }
     ).rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()

@@ -161,7 +161,7 @@ enum VerifyRendering {
     var text =
       declared.count == confirmed
       ? "the token works and holds \(confirmed == 1 ? "its declared scope" : "all \(confirmed) declared scopes")"
-      : "the token works; \(confirmed) of \(declared.count) declared scopes confirmed"
+      : "the token works; \(confirmed) of \(Counted.text(declared.count, "declared scope")) confirmed"
     if unchecked > 0 { text += ", \(unchecked) cannot be checked without writing" }
     return text
   }

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import BcshCore
+
+/// Issue 21, item 11: output fits the terminal: prose wraps between words, tables wrap their last
+/// column within it or, when even that cannot fit, show one record per row.
+@Suite struct TerminalWidthTests {
+  static let checklist =
+    "token new cart-migration; scope preset migration-to; path set abc123; token checklist"
+
+  /// Every line at most `width` columns.
+  private func fits(_ text: String, _ width: Int) -> Bool {
+    text.split(separator: "\n").allSatisfy { TextStyle.width(of: String($0)) <= width }
+  }
+
+  @Test(arguments: [80, 120])
+  func theChecklistWrapsBetweenWords(width: Int) async {
+    let t = TestShell(width: width)
+    #expect(await t.run(Self.checklist) == .success)
+    let text = t.output.output
+    #expect(fits(text, width), "\(text)")
+    // No word is cut: every word of the unwrapped steps is still whole.
+    let unwrapped = TestShell()
+    await unwrapped.run(Self.checklist)
+    let words = { (text: String) in text.split(whereSeparator: \.isWhitespace).map(String.init) }
+    #expect(words(text) == words(unwrapped.output.output))
+    #expect(
+      text.contains("     \"Create store-level API") || text.contains("\"Create store-level API Accounts\""))
+  }
+
+  @Test(arguments: [80, 120])
+  func scopeListAllFits(width: Int) async {
+    let t = TestShell(width: width)
+    #expect(await t.run("scope list --all") == .success)
+    #expect(fits(t.output.output, width))
+    #expect(t.output.output.contains("store_v2_products_read_only"))
+  }
+
+  @Test func aTableWrapsItsLastColumnWithinIt() {
+    let table = Table(
+      headers: ["NAME", "WHAT"], rows: [["abcd", "one two three four five six seven eight nine ten eleven"]])
+    #expect(
+      table.rendered(width: 30) == """
+        NAME  WHAT
+        abcd  one two three four five
+              six seven eight nine ten
+              eleven
+
+        """)
+  }
+
+  @Test func helpFitsEightyColumns() async {
+    let t = TestShell(width: 80)
+    #expect(await t.run("help; help token set") == .success)
+    #expect(fits(t.output.output, 80), "\(t.output.output)")
+  }
+}
