@@ -49,6 +49,18 @@ import Testing
         """)
   }
 
+  @Test func aLongConfirmationWrapsBetweenWords() async {
+    let t = TestShell(width: 60)
+    t.write(
+      "creds.txt",
+      "ACCESS TOKEN: \(Sample.accessToken)\nCLIENT NAME: cart-migration\n"
+        + "API PATH: https://api.bigcommerce.com/stores/abc123/v3/\n")
+    #expect(
+      await t.run("token new cart-migration; scope preset migration-to; token import creds.txt") == .success)
+    #expect(fits(t.output.output, 60), "\(t.output.output)")
+    #expect(t.output.output.contains("filled the credentials of 'cart-migration' for\n"))
+  }
+
   @Test func helpFitsEightyColumns() async {
     let t = TestShell(width: 80)
     #expect(await t.run("help; help token set") == .success)
