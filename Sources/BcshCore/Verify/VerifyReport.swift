@@ -60,7 +60,7 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .rateLimited:
       "the rate-limit quota (shared by every app on the store) left no room before the deadline"
     case .rateLimitedRepeatedly(let attempts):
-      "the API answered 429 Too Many Requests \(attempts) times in a row; its quota is shared by every app on the store"
+      "the API answered 429 Too Many Requests \(Counted.text(attempts, "time")) in a row; its quota is shared by every app on the store"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
     case .connectionRefused(let host): "the connection to \(host) was refused"
