@@ -61,6 +61,19 @@ import Testing
     #expect(t.output.output.contains("filled the credentials of 'cart-migration' for\n"))
   }
 
+  /// The listings whose prose or last column used to run past the terminal.
+  @Test func listingsFitEightyColumns() async {
+    let t = TestShell(width: 80)
+    for line in [
+      "scope preset", "scope info products", "scope info default", "token new abcd; scope preset catalyst",
+      "scope list", "token list", "status",
+      "scope need GET /v3/catalog/products POST /v2/orders GET /v3/hooks",
+    ] {
+      #expect(await t.run(line) == .success, "\(line)")
+    }
+    #expect(fits(t.output.output, 80), "\(t.output.output)")
+  }
+
   @Test func helpFitsEightyColumns() async {
     let t = TestShell(width: 80)
     #expect(await t.run("help; help token set") == .success)

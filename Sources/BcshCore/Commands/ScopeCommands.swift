@@ -95,7 +95,8 @@ enum ScopeCommands {
     ) { context, invocation throws(BcshError) in
       guard let name = invocation.argument("NAME") else {
         context.report(
-          ScopeRendering.presets(style: context.format.style), json: ScopeRendering.presetsJSON())
+          ScopeRendering.presets(style: context.format.style, width: context.format.width),
+          json: ScopeRendering.presetsJSON())
         return
       }
       // `Invocation` has checked it against the closed set.

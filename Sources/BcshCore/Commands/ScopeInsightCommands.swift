@@ -13,7 +13,8 @@ enum ScopeInsightCommands {
         throw error.placed(at: argument.position)
       }
       context.report(
-        ScopeInfoRendering.text(topic, style: context.format.style), json: ScopeInfoRendering.json(topic))
+        ScopeInfoRendering.text(topic, style: context.format.style, width: context.format.width),
+        json: ScopeInfoRendering.json(topic))
     },
     CommandSpec(
       ["scope", "need"], "the least scopes that let these requests succeed (--add declares them)",

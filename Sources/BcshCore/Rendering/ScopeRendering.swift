@@ -72,15 +72,17 @@ enum ScopeRendering {
     ])
   }
 
-  static func presets(style: TextStyle) -> String {
-    Preset.all.map { preset in
+  /// Each preset's lines wrapped at 96 columns, or at the terminal's `width` when narrower.
+  static func presets(style: TextStyle, width: Int? = nil) -> String {
+    let width = min(96, (width ?? 98) - 2)
+    return Preset.all.map { preset in
       let scopes = preset.grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: " ")
       var text =
-        style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: 96, indent: "  ")
+        style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: width, indent: "  ")
       if let type = preset.tokenType {
-        text += "\n  " + wrapped("token type: \(type.name), \(type.level)", width: 96, indent: "  ")
+        text += "\n  " + wrapped("token type: \(type.name), \(type.level)", width: width, indent: "  ")
       }
-      return text + "\n  " + style.dim(wrapped("source: \(preset.source)", width: 96, indent: "  "))
+      return text + "\n  " + style.dim(wrapped("source: \(preset.source)", width: width, indent: "  "))
     }.joined(separator: "\n") + "\n"
   }
 
