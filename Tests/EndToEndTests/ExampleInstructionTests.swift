@@ -95,8 +95,10 @@ final class SandboxProcess {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+    // Read until the address and what follows it have arrived (or the output ends).
+    let address = #"http://127\.0\.0\.1:[0-9]+[^0-9]"#
     var text = ""
-    while !text.contains("\n") {
+    while text.range(of: address, options: .regularExpression) == nil {
       let data = output.fileHandleForReading.availableData
       if data.isEmpty { break }
       text += String(decoding: data, as: UTF8.self)
