@@ -61,6 +61,21 @@ import Testing
     #expect(t.output.output.contains("filled the credentials of 'cart-migration' for\n"))
   }
 
+  /// Too narrow for even a wrapped last column: one record per row, headed by its named cell and
+  /// any unnamed one before it.
+  @Test func aTableTooWideBecomesRecords() {
+    let table = Table(
+      headers: ["", "NAME", "KIND", "LAST VERIFY"],
+      rows: [["*", "a-rather-long-token-name", "store", "passed: the token works"]])
+    #expect(
+      table.rendered(width: 40) == """
+        * a-rather-long-token-name
+          kind:        store
+          last verify: passed: the token works
+
+        """)
+  }
+
   /// The listings whose prose or last column used to run past the terminal.
   @Test func listingsFitEightyColumns() async {
     let t = TestShell(width: 80)

@@ -52,14 +52,17 @@ public struct Table: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Each row as its first cell, then `header: value` lines for the others, wrapped at `width`.
+  /// Each row as its first named cell (after any unnamed ones, such as `token list`'s `*`), then
+  /// `header: value` lines for the others, wrapped at `width`.
   private func records(style: TextStyle, width: Int) -> String {
-    let labels = headers.dropFirst().map { $0.lowercased() + ":" }
+    let named = headers.firstIndex { !$0.isEmpty } ?? 0
+    let labels = headers.dropFirst(named + 1).map { $0.lowercased() + ":" }
     let labelWidth = labels.map(\.count).max() ?? 0
     var text = ""
     for row in rows {
-      text += style.header(row.first ?? "") + "\n"
-      for (label, cell) in zip(labels, row.dropFirst()) {
+      let heading = row.prefix(named + 1).filter { !$0.isEmpty }.joined(separator: " ")
+      text += style.header(heading) + "\n"
+      for (label, cell) in zip(labels, row.dropFirst(named + 1)) {
         let indent = "  " + String(repeating: " ", count: labelWidth + 1)
         let value = TextWrapping.lines(cell, width: max(Self.narrowestLastColumn, width - indent.count))
         text += "  " + label.padding(to: labelWidth) + " " + value.joined(separator: "\n" + indent) + "\n"
