@@ -101,6 +101,7 @@ struct Launch: Equatable {
 
     let format = OutputFormat(
       json: json, style: TextStyle(enabled: useColor(environment)),
+      showsProgress: StandardStreams.standardOutputIsTerminal,
       columns: { StandardStreams.standardOutputColumns })
     let streams = StandardStreams()
     let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)

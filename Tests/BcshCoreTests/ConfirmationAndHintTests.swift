@@ -32,9 +32,9 @@ import Testing
 
   @Test func aMissingFileIsToldFromAMissingFolder() async {
     let t = TestShell()
-    #expect(await t.run("open missing.json") == .commandFailed)
-    #expect(t.output.error.contains("hint: check the file name: its folder holds no 'missing.json'\n"))
-    #expect(await t.run("open nowhere/s.json") == .commandFailed)
+    #expect(await t.run("token import missing.txt") == .commandFailed)
+    #expect(t.output.error.contains("hint: check the file name: its folder holds no 'missing.txt'\n"))
+    #expect(await t.run("token import nowhere/creds.txt") == .commandFailed)
     #expect(t.output.error.contains("hint: check the path: the folder 'nowhere' does not exist\n"))
   }
 

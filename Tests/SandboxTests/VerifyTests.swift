@@ -197,7 +197,7 @@ import Testing
       #expect(report.passed)
       #expect(
         report.summary
-          == "the token works; 0 of 1 declared scope confirmed, 1 cannot be checked without writing")
+          == "the token works; 0 of 1 declared scope confirmed, 1 inconclusive")
       let full = await verify(
         try token("partial", scopes: ["products", "customers-login"]), base: sandbox.baseURL)
       #expect(
@@ -308,7 +308,9 @@ import Testing
     var token = Token(name: "offline", kind: .store)
     token.grant(ScopeGrant(scopeID: "products", level: .modify))
     let report = await verify(token, base: "https://nonexistent.invalid")
-    #expect(report.diagnosis == .missingCredentials("'offline' has no API path and no access token"))
+    #expect(report.diagnosis == .missingCredentials(token: "offline", missing: .both))
+    #expect(
+      report.diagnosis?.message == "nothing to verify yet: 'offline' has no API path and no access token")
     #expect(report.exitStatus == .commandFailed)
   }
 }

@@ -1,5 +1,9 @@
 import FoundationEssentials
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
 /// `save` and `open`: the session on disk.
 enum FileCommands {
   enum SaveFormat: String, CaseIterable {
@@ -158,6 +162,9 @@ extension CommandContext {
     // The fingerprint of the file that was read, not of whatever the path names a moment later.
     let text: String
     let fingerprint: FileFingerprint
+    guard FileFingerprint.of(path) != nil || errno != ENOENT else {
+      throw Self.noSessionFile(name, at: path, position: position)
+    }
     do throws(BcshError) {
       (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
     } catch {
@@ -185,5 +192,14 @@ extension CommandContext {
     state.session = session
     state.saved = session
     state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
+  }
+
+  /// "no session file 'x.json'", with the nearest name in its folder or how to make one.
+  private static func noSessionFile(_ name: String, at path: String, position: SourcePosition?) -> BcshError {
+    let folder = Paths.folder(of: name)
+    let hint =
+      Paths.nearestSibling(of: path).map { "did you mean '\(folder == "." ? $0 : folder + "/" + $0)'?" }
+      ?? "check the path; 'save \(name)' makes a new session file there"
+    return BcshError("no session file '\(name)'", hint: hint, at: position)
   }
 }

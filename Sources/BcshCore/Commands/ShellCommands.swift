@@ -126,9 +126,11 @@ enum ShellCommands {
       if let request = outcome.exitRequest {
         context.exitRequest = request
       } else if outcome.status != .success {
-        // Under --keep-going the sourced script ran to its end: keep what it did, pass its status on.
-        if context.shell.options.keepGoing && outcome.status != .interrupted {
-          context.carriedStatus = outcome.status
+        // Under --keep-going the sourced script ran to its end, and a script that stopped at a
+        // command whose changes stand (a verify that found a problem) keeps them too: keep what it
+        // did, pass its status on.
+        if (context.shell.options.keepGoing || outcome.keptChanges) && outcome.status != .interrupted {
+          context.failedStatus = outcome.status
           return
         }
         var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)

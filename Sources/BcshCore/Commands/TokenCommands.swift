@@ -83,6 +83,14 @@ enum TokenCommands {
       example: "token checklist"
     ) { context, invocation throws(BcshError) in
       let token = try context.token(named: invocation.argument("NAME"))
+      // An account without scopes can do nothing the job needs: the steps would make a useless one.
+      guard !token.grants.isEmpty else {
+        throw BcshError(
+          "'\(token.name)' declares no scopes yet, so there is no account to describe",
+          hint: "declare what the job needs first: 'scope preset' lists the presets; 'scope add SCOPE=LEVEL' "
+            + "adds one; 'scope need METHOD PATH' finds the scopes of requests",
+          at: invocation.argument("NAME")?.position)
+      }
       context.report(
         Checklist.text(for: token, style: context.format.style, width: context.format.width),
         json: Checklist.json(for: token))

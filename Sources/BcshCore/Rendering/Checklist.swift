@@ -29,9 +29,7 @@ enum Checklist {
           + "https://accounts.bigcommerce.com/tokens) and click \"Create API Token\".")
     }
     steps.append("Name: \(token.name)")
-    if token.grants.isEmpty {
-      steps.append("OAuth scopes: none declared yet. Declare them first ('scope add' or 'scope preset').")
-    } else if token.kind == .account {
+    if token.kind == .account {
       steps.append("OAuth scopes: tick each box below; leave every other box empty.")
     } else {
       steps.append("OAuth scopes: set each row below to the level shown; leave every other row at None.")
@@ -43,10 +41,15 @@ enum Checklist {
     steps.append(
       "Bring them in: token import PATH/TO/DOWNLOADED.txt --into \(name) (or 'token set access-token', "
         + "typed hidden).")
-    steps.append(
-      "Check the result: verify \(name). Scopes are fixed at creation: a missing scope means a new API "
-        + "account, and webhooks, scripts and metafields belong to the account that created them "
-        + "(deleting it removes its webhooks).")
+    var check =
+      "Check the result: verify \(name). Scopes are fixed at creation: a missing scope means a new API account"
+    // Webhooks, scripts and metafields are a store's: an account-level token has none.
+    if token.kind == .store {
+      check +=
+        ", and webhooks, scripts and metafields belong to the account that created them (deleting it removes "
+        + "its webhooks)"
+    }
+    steps.append(check + ".")
     return steps
   }
 

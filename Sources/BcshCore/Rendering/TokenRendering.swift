@@ -73,7 +73,8 @@ enum TokenRendering {
         "last_verify",
         token.lastVerification.map {
           .object([
-            ("date", .string($0.date)), ("passed", .bool($0.passed)), ("summary", .string($0.summary)),
+            ("date", .string($0.date)), ("result", .string($0.result.rawValue)), ("passed", .bool($0.passed)),
+            ("summary", .string($0.summary)),
           ])
         } ?? .null
       ),
@@ -90,7 +91,12 @@ enum TokenRendering {
 
   private static func verificationSummary(_ token: Token, style: TextStyle) -> String {
     guard let record = token.lastVerification else { return "never" }
-    let verdict = record.passed ? style.good("passed") : style.bad("failed")
+    let verdict =
+      switch record.result {
+      case .passed: style.good("passed")
+      case .problem: style.bad("problem")
+      case .notChecked: style.warning("not checked")
+      }
     return "\(verdict) \(record.date): \(record.summary)"
   }
 }

@@ -321,6 +321,23 @@ public enum Paths {
     return String(path[path.index(after: slash)...])
   }
 
+  /// The name of the file beside `path` closest to its name, for "did you mean" when `path` does
+  /// not exist; nil when its folder cannot be listed or holds nothing near.
+  public static func nearestSibling(of path: String) -> String? {
+    guard let folder = opendir(Paths.folder(of: path)) else { return nil }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+      // A huge folder is not worth a suggestion's cost.
+      if names.count > 10_000 { return nil }
+    }
+    return Spelling.suggestion(for: fileName(of: path), among: names)
+  }
+
   /// `path` made absolute against `base`, with `~` expanded from `home`.
   public static func resolve(_ path: String, against base: String, home: String?) -> String {
     if path == "~" { return home ?? path }

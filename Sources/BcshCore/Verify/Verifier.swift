@@ -12,6 +12,8 @@ public struct Verifier: Sendable {
   public var userAgent: String
   /// What rate-limit waits, backoff and the deadline are measured by.
   public var clock: any PacingClock
+  /// Where progress goes as answers arrive, for a terminal to show; nil tells nobody.
+  public var events: AsyncStream<VerifyEvent>.Continuation?
 
   public init(
     transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
@@ -27,12 +29,14 @@ public struct Verifier: Sendable {
   /// The offline checks alone: what is missing (a diagnosis) and what looks odd (warnings).
   public static func offlineReport(for token: Token) -> VerifyReport {
     var report = VerifyReport(tokenName: token.name, kind: token.kind, apiPath: token.apiPath)
-    var missing: [String] = []
-    if token.apiPath == nil { missing.append("no API path") }
-    if token.accessToken == nil { missing.append("no access token") }
-    if !missing.isEmpty {
-      report.diagnosis = .missingCredentials("'\(token.name)' has " + missing.joined(separator: " and "))
-    }
+    let missing: MissingSetup? =
+      switch (token.apiPath == nil, token.accessToken == nil) {
+      case (true, true): .both
+      case (true, false): .apiPath
+      case (false, true): .accessToken
+      case (false, false): nil
+      }
+    if let missing { report.diagnosis = .missingCredentials(token: token.name, missing: missing) }
     if let value = token.accessToken?.revealed {
       report.warnings += CredentialValue.warnings(for: .accessToken, value: value)
     }
@@ -76,12 +80,16 @@ public struct Verifier: Sendable {
     var pacers: [String: RequestPacer] = [:]
     let jobs = tokens.map { token in
       let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
-      let pacer = pacers[key] ?? RequestPacer(transport: transport, clock: clock, deadline: deadline)
+      let pacer =
+        pacers[key]
+        ?? RequestPacer(transport: transport, clock: clock, deadline: deadline, deadlineParts: rounds)
       pacers[key] = pacer
       return (token, pacer)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.verify(job.0, scopes: selection, pacer: job.1)
+      let report = await self.verify(job.0, scopes: selection, pacer: job.1)
+      self.events?.yield(.tokenFinished(total: jobs.count))
+      return report
     }
   }
 
@@ -158,6 +166,7 @@ public struct Verifier: Sendable {
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)
       }
+      events?.yield(.liveness(report))
       if report.diagnosis != nil { return }
     }
 
@@ -168,6 +177,14 @@ public struct Verifier: Sendable {
     case .none: scopes = []
     }
     let declaresInformation = token.level(of: "information-settings") != nil
+    // The liveness answer told the store's quota: if this verify's own probes (with those of the
+    // store's other tokens under --all) cannot fit before the deadline, say so now.
+    do throws(RequestPacer.Failure) {
+      try await pacer.plan(scopes.filter { $0.probe != nil }.count)
+    } catch {
+      if case .quotaNeedsTime(let estimate) = error { report.diagnosis = .quotaNeedsTime(estimate) }
+      return
+    }
     var results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
     await settleSharedEndpoints(&results, root: root, accessToken: accessToken, pacer: pacer)
 
@@ -232,7 +249,9 @@ public struct Verifier: Sendable {
       return (scope, token.level(of: scope.id), request)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      let run = await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      self.events?.yield(.probeFinished(total: jobs.count))
+      return run
     }
   }
 
@@ -315,6 +334,7 @@ public struct Verifier: Sendable {
       switch error {
       case .rateLimited: return .failure(.rateLimited)
       case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
+      case .quotaNeedsTime(let estimate): return .failure(.quotaNeedsTime(estimate))
       case .serverErrors(let status): return .failure(.serverErrors(status: status))
       case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
       }
@@ -352,4 +372,14 @@ public struct Verifier: Sendable {
       id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
       domain: object["domain"] as? String, status: object["status"] as? String)
   }
+}
+
+/// What a verify tells as it goes, for a terminal to show before the report is complete.
+public enum VerifyEvent: Sendable {
+  /// A store token's liveness request was answered: the report so far.
+  case liveness(VerifyReport)
+  /// One more of `total` scope probes is done.
+  case probeFinished(total: Int)
+  /// One more of `total` tokens is done (`verify --all`).
+  case tokenFinished(total: Int)
 }

@@ -10,7 +10,8 @@ public enum ScopeSelection: String, Sendable, CaseIterable {
 
 /// Why verify could not confirm the token, each with its own message and what to do.
 public enum Diagnosis: Error, Sendable, Equatable {
-  case missingCredentials(String)
+  /// The token lacks what verify sends: its API path, its access token, or both.
+  case missingCredentials(token: String, missing: MissingSetup)
   case invalidToken
   case storeMismatch
   case accountMismatch
@@ -23,6 +24,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case rateLimited
   /// Every attempt was answered 429, each after the wait the answer asked for.
   case rateLimitedRepeatedly(attempts: Int)
+  /// This verify's own requests need more of the store's quota than the deadline leaves time for.
+  case quotaNeedsTime(QuotaEstimate)
   case serverErrors(status: Int)
   case timeout
   case connectionRefused(host: String)
@@ -45,7 +48,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
 
   public var message: String {
     switch self {
-    case .missingCredentials(let what): "nothing to verify yet: \(what)"
+    case .missingCredentials(let token, let missing):
+      "nothing to verify yet: '\(token)' has \(missing.description)"
     case .invalidToken: "the access token is invalid (HTTP 401)"
     case .storeMismatch:
       "the token and the store hash do not belong together (HTTP 403 on the liveness check)"
@@ -61,6 +65,9 @@ public enum Diagnosis: Error, Sendable, Equatable {
       "the rate-limit quota (shared by every app on the store) left no room before the deadline"
     case .rateLimitedRepeatedly(let attempts):
       "the API answered 429 Too Many Requests \(Counted.text(attempts, "time")) in a row; its quota is shared by every app on the store"
+    case .quotaNeedsTime(let estimate):
+      "this verify's own \(estimate.requests) requests need about \(estimate.seconds) s at the store's quota of "
+        + "\(estimate.quotaDescription), more than the deadline leaves"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
     case .connectionRefused(let host): "the connection to \(host) was refused"
@@ -98,6 +105,9 @@ public enum Diagnosis: Error, Sendable, Equatable {
         + "account (deleting it removes its webhooks), so recreate them with the new one"
     case .rateLimited: "other apps are using the store's quota; verify again in a minute, or use --timeout"
     case .rateLimitedRepeatedly: "other apps are using the store's quota; verify again in a minute"
+    case .quotaNeedsTime(let estimate):
+      "allow the time: verify again with --timeout \(estimate.suggestedTimeout)"
+        + (estimate.deadlineParts > 1 ? " (with --all it is each round of four tokens' time)" : "")
     case .serverErrors:
       "BigCommerce may be having trouble (status.bigcommerce.com); try again later, in a few minutes"
     case .timeout: "check the network, or allow more time with --timeout SECONDS"
@@ -109,6 +119,21 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .malformedResponse, .unexpectedStatus:
       "check BCSH_API_BASE; a proxy may be answering instead of BigCommerce"
     case .transport: "check the network connection and verify again"
+    }
+  }
+}
+
+/// What a token lacks before verify can send anything.
+public enum MissingSetup: Sendable, Equatable, CustomStringConvertible {
+  case apiPath
+  case accessToken
+  case both
+
+  public var description: String {
+    switch self {
+    case .apiPath: "no API path"
+    case .accessToken: "no access token"
+    case .both: "no API path and no access token"
     }
   }
 }
@@ -186,6 +211,15 @@ public struct VerifyReport: Sendable {
 
   public var passed: Bool {
     diagnosis == nil && !scopes.contains { if case .error = $0.outcome { true } else { false } }
+  }
+
+  /// What `token list` records: passed, a problem with the token, or not checked.
+  public var result: VerificationResult {
+    switch exitStatus {
+    case .success: .passed
+    case .verifyProblem: .problem
+    default: .notChecked
+    }
   }
 
   /// 0 when all is well, 1 for a finding about the token, 2 when verify could not finish.
