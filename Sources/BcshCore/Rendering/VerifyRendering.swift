@@ -184,7 +184,7 @@ enum VerifyRendering {
     guard report.kind == .store else {
       return declared.isEmpty
         ? "the token works"
-        : "the token works; its \(declared.count) declared scope\(declared.count == 1 ? " is" : "s are") not "
+        : "the token works; its \(Counted.text(declared.count, "declared scope")) \(declared.count == 1 ? "is" : "are") not "
           + "probed (\(accountProbeReason))"
     }
     let confirmed = declared.filter { $0.outcome == .granted }.count

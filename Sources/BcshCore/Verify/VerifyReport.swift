@@ -66,7 +66,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .rateLimitedRepeatedly(let attempts):
       "the API answered 429 Too Many Requests \(Counted.text(attempts, "time")) in a row; its quota is shared by every app on the store"
     case .quotaNeedsTime(let estimate):
-      "this verify's own \(estimate.requests) requests need about \(estimate.seconds) s at the store's quota of "
+      "this verify's own \(Counted.text(estimate.requests, "request")) \(estimate.requests == 1 ? "needs" : "need") "
+        + "about \(estimate.seconds) s at the store's quota of "
         + "\(estimate.quotaDescription), more than the deadline leaves"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
