@@ -21,7 +21,7 @@ import Testing
 
   @Test func severalMatchingCommandsAreAllOffered() async {
     let harness = await CompletionHarness()
-    #expect(harness.insertions("s") == ["scope", "save", "status", "set", "source"])
+    #expect(harness.insertions("s") == ["scope", "save", "sandbox", "status", "set", "source"])
     #expect(harness.tab("s") == "s")
   }
 

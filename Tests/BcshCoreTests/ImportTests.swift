@@ -45,6 +45,47 @@ import Testing
     #expect(t.state.session.current?.grants == [ScopeGrant(scopeID: "products", level: .modify)])
   }
 
+  /// Issue 21, item 4: the control panel's CLIENT NAME keeps the case and spaces it was typed with.
+  @Test func aClientNameMatchesAsTheControlPanelComparesNames() async {
+    let t = TestShell()
+    t.write("Cart Migration.txt", file(name: "Cart Migration"))
+    #expect(await t.run(prepare + "; token import 'Cart Migration.txt'") == .success, "\(t.output.error)")
+    #expect(t.state.session.tokens.map(\.name) == ["cart-migration"])
+    #expect(t.state.session.current?.accessToken?.revealed == Sample.accessToken)
+    #expect(t.state.session.current?.grants.count == 8)
+    #expect(t.output.output.contains("the file's CLIENT NAME 'Cart Migration' is 'cart-migration'"))
+  }
+
+  @Test func theOneTokenOfTheStoreWaitingForCredentialsIsFilled() async {
+    let t = TestShell()
+    t.write("creds.txt", file(name: "Store API account 7"))
+    let setup =
+      prepare
+      + "; token new filled-one; path set abc123; token set access-token x1x1; token use cart-migration"
+    #expect(await t.run(setup) == .success)
+    #expect(await t.run("token import creds.txt") == .success, "\(t.output.error)")
+    #expect(t.state.session.tokens.map(\.name) == ["cart-migration", "filled-one"])
+    #expect(t.state.session.token(named: "cart-migration")?.accessToken?.revealed == Sample.accessToken)
+    #expect(
+      t.output.output.contains(
+        "the file's CLIENT NAME 'Store API account 7' names no token; 'cart-migration' is the one token of "
+          + "store 'abc123' waiting for credentials"))
+  }
+
+  @Test func severalWaitingTokensAreNamedWithInto() async {
+    let t = TestShell()
+    t.write("creds.txt", file(name: "Store API account 7"))
+    #expect(await t.run(prepare + "; token new second-one; path set abc123") == .success)
+    let before = t.state
+    #expect(await t.run("token import creds.txt") == .commandFailed)
+    #expect(
+      t.output.error.contains(
+        "test.bcsh:1:14: error: the file's CLIENT NAME 'Store API account 7' names no token, and 2 tokens of "
+          + "store 'abc123' wait for credentials: 'cart-migration', 'second-one'"))
+    #expect(t.output.error.contains("hint: 'token import FILE --into NAME' fills one of them"))
+    #expect(t.state == before)
+  }
+
   @Test func intoFillsAnyNamedToken() async {
     let t = TestShell()
     t.write("creds.txt", file(name: "what-the-panel-said"))
@@ -76,6 +117,11 @@ import Testing
       t.output.error.contains(
         "creds.txt:3:1: error: the file is for store 'zzz999', but 'cart-migration' is set up for store 'abc123'"
       ))
+    // Issue 21, item 13: the hint reads to its end.
+    #expect(
+      t.output.error.contains(
+        "hint: check that you downloaded the file from the right store; 'path set' changes the store "
+          + "'cart-migration' is set up for\n"))
     #expect(t.state == before)
   }
 

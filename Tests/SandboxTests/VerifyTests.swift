@@ -211,7 +211,7 @@ import Testing
       #expect(report.passed)
       #expect(
         report.summary
-          == "the token works; 0 of 1 declared scopes confirmed, 1 inconclusive")
+          == "the token works; 0 of 1 declared scope confirmed, 1 inconclusive")
       let full = await verify(
         try token("partial", scopes: ["products", "customers-login"]), base: sandbox.baseURL)
       #expect(

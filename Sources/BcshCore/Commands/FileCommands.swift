@@ -38,7 +38,7 @@ enum FileCommands {
       }
       let path = context.resolvePath(file.value)
       try context.open(path: path, shownAs: file.value, at: file.position)
-      context.confirm("opened \(file.value) (\(context.state.session.tokens.count) tokens)")
+      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokens.count, "token")))")
     },
   ]
 
@@ -88,7 +88,10 @@ enum FileCommands {
       guard let accessToken = token.accessToken, let apiPath = token.apiPath else {
         throw BcshError(
           "'\(token.name)' needs an access token and an API path to be saved as \(format)",
-          hint: "'token set access-token' and 'path set VALUE'", at: place)
+          hint: [
+            token.accessToken == nil ? "'token set access-token' sets the access token" : nil,
+            token.apiPath == nil ? "'path set VALUE' sets the API path" : nil,
+          ].compactMap { $0 }.joined(separator: "; "), at: place)
       }
       contents =
         format == .txt

@@ -84,15 +84,19 @@ enum Checklist {
     return rows
   }
 
-  static func text(for token: Token, style: TextStyle) -> String {
+  /// The steps numbered, each wrapped at `width` under its first word.
+  static func text(for token: Token, style: TextStyle, width: Int? = nil) -> String {
     var text = "Create the \(token.kind)-level API account '\(token.name)':\n\n"
+    let indent = String(repeating: " ", count: 5)
     for (index, step) in steps(for: token).enumerated() {
-      text += "\(String(index + 1).leftPadded(to: 3)). \(step)\n"
+      let lines = width.map { TextWrapping.lines(step, width: max(20, $0 - indent.count)) } ?? [step]
+      text += "\(String(index + 1).leftPadded(to: 3)). " + lines.joined(separator: "\n" + indent) + "\n"
       if step.hasPrefix("OAuth scopes:") && !token.grants.isEmpty {
         let rows = scopeRows(for: token).map { ["     " + $0.name, $0.level] }
         text +=
           "\n"
-          + Table(headers: ["     SCOPE (control panel order)", "LEVEL"], rows: rows).rendered(style: style)
+          + Table(headers: ["     SCOPE (control panel order)", "LEVEL"], rows: rows).rendered(
+            style: style, width: width)
           + "\n"
       }
     }

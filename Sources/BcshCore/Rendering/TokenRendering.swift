@@ -1,6 +1,6 @@
 /// How tokens look in `token list`, `token show` and their `--json`.
 enum TokenRendering {
-  static func list(_ session: Session, style: TextStyle) -> String {
+  static func list(_ session: Session, style: TextStyle, width: Int? = nil) -> String {
     guard !session.tokens.isEmpty else { return "no tokens yet; 'token new NAME' creates one\n" }
     var table = Table(headers: ["", "NAME", "KIND", "API PATH", "SCOPES", "CREDENTIALS", "LAST VERIFY"])
     for token in session.tokens {
@@ -14,7 +14,7 @@ enum TokenRendering {
         verificationSummary(token, style: style),
       ])
     }
-    return table.rendered(style: style)
+    return table.rendered(style: style, width: width)
   }
 
   /// `home` says where a secret is kept ("in the keyring", ...), or nil for no secret.

@@ -16,7 +16,7 @@ enum VerifyAllRendering {
       ])
     }
     let counts = tally(reports)
-    var text = "verify --all: \(reports.count) token\(reports.count == 1 ? "" : "s")"
+    var text = "verify --all: \(Counted.text(reports.count, "token"))"
     if let base = reports.lazy.compactMap(\.requestBase).first {
       text += " (" + style.warning("requests go to \(base)") + ")"
     }

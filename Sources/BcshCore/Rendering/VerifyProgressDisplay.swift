@@ -30,10 +30,10 @@ struct VerifyProgressDisplay {
       shown = text
     case .probeFinished(let total) where !all:
       finished += 1
-      counter("  probing   \(finished) of \(total) scope\(total == 1 ? "" : "s")")
+      counter("  probing   \(finished) of \(Counted.text(total, "scope"))")
     case .tokenFinished(let total) where all:
       finished += 1
-      counter("verify --all: \(finished) of \(total) token\(total == 1 ? "" : "s") checked")
+      counter("verify --all: \(finished) of \(Counted.text(total, "token")) checked")
     default: break
     }
   }

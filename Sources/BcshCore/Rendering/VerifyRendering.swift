@@ -184,7 +184,7 @@ enum VerifyRendering {
     guard report.kind == .store else {
       return declared.isEmpty
         ? "the token works"
-        : "the token works; its \(declared.count) declared scope\(declared.count == 1 ? " is" : "s are") not "
+        : "the token works; its \(Counted.text(declared.count, "declared scope")) \(declared.count == 1 ? "is" : "are") not "
           + "probed (\(accountProbeReason))"
     }
     let confirmed = declared.filter { $0.outcome == .granted }.count
@@ -192,7 +192,7 @@ enum VerifyRendering {
     var text =
       declared.count == confirmed
       ? "the token works and holds \(confirmed == 1 ? "its declared scope" : "all \(confirmed) declared scopes")"
-      : "the token works; \(confirmed) of \(declared.count) declared scopes confirmed"
+      : "the token works; \(confirmed) of \(Counted.text(declared.count, "declared scope")) confirmed"
     // Why the others are not confirmed: a read-only scope with no read endpoint to probe, a scope
     // that only writes, or another declared scope that opens the same endpoint.
     let unprobeable = declared.filter { $0.outcome == .notProbeable }

@@ -22,6 +22,8 @@ public struct ShellEnvironment {
       hint: "save without --keyring keeps the secrets in the file")
   }
   public var now: () -> Date
+  /// The sandbox `bcsh --sandbox` started, for `sandbox show`; nil without one.
+  public var sandbox: SandboxListing?
 
   public init(
     variables: [String: String], currentDirectory: String, apiBase: String = APIBase.production,

@@ -68,9 +68,10 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .rateLimited:
       "the rate-limit quota (shared by every app on the store) left no room before the deadline"
     case .rateLimitedRepeatedly(let attempts):
-      "the API answered 429 Too Many Requests \(attempts) times in a row; its quota is shared by every app on the store"
+      "the API answered 429 Too Many Requests \(Counted.text(attempts, "time")) in a row; its quota is shared by every app on the store"
     case .quotaNeedsTime(let estimate):
-      "this verify's own \(estimate.requests) requests need about \(estimate.seconds) s at the store's quota of "
+      "this verify's own \(Counted.text(estimate.requests, "request")) \(estimate.requests == 1 ? "needs" : "need") "
+        + "about \(estimate.seconds) s at the store's quota of "
         + "\(estimate.quotaDescription), more than the deadline leaves"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
