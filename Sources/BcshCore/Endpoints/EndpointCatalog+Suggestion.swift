@@ -24,7 +24,8 @@ extension EndpointCatalog {
     BcshError(
       "'\(request.description)' is the GraphQL Admin API, which the REST reference does not cover: the "
         + "scopes a query needs depend on the fields it selects",
-      hint: "each field needs the scope of its resource, as the REST endpoints do (products: Products; orders: "
+      hint:
+        "each field needs the scope of its resource, as the REST endpoints do (products: Products; orders: "
         + "Orders; 'scope info SCOPE' lists a scope's REST endpoints); api-accounts.mdx names for the GraphQL "
         + "Admin API alone App Extensions (manage, app-level accounts), Metafield Ownership (manage) and "
         + "Metafields Access (standard, or full for other accounts' metafields)",
