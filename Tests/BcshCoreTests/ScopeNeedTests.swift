@@ -167,4 +167,28 @@ import Testing
     await account.run("token new acct-admin --account")
     #expect(await account.run("scope need GET /v3/hooks --add") == .commandFailed)
   }
+
+  /// The answers the facts issue names, each from the reference's own words (docs/bigcommerce.md,
+  /// "Which scopes a request needs: the endpoint table").
+  @Test func theReferencesOwnWordsGiveEachAnswer() async {
+    let cases: [(String, String)] = [
+      ("GET /v3/store/systemlogs", "store-logs=read-only"),
+      ("POST /v3/carts", "carts=modify"),
+      ("GET /v3/settings/analytics", "content=read-only"),
+      (
+        "POST /v3/storefront/api-token-customer-impersonation",
+        "storefront-api-customer-impersonation-tokens=manage"
+      ),
+      ("POST /v3/storefront/api-token", "storefront-api-tokens=manage"),
+      ("POST /v3/storefront/api-token-private", "storefront-api-tokens=manage"),
+      ("GET /v3/content/page-widgets", "content=read-only"),
+      ("POST /v3/pricing/products", "products=read-only"),
+      ("GET /v3/themes", "themes=read-only"),
+    ]
+    for (request, answer) in cases {
+      let t = TestShell()
+      #expect(await t.run("scope need \(request)") == .success, "\(request)")
+      #expect(t.output.output.contains("needs: \(answer)\n"), "\(request): \(t.output.output)")
+    }
+  }
 }
