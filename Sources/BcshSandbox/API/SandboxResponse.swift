@@ -40,7 +40,7 @@ enum ErrorBody {
   static let statusCodesType = "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes"
 
   /// 401 from the store API: the body webhooks.v3.yml's 401_Unauthorized example shows
-  /// (docs/bigcommerce.md, "Status codes").
+  /// (docs/bigcommerce.md, "Verifying without writing").
   static let unauthorized = SandboxResponse.json(
     401,
     .object([

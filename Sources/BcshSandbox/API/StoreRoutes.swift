@@ -58,7 +58,7 @@ enum StoreRoutes {
       StoreResources.list(StoreResources.channels(context.store), context.query)
     },
     // channels.v3.yml: listings of a channel with none (or of an unknown channel) are 200 with empty
-    // data, not 404 (docs/bigcommerce.md, "Status codes").
+    // data, not 404 (docs/bigcommerce.md, "Verifying without writing").
     StoreRoute(.v3, "channels/{id}/listings", scopes: readable("store_channel_listings")) { context in
       StoreResources.list([], context.query)
     },
