@@ -174,6 +174,7 @@ extension Shell {
       }
     }
     restore(context.state)
-    return .success
+    // Opened, but a secret it lists is missing from the keyring (already said).
+    return context.carriedStatus ?? .success
   }
 }
