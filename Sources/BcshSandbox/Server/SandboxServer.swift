@@ -116,11 +116,10 @@ public final class SandboxServer: Sendable {
     return ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-      // Out of file descriptors (or memory), accepting again at once would spin a core: wait a
-      // moment before the next accept instead.
+      // Out of file descriptors (or memory), accepting again at once would spin a core.
       .serverChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHandler(AcceptBackoffHandler())
+          try channel.pipeline.syncOperations.addHandler(AcceptPause())
         }
       }
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -143,6 +142,33 @@ public final class SandboxServer: Sendable {
           try pipeline.addHandler(SandboxHTTPHandler(api: api, latencyMilliseconds: latency))
         }
       }
+  }
+}
+
+/// Pauses accepting for a moment when accept fails for want of descriptors or memory. NIO leaves
+/// the listening socket readable after such a failure and tries again at once, forever (its
+/// AcceptBackoffHandler only delays `read()` calls, and this path makes none): turning autoRead
+/// off takes the socket out of the poll set until the pause ends.
+private final class AcceptPause: ChannelInboundHandler {
+  typealias InboundIn = any Channel
+
+  static let pause: TimeAmount = .milliseconds(500)
+  private var paused = false
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    let exhausted = [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains((error as? IOError)?.errnoCode ?? 0)
+    guard exhausted else {
+      context.fireErrorCaught(error)
+      return
+    }
+    guard !paused else { return }
+    paused = true
+    let channel = context.channel
+    channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+    context.eventLoop.assumeIsolated().scheduleTask(in: Self.pause) {
+      self.paused = false
+      channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+    }
   }
 }
 
