@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -60,7 +58,7 @@ struct FolderLock {
   /// /proc/locks and /proc/PID; nil where the system does not say.
   static func holder(of descriptor: Int32) -> String? {
     var info = stat()
-    guard fstat(descriptor, &info) == 0, let locks = try? readProc("/proc/locks") else { return nil }
+    guard fstat(descriptor, &info) == 0, let locks = try? AtomicFile.read("/proc/locks") else { return nil }
     // "1: FLOCK  ADVISORY  WRITE 4242 08:01:1311 0 EOF"; waiters' lines carry "->" after the number.
     let device = [hex(major(info.st_dev)), hex(minor(info.st_dev)), String(UInt64(info.st_ino))].joined(
       separator: ":")
@@ -74,7 +72,7 @@ struct FolderLock {
       if stat("/proc/\(pid)", &process) == 0, let user = getpwuid(process.st_uid) {
         parts.append("user " + String(cString: user.pointee.pw_name))
       }
-      if let command = try? readProc("/proc/\(pid)/comm") {
+      if let command = try? AtomicFile.read("/proc/\(pid)/comm") {
         // The command's name is the other process's to choose: printable ASCII only.
         let name = String(command.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F })
         if !name.isEmpty { parts.append(name) }
@@ -82,11 +80,6 @@ struct FolderLock {
       return parts.joined(separator: ", ")
     }
     return nil
-  }
-
-  /// A /proc file's text (these report a size of 0, so they are read to their end).
-  private static func readProc(_ path: String) throws(BcshError) -> String {
-    try AtomicFile.read(path)
   }
 
   /// glibc's `major` and `minor` (macros Swift cannot call).

@@ -71,7 +71,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let host = try TransportURL.checkedHost(of: request.url)
     let remaining = ContinuousClock.now.duration(to: deadline)
     guard remaining > .zero else { throw TransportError.timeout }
-    guard let client = client(until: deadline) else { throw CancellationError() }
+    guard let client = client(until: deadline) else {
+      throw TransportError.other("the HTTP client was already shut down")
+    }
 
     var outgoing = HTTPClientRequest(url: request.url)
     outgoing.method = HTTPMethod(rawValue: request.method)
