@@ -15,6 +15,7 @@ import Testing
     ("source", ["-c", "source fifo"], [:]),
     ("scope need --file", ["-c", "scope need --file fifo"], [:]),
     ("verify --for", ["-c", "token new test; path set abc123; verify --for fifo"], [:]),
+    ("sandbox serve --config", ["sandbox", "serve", "--config", "fifo"], [:]),
   ]
 
   @Test func aFIFOIsRefusedWhereverAFileIsRead() throws {

@@ -95,7 +95,8 @@ import Testing
        "quota": 7}
       """
     try json.write(to: file, atomically: true, encoding: .utf8)
-    let configuration = try SandboxConfiguration.load(fromFile: file.path)
+    let configuration = try SandboxConfiguration.load(
+      json: try String(contentsOf: file, encoding: .utf8), from: file.path)
     #expect(configuration.quota == 7)
     #expect(configuration.windowMilliseconds == 30_000)
     #expect(configuration.stores.first?.domain == "abc123.example")
@@ -108,7 +109,7 @@ import Testing
       SandboxToken(name: "stray", accessToken: "stray", storeHash: "nosuchstore", scopes: []))
     #expect(throws: SandboxError.self) { try configuration.validate() }
     #expect(throws: SandboxError.self) {
-      try SandboxConfiguration.load(fromFile: "/nonexistent/sandbox.json")
+      try SandboxConfiguration.load(json: "{\"stores\": [", from: "sandbox.json")
     }
   }
 
