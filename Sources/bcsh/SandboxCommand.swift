@@ -33,7 +33,16 @@ extension SandboxServe {
     } catch {
       throw Self.startFailure("\(error)", hint: nil)
     }
-    let tls = tlsCert.map { SandboxTLS(certificateChainPath: $0, privateKeyPath: tlsKey ?? "") }
+    var tls: SandboxTLS?
+    if let tlsCert, let tlsKey {
+      do throws(BcshError) {
+        tls = SandboxTLS(
+          certificateChainPEM: try AtomicFile.read(tlsCert), privateKeyPEM: try AtomicFile.read(tlsKey),
+          certificateChainName: tlsCert, privateKeyName: tlsKey)
+      } catch {
+        throw Self.startFailure(error.message, hint: error.hint)
+      }
+    }
     let server = SandboxServer(configuration: configuration, host: host, port: port, tls: tls)
     do {
       _ = try await server.start()

@@ -16,6 +16,7 @@ import Testing
     ("scope need --file", ["-c", "scope need --file fifo"], [:]),
     ("verify --for", ["-c", "token new test; path set abc123; verify --for fifo"], [:]),
     ("sandbox serve --config", ["sandbox", "serve", "--config", "fifo"], [:]),
+    ("sandbox serve --tls-cert", ["sandbox", "serve", "--tls-cert", "fifo", "--tls-key", "fifo"], [:]),
   ]
 
   @Test func aFIFOIsRefusedWhereverAFileIsRead() throws {

@@ -57,7 +57,7 @@ import Testing
 
   @Test func tlsWorksWithTheTestCAAndFailsWithout() async throws {
     let ca = try ThrowawayCA.make()
-    let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
+    let tls = try ca.sandboxTLS()
     let token = SandboxConfiguration.demo.accessToken("full")
     try await withSandbox(tls: tls, trustRootsPEMFile: ca.caCertificate) { sandbox in
       #expect(sandbox.baseURL.hasPrefix("https://localhost:"))
@@ -79,10 +79,10 @@ import Testing
     }
   }
 
-  @Test func unreadableTLSFilesFailAtStart() async throws {
+  @Test func unusableTLSFilesFailAtStart() async throws {
     let server = SandboxServer(
       configuration: .demo,
-      tls: SandboxTLS(certificateChainPath: "/nonexistent.pem", privateKeyPath: "/x.key"))
+      tls: SandboxTLS(certificateChainPEM: "not a certificate", privateKeyPEM: "nor a key"))
     await #expect(throws: SandboxError.self) { try await server.start() }
   }
 
