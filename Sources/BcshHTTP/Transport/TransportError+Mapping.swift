@@ -89,6 +89,13 @@ extension TransportError {
 
   private static func mapping(_ error: NIOConnectionError, host: String) -> TransportError {
     let failures = error.connectionErrors.map(\.error)
+    // A TLS failure while the connection was set up (a CA file NIOSSL failed to load came this
+    // way, wrapped in one SingleConnectionFailure per address): that failure is the one to tell,
+    // not the refusal of another address.
+    if let tls = failures.first(where: { $0 is NIOSSLError || $0 is NIOSSLExtraError || $0 is BoringSSLError }
+    ) {
+      return mapping(tls, host: host)
+    }
     if failures.contains(where: { ($0 as? IOError)?.errnoCode == ECONNREFUSED }) {
       return .connectionRefused(host: host)
     }
