@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    // YAML for bcsh-endpoints, which reads BigCommerce's OpenAPI files; not linked into bcsh.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // The C surface of libedit: the system library plus fixed-argument wrappers.
@@ -93,6 +95,14 @@ let package = Package(
       ],
       swiftSettings: settings),
     .executableTarget(name: "bcsh-docs", dependencies: ["BcshDocs"], swiftSettings: settings),
+    // The endpoint table from a checkout of bigcommerce/docs: its OpenAPI files' scope statements,
+    // read with a YAML parser, normalized onto the scope catalog. Not installed;
+    // scripts/generate-endpoints runs it.
+    .target(
+      name: "ReferenceExtraction",
+      dependencies: ["BcshCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: settings),
+    .executableTarget(name: "bcsh-endpoints", dependencies: ["ReferenceExtraction"], swiftSettings: settings),
     .executableTarget(
       name: "bcsh-benchmarks",
       dependencies: ["BcshCore", "BcshHTTP", "BcshSandbox"],
@@ -125,6 +135,12 @@ let package = Package(
       swiftSettings: settings),
     // The start-up fast path of the executable against ArgumentParser's reading of the same line.
     .testTarget(name: "LaunchTests", dependencies: ["bcsh", "BcshCommandLine"], swiftSettings: settings),
+    // Each extraction rule on a fixture of reference snippets; the committed Swift data is the
+    // committed table's.
+    .testTarget(
+      name: "ReferenceExtractionTests", dependencies: ["ReferenceExtraction", "BcshCore"],
+      exclude: ["Fixtures"],
+      swiftSettings: settings),
     // Every generated file as committed equals what bcsh-docs renders now.
     .testTarget(name: "DocsTests", dependencies: ["BcshDocs"], swiftSettings: settings),
     .testTarget(

@@ -10,11 +10,12 @@ public struct Bcsh: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bcsh",
     abstract: "Prepare, save and verify BigCommerce API credentials.",
+    // ArgumentParser prints this after "USAGE: " and indents the later lines as far itself.
     usage: """
-      bcsh [OPTIONS]                          interactive shell (commands from stdin when it is not a terminal)
-        bcsh [OPTIONS] FILE.bcsh [NAME=VALUE ...] run a script
-        bcsh [OPTIONS] -c 'CMD; CMD'              run commands and exit
-        bcsh sandbox serve [OPTIONS]              run the sandbox API for other programs
+      bcsh [OPTIONS]                             interactive shell (commands from stdin when not a terminal)
+      bcsh [OPTIONS] FILE.bcsh [NAME=VALUE ...]  run a script
+      bcsh [OPTIONS] -c 'CMD; CMD'               run commands and exit
+      bcsh sandbox serve [OPTIONS]               run the sandbox API for other programs
       """,
     discussion: """
       Exit status: 0 success, 1 verify found a problem, 2 a command failed, 64 bad invocation, 130 interrupted.

@@ -58,6 +58,11 @@ enum ManPageBlocks {
     var lines: [String] = []
     for spec in table {
       lines += [".TP", Roff.synopsis(spec.synopsis), Roff.escaped(sentence(spec.summary))]
+      for (name, values) in spec.closedSetValues {
+        lines.append(
+          Roff.italic(name.lowercased()) + " is one of " + values.map(Roff.bold).joined(separator: ", ") + "."
+        )
+      }
       guard !spec.options.isEmpty else { continue }
       lines.append(".RS")
       for option in spec.options {

@@ -87,7 +87,7 @@ struct Launch: Equatable {
     if sandbox {
       let launch = try await SandboxLaunch.start()
       shellEnvironment.apiBase = launch.server.baseURL
-      shellEnvironment.variables.merge(launch.variables) { _, sandbox in sandbox }
+      shellEnvironment.sandbox = launch.listing
       sandboxLaunch = launch
     }
 
@@ -99,9 +99,14 @@ struct Launch: Equatable {
       }
     }
 
-    let format = OutputFormat(json: json, style: TextStyle(enabled: useColor(environment)))
+    let format = OutputFormat(
+      json: json, style: TextStyle(enabled: useColor(environment)),
+      showsProgress: StandardStreams.standardOutputIsTerminal,
+      columns: { StandardStreams.standardOutputColumns })
     let streams = StandardStreams()
     let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
+    // Session variables, so that `set` lists them; -v and NAME=VALUE may override them.
+    for (name, value) in sandboxLaunch?.variables ?? [:] { shell.define(name, value) }
     for definition in variables + script.dropFirst() {
       let (name, value) = Bcsh.split(definition)!
       shell.define(name, value)

@@ -53,7 +53,9 @@ extension SandboxServe {
     } catch {
       throw Self.startFailure("\(error)", hint: nil)
     }
-    StandardStreams().writeOutput(SandboxBanner.text(for: configuration, baseURL: server.baseURL))
+    StandardStreams().writeOutput(
+      SandboxBanner.text(
+        for: configuration, baseURL: server.baseURL, width: StandardStreams.standardOutputColumns))
     let signal = await SignalWait.first(of: [SIGINT, SIGTERM])
     try? await server.stop()
     throw ExitCode(signal == SIGINT ? 130 : 0)

@@ -1,18 +1,20 @@
 import BcshCore
 import BcshSandbox
 
-/// The sandbox started inside a `bcsh --sandbox` run: its address and the `SANDBOX_*` variables
-/// that name its demo store and tokens.
+/// The sandbox started inside a `bcsh --sandbox` run: its address, the `SANDBOX_*` session
+/// variables that name its demo store and tokens, and its full listing for `sandbox show`.
 struct SandboxLaunch {
   let server: SandboxServer
   let variables: [String: String]
+  let listing: SandboxListing
 
-  /// Starts the demo sandbox on an ephemeral loopback port and prints its banner to stderr.
+  /// Starts the demo sandbox on an ephemeral loopback port and prints its short banner to stderr.
   static func start(configuration: SandboxConfiguration = .demo) async throws -> SandboxLaunch {
     let server = SandboxServer(configuration: configuration)
     _ = try await server.start()
+    let baseURL = server.baseURL
     var variables = [
-      "SANDBOX_API_BASE": server.baseURL,
+      "SANDBOX_API_BASE": baseURL,
       "SANDBOX_STORE_HASH": configuration.stores.first?.hash ?? "",
     ]
     if let account = configuration.accounts.first { variables["SANDBOX_ACCOUNT_UUID"] = account.uuid }
@@ -22,9 +24,13 @@ struct SandboxLaunch {
       variables[prefix + "CLIENT_ID"] = token.clientID
       variables[prefix + "CLIENT_SECRET"] = token.clientSecret
     }
-    StandardStreams().writeError(
-      SandboxBanner.text(for: configuration, baseURL: server.baseURL)
-        + "variables: \(variables.keys.sorted().joined(separator: " "))\n\n")
-    return SandboxLaunch(server: server, variables: variables)
+    let listing = SandboxListing(
+      text: { width, mask in
+        SandboxBanner.text(for: configuration, baseURL: baseURL, width: width, mask: mask)
+      },
+      json: { mask in SandboxBanner.json(for: configuration, baseURL: baseURL, mask: mask) },
+      secrets: Set(configuration.tokens.flatMap { [$0.accessToken, $0.clientSecret] }))
+    StandardStreams().writeError(SandboxBanner.short(for: configuration, baseURL: baseURL) + "\n")
+    return SandboxLaunch(server: server, variables: variables, listing: listing)
   }
 }

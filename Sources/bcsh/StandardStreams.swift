@@ -37,6 +37,17 @@ final class StandardStreams: OutputWriting {
   static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
   static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+  /// The width output is wrapped at: the terminal's columns (asked each time, as the window may
+  /// have been resized), or 80 when standard output is not a terminal.
+  static var standardOutputColumns: Int {
+    var size = winsize()
+    guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+    else {
+      return 80
+    }
+    return Int(size.ws_col)
+  }
+
   /// The most bcsh reads from standard input, like `--file`'s limit: `bcsh < /dev/zero` must end.
   static let inputLimit = 16 << 20
 

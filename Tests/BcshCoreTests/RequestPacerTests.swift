@@ -106,6 +106,40 @@ import Testing
     #expect(clock.sleeps == [.milliseconds(3050)])
     #expect(transport.requests == 3)
   }
+
+  /// A verify's own probes that the store's quota cannot carry before the deadline fail at once,
+  /// with how long they need and the --timeout that would do, not after waiting for the deadline.
+  @Test func probesTheQuotaCannotCarryFailAtOnceWithTheTimeoutThatWouldDo() async throws {
+    let clock = ManualClock()
+    let quota: [(String, String)] = [
+      ("X-Rate-Limit-Requests-Quota", "12"), ("X-Rate-Limit-Time-Window-Ms", "1000"),
+      ("X-Rate-Limit-Requests-Left", "11"), ("X-Rate-Limit-Time-Reset-Ms", "1000"),
+    ]
+    let transport = ScriptedTransport([HTTPResponse(status: 200, headers: quota)])
+    let pacer = RequestPacer(
+      transport: transport, clock: clock, deadline: clock.now + .seconds(5), deadlineParts: 2)
+    _ = try await pacer.send(Self.request)
+    // 11 a window (one kept for other apps) and 10 left in this one: 40 fit in 3.15 s.
+    try await pacer.plan(40)
+    do {
+      try await pacer.plan(40)
+      Issue.record("80 requests at 10 a second do not fit in 5 seconds")
+    } catch {
+      guard case .quotaNeedsTime(let estimate) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(estimate.requests == 80)
+      #expect(estimate.quotaDescription == "12 per 1 s")
+      // 70 beyond this window's 10: 7 windows of 11, 7.35 s with the margins.
+      #expect(estimate.seconds == 8)
+      // The deadline was made of two rounds: each needs 3.7 s, 4.6 s with a quarter to spare.
+      #expect(estimate.elapsed == .zero)
+      #expect(estimate.suggestedTimeout == 5)
+    }
+    #expect(clock.sleeps.isEmpty)
+    #expect(transport.requests == 1)
+  }
 }
 
 extension RequestPacer.Failure: Equatable {
@@ -115,6 +149,7 @@ extension RequestPacer.Failure: Equatable {
     case (.rateLimitedRepeatedly(let left), .rateLimitedRepeatedly(let right)): left == right
     case (.serverErrors(let left), .serverErrors(let right)): left == right
     case (.transport(let left), .transport(let right)): left == right
+    case (.quotaNeedsTime(let left), .quotaNeedsTime(let right)): left == right
     default: false
     }
   }

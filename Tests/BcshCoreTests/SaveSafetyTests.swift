@@ -58,7 +58,7 @@ import Testing
     let target = folder.path("real/s.json")
     let first = try AtomicFile.write("v1", to: target, expected: nil, force: false)
     #expect(symlink(target, folder.path("link.json")) == 0)
-    #expect(FileFingerprint.of(folder.path("link.json")) == first)
+    #expect(FileFingerprint.of(folder.path("link.json"))?.hasSameMetadata(as: first) == true)
     _ = try AtomicFile.write("v2", to: folder.path("link.json"), expected: first, force: false)
     #expect(try AtomicFile.read(target) == "v2")
     var info = stat()

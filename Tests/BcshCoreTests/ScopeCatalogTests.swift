@@ -131,7 +131,8 @@ import Testing
   @Test func presetsHoldValidGrantsInControlPanelOrder() {
     #expect(
       Preset.all.map(\.name) == [
-        "migration-to", "migration-from", "catalyst", "stencil-dev", "stencil-publish", "read-only-all",
+        "migration-to", "migration-from", "catalyst", "catalyst-deploy", "stencil-dev", "stencil-publish",
+        "read-only-all",
       ])
     for preset in Preset.all {
       #expect(preset.grants == preset.grants.sorted(), "\(preset.name)")

@@ -14,13 +14,19 @@ final class TestShell {
   let temporary = TemporaryFolder("core")
   var folder: String { temporary.path }
 
-  init(options: ShellOptions = ShellOptions(), json: Bool = false, environment: [String: String] = [:]) {
+  /// `width`: the terminal width output is wrapped at (nil: no wrapping).
+  init(
+    options: ShellOptions = ShellOptions(), json: Bool = false, environment: [String: String] = [:],
+    width: Int? = nil
+  ) {
     output = CapturedOutput()
     let folder = temporary.path
     var env = ShellEnvironment(
       variables: environment.merging(["HOME": folder]) { a, _ in a }, currentDirectory: folder)
     env.now = { Date(timeIntervalSince1970: 1_790_000_000) }
-    shell = Shell(environment: env, options: options, format: OutputFormat(json: json), writer: output)
+    shell = Shell(
+      environment: env, options: options, format: OutputFormat(json: json, columns: { width }), writer: output
+    )
   }
 
   /// Runs `script` as a script named `test.bcsh`; returns its status.

@@ -14,15 +14,22 @@ import Testing
         + "verify --for stencil-publish; echo not reached",
     ])
     #expect(result.status == 1, "\(result.stderr)")
-    #expect(result.stdout.contains("result: ok"))
+    // The result leads with the coverage verdict, never "ok" before a missing scope.
+    #expect(!result.stdout.contains("result: ok"))
     #expect(
       result.stdout.contains(
         "coverage  missing  'stencil-check' lacks 1 of what preset stencil-publish needs"))
     #expect(result.stdout.contains("Themes                  modify     declared read-only, needs modify"))
+    let tail = try #require(result.stdout.components(separatedBy: "coverage  missing").last)
     #expect(
-      result.stdout.contains(
+      tail.contains(
+        "result: problem — 'stencil-check' cannot run preset stencil-publish: it lacks 1 of the 4 scopes it needs"
+      ))
+    #expect(
+      tail.contains(
         "a new API account for preset stencil-publish needs: information-settings=read-only themes=modify "
           + "sites-routes=read-only channel-settings=read-only"))
+    #expect(tail.contains("token new NAME; scope preset stencil-publish; token checklist"))
     #expect(!result.stdout.contains("not reached"))
     #expect(!result.stderr.contains("error:"))
   }

@@ -110,7 +110,8 @@ import Testing
     #expect(result.status == 2)
     #expect(
       result.stderr
-        == "error: cannot read 'missing.bcsh': no such file or directory\nhint: check the path; the folder must exist\n"
+        == "error: cannot read 'missing.bcsh': no such file or directory\n"
+        + "hint: check the file name: its folder holds no 'missing.bcsh'\n"
     )
   }
 

@@ -155,13 +155,16 @@ import Testing
       let text = output.output
       #expect(text.contains("verify --all: 3 tokens (requests go to \(sandbox.baseURL))"))
       #expect(text.contains("good-one"))
-      #expect(text.contains("missing scopes  marketing=modify"))
-      #expect(text.contains("no credentials"))
+      #expect(text.contains(/missing scopes +marketing=modify/))
+      #expect(text.contains("no access token"))
       #expect(text.contains("1 ok, 1 with a problem, 1 could not be checked"))
+      // The detail agrees with the summary: the token without credentials was not checked.
+      #expect(text.contains("result: not checked — nothing to verify yet: 'empty-one' has no access token"))
       #expect(text.contains("verify 'lacking-one' (store-level)"))
       #expect(!text.contains(configuration.accessToken("migration")))
-      // A verify that fails is a failed command: the session stays as it was.
-      #expect(shell.state.session.tokens.allSatisfy { $0.lastVerification == nil })
+      // A verify that ran is recorded whatever it found, though the command fails.
+      let recorded = shell.state.session.tokens.map { $0.lastVerification?.result }
+      #expect(recorded == [.passed, .problem, .notChecked])
       // When every token passes, each keeps its result.
       let passing = await shell.run(
         script: "token rm lacking-one; token rm empty-one; verify --all", source: "all.bcsh", path: nil)
@@ -181,6 +184,37 @@ import Testing
         ])
       #expect(
         (document["summary"] as? [String: Int]) == ["tokens": 3, "ok": 1, "problems": 1, "not_checked": 1])
+    }
+  }
+
+  /// Six tokens of one store probing the whole catalog need far more than a 3-second deadline at
+  /// a quota of 12 a second: verify says so as soon as the quota is known, naming the time the
+  /// quota needs and the --timeout that would do, instead of blaming the store's other apps.
+  @Test func allEstimatesWhatTheQuotaNeedsAndSaysWhichTimeoutWouldDo() async throws {
+    var configuration = Self.configuration
+    configuration.quota = 12
+    configuration.windowMilliseconds = 1000
+    try await withSandbox(configuration) { sandbox in
+      let tokens = try (0..<6).map { _ in try token("migration", scopes: ["products"]) }
+      let transport = AsyncHTTPTransport()
+      let reports = await Verifier(transport: transport, apiBase: sandbox.baseURL).verify(
+        all: tokens, scopes: .all, timeout: .seconds(3))
+      await transport.shutdown()
+      let estimates = reports.compactMap { report -> QuotaEstimate? in
+        if case .quotaNeedsTime(let estimate) = report.diagnosis { return estimate }
+        return nil
+      }
+      #expect(!estimates.isEmpty, "\(reports.map { $0.diagnosis?.message ?? "ok" })")
+      #expect(!reports.contains { $0.diagnosis == .rateLimited })
+      for estimate in estimates {
+        #expect(estimate.quotaDescription == "12 per 1 s")
+        #expect(estimate.suggestedTimeout > 3)
+        #expect(estimate.deadlineParts == 2)
+      }
+      let advice = try #require(
+        reports.first { if case .quotaNeedsTime = $0.diagnosis { true } else { false } }?.diagnosis)
+      #expect(advice.message.contains("this verify's own"))
+      #expect(advice.advice.contains("verify again with --timeout"))
     }
   }
 }

@@ -7,15 +7,29 @@ import Testing
 @Suite struct StoreAPITests {
   let demo = SandboxConfiguration.roomy
 
-  @Test func missingOrUnknownTokenIs401WithPlainText() async throws {
+  /// The body webhooks.v3.yml's 401_Unauthorized example shows.
+  @Test func missingOrUnknownTokenIs401WithTheReferenceBody() async throws {
     try await withSandbox { sandbox in
       for token in [nil, "", "notarealtoken0000000000000000000"] {
         let response = try await sandbox.get("/v2/time", token: token)
         #expect(response.status == 401)
-        #expect(response.header("Content-Type")?.hasPrefix("text/plain") == true)
-        #expect(response.jsonObject == nil)
-        #expect(!response.text.isEmpty)
+        #expect(response.header("Content-Type")?.hasPrefix("application/json") == true)
+        #expect(response.jsonObject?["status"] as? Int == 401)
+        #expect(
+          response.jsonObject?["title"] as? String
+            == "Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store."
+        )
+        #expect(response.jsonObject?["type"] as? String == "/api-docs/getting-started/api-status-codes")
       }
+    }
+  }
+
+  /// channels.v3.yml: the listings of a channel without any are 200 with empty data.
+  @Test func listingsOfAnUnknownChannelAreEmptyNotMissing() async throws {
+    try await withSandbox { sandbox in
+      let response = try await sandbox.get("/v3/channels/987654/listings", token: demo.accessToken("full"))
+      #expect(response.status == 200)
+      #expect((response.jsonObject?["data"] as? [Any])?.isEmpty == true)
     }
   }
 

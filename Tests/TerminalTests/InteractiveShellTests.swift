@@ -115,6 +115,27 @@ import Testing
     #expect(saved.contains("before-term"))
   }
 
+  /// On a terminal, verify shows each step as its answer arrives: the liveness line goes out
+  /// before the probes are counted, and the counting line is erased before the rest of the report.
+  @Test func verifyShowsItsStepsAsTheyArrive() throws {
+    let home = try SealedHome()
+    let terminal = try home.start(["--sandbox"])
+    terminal.send(
+      "token new live-one; scope preset migration-to; path set $SANDBOX_STORE_HASH; "
+        + "token set access-token --env SANDBOX_MIGRATION_ACCESS_TOKEN\r")
+    try terminal.expectPrompt("bcsh(live-one)*> ")
+    terminal.send("verify\r")
+    try terminal.expect("liveness  ok       GET /v3/hooks answered HTTP 200\r\n")
+    try terminal.expect("probing   ")
+    try terminal.expect("of 8 scopes")
+    let rest = try terminal.expect("result: ok")
+    // The counting line was erased, and no step was written twice.
+    #expect(rest.contains("\r\u{1B}[K"))
+    #expect(!rest.contains("liveness  ok"))
+    try terminal.expectPrompt("bcsh(live-one)*> ")
+    #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
+  }
+
   /// A SIGCONT (after Ctrl-Z and `fg`) that comes while a command runs is not a reason to leave.
   @Test func sigcontWhileACommandRunsKeepsTheShell() throws {
     let silent = try SilentListener()
@@ -127,7 +148,7 @@ import Testing
     terminal.send("verify --timeout 2\r")
     terminal.drain(for: 0.5)
     kill(terminal.pid, SIGCONT)
-    try terminal.expect("result: problem", timeout: 15)
+    try terminal.expect("result: not checked", timeout: 15)
     try terminal.expectPrompt("bcsh(demo-store)*> ")
     terminal.send("echo still-here\r")
     try terminal.expect("\nstill-here\r\n")

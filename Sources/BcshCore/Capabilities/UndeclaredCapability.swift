@@ -17,9 +17,10 @@ struct UndeclaredCapability: FileWriting, TokenVerifying, SecretReading, Keyring
     what: String
   ) throws(BcshError) -> FileFingerprint? { throw refusal() }
 
-  func verify(_ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection, timeout: Duration)
-    async throws(BcshError) -> [VerifyReport]
-  { throw refusal() }
+  func verify(
+    _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection, timeout: Duration,
+    events: AsyncStream<VerifyEvent>.Continuation?
+  ) async throws(BcshError) -> [VerifyReport] { throw refusal() }
 
   func readSecret(prompt: String) throws(BcshError) -> String { throw refusal() }
 

@@ -33,22 +33,34 @@ public struct Preset: Sendable, Hashable {
       source: "the migration-to scopes at read-only: a migration away from BigCommerce only reads",
       tokenType: nil),
     Preset(
-      name: "catalyst", summary: "a Catalyst storefront: the Catalyst CLI and create-catalyst",
+      name: "catalyst", summary: "a Catalyst storefront: the scopes create-catalyst asks for",
       grants: [
+        ScopeGrant(scopeID: "channel-settings", level: .modify),
+        ScopeGrant(scopeID: "sites-routes", level: .modify),
+        ScopeGrant(scopeID: "storefront-api-tokens", level: .manage),
         ScopeGrant(scopeID: "content", level: .modify),
         ScopeGrant(scopeID: "information-settings", level: .modify),
         ScopeGrant(scopeID: "products", level: .modify),
-        ScopeGrant(scopeID: "channel-settings", level: .modify),
-        ScopeGrant(scopeID: "storefront-api-tokens", level: .manage),
+        ScopeGrant(scopeID: "carts", level: .modify),
+      ].sorted(),
+      source:
+        "bigcommerce/catalyst, packages/create-catalyst/src/utils/auth.ts on branch canary at commit "
+        + "d4690786b17a (2026-01-09): the device-code request's scopes store_channel_settings, store_sites, "
+        + "store_storefront_api, store_v2_content, store_v2_information, store_v2_products, store_cart",
+      tokenType: nil),
+    Preset(
+      name: "catalyst-deploy",
+      summary: "deploying a Catalyst storefront to BigCommerce hosting (catalyst deploy)",
+      grants: [
         ScopeGrant(scopeID: "infrastructure-deployments", level: .manage),
         ScopeGrant(scopeID: "infrastructure-projects", level: .manage),
         ScopeGrant(scopeID: "infrastructure-logs", level: .readOnly),
       ].sorted(),
       source:
-        "bigcommerce/catalyst, packages/catalyst/src/cli/lib/auth.ts (DEVICE_OAUTH_SCOPES of the "
-        + "catalyst CLI 1.0.0-alpha, main as of 2026-04), plus the Content, Information & Settings and "
-        + "Products modify strings create-catalyst has requested; preview deployments need Infrastructure "
-        + "Projects and Deployments at manage",
+        "bigcommerce/catalyst, packages/catalyst/src/cli/commands/deploy.ts and link.ts on branch canary at "
+        + "commit d4690786b17a (2026-01-09): POST /v3/infrastructure/deployments/uploads and "
+        + "/v3/infrastructure/deployments, GET .../deployments/{uuid}/events, GET and POST "
+        + "/v3/infrastructure/projects; infrastructure_hosting.v3.yml names these three scopes for them",
       tokenType: nil),
     Preset(
       name: "stencil-dev", summary: "Stencil theme development (stencil start)",
@@ -75,8 +87,10 @@ public struct Preset: Sendable, Hashable {
   ]
 
   private static let stencilSource =
-    "bigcommerce/stencil-cli, lib/theme-api-client.js (main as of 2026-04): GET /v3/sites, "
-    + "GET /v3/channels, GET /v3/settings/store/locale and the themes endpoints"
+    "bigcommerce/stencil-cli on branch master at commit 2b7d04e3bca6 (2026-06-18): lib/theme-api-client.js "
+    + "(GET /v3/sites, GET /v3/channels, the themes endpoints) and lib/store-settings-api-client.js (GET "
+    + "/v3/settings/store/locale); the control panel's Stencil-CLI token "
+    + "(docs/storefront/stencil/cli/development-server.mdx in bigcommerce/docs) sets these itself"
 
   private static let stencilLevels = ["local development only", "publish theme"]
 

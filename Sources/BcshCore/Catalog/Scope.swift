@@ -81,15 +81,16 @@ public struct Probe: Sendable, Hashable {
   public let path: String
   /// Why a non-2xx answer still means "granted", for the report.
   public let note: String?
-  /// The scope that also opens this endpoint (Content opens Checkout Content's), if any: then a
-  /// pass proves this scope only on a token without that one.
-  public let alsoOpenedBy: String?
+  /// The scopes that also open this endpoint (Content opens Checkout Content's; the three
+  /// infrastructure scopes open one another's): a pass proves this scope only on a token without
+  /// them, while a 403 proves it missing all the same.
+  public let alsoOpenedBy: [String]
   /// Whether every 4xx but 403 means "granted" (Get Payment Methods validates its query after the
   /// scope check); otherwise only 400, 404 and 422 do.
   public let grantedOnAnyClientError: Bool
 
   public init(
-    _ path: String, note: String? = nil, alsoOpenedBy: String? = nil, grantedOnAnyClientError: Bool = false
+    _ path: String, note: String? = nil, alsoOpenedBy: [String] = [], grantedOnAnyClientError: Bool = false
   ) {
     self.method = .get
     self.path = path

@@ -9,7 +9,7 @@ extension ScopeCatalog {
     readModify(
       "Checkout Content", "store_content_checkout",
       probe: Probe(
-        "/v3/content/scripts?limit=1", note: "Content grants this endpoint too", alsoOpenedBy: "content")),
+        "/v3/content/scripts?limit=1", note: "Content grants this endpoint too", alsoOpenedBy: ["content"])),
     readModify("Customers", "store_v2_customers", probe: Probe("/v3/customers?limit=1")),
     single("Customers Login", .login, "store_v2_customers_login", aliases: ["customer-login"]),
     readModify(
@@ -84,6 +84,7 @@ extension ScopeCatalog {
         Scope.Grant(level: .full, tokenString: "store_metafield_write_all"),
       ],
       probe: nil, aliases: ["metafields"]),
+    // infrastructure_hosting.v3.yml lets any of the three read GET /v3/infrastructure/projects.
     Scope(
       id: "infrastructure-deployments", uiName: "Infrastructure Deployments", kind: .store,
       levels: [
@@ -92,19 +93,20 @@ extension ScopeCatalog {
           level: .createPreview, tokenString: "store_infrastructure_deployments_create_preview"),
         Scope.Grant(level: .manage, tokenString: "store_infrastructure_deployments_manage"),
       ],
-      probe: nil),
+      probe: infrastructureProbe(besides: "infrastructure-deployments")),
     Scope(
       id: "infrastructure-projects", uiName: "Infrastructure Projects", kind: .store,
       levels: [
         Scope.Grant(level: .readOnly, tokenString: "store_infrastructure_projects_read_only"),
         Scope.Grant(level: .manage, tokenString: "store_infrastructure_projects_manage"),
       ],
-      probe: nil),
+      probe: infrastructureProbe(besides: "infrastructure-projects")),
     Scope(
       id: "infrastructure-logs", uiName: "Infrastructure Logs", kind: .store,
       levels: [Scope.Grant(level: .readOnly, tokenString: "store_infrastructure_logs_read_only")],
-      probe: nil),
-    single("B2B Edition", .manage, nil, aliases: ["b2b"]),
+      probe: infrastructureProbe(besides: "infrastructure-logs")),
+    // hosted-auth.mdx: "a V3 Token with the B2B Edition scope set to `modify`".
+    single("B2B Edition", .modify, nil, aliases: ["b2b"]),
   ]
 
   /// Account-level scopes (bigcommerce-reference.md sections 3 and 9), in the order the docs show
@@ -140,6 +142,16 @@ extension ScopeCatalog {
   ]
 
   /// The usual pair: `read-only` is the modify string with `_read_only` unless given.
+  /// The one read every infrastructure scope opens; the other two open it as well.
+  private static func infrastructureProbe(besides id: String) -> Probe {
+    Probe(
+      "/v3/infrastructure/projects",
+      note: "any infrastructure scope opens it: a pass is inconclusive beside another, a 403 is not",
+      alsoOpenedBy: ["infrastructure-deployments", "infrastructure-projects", "infrastructure-logs"].filter {
+        $0 != id
+      })
+  }
+
   private static func readModify(
     _ uiName: String, _ modify: String, readOnly: String? = nil, probe: Probe?, aliases: [String] = []
   ) -> Scope {

@@ -33,7 +33,7 @@ public enum ArgumentKind: Sendable, Equatable {
 extension ArgumentKind {
   /// The values of a closed-set argument and what one is called in errors; `Invocation` refuses
   /// anything else, so handlers may take the value as given.
-  var closedSet: (noun: String, values: [String])? {
+  public var closedSet: (noun: String, values: [String])? {
     switch self {
     case .preset: ("preset", Preset.all.map(\.name))
     case .credentialField: ("field", CredentialField.allCases.map(\.rawValue))
@@ -164,4 +164,11 @@ public struct CommandSpec: Sendable {
   }
 
   public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+
+  /// The arguments and option values that take one of a closed set (`FIELD`, `--format FORMAT`),
+  /// with those values: `help` and the manual list them.
+  public var closedSetValues: [(name: String, values: [String])] {
+    let named = arguments.map { ($0.name, $0.kind) } + options.compactMap(\.value)
+    return named.compactMap { name, kind in kind.closedSet.map { (name, $0.values) } }
+  }
 }

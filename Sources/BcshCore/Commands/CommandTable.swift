@@ -4,7 +4,7 @@ public enum CommandTable {
     TokenCommands.all + ScopeCommands.all + ScopeInsightCommands.all + PathCommands.all + FileCommands.all + [
       VerifyCommand.spec
     ]
-    + ShellCommands.all
+    + SandboxCommands.all + ShellCommands.all
 
   /// The first words of every command, in the order `help` lists them.
   public static let topLevelWords: [String] = {

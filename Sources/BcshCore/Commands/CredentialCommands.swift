@@ -78,29 +78,22 @@ enum CredentialCommands {
       }
     }
 
-    // The token prepared for this file: --into, or the one of the file's name that still waits
-    // for credentials.
-    let prepared: Token?
+    // The token prepared for this file: --into, or the one the file's name or store points to.
+    let prepared: (token: Token, note: String?)?
     if let into {
-      do throws(BcshError) { prepared = try context.state.session.require(into.value) } catch {
+      do throws(BcshError) { prepared = (try context.state.session.require(into.value), nil) } catch {
         throw error.placed(at: into.position)
       }
-    } else if nameOption == nil, let clientName = file.clientName,
-      let named = context.state.session.token(named: clientName)
-    {
-      guard named.accessToken == nil else {
-        throw BcshError(
-          "'\(clientName)' already has an access token; the file would replace it",
-          hint: "'token import FILE --into \(Shell.quoteForDisplay(clientName))' replaces it; "
-            + "'--name NAME' makes a new token",
-          at: fileArgument.position)
-      }
-      prepared = named
+    } else if nameOption == nil {
+      prepared = try preparedToken(
+        for: file, apiPath: apiPath, in: context.state.session, at: fileArgument.position)
     } else {
       prepared = nil
     }
     if let prepared {
-      try fill(prepared, from: file, apiPath: apiPath, at: line("API PATH"), context: &context)
+      try fill(
+        prepared.token, from: file, apiPath: apiPath, note: prepared.note, at: line("API PATH"),
+        context: &context)
       return
     }
 
@@ -130,6 +123,50 @@ enum CredentialCommands {
         + "the file does not list scopes: declare them with 'scope add' or 'scope preset', then 'verify'")
   }
 
+  /// The token a file fills when neither --into nor --name says: the one its CLIENT NAME names, as
+  /// the control panel compares names (case, spaces, hyphens and underscores aside); else the one
+  /// token of the file's store (or account) that still waits for credentials. nil when none does
+  /// (a new token is made); an error when the choice is not clear.
+  private static func preparedToken(
+    for file: CredentialsFile, apiPath: APIPath, in session: Session, at position: SourcePosition
+  ) throws(BcshError) -> (token: Token, note: String?)? {
+    let place = apiPath.kind == .store ? "store '\(apiPath.identifier)'" : "account '\(apiPath.identifier)'"
+    if let clientName = file.clientName {
+      let named = session.token(named: clientName).map { [$0] } ?? session.tokens(likeName: clientName)
+      if named.count > 1 {
+        throw BcshError(
+          "the file's CLIENT NAME '\(clientName)' could be any of "
+            + named.map { "'\($0.name)'" }.joined(separator: ", "),
+          hint: "'token import FILE --into NAME' says which; '--name NAME' makes a new token", at: position)
+      }
+      if let token = named.first {
+        guard token.accessToken == nil else {
+          throw BcshError(
+            "'\(token.name)' already has an access token; the file would replace it",
+            hint: "'token import FILE --into \(Shell.quoteForDisplay(token.name))' replaces it; "
+              + "'--name NAME' makes a new token",
+            at: position)
+        }
+        return (
+          token, token.name == clientName ? nil : "the file's CLIENT NAME '\(clientName)' is '\(token.name)'"
+        )
+      }
+    }
+    let waiting = session.tokens.filter { $0.accessToken == nil && $0.apiPath == apiPath }
+    let unnamed =
+      file.clientName.map { "the file's CLIENT NAME '\($0)' names no token" } ?? "the file has no CLIENT NAME"
+    if waiting.count > 1 {
+      throw BcshError(
+        "\(unnamed), and \(Counted.text(waiting.count, "token")) of \(place) wait for credentials: "
+          + waiting.map { "'\($0.name)'" }.joined(separator: ", "),
+        hint: "'token import FILE --into NAME' fills one of them; '--name NAME' makes a new token",
+        at: position)
+    }
+    return waiting.first.map {
+      ($0, "\(unnamed); '\($0.name)' is the one token of \(place) waiting for credentials")
+    }
+  }
+
   /// "a store-level", "an account-level".
   private static func article(_ kind: TokenKind) -> String {
     kind == .account ? "an account-level" : "a store-level"
@@ -138,8 +175,8 @@ enum CredentialCommands {
   /// Puts the file's credentials into a prepared token, keeping its declared scopes; its path must
   /// be the file's, when it has one.
   private static func fill(
-    _ prepared: Token, from file: CredentialsFile, apiPath: APIPath, at place: SourcePosition,
-    context: inout CommandContext
+    _ prepared: Token, from file: CredentialsFile, apiPath: APIPath, note: String? = nil,
+    at place: SourcePosition, context: inout CommandContext
   ) throws(BcshError) {
     guard prepared.kind == apiPath.kind else {
       throw BcshError(
@@ -152,7 +189,8 @@ enum CredentialCommands {
       throw BcshError(
         "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
           + "\(what) '\(path.identifier)'",
-        hint: "check that you downloaded the file from the right \(what); 'path set' changes the token's",
+        hint: "check that you downloaded the file from the right \(what); 'path set' changes the \(what) "
+          + "'\(prepared.name)' is set up for",
         at: place)
     }
     let replacing = prepared.accessToken != nil
@@ -164,8 +202,9 @@ enum CredentialCommands {
     try context.state.session.use(prepared.name)
     let scopes = prepared.grants.count
     context.confirm(
-      "\(replacing ? "replaced" : "filled") the credentials of '\(prepared.name)' for \(apiPath.canonical)"
-        + " (\(scopes == 0 ? "no scopes declared" : "\(scopes) declared scope\(scopes == 1 ? "" : "s") kept"))\n"
+      (note.map { $0 + "\n" } ?? "")
+        + "\(replacing ? "replaced" : "filled") the credentials of '\(prepared.name)' for \(apiPath.canonical)"
+        + " (\(scopes == 0 ? "no scopes declared" : "\(Counted.text(scopes, "declared scope")) kept"))\n"
         + (scopes == 0
           ? "declare its scopes ('scope add', 'scope preset') or find out what it can do: verify --scopes all"
           : "next: verify"))

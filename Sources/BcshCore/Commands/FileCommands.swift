@@ -1,5 +1,9 @@
 import FoundationEssentials
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
 /// `save` and `open`: the session on disk.
 enum FileCommands {
   enum SaveFormat: String, CaseIterable {
@@ -34,7 +38,7 @@ enum FileCommands {
       }
       let path = context.resolvePath(file.value)
       try context.open(path: path, shownAs: file.value, at: file.position)
-      context.confirm("opened \(file.value) (\(context.state.session.tokens.count) tokens)")
+      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokens.count, "token")))")
     },
   ]
 
@@ -84,7 +88,10 @@ enum FileCommands {
       guard let accessToken = token.accessToken, let apiPath = token.apiPath else {
         throw BcshError(
           "'\(token.name)' needs an access token and an API path to be saved as \(format)",
-          hint: "'token set access-token' and 'path set VALUE'", at: place)
+          hint: [
+            token.accessToken == nil ? "'token set access-token' sets the access token" : nil,
+            token.apiPath == nil ? "'path set VALUE' sets the API path" : nil,
+          ].compactMap { $0 }.joined(separator: "; "), at: place)
       }
       contents =
         format == .txt
@@ -163,6 +170,9 @@ extension CommandContext {
     // The fingerprint of the file that was read, not of whatever the path names a moment later.
     let text: String
     let fingerprint: FileFingerprint
+    guard FileFingerprint.of(path) != nil || errno != ENOENT else {
+      throw Self.noSessionFile(name, at: path, position: position)
+    }
     do throws(BcshError) {
       (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
     } catch {
@@ -193,7 +203,16 @@ extension CommandContext {
             + KeyringSecrets.describe(missing),
           hint: "'status' lists them; 'token set FIELD' sets each again and 'save' stores it",
           at: position))
-      carriedStatus = .commandFailed
+      failedStatus = .commandFailed
     }
+  }
+
+  /// "no session file 'x.json'", with the nearest name in its folder or how to make one.
+  private static func noSessionFile(_ name: String, at path: String, position: SourcePosition?) -> BcshError {
+    let folder = Paths.folder(of: name)
+    let hint =
+      Paths.nearestSibling(of: path).map { "did you mean '\(folder == "." ? $0 : folder + "/" + $0)'?" }
+      ?? "check the path; 'save \(name)' makes a new session file there"
+    return BcshError("no session file '\(name)'", hint: hint, at: position)
   }
 }

@@ -20,7 +20,12 @@ enum ScopeCommands {
       try context.updateCurrent { token in
         for grant in grants { token.grant(grant) }
       }
-      let list = grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ")
+      // A drop-down scope holds one level: a new one replaces what was declared, and says so.
+      let list = grants.map { grant in
+        let before = grant.scope?.choice == .checkboxes ? nil : token.level(of: grant.scopeID)
+        let change = before.map { $0 == grant.level ? "" : " (was \($0))" } ?? ""
+        return "\(grant.scopeID)=\(grant.level)" + change
+      }.joined(separator: ", ")
       context.confirm("'\(token.name)' declares \(list)")
     },
     CommandSpec(
@@ -58,9 +63,14 @@ enum ScopeCommands {
     },
     CommandSpec(["scope", "clear"], "remove every declared scope", example: "scope clear") {
       context, _ throws(BcshError) in
+      let token = try context.currentToken()
       try context.updateCurrent { token in
         token.revokeAll()
       }
+      context.confirm(
+        token.grants.isEmpty
+          ? "'\(token.name)' declared no scopes"
+          : "removed \(Counted.text(token.grants.count, "scope")) from '\(token.name)'")
     },
     CommandSpec(
       ["scope", "list"], "this token's scopes in control-panel order (--all: the whole catalog)",
@@ -69,12 +79,13 @@ enum ScopeCommands {
     ) { context, invocation throws(BcshError) in
       if invocation.flag("--all") {
         context.report(
-          ScopeRendering.catalog(style: context.format.style), json: ScopeRendering.catalogJSON())
+          ScopeRendering.catalog(style: context.format.style, width: context.format.width),
+          json: ScopeRendering.catalogJSON())
         return
       }
       let token = try context.currentToken()
       context.report(
-        ScopeRendering.declared(token, style: context.format.style),
+        ScopeRendering.declared(token, style: context.format.style, width: context.format.width),
         json: .array(token.grants.map(ScopeRendering.json)))
     },
     CommandSpec(
@@ -84,7 +95,8 @@ enum ScopeCommands {
     ) { context, invocation throws(BcshError) in
       guard let name = invocation.argument("NAME") else {
         context.report(
-          ScopeRendering.presets(style: context.format.style), json: ScopeRendering.presetsJSON())
+          ScopeRendering.presets(style: context.format.style, width: context.format.width),
+          json: ScopeRendering.presetsJSON())
         return
       }
       // `Invocation` has checked it against the closed set.
@@ -98,7 +110,8 @@ enum ScopeCommands {
       try context.updateCurrent { token in
         for grant in preset.grants { token.grant(grant) }
       }
-      context.confirm("'\(token.name)' declares the \(preset.name) preset (\(preset.grants.count) scopes)")
+      context.confirm(
+        "'\(token.name)' declares the \(preset.name) preset (\(Counted.text(preset.grants.count, "scope")))")
     },
   ]
 }

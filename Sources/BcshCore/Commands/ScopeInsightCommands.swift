@@ -13,7 +13,8 @@ enum ScopeInsightCommands {
         throw error.placed(at: argument.position)
       }
       context.report(
-        ScopeInfoRendering.text(topic, style: context.format.style), json: ScopeInfoRendering.json(topic))
+        ScopeInfoRendering.text(topic, style: context.format.style, width: context.format.width),
+        json: ScopeInfoRendering.json(topic))
     },
     CommandSpec(
       ["scope", "need"], "the least scopes that let these requests succeed (--add declares them)",
@@ -51,16 +52,20 @@ enum ScopeInsightCommands {
       } else {
         token = context.state.session.current
       }
-      let need = try ScopeNeed.resolve(requests, declared: token?.kind == .store ? token?.grants ?? [] : [])
+      let declared = token?.kind == .store ? token?.grants ?? [] : []
+      let need = try ScopeNeed.resolve(requests, declared: declared)
       if skipped > 0 {
         context.warn(
-          "skipped \(skipped) HAR entries that are not store API requests (/stores/HASH/v2|v3/...)")
+          "skipped \(Counted.text(skipped, "HAR entry", "HAR entries")), not store API requests "
+            + "(/stores/HASH/v2|v3/...)")
       }
       if invocation.flag("--add"), let token {
         try declare(need, on: token, context: &context, at: invocation.position)
       }
       context.report(
-        ScopeNeedRendering.text(need, added: invocation.flag("--add"), style: context.format.style),
+        ScopeNeedRendering.text(
+          need, declared: declared, added: invocation.flag("--add"), style: context.format.style,
+          width: context.format.width),
         json: ScopeNeedRendering.json(need))
     },
   ]

@@ -102,7 +102,7 @@ public enum ShownWord {
   /// `'word'`, or a description that does not quote it when it may be a secret.
   public static func quoted(_ word: String, mayBeSecret: Bool = false) -> String {
     mayBeSecret || looksLikeSecret(word)
-      ? "(\(word.count) characters, not shown: they may be a secret)" : "'\(word)'"
+      ? "(\(Counted.text(word.count, "character")), not shown: they may be a secret)" : "'\(word)'"
   }
 
   /// Whether `word` holds a run of at least 16 ASCII letters and digits with both a letter and a

@@ -78,11 +78,17 @@ enum ShellCommands {
     ) { context, invocation throws(BcshError) in
       guard let name = invocation.argument("NAME") else {
         let names = context.state.variables.keys.sorted()
+        // The sandbox's demo secrets are secrets too: shown masked, as `sandbox show` does.
+        let sandboxSecrets = context.shell.environment.sandbox?.secrets ?? []
+        let variables = context.state.variables
+        let value = { (name: String) -> String in
+          let value = variables[name]!
+          return sandboxSecrets.contains(value) ? Secret.mask(value) : value
+        }
         context.report(
           // Masked before quoting: quoting changes a secret's bytes.
-          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(context.state.variables[$0]!)))\n" }
-            .joined(),
-          json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
+          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(value($0))))\n" }.joined(),
+          json: .object(names.map { ($0, .string(value($0))) }))
         return
       }
       guard VariableName.isValid(name.value) else {
@@ -128,9 +134,11 @@ enum ShellCommands {
       if let request = outcome.exitRequest {
         context.exitRequest = request
       } else if outcome.status != .success {
-        // Under --keep-going the sourced script ran to its end: keep what it did, pass its status on.
-        if context.shell.options.keepGoing && outcome.status != .interrupted {
-          context.carriedStatus = outcome.status
+        // Under --keep-going the sourced script ran to its end, and a script that stopped at a
+        // command whose changes stand (a verify that found a problem) keeps them too: keep what it
+        // did, pass its status on.
+        if (context.shell.options.keepGoing || outcome.keptChanges) && outcome.status != .interrupted {
+          context.failedStatus = outcome.status
           return
         }
         var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)
@@ -143,7 +151,8 @@ enum ShellCommands {
       arguments: [ArgumentSpec("COMMAND", .command, .zeroOrMore)], example: "help scope add"
     ) { context, invocation throws(BcshError) in
       let words = invocation.arguments("COMMAND")
-      context.shell.write(try HelpRendering.text(for: words, style: context.format.style))
+      context.shell.write(
+        try HelpRendering.text(for: words, style: context.format.style, width: context.format.width))
     },
     CommandSpec(
       ["exit"], "leave bcsh (warns once about unsaved changes)",

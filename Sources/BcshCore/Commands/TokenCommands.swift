@@ -21,7 +21,7 @@ enum TokenCommands {
       context, _ throws(BcshError) in
       let session = context.state.session
       context.report(
-        TokenRendering.list(session, style: context.format.style),
+        TokenRendering.list(session, style: context.format.style, width: context.format.width),
         json: .array(session.tokens.map { TokenRendering.json($0, current: $0.name == session.currentName) }))
     },
     CommandSpec(
@@ -32,6 +32,7 @@ enum TokenCommands {
       do throws(BcshError) { try context.state.session.use(name.value) } catch {
         throw error.placed(at: name.position)
       }
+      context.confirm("using token '\(name.value)'")
     },
     CommandSpec(
       ["token", "show"], "show a token (the current one by default), secrets masked",
@@ -62,6 +63,7 @@ enum TokenCommands {
         throw error.placed(
           at: context.state.session.token(named: old.value) == nil ? old.position : new.position)
       }
+      context.confirm("renamed token '\(old.value)' to '\(new.value)'")
     },
     CommandSpec(
       ["token", "rm"], "remove a token from the session", arguments: [ArgumentSpec("NAME", .tokenName)],
@@ -81,8 +83,17 @@ enum TokenCommands {
       example: "token checklist"
     ) { context, invocation throws(BcshError) in
       let token = try context.token(named: invocation.argument("NAME"))
+      // An account without scopes can do nothing the job needs: the steps would make a useless one.
+      guard !token.grants.isEmpty else {
+        throw BcshError(
+          "'\(token.name)' declares no scopes yet, so there is no account to describe",
+          hint: "declare what the job needs first: 'scope preset' lists the presets; 'scope add SCOPE=LEVEL' "
+            + "adds one; 'scope need METHOD PATH' finds the scopes of requests",
+          at: invocation.argument("NAME")?.position)
+      }
       context.report(
-        Checklist.text(for: token, style: context.format.style), json: Checklist.json(for: token))
+        Checklist.text(for: token, style: context.format.style, width: context.format.width),
+        json: Checklist.json(for: token))
     },
   ]
 }

@@ -44,37 +44,72 @@ enum VerifyCommand {
     var reports = tokens.map(Verifier.offlineReport)
     let base = context.shell.environment.apiBase
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
-    reports = try await context.capabilities.verifier.verify(
-      tokens, offline: reports, scopes: selection, timeout: timeout)
-    // Only what the live API answered is recorded: not a dry run's report, nor an offline one.
-    let answered = zip(tokens, reports).filter { $0.1.wentOnline }
-    let date = answered.isEmpty ? "" : context.shell.environment.now().formatted(.iso8601)
-    for (token, report) in answered {
-      let record = VerificationRecord(date: date, passed: report.passed, summary: report.summary)
-      try context.state.session.update(token.name) { $0.lastVerification = record }
+    let verifier = context.capabilities.verifier
+    var display: VerifyProgressDisplay?
+    if context.format.showsProgress {
+      let shell = context.shell
+      var live = VerifyProgressDisplay(
+        offline: reports, all: invocation.flag("--all"), style: context.format.style,
+        write: { shell.write($0) })
+      let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
+      async let outcome = VerifyCommand.verify(
+        verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
+      for await event in events { live.show(event) }
+      live.clearCounter()
+      reports = try await outcome.get()
+      display = live
+    } else {
+      reports = try await verifier.verify(tokens, offline: reports, scopes: selection, timeout: timeout)
     }
 
     let status: ExitStatus
+    var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
     if invocation.flag("--all") {
-      context.report(
-        VerifyAllRendering.text(reports, style: context.format.style), json: VerifyAllRendering.json(reports))
+      let text = VerifyAllRendering.text(reports, style: context.format.style)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: VerifyAllRendering.json(reports))
+      }
       status = VerifyAllRendering.exitStatus(of: reports)
     } else {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
-      context.report(
-        VerifyRendering.text(reports[0], style: context.format.style)
-          + CoverageRendering.text(
-            coverage, for: target, after: reports[0], token: tokens[0], style: context.format.style),
-        json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      let text = VerifyRendering.text(
+        reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      }
       // Something the tool needs is missing: a finding about the token, as a missing scope is.
-      let short = coverage?.isComplete == false && reports[0].exitStatus == .success
-      status = short ? .verifyProblem : reports[0].exitStatus
+      if let coverage, !coverage.isComplete, reports[0].exitStatus == .success {
+        verdicts[0] = (.problem, CoverageRendering.summary(coverage, token: tokens[0]))
+      }
+      status = verdicts[0].result == .problem ? .verifyProblem : reports[0].exitStatus
     }
-    if status != .success {
-      // The report already said everything; the command fails with its status.
-      var error = BcshError("verify found a problem", status: status)
-      error.isReported = true
-      throw error
+
+    // Every verify that ran is recorded, whatever it found, so that an old "passed" never
+    // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
+    let date = context.shell.environment.now().formatted(.iso8601)
+    for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
+      let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
+      try context.state.session.update(token.name) { $0.lastVerification = record }
+    }
+    // The report said everything; the command fails with its status, and what it recorded stands.
+    if status != .success { context.failedStatus = status }
+  }
+
+  /// Verifies and then ends `events`, so that whoever reads them stops when the answers are in.
+  private static func verify(
+    _ verifier: any TokenVerifying, _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection,
+    timeout: Duration, events: AsyncStream<VerifyEvent>.Continuation
+  ) async -> Result<[VerifyReport], BcshError> {
+    defer { events.finish() }
+    do throws(BcshError) {
+      return .success(
+        try await verifier.verify(tokens, offline: offline, scopes: scopes, timeout: timeout, events: events))
+    } catch {
+      return .failure(error)
     }
   }
 

@@ -30,9 +30,22 @@ public struct Endpoint: Sendable, Hashable {
   public let specFile: String
   /// What a token needs to call it.
   public internal(set) var requirement: Requirement
-  /// Whether verify's read probe for this very endpoint (bigcommerce-reference.md section 2) chose
-  /// among the scopes its file names.
+  /// Whether verify's read probe for this very endpoint chose among the scopes its file names.
   public internal(set) var isNarrowedByProbe = false
+  /// How the reference's words gave its scopes when not by the file's table (an operation's own
+  /// statement, a placeholder table), with the file and line; empty otherwise.
+  public let note: String
+
+  public init(
+    _ method: HTTPMethod, _ template: String, _ specFile: String, _ requirement: Requirement,
+    note: String = ""
+  ) {
+    self.method = method
+    self.template = template
+    self.specFile = specFile
+    self.requirement = requirement
+    self.note = note
+  }
 
   /// What the reference says a token needs for one operation.
   public enum Requirement: Sendable, Hashable {

@@ -4,10 +4,6 @@ public enum EndpointCatalog {
   /// Every store REST operation, in the table's order.
   public static let all: [Endpoint] = built.endpoints
 
-  /// How many rows of the table are not store REST operations (storefront pages, app callbacks,
-  /// the payments host) and so are left out.
-  public static let excludedRowCount = EndpointTable.rows.count - all.count
-
   static let index: PathIndex = built.index
 
   /// The endpoint a request calls: `path` is below the store's API root (`/v3/...`), without a query.
@@ -31,8 +27,7 @@ public enum EndpointCatalog {
   }
 
   private static let built: (endpoints: [Endpoint], index: PathIndex) = {
-    var endpoints = EndpointTable.rows.filter(EndpointNormalizer.isStoreAPI).map(
-      EndpointNormalizer.endpoint(from:))
+    var endpoints = EndpointTable.endpoints
     var index = PathIndex()
     for endpoint in endpoints { index.insert(endpoint) }
     // Where a file names several scopes, verify's read probe for that very endpoint says which.
@@ -43,7 +38,7 @@ public enum EndpointCatalog {
       guard let endpoint = index.node(for: PathIndex.segments(of: path))?.endpoints[.get],
         endpoint.alternatives.count > 1
       else { continue }
-      let openers = [scope.id] + (probe.alsoOpenedBy.map { [$0] } ?? [])
+      let openers = [scope.id] + probe.alsoOpenedBy
       let kept = endpoint.alternatives.filter { openers.contains($0.scopeID) }
       if kept.contains(where: { $0.scopeID == scope.id }) { narrowed[endpoint.description] = kept }
     }
@@ -58,3 +53,6 @@ public enum EndpointCatalog {
     return (endpoints, index)
   }()
 }
+
+/// The operations of the endpoint table (generated into EndpointTable+Data.swift by bcsh-endpoints).
+enum EndpointTable {}

@@ -2,7 +2,7 @@
 /// token strings corrected, each token string mapped to its scope (the level as the permission
 /// column states it, else as the token string says), and the level each method needs
 /// (bigcommerce-reference.md sections 2 and 9).
-enum EndpointNormalizer {
+public enum EndpointNormalizer {
   /// The docs' misspellings and what real tokens say (bigcommerce-reference.md section 2).
   static let corrections: [String: String] = [
     "store_checkouts": "store_checkout",
@@ -16,18 +16,17 @@ enum EndpointNormalizer {
   /// The token string the API uses for one the docs write.
   static func corrected(_ tokenString: String) -> String { corrections[tokenString] ?? tokenString }
 
-  /// Whether the row is an operation of the store REST API (`/v2/...` or `/v3/...` below
-  /// `/stores/{hash}`); the rest are storefront pages, app callbacks and the payments host.
-  static func isStoreAPI(_ row: EndpointRow) -> Bool {
-    row.path.hasPrefix("/v2/") || row.path.hasPrefix("/v3/")
-  }
-
-  static func endpoint(from row: EndpointRow) -> Endpoint {
-    let method = HTTPMethod(rawValue: row.method)
+  /// One operation of the reference with the `UI name=permission=token string` statements its
+  /// file makes for it, normalized: what bcs-endpoints writes into EndpointTable+Data.swift.
+  public static func endpoint(
+    method: String, path: String, specFile: String,
+    entries: [(uiName: String, permission: String, tokenString: String)]
+  ) -> Endpoint {
+    let method = HTTPMethod(rawValue: method)
     var named: [(scope: Scope, levels: [AccessLevel])] = []
     var unknown: [String] = []
     var isDefault = false
-    for entry in row.scopeEntries {
+    for entry in entries {
       let token = corrected(entry.tokenString.trimmingBlanks())
       if token == "default" {
         isDefault = true
@@ -57,7 +56,7 @@ enum EndpointNormalizer {
       } else {
         .unstated(unknownTokens: unknown)
       }
-    return Endpoint(method: method, template: row.path, specFile: row.specFile, requirement: requirement)
+    return Endpoint(method, path, specFile, requirement)
   }
 
   /// The scope and level a token string names, if bcsh's catalog knows it.
@@ -68,15 +67,13 @@ enum EndpointNormalizer {
     return (scope, level)
   }
 
-  /// A read needs the lowest level the file names for the scope (read-only where it names one); a
-  /// write the highest, and never read-only: a read-only level cannot write, so a file that names
-  /// only read-only for a write (page-widgets) means the scope's writing level.
+  /// A read needs the lowest level the file names (read-only where it names one); a write the
+  /// highest it names. A file that names only read-only for a POST means that POST only reads
+  /// (pricing.sf.yml: `POST /v3/pricing/products` computes prices with Products read-only).
   static func level(for method: HTTPMethod, of scope: Scope, named: [AccessLevel]) -> AccessLevel {
     let rank = { (level: AccessLevel) in scope.levels.firstIndex { $0.level == level } ?? 0 }
     let sorted = named.sorted { rank($0) < rank($1) }
-    if method.isRead { return sorted.first! }
-    let highest = sorted.last!
-    return highest == .readOnly ? scope.highestLevel : highest
+    return method.isRead ? sorted.first! : sorted.last!
   }
 
   /// Leaves out alternatives whose level cannot do what the method does (a `create` level cannot

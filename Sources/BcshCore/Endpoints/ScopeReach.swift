@@ -30,6 +30,21 @@ struct ScopeReach {
     return order.map { ($0, counts[$0]!) }
   }
 
+  /// The notes of its endpoints, each with the first endpoint that has it and how many do.
+  var notes: [(text: String, first: Endpoint, count: Int)] {
+    var order: [String] = []
+    var found: [String: (Endpoint, Int)] = [:]
+    for endpoint in endpoints where !endpoint.note.isEmpty {
+      if let known = found[endpoint.note] {
+        found[endpoint.note] = (known.0, known.1 + 1)
+      } else {
+        order.append(endpoint.note)
+        found[endpoint.note] = (endpoint, 1)
+      }
+    }
+    return order.map { ($0, found[$0]!.0, found[$0]!.1) }
+  }
+
   /// A few endpoints: each family's first read, then its first write, at most five.
   var examples: [Endpoint] {
     var picked: [Endpoint] = []

@@ -15,10 +15,13 @@ enum Checklist {
         "Go to Settings > Store-level API accounts (the Help Center calls it Settings > Store-level API "
           + "Tokens) and click \"+ Create API Account\".")
       if let type = tokenType(for: token) {
+        // The docs describe only this token type for the tool: it sets its own scopes, and no
+        // V2/V3 token with the same scopes is documented as a substitute (docs/bigcommerce.md).
         steps.append(
-          "Token type: \(type.name), level \"\(type.level)\" (its levels: "
+          "Token type: choose \"Create \(type.name)\" in the Create API Account drop-down and set its access "
+            + "level to \"\(type.level)\" (its levels: "
             + type.levels.map { "\"\($0)\"" }.joined(separator: ", ")
-            + "). A V2/V3 API token with the scopes below works too.")
+            + "). The control panel sets this token's scopes itself.")
       } else {
         steps.append("Token type: V2/V3 API token.")
       }
@@ -29,12 +32,14 @@ enum Checklist {
           + "https://accounts.bigcommerce.com/tokens) and click \"Create API Token\".")
     }
     steps.append("Name: \(token.name)")
-    if token.grants.isEmpty {
-      steps.append("OAuth scopes: none declared yet. Declare them first ('scope add' or 'scope preset').")
-    } else if token.kind == .account {
+    if token.kind == .account {
       steps.append("OAuth scopes: tick each box below; leave every other box empty.")
+    } else if tokenType(for: token) != nil {
+      steps.append("OAuth scopes: none to set; the token gets these, which verify checks:")
     } else {
-      steps.append("OAuth scopes: set each row below to the level shown; leave every other row at None.")
+      steps.append(
+        "OAuth scopes: set each row below to the level shown; leave every other row at None (Metafields "
+          + "Access has no None: leave it at standard unless a level is shown).")
     }
     steps.append(
       "Click Save. The credentials are shown once and a .txt file downloads: keep it out of email, chat "
@@ -43,10 +48,15 @@ enum Checklist {
     steps.append(
       "Bring them in: token import PATH/TO/DOWNLOADED.txt --into \(name) (or 'token set access-token', "
         + "typed hidden).")
-    steps.append(
-      "Check the result: verify \(name). Scopes are fixed at creation: a missing scope means a new API "
-        + "account, and webhooks, scripts and metafields belong to the account that created them "
-        + "(deleting it removes its webhooks).")
+    var check =
+      "Check the result: verify \(name). Scopes are fixed at creation: a missing scope means a new API account"
+    // Webhooks, scripts and metafields are a store's: an account-level token has none.
+    if token.kind == .store {
+      check +=
+        ", and webhooks and scripts belong to the account that created them (deleting it removes its "
+        + "webhooks); metafields another account created need Metafields Access at full, or Metafield Ownership"
+    }
+    steps.append(check + ".")
     return steps
   }
 
@@ -74,15 +84,19 @@ enum Checklist {
     return rows
   }
 
-  static func text(for token: Token, style: TextStyle) -> String {
+  /// The steps numbered, each wrapped at `width` under its first word.
+  static func text(for token: Token, style: TextStyle, width: Int? = nil) -> String {
     var text = "Create the \(token.kind)-level API account '\(token.name)':\n\n"
+    let indent = String(repeating: " ", count: 5)
     for (index, step) in steps(for: token).enumerated() {
-      text += "\(String(index + 1).leftPadded(to: 3)). \(step)\n"
+      let lines = width.map { TextWrapping.lines(step, width: max(20, $0 - indent.count)) } ?? [step]
+      text += "\(String(index + 1).leftPadded(to: 3)). " + lines.joined(separator: "\n" + indent) + "\n"
       if step.hasPrefix("OAuth scopes:") && !token.grants.isEmpty {
         let rows = scopeRows(for: token).map { ["     " + $0.name, $0.level] }
         text +=
           "\n"
-          + Table(headers: ["     SCOPE (control panel order)", "LEVEL"], rows: rows).rendered(style: style)
+          + Table(headers: ["     SCOPE (control panel order)", "LEVEL"], rows: rows).rendered(
+            style: style, width: width)
           + "\n"
       }
     }

@@ -10,11 +10,25 @@ public struct OutputFormat: Sendable {
   /// `--json`: one JSON document per command that reports something.
   public var json: Bool
   public var style: TextStyle
+  /// Standard output is a terminal a person watches: long commands (verify) show their steps as
+  /// answers arrive. Never under `--json` or when piped.
+  public var showsProgress: Bool
+  /// The columns prose and tables fit in: the terminal's width, asked each time (it may be
+  /// resized), 80 when output is not a terminal; nil leaves lines as long as they are.
+  public var columns: @Sendable () -> Int?
 
-  public init(json: Bool = false, style: TextStyle = .plain) {
+  public init(
+    json: Bool = false, style: TextStyle = .plain, showsProgress: Bool = false,
+    columns: @escaping @Sendable () -> Int? = { nil }
+  ) {
     self.json = json
     self.style = style
+    self.showsProgress = showsProgress && !json
+    self.columns = columns
   }
+
+  /// The width to wrap at now, if any.
+  public var width: Int? { columns() }
 }
 
 /// A writer that keeps everything, for tests and for capturing a command's output.

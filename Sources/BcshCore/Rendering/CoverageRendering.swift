@@ -33,13 +33,31 @@ enum CoverageRendering {
       ])
     }
     if !table.rows.isEmpty { text += table.rendered(style: style) }
-    guard !coverage.isComplete else { return text }
+    return text
+  }
+
+  /// The result line when the token cannot run the target: the verdict first, then the account
+  /// to make instead (an existing token never gains scopes).
+  static func footer(_ coverage: Coverage, token: Token, style: TextStyle) -> String {
+    var text = style.bad("result: problem") + " — \(summary(coverage, token: token))\n"
     let list = ScopeNeedRendering.grantList(coverage.needed)
     text += "a new API account for \(coverage.target.name) needs: \(list.isEmpty ? "-" : list)"
     text += coverage.openChoices.map { " and one of " + ScopeNeedRendering.grantList($0) }.joined() + "\n"
-    text += "to prepare it: token new NAME; scope add \(list); token checklist "
-    text += "(an existing token never gains scopes)\n"
+    let declare =
+      if case .preset(let preset) = coverage.target { "scope preset \(preset.name)" } else {
+        "scope add \(list)"
+      }
+    text += "what to do: an existing token never gains scopes; prepare a new API account: "
+    text += "token new NAME; \(declare); token checklist\n"
     return text
+  }
+
+  /// One line, recorded as the verify's verdict: "'x' cannot run preset catalyst: it lacks 3 of 8".
+  static func summary(_ coverage: Coverage, token: Token) -> String {
+    let missing = coverage.items.filter { !$0.isCovered }.count + coverage.openChoices.count
+    let needed = coverage.items.count + coverage.openChoices.count
+    return "'\(token.name)' cannot run \(coverage.target.name): it lacks \(missing) of the \(needed) "
+      + "scope\(needed == 1 ? "" : "s") it needs"
   }
 
   static func json(_ coverage: Coverage) -> JSONValue {

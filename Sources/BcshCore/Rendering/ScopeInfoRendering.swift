@@ -1,13 +1,15 @@
 /// How `scope info` reads: what a scope unlocks, for people and for `--json`.
 enum ScopeInfoRendering {
-  static func text(_ topic: ScopeTopic, style: TextStyle) -> String {
+  /// `width`: the terminal's, which the facts' column wraps within.
+  static func text(_ topic: ScopeTopic, style: TextStyle, width: Int? = nil) -> String {
     switch topic {
-    case .implicitDefault: return defaultText(style: style)
-    case .scope(let scope, let level): return scopeText(scope, level: level, style: style)
+    case .implicitDefault: return defaultText(style: style, width: width)
+    case .scope(let scope, let level): return scopeText(scope, level: level, style: style, width: width)
     }
   }
 
-  private static func scopeText(_ scope: Scope, level: AccessLevel?, style: TextStyle) -> String {
+  private static func scopeText(_ scope: Scope, level: AccessLevel?, style: TextStyle, width: Int?) -> String
+  {
     let facts = ScopeReach(scopeID: scope.id, level: level)
     var text = style.header(scope.uiName) + " (\(scope.id)), \(scope.kind)-level"
     text += level.map { ", at \($0)\n" } ?? "\n"
@@ -18,7 +20,7 @@ enum ScopeInfoRendering {
         let opens = ScopeReach(scopeID: scope.id, level: grant.level).endpoints.count
         return [
           grant.level.rawValue, grant.tokenString ?? "(token string not published)",
-          scope.kind == .store ? "opens \(opens) operation\(opens == 1 ? "" : "s")" : "",
+          scope.kind == .store ? "opens \(Counted.text(opens, "operation"))" : "",
         ]
       }
     ).rendered().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
@@ -36,7 +38,7 @@ enum ScopeInfoRendering {
         ?? (scope.kind == .account
           ? "none: verify spends one account request, on liveness" : "none: no read to probe"),
     ])
-    return text + table(rows)
+    return text + table(rows, width: width)
   }
 
   private static func operationRows(_ facts: ScopeReach, scope: Scope) -> [[String]] {
@@ -61,10 +63,16 @@ enum ScopeInfoRendering {
       let level = endpoint.alternatives.first { $0.scopeID == scope.id }?.level
       rows.append([index == 0 ? "examples" : "", endpoint.description + (level.map { "  (\($0))" } ?? "")])
     }
+    // Where the reference's files say something other than their tables (an operation's own
+    // words, a placeholder, a file that disagrees with api-accounts.mdx), that stays visible.
+    for (index, note) in facts.notes.prefix(3).enumerated() {
+      let more = note.count > 1 ? " and \(note.count - 1) more" : ""
+      rows.append([index == 0 ? "reference" : "", "\(note.first.description)\(more): \(note.text)"])
+    }
     return rows
   }
 
-  private static func defaultText(style: TextStyle) -> String {
+  private static func defaultText(style: TextStyle, width: Int?) -> String {
     let facts = ScopeReach(scopeID: nil, level: nil)
     var text = style.header("default") + " (webhooks): the implicit scope every API account holds\n"
     var rows = [
@@ -79,8 +87,9 @@ enum ScopeInfoRendering {
       "verify probe",
       "GET /v3/hooks needs no other scope: a 403 there means token and store do not belong together",
     ])
-    text += table(rows)
-    return text + "webhooks belong to the API account that created them: deleting the account removes them\n"
+    text += table(rows, width: width)
+    let note = "webhooks belong to the API account that created them: deleting the account removes them"
+    return text + (width.map { TextWrapping.lines(note, width: $0).joined(separator: "\n") } ?? note) + "\n"
   }
 
   /// `170 in the REST reference: GET 70, POST 34, PUT 36, DELETE 30`.
@@ -89,8 +98,8 @@ enum ScopeInfoRendering {
       + facts.byMethod.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
   }
 
-  private static func table(_ rows: [[String]]) -> String {
-    Table(headers: [], rows: rows.map { ["  " + $0[0]] + $0.dropFirst() }).rendered()
+  private static func table(_ rows: [[String]], width: Int?) -> String {
+    Table(headers: [], rows: rows.map { ["  " + $0[0]] + $0.dropFirst() }).rendered(width: width)
       .split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
       .map { String($0).replacingTrailingBlanks() }.joined(separator: "\n")
   }

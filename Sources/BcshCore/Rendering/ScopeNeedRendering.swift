@@ -1,12 +1,16 @@
 /// How `scope need` reads: each request with what covers it, then the least set.
 enum ScopeNeedRendering {
-  static func text(_ need: ScopeNeed, added: Bool, style: TextStyle) -> String {
+  /// `declared`: what the current token declares; a scope it already holds at a level that
+  /// covers the need is said to be covered, never suggested again at a lower level.
+  static func text(
+    _ need: ScopeNeed, declared: [ScopeGrant] = [], added: Bool, style: TextStyle, width: Int? = nil
+  ) -> String {
     var table = Table(headers: ["REQUEST", "SCOPE", "LEVEL", "ENDPOINT"])
     for line in need.lines {
       let (scope, level) = columns(line)
       table.rows.append([line.request.description, scope, level, line.endpoint.template])
     }
-    var text = table.rendered(style: style)
+    var text = table.rendered(style: style, width: width)
     if need.lines.contains(where: \.isChosen) {
       text +=
         "* the reference names several scopes for that file; this one is already in the set or declared\n"
@@ -14,8 +18,10 @@ enum ScopeNeedRendering {
     let unstated = need.lines.filter { if case .unstated = $0.endpoint.requirement { true } else { false } }
     if !unstated.isEmpty {
       text +=
-        "\(unstated.count) request\(unstated.count == 1 ? "" : "s") match endpoints the reference names no "
-        + "known scope for: bcsh cannot say what \(unstated.count == 1 ? "it needs" : "they need")\n"
+        (unstated.count == 1
+          ? "1 request matches an endpoint"
+          : "\(unstated.count) requests match endpoints")
+        + " the reference names no known scope for: bcsh cannot say what \(unstated.count == 1 ? "it needs" : "they need")\n"
     }
     let list = grantList(need.grants)
     if need.grants.isEmpty && need.openChoices.isEmpty {
@@ -27,8 +33,17 @@ enum ScopeNeedRendering {
         (need.grants.isEmpty ? "needs one of: " : "and one of: ")
         + "\(grantList(choice)) (the reference does not say which)\n"
     }
-    if !added && !need.grants.isEmpty {
-      text += "to declare them: scope add \(list)\n"
+    let covering = need.grants.map { grant in
+      (grant, declared.last { $0.scopeID == grant.scopeID && ScopeNeed.covers($0.level, grant) })
+    }
+    let covered = covering.compactMap { grant, by in
+      by.map { "\(grantList([grant])) is already covered by \(grantList([$0]))" }
+    }
+    if !added, !covered.isEmpty { text += covered.joined(separator: "; ") + "\n" }
+    let missing = covering.filter { $0.1 == nil }.map(\.0)
+    if !added && !missing.isEmpty {
+      text +=
+        "to declare \(missing.count == need.grants.count ? "them" : "the rest"): scope add \(grantList(missing))\n"
     } else if added {
       text += "declared on the current token ('token checklist' shows the account to create)\n"
     }

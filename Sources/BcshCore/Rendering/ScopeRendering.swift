@@ -1,6 +1,6 @@
 /// How scopes look in `scope list`, `scope list --all` and `scope preset`.
 enum ScopeRendering {
-  static func declared(_ token: Token, style: TextStyle) -> String {
+  static func declared(_ token: Token, style: TextStyle, width: Int? = nil) -> String {
     guard !token.grants.isEmpty else {
       return "'\(token.name)' declares no scopes; 'scope add SCOPE' or 'scope preset NAME' adds some\n"
     }
@@ -10,7 +10,7 @@ enum ScopeRendering {
       }
     }
     return Table(headers: ["SCOPE", "CONTROL PANEL NAME", "LEVEL", "TOKEN STRING"], rows: rows).rendered(
-      style: style)
+      style: style, width: width)
   }
 
   /// `products=modify, account-users=read-only`: grants as `scope add` takes them.
@@ -24,7 +24,7 @@ enum ScopeRendering {
     scope.choice == .checkboxes && scope.levels.count > 1 ? "boxes: \(scope.levelList)" : scope.levelList
   }
 
-  static func catalog(style: TextStyle) -> String {
+  static func catalog(style: TextStyle, width: Int? = nil) -> String {
     var sections: [String] = []
     for kind in TokenKind.allCases {
       var table = Table(headers: ["SCOPE", "CONTROL PANEL NAME", "LEVELS", "TOKEN STRINGS", "READ PROBE"])
@@ -36,7 +36,8 @@ enum ScopeRendering {
         ])
       }
       sections.append(
-        "\(kind == .store ? "Store" : "Account")-level scopes:\n" + table.rendered(style: style))
+        "\(kind == .store ? "Store" : "Account")-level scopes:\n" + table.rendered(style: style, width: width)
+      )
     }
     return sections.joined(separator: "\n")
   }
@@ -71,15 +72,17 @@ enum ScopeRendering {
     ])
   }
 
-  static func presets(style: TextStyle) -> String {
-    Preset.all.map { preset in
+  /// Each preset's lines wrapped at 96 columns, or at the terminal's `width` when narrower.
+  static func presets(style: TextStyle, width: Int? = nil) -> String {
+    let width = min(96, (width ?? 98) - 2)
+    return Preset.all.map { preset in
       let scopes = preset.grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: " ")
       var text =
-        style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: 96, indent: "  ")
+        style.header(preset.name) + ": \(preset.summary)\n  " + wrapped(scopes, width: width, indent: "  ")
       if let type = preset.tokenType {
-        text += "\n  " + wrapped("token type: \(type.name), \(type.level)", width: 96, indent: "  ")
+        text += "\n  " + wrapped("token type: \(type.name), \(type.level)", width: width, indent: "  ")
       }
-      return text + "\n  " + style.dim(wrapped("source: \(preset.source)", width: 96, indent: "  "))
+      return text + "\n  " + style.dim(wrapped("source: \(preset.source)", width: width, indent: "  "))
     }.joined(separator: "\n") + "\n"
   }
 

@@ -1,6 +1,6 @@
 /// How tokens look in `token list`, `token show` and their `--json`.
 enum TokenRendering {
-  static func list(_ session: Session, style: TextStyle) -> String {
+  static func list(_ session: Session, style: TextStyle, width: Int? = nil) -> String {
     guard !session.tokens.isEmpty else { return "no tokens yet; 'token new NAME' creates one\n" }
     var table = Table(headers: ["", "NAME", "KIND", "API PATH", "SCOPES", "CREDENTIALS", "LAST VERIFY"])
     for token in session.tokens {
@@ -14,7 +14,7 @@ enum TokenRendering {
         verificationSummary(token, style: style),
       ])
     }
-    return table.rendered(style: style)
+    return table.rendered(style: style, width: width)
   }
 
   /// `home` says where a secret is kept ("in the keyring", ...), or nil for no secret.
@@ -73,7 +73,8 @@ enum TokenRendering {
         "last_verify",
         token.lastVerification.map {
           .object([
-            ("date", .string($0.date)), ("passed", .bool($0.passed)), ("summary", .string($0.summary)),
+            ("date", .string($0.date)), ("result", .string($0.result.rawValue)), ("passed", .bool($0.passed)),
+            ("summary", .string($0.summary)),
           ])
         } ?? .null
       ),
@@ -90,7 +91,12 @@ enum TokenRendering {
 
   private static func verificationSummary(_ token: Token, style: TextStyle) -> String {
     guard let record = token.lastVerification else { return "never" }
-    let verdict = record.passed ? style.good("passed") : style.bad("failed")
+    let verdict =
+      switch record.result {
+      case .passed: style.good("passed")
+      case .problem: style.bad("problem")
+      case .notChecked: style.warning("not checked")
+      }
     return "\(verdict) \(record.date): \(record.summary)"
   }
 }

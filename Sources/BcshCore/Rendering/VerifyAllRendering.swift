@@ -16,7 +16,7 @@ enum VerifyAllRendering {
       ])
     }
     let counts = tally(reports)
-    var text = "verify --all: \(reports.count) token\(reports.count == 1 ? "" : "s")"
+    var text = "verify --all: \(Counted.text(reports.count, "token"))"
     if let base = reports.lazy.compactMap(\.requestBase).first {
       text += " (" + style.warning("requests go to \(base)") + ")"
     }
@@ -53,7 +53,7 @@ enum VerifyAllRendering {
   static func verdict(of report: VerifyReport) -> String {
     guard let diagnosis = report.diagnosis else { return report.passed ? "ok" : "incomplete" }
     return switch diagnosis {
-    case .missingCredentials: "no credentials"
+    case .missingCredentials(_, let missing): missing.description
     case .invalidToken: "invalid token"
     case .storeMismatch: "wrong store"
     case .accountMismatch: "wrong account"
@@ -63,6 +63,7 @@ enum VerifyAllRendering {
     case .planLimit: "plan limit"
     case .missingScopes: "missing scopes"
     case .rateLimited, .rateLimitedRepeatedly: "rate limited"
+    case .quotaNeedsTime: "needs more time"
     case .serverErrors: "server errors"
     case .timeout: "timed out"
     case .connectionRefused, .nameNotResolved, .tlsFailure, .transport: "network error"

@@ -1,6 +1,25 @@
 /// How a verify report reads, step by step, for people and for `--json`.
 enum VerifyRendering {
-  static func text(_ report: VerifyReport, style: TextStyle) -> String {
+  /// The report of one token; with `verify --for`, the coverage after the probes, and a result
+  /// line that leads with whether the token can run the target.
+  static func text(
+    _ report: VerifyReport, coverage: Coverage? = nil, for target: Coverage.Target? = nil,
+    token: Token? = nil,
+    style: TextStyle
+  ) -> String {
+    var text = steps(report, style: style)
+    if let token {
+      text += CoverageRendering.text(coverage, for: target, after: report, token: token, style: style)
+    }
+    if report.dryRun { return text }
+    if let coverage, let token, !coverage.isComplete, report.diagnosis == nil {
+      return text + CoverageRendering.footer(coverage, token: token, style: style)
+    }
+    return text + footer(report, style: style)
+  }
+
+  /// The steps verify took, each with its verdict, and the scopes table.
+  static func steps(_ report: VerifyReport, style: TextStyle) -> String {
     var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
     text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
     if let base = report.requestBase {
@@ -16,7 +35,7 @@ enum VerifyRendering {
       text += step("online", style.dim("skipped"), "dry run: nothing was sent")
       return text
     }
-    guard offlineProblem == nil else { return text + footer(report, style: style) }
+    guard offlineProblem == nil else { return text }
     let liveness = report.kind == .store ? "GET \(Verifier.storeLivenessPath)" : "account { id } query"
     if let status = report.livenessStatus {
       let ok = status == 200 && !(report.diagnosis.map(isLivenessFailure) ?? false)
@@ -29,7 +48,12 @@ enum VerifyRendering {
       let parts = [store.name, store.plan.map { "plan \($0)" }, store.domain].compactMap { $0 }
       text += step("store", style.good("ok"), parts.joined(separator: " · "))
     }
-    if !report.scopes.isEmpty {
+    if report.kind == .account, !report.scopes.isEmpty {
+      let boxes = report.scopes.count
+      text += step(
+        "scopes", style.dim("skipped"),
+        "\(boxes) declared box\(boxes == 1 ? "" : "es") not probed: \(accountProbeReason)")
+    } else if !report.scopes.isEmpty {
       text += "  scopes\n"
       var table = Table(headers: ["    SCOPE", "DECLARED", "RESULT", "HTTP"])
       for result in report.scopes {
@@ -48,13 +72,16 @@ enum VerifyRendering {
       }
       text += table.rendered(style: style)
     }
-    return text + footer(report, style: style)
+    return text
   }
 
   private static func footer(_ report: VerifyReport, style: TextStyle) -> String {
     var text = ""
     if let diagnosis = report.diagnosis {
-      text += style.bad("result: problem") + " — \(diagnosis.message)\n"
+      // Its label agrees with the exit status and with verify --all's summary.
+      let label =
+        report.result == .problem ? style.bad("result: problem") : style.warning("result: not checked")
+      text += label + " — \(diagnosis.message)\n"
       text += "what to do: \(diagnosis.advice)\n"
     } else if !report.passed {
       text += style.bad("result: incomplete") + " — some probes got no usable answer (see above)\n"
@@ -153,18 +180,33 @@ enum VerifyRendering {
       return diagnosis.message
     }
     if !report.passed { return "incomplete: some probes failed" }
-    guard report.kind == .store else { return "the token works" }
     let declared = report.scopes.filter { $0.declared != nil }
+    guard report.kind == .store else {
+      return declared.isEmpty
+        ? "the token works"
+        : "the token works; its \(Counted.text(declared.count, "declared scope")) \(declared.count == 1 ? "is" : "are") not "
+          + "probed (\(accountProbeReason))"
+    }
     let confirmed = declared.filter { $0.outcome == .granted }.count
-    let unchecked = declared.count - confirmed
     if declared.isEmpty { return "the token works (no scopes declared)" }
     var text =
       declared.count == confirmed
       ? "the token works and holds \(confirmed == 1 ? "its declared scope" : "all \(confirmed) declared scopes")"
-      : "the token works; \(confirmed) of \(declared.count) declared scopes confirmed"
-    if unchecked > 0 { text += ", \(unchecked) cannot be checked without writing" }
+      : "the token works; \(confirmed) of \(Counted.text(declared.count, "declared scope")) confirmed"
+    // Why the others are not confirmed: a read-only scope with no read endpoint to probe, a scope
+    // that only writes, or another declared scope that opens the same endpoint.
+    let unprobeable = declared.filter { $0.outcome == .notProbeable }
+    let noRead = unprobeable.filter { $0.declared == .readOnly }.count
+    let writeOnly = unprobeable.count - noRead
+    let inconclusive = declared.filter { if case .inconclusive = $0.outcome { true } else { false } }.count
+    if noRead > 0 { text += ", \(noRead) not probeable (no read endpoint)" }
+    if writeOnly > 0 { text += ", \(writeOnly) cannot be checked without writing" }
+    if inconclusive > 0 { text += ", \(inconclusive) inconclusive" }
     return text
   }
+
+  /// Why an account-level token's scopes are not probed one by one.
+  static let accountProbeReason = "the account API allows 70 requests an hour; verify spends one"
 }
 
 extension VerifyReport {

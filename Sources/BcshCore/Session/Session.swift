@@ -50,6 +50,27 @@ public struct Session: Sendable, Equatable, Codable {
 
   public func token(named name: String) -> Token? { entry(named: name)?.token }
 
+  /// The tokens whose names the control panel would take for `name`: the same letters whatever
+  /// their case, with spaces, hyphens and underscores alike ("Cart Migration", "cart-migration").
+  public func tokens(likeName name: String) -> [Token] {
+    let key = Session.controlPanelKey(name)
+    return tokens.filter { Session.controlPanelKey($0.name) == key }
+  }
+
+  /// `name` lowercased, each run of spaces, hyphens and underscores one hyphen, none at the ends.
+  static func controlPanelKey(_ name: String) -> String {
+    let separators: Set<Character> = [" ", "-", "_"]
+    var key = ""
+    for character in name.lowercased() {
+      if separators.contains(character) {
+        if !key.isEmpty && !key.hasSuffix("-") { key.append("-") }
+      } else {
+        key.append(character)
+      }
+    }
+    return key.hasSuffix("-") ? String(key.dropLast()) : key
+  }
+
   private func entry(named name: String) -> Entry? {
     if let pending, name == currentName { return pending }
     return entries[name]

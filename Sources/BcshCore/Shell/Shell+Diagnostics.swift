@@ -4,9 +4,15 @@ extension Shell {
     writer.writeOutput(revealingSecrets ? text : masked(text))
   }
 
-  /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.
+  /// A short confirmation for people ("added 3 scopes"); nothing under `--json`. A line wider
+  /// than the terminal wraps between words.
   public func confirm(_ text: String) {
-    if !format.json { write(text + "\n") }
+    guard !format.json else { return }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let width = format.width {
+      lines = lines.flatMap { TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0] }
+    }
+    write(lines.joined(separator: "\n") + "\n")
   }
 
   /// Writes a diagnostic to standard error, masking every secret the session holds.

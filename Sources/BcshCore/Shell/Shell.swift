@@ -59,10 +59,14 @@ public final class Shell {
   public struct RunOutcome: Sendable {
     public var status: ExitStatus
     public var exitRequest: ExitStatus?
+    /// The run stopped at a command whose changes stand (see `CommandContext.failedStatus`), so
+    /// everything it did before stands too.
+    public var keptChanges = false
 
-    public init(status: ExitStatus, exitRequest: ExitStatus? = nil) {
+    public init(status: ExitStatus, exitRequest: ExitStatus? = nil, keptChanges: Bool = false) {
       self.status = status
       self.exitRequest = exitRequest
+      self.keptChanges = keptChanges
     }
   }
 
@@ -91,8 +95,11 @@ public final class Shell {
         try await run(command, in: &context)
         state = context.state
         noteSecrets(in: &state)
-        if let carried = context.carriedStatus { worst = max(worst, carried) }
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
+        if let failed = context.failedStatus {
+          worst = max(worst, failed)
+          if !options.keepGoing { return RunOutcome(status: failed, keptChanges: true) }
+        }
       } catch {
         report(error)
         worst = max(worst, error.status)
@@ -157,24 +164,21 @@ public final class Shell {
 }
 
 extension Shell {
-  /// `--session FILE`: opens the file as the session's own; a file that does not exist yet starts
-  /// an empty session that `save` will write there.
+  /// `--session FILE`: opens the file as the session's own. A file that does not exist is an
+  /// error, as it is for `open` (a typo would otherwise start an empty session without a word);
+  /// `save FILE` makes a new session file.
   public func openSessionAtStart(_ file: String) async -> ExitStatus {
     let path = environment.resolve(file)
     var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
     context.declared = (["--session"], .usesKeyring)
-    if FileFingerprint.of(path) == nil {
-      context.state.file = SessionFileReference(path: path, fingerprint: nil)
-    } else {
-      do throws(BcshError) {
-        try context.open(path: path, shownAs: file, at: nil)
-      } catch {
-        report(error)
-        return error.status
-      }
+    do throws(BcshError) {
+      try context.open(path: path, shownAs: file, at: nil)
+    } catch {
+      report(error)
+      return error.status
     }
     restore(context.state)
     // Opened, but a secret it lists is missing from the keyring (already said).
-    return context.carriedStatus ?? .success
+    return context.failedStatus ?? .success
   }
 }

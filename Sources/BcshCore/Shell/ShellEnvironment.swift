@@ -14,7 +14,7 @@ public struct ShellEnvironment {
   /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
   public var apiBase: String
   /// Makes the HTTP transport when verify first needs it.
-  public var makeTransport: () throws -> any HTTPTransport
+  public var makeTransport: @Sendable () throws -> any HTTPTransport
   /// Connects to the OS keyring when `save --keyring` or a keyring session file needs it.
   public var makeSecretStore: () throws(BcshError) -> any SecretStoring = { () throws(BcshError) in
     throw BcshError(
@@ -22,10 +22,12 @@ public struct ShellEnvironment {
       hint: "save without --keyring keeps the secrets in the file")
   }
   public var now: () -> Date
+  /// The sandbox `bcsh --sandbox` started, for `sandbox show`; nil without one.
+  public var sandbox: SandboxListing?
 
   public init(
     variables: [String: String], currentDirectory: String, apiBase: String = APIBase.production,
-    makeTransport: @escaping () throws -> any HTTPTransport = {
+    makeTransport: @escaping @Sendable () throws -> any HTTPTransport = {
       throw BcshError("this build of bcsh cannot reach the network")
     }
   ) {

@@ -12,14 +12,42 @@ public struct FileFingerprint: Sendable, Hashable {
   public var size: Int64
   public var modifiedSeconds: Int
   public var modifiedNanoseconds: Int
+  /// A digest of the bytes bcsh read or wrote (nil when only `stat` was asked): a file whose
+  /// timestamp or inode changed but whose content did not (`touch`, a copy of the same bytes, a
+  /// sync tool) is still the file this session knows.
+  public var contentDigest: UInt64?
 
   /// The fingerprint of the file at `path`, or nil when there is none.
   public static func of(_ path: String) -> FileFingerprint? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
-    return FileFingerprint(
-      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-      modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
+    return FileFingerprint(info)
+  }
+
+  init(_ info: stat, contentDigest: UInt64? = nil) {
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    size = Int64(info.st_size)
+    modifiedSeconds = Int(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    self.contentDigest = contentDigest
+  }
+
+  /// Whether `stat` says the same as `other`, whatever either knows of the content.
+  public func hasSameMetadata(as other: FileFingerprint) -> Bool {
+    device == other.device && inode == other.inode && size == other.size
+      && modifiedSeconds == other.modifiedSeconds && modifiedNanoseconds == other.modifiedNanoseconds
+  }
+
+  /// FNV-1a, 64 bits: enough to tell a changed file from an unchanged one (it guards against
+  /// accidents, not against an adversary, who could simply write the file).
+  static func digest(of bytes: some Sequence<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
   }
 }
 
@@ -52,7 +80,7 @@ public enum AtomicFile {
         throw BcshError(
           "'\(shown)' already exists", hint: "'--force' overwrites it, or choose another file name")
       }
-      guard current == expected else {
+      guard current.hasSameMetadata(as: expected) || hasContent(of: expected, target) else {
         throw BcshError(
           "'\(shown)' changed on disk since this session read or wrote it",
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
@@ -91,10 +119,20 @@ public enum AtomicFile {
       fsync(folderDescriptor)
       close(folderDescriptor)
     }
-    guard let fingerprint = FileFingerprint.of(target) else {
+    guard var fingerprint = FileFingerprint.of(target) else {
       throw systemError("cannot read back '\(shown)'")
     }
+    fingerprint.contentDigest = FileFingerprint.digest(of: contents.utf8)
     return fingerprint
+  }
+
+  /// Whether the file at `path` holds the very bytes `expected` was taken of (its digest), though
+  /// its metadata changed.
+  private static func hasContent(of expected: FileFingerprint, _ path: String) -> Bool {
+    guard let digest = expected.contentDigest,
+      let (bytes, info) = try? readBytes(path, shownAs: path), Int64(info.st_size) == expected.size
+    else { return false }
+    return FileFingerprint.digest(of: bytes) == digest
   }
 
   /// `.NAME.bcsh-`: the start of the temporary files a save of `path` makes beside it.
@@ -174,12 +212,25 @@ public enum AtomicFile {
     text: String, fingerprint: FileFingerprint
   ) {
     let shown = name ?? path
+    let (bytes, info) = try readBytes(path, shownAs: shown)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw BcshError("'\(shown)' is not UTF-8 text")
+    }
+    return (text, FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes)))
+  }
+
+  /// The bytes of a file (at most 16 MiB) and the `fstat` of the descriptor they were read from;
+  /// anything but a regular file (or standard input named as a file) is refused before a byte is
+  /// read.
+  private static func readBytes(_ path: String, shownAs shown: String) throws(BcshError) -> (
+    [UInt8], stat
+  ) {
     var descriptor: Int32
     repeat {
       descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
     } while descriptor < 0
       && errno == EINTR
-    guard descriptor >= 0 else { throw systemError("cannot read '\(shown)'") }
+    guard descriptor >= 0 else { throw systemError("cannot read '\(shown)'", file: (path, shown)) }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw systemError("cannot read '\(shown)'") }
@@ -192,9 +243,6 @@ public enum AtomicFile {
       // Standard input is read as bcsh reads it anyway: waiting for its writer.
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     }
-    let fingerprint = FileFingerprint(
-      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-      modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -205,10 +253,7 @@ public enum AtomicFile {
       bytes += buffer[0..<count]
       guard bytes.count <= 16 << 20 else { throw BcshError("'\(shown)' is too large (over 16 MiB)") }
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw BcshError("'\(shown)' is not UTF-8 text")
-    }
-    return (text, fingerprint)
+    return (bytes, info)
   }
 
   /// Whether `info` describes the very pipe that is this process's standard input.
@@ -239,12 +284,21 @@ public enum AtomicFile {
     }
   }
 
-  static func systemError(_ message: String) -> BcshError {
+  /// An error for the failed system call just made. `file`: the file it was about (real path and
+  /// as the user wrote it), so that a missing one is told from a missing folder.
+  static func systemError(_ message: String, file: (path: String, shown: String)? = nil) -> BcshError {
     let code = errno
     let reason = String(cString: strerror(code)).lowercased()
     let hint: String? =
       switch code {
-      case ENOENT: "check the path; the folder must exist"
+      case ENOENT:
+        if let file, FileFingerprint.of(Paths.folder(of: file.path)) != nil {
+          "check the file name: its folder holds no '\(Paths.fileName(of: file.shown))'"
+        } else if let file {
+          "check the path: the folder '\(Paths.folder(of: file.shown))' does not exist"
+        } else {
+          "check the path; the folder must exist"
+        }
       case EACCES, EPERM: "check the file's and its folder's permissions"
       case ENOSPC: "the disk is full; the old file is untouched"
       case EISDIR: "that is a folder; name a file"
@@ -268,6 +322,23 @@ public enum Paths {
   public static func fileName(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return path }
     return String(path[path.index(after: slash)...])
+  }
+
+  /// The name of the file beside `path` closest to its name, for "did you mean" when `path` does
+  /// not exist; nil when its folder cannot be listed or holds nothing near.
+  public static func nearestSibling(of path: String) -> String? {
+    guard let folder = opendir(Paths.folder(of: path)) else { return nil }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+      // A huge folder is not worth a suggestion's cost.
+      if names.count > 10_000 { return nil }
+    }
+    return Spelling.suggestion(for: fileName(of: path), among: names)
   }
 
   /// `path` made absolute against `base`, with `~` expanded from `home`.

@@ -6,11 +6,19 @@ actor RequestPacer {
   private let transport: any HTTPTransport
   private let clock: any PacingClock
   private let deadline: ContinuousClock.Instant
+  /// When the pacer was made, the verify's start: an estimate counts the time already spent.
+  private let started: ContinuousClock.Instant
   private let maximumAttempts: Int
   private var requestsLeft: Int?
   private var quota: Int?
   private var windowResetsAt: ContinuousClock.Instant?
+  private var window: Duration?
   private var inFlight = 0
+  /// The requests the verifies sharing this pacer said they will send, beyond those already sent.
+  private var planned = 0
+  /// How many parts the deadline was made of (`verify --all`'s rounds of four tokens), to turn an
+  /// estimate into the `--timeout` that would do.
+  private let deadlineParts: Int
 
   /// Why a request got no usable answer: what the transport threw, or a status after retries.
   enum Failure: Error {
@@ -19,18 +27,51 @@ actor RequestPacer {
     case rateLimited
     /// Every attempt was answered 429.
     case rateLimitedRepeatedly(attempts: Int)
+    /// This verify's own requests need more of the store's quota than the deadline leaves time for.
+    case quotaNeedsTime(QuotaEstimate)
     case serverErrors(status: Int)
   }
 
   init(
     transport: any HTTPTransport, clock: any PacingClock = SystemPacingClock(),
     deadline: ContinuousClock.Instant,
+    deadlineParts: Int = 1,
     maximumAttempts: Int = 4
   ) {
     self.transport = transport
     self.clock = clock
     self.deadline = deadline
+    self.started = clock.now
+    self.deadlineParts = max(1, deadlineParts)
     self.maximumAttempts = maximumAttempts
+  }
+
+  /// Announces `requests` more requests (a token's probes, once its liveness answered and told the
+  /// store's quota). When the quota cannot carry every announced request before the deadline, the
+  /// verify fails now, saying how long they need, instead of after waiting for the deadline and
+  /// blaming the store's other apps for the quota bcsh itself used.
+  func plan(_ requests: Int) throws(Failure) {
+    planned += requests
+    guard let estimate = estimate(), clock.now + estimate.duration >= deadline else { return }
+    planned -= requests
+    throw .quotaNeedsTime(estimate)
+  }
+
+  /// How long the announced requests take at the store's quota, keeping the reserve for other
+  /// apps: what is left of this window first, then whole windows. Nil until an answer told the
+  /// quota and its window, or when they fit in what this window has left.
+  private func estimate() -> QuotaEstimate? {
+    guard let quota, let window, let left = requestsLeft, let resetsAt = windowResetsAt else { return nil }
+    let usable = max(1, quota - max(1, quota / 10))
+    let now = clock.now
+    let leftNow = resetsAt > now ? max(0, left - max(1, quota / 10) - inFlight) : usable
+    guard planned > leftNow else { return nil }
+    let windows = (planned - leftNow + usable - 1) / usable
+    let duration =
+      (resetsAt > now ? resetsAt - now : .zero) + window * (windows - 1) + .milliseconds(50 * windows)
+    return QuotaEstimate(
+      requests: planned, quota: quota, window: window, duration: duration, elapsed: now - started,
+      deadlineParts: deadlineParts)
   }
 
   /// Sends `request`, retrying 429 and 5xx answers within bounds. Any other status is returned.
@@ -39,6 +80,7 @@ actor RequestPacer {
     while true {
       attempt += 1
       try await waitForQuota()
+      if attempt == 1 { planned = max(0, planned - 1) }
       inFlight += 1
       let response: HTTPResponse
       do {
@@ -78,7 +120,8 @@ actor RequestPacer {
         requestsLeft = nil
         return
       }
-      try await pause(for: resetsAt - now + .milliseconds(50), or: .rateLimited)
+      try await pause(
+        for: resetsAt - now + .milliseconds(50), or: estimate().map(Failure.quotaNeedsTime) ?? .rateLimited)
       if windowResetsAt == resetsAt { requestsLeft = nil }
     }
   }
@@ -95,7 +138,14 @@ actor RequestPacer {
         windowResetsAt = resetsAt
       }
     }
-    if let quota = response.header("X-Rate-Limit-Requests-Quota").flatMap(Int.init) { self.quota = quota }
+    if let quota = response.header("X-Rate-Limit-Requests-Quota").flatMap(Int.init), quota > 0 {
+      self.quota = quota
+    }
+    if let windowMs = Self.milliseconds(response.header("X-Rate-Limit-Time-Window-Ms"), scale: 1),
+      windowMs > 0
+    {
+      window = .milliseconds(windowMs)
+    }
   }
 
   /// The longer of `X-Rate-Limit-Time-Reset-Ms` and `X-Retry-After`, never shorter than the
@@ -127,5 +177,39 @@ actor RequestPacer {
     } catch {
       throw .transport(.timeout)
     }
+  }
+}
+
+/// How long a verify's own requests need at a store's quota.
+public struct QuotaEstimate: Sendable, Equatable {
+  public var requests: Int
+  public var quota: Int
+  public var window: Duration
+  public var duration: Duration
+  /// How long the verify had run when the estimate was made.
+  public var elapsed: Duration
+  /// How many parts the deadline was made of: `verify --all` gives `--timeout` to each round of
+  /// four tokens.
+  public var deadlineParts: Int
+
+  /// The `--timeout` in whole seconds that leaves room for the time spent and these requests, with
+  /// a quarter to spare.
+  public var suggestedTimeout: Int {
+    let total = elapsed + duration
+    let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+    return max(1, Int((seconds * 1.25 / Double(deadlineParts)).rounded(.up)))
+  }
+
+  /// "12 per 5 s".
+  public var quotaDescription: String {
+    let milliseconds =
+      Int(window.components.seconds) * 1000 + Int(window.components.attoseconds / 1_000_000_000_000_000)
+    let window = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    return "\(quota) per \(window)"
+  }
+
+  /// The estimate in whole seconds, rounded up.
+  public var seconds: Int {
+    Int(duration.components.seconds) + (duration.components.attoseconds > 0 ? 1 : 0)
   }
 }

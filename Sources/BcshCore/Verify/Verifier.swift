@@ -12,6 +12,8 @@ public struct Verifier: Sendable {
   public var userAgent: String
   /// What rate-limit waits, backoff and the deadline are measured by.
   public var clock: any PacingClock
+  /// Where progress goes as answers arrive, for a terminal to show; nil tells nobody.
+  public var events: AsyncStream<VerifyEvent>.Continuation?
 
   public init(
     transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
@@ -27,12 +29,14 @@ public struct Verifier: Sendable {
   /// The offline checks alone: what is missing (a diagnosis) and what looks odd (warnings).
   public static func offlineReport(for token: Token) -> VerifyReport {
     var report = VerifyReport(tokenName: token.name, kind: token.kind, apiPath: token.apiPath)
-    var missing: [String] = []
-    if token.apiPath == nil { missing.append("no API path") }
-    if token.accessToken == nil { missing.append("no access token") }
-    if !missing.isEmpty {
-      report.diagnosis = .missingCredentials("'\(token.name)' has " + missing.joined(separator: " and "))
-    }
+    let missing: MissingSetup? =
+      switch (token.apiPath == nil, token.accessToken == nil) {
+      case (true, true): .both
+      case (true, false): .apiPath
+      case (false, true): .accessToken
+      case (false, false): nil
+      }
+    if let missing { report.diagnosis = .missingCredentials(token: token.name, missing: missing) }
     if let value = token.accessToken?.revealed {
       report.warnings += CredentialValue.warnings(for: .accessToken, value: value)
     }
@@ -76,12 +80,16 @@ public struct Verifier: Sendable {
     var pacers: [String: RequestPacer] = [:]
     let jobs = tokens.map { token in
       let key = token.apiPath.map { "\($0.kind):\($0.identifier)" } ?? "none"
-      let pacer = pacers[key] ?? RequestPacer(transport: transport, clock: clock, deadline: deadline)
+      let pacer =
+        pacers[key]
+        ?? RequestPacer(transport: transport, clock: clock, deadline: deadline, deadlineParts: rounds)
       pacers[key] = pacer
       return (token, pacer)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.verify(job.0, scopes: selection, pacer: job.1)
+      let report = await self.verify(job.0, scopes: selection, pacer: job.1)
+      self.events?.yield(.tokenFinished(total: jobs.count))
+      return report
     }
   }
 
@@ -149,7 +157,7 @@ public struct Verifier: Sendable {
             "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
         }
-      case 401: report.diagnosis = .invalidToken
+      case 401: report.diagnosis = .invalidToken(store: hash)
       case 403: report.diagnosis = .storeMismatch
       case 404: report.diagnosis = .storeNotFound
       case 503: report.diagnosis = .storeUnavailable(status: response.status)
@@ -158,6 +166,7 @@ public struct Verifier: Sendable {
         report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
       default: report.diagnosis = .unexpectedStatus(response.status)
       }
+      events?.yield(.liveness(report))
       if report.diagnosis != nil { return }
     }
 
@@ -168,6 +177,14 @@ public struct Verifier: Sendable {
     case .none: scopes = []
     }
     let declaresInformation = token.level(of: "information-settings") != nil
+    // The liveness answer told the store's quota: if this verify's own probes (with those of the
+    // store's other tokens under --all) cannot fit before the deadline, say so now.
+    do throws(RequestPacer.Failure) {
+      try await pacer.plan(scopes.filter { $0.probe != nil }.count)
+    } catch {
+      if case .quotaNeedsTime(let estimate) = error { report.diagnosis = .quotaNeedsTime(estimate) }
+      return
+    }
     var results = await probe(scopes, token: token, root: root, accessToken: accessToken, pacer: pacer)
     await settleSharedEndpoints(&results, root: root, accessToken: accessToken, pacer: pacer)
 
@@ -189,7 +206,9 @@ public struct Verifier: Sendable {
     if !missing.isEmpty {
       report.diagnosis = .missingScopes(missing.map { ScopeGrant(scopeID: $0.scope.id, level: $0.declared!) })
     } else {
-      report.diagnosis = results.lazy.compactMap(\.failure).first
+      report.diagnosis = results.lazy.compactMap(\.failure).first.map { failure in
+        if case .invalidToken = failure { .invalidToken(store: hash) } else { failure }
+      }
     }
   }
 
@@ -198,19 +217,28 @@ public struct Verifier: Sendable {
   private func settleSharedEndpoints(
     _ runs: inout [ProbeRun], root: String, accessToken: Secret, pacer: RequestPacer
   ) async {
+    // Judged on the probes' own answers, whatever order the rows are settled in.
+    let answered = runs
     for index in runs.indices {
-      guard let opener = runs[index].result.scope.probe?.alsoOpenedBy.flatMap(ScopeCatalog.scope(id:)),
-        runs[index].result.outcome == .granted
-      else { continue }
-      var openerGranted = runs.first { $0.result.scope.id == opener.id }.map { $0.result.outcome == .granted }
-      if openerGranted == nil, let openerProbe = opener.probe {
-        let request = get(root + openerProbe.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
-        if case .success(let response) = await send(request, pacer) {
-          openerGranted = openerProbe.interpret(status: response.status)
-        }
+      guard let probe = runs[index].result.scope.probe, runs[index].result.outcome == .granted else {
+        continue
       }
-      if openerGranted != false {
-        runs[index].result.outcome = .inconclusive("\(opener.uiName) opens the same endpoint")
+      for opener in probe.alsoOpenedBy.compactMap(ScopeCatalog.scope(id:)) {
+        var openerGranted = answered.first { $0.result.scope.id == opener.id }.map {
+          $0.result.outcome == .granted
+        }
+        // An opener with its own endpoint is asked there; one that shares this very endpoint
+        // would answer the same, so it cannot be told apart.
+        if openerGranted == nil, let openerProbe = opener.probe, openerProbe.path != probe.path {
+          let request = get(root + openerProbe.resolvedPath { UUID().uuidString.lowercased() }, accessToken)
+          if case .success(let response) = await send(request, pacer) {
+            openerGranted = openerProbe.interpret(status: response.status)
+          }
+        }
+        if openerGranted != false {
+          runs[index].result.outcome = .inconclusive("\(opener.uiName) opens the same endpoint")
+          break
+        }
       }
     }
   }
@@ -232,7 +260,9 @@ public struct Verifier: Sendable {
       return (scope, token.level(of: scope.id), request)
     }
     return await Verifier.inOrder(jobs, concurrency: concurrency) { job in
-      await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      let run = await self.run(scope: job.0, declared: job.1, request: job.2, pacer: pacer)
+      self.events?.yield(.probeFinished(total: jobs.count))
+      return run
     }
   }
 
@@ -256,7 +286,7 @@ public struct Verifier: Sendable {
         case false?: .missing
         case nil: .error(Verifier.describe(status: response.status))
         }
-      let failure: Diagnosis? = response.status == 401 ? .invalidToken : nil
+      let failure: Diagnosis? = response.status == 401 ? .invalidToken(store: nil) : nil
       return ProbeRun(
         result: ScopeResult(scope: scope, declared: declared, outcome: outcome, status: response.status),
         body: response.status == 200 ? response.body : nil, failure: failure)
@@ -283,7 +313,7 @@ public struct Verifier: Sendable {
         let data = jsonObject(response.body)?["data"] as? [String: Any]
         let id = (data?["account"] as? [String: Any])?["id"] as? String
         if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
-      case 401: report.diagnosis = .invalidToken
+      case 401: report.diagnosis = .invalidToken(store: nil)
       case 403: report.diagnosis = .accountMismatch
       case 404: report.diagnosis = .accountNotFound
       case 300..<400:
@@ -315,6 +345,7 @@ public struct Verifier: Sendable {
       switch error {
       case .rateLimited: return .failure(.rateLimited)
       case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
+      case .quotaNeedsTime(let estimate): return .failure(.quotaNeedsTime(estimate))
       case .serverErrors(let status): return .failure(.serverErrors(status: status))
       case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
       }
@@ -355,4 +386,14 @@ public struct Verifier: Sendable {
       id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
       domain: object["domain"] as? String, status: object["status"] as? String)
   }
+}
+
+/// What a verify tells as it goes, for a terminal to show before the report is complete.
+public enum VerifyEvent: Sendable {
+  /// A store token's liveness request was answered: the report so far.
+  case liveness(VerifyReport)
+  /// One more of `total` scope probes is done.
+  case probeFinished(total: Int)
+  /// One more of `total` tokens is done (`verify --all`).
+  case tokenFinished(total: Int)
 }

@@ -10,8 +10,11 @@ public enum ScopeSelection: String, Sendable, CaseIterable {
 
 /// Why verify could not confirm the token, each with its own message and what to do.
 public enum Diagnosis: Error, Sendable, Equatable {
-  case missingCredentials(String)
-  case invalidToken
+  /// The token lacks what verify sends: its API path, its access token, or both.
+  case missingCredentials(token: String, missing: MissingSetup)
+  /// HTTP 401: for a store token, `store` is its hash (webhooks.v3.yml: the client ID or token "are
+  /// not a valid combination for this store").
+  case invalidToken(store: String?)
   case storeMismatch
   case accountMismatch
   case storeNotFound
@@ -23,6 +26,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case rateLimited
   /// Every attempt was answered 429, each after the wait the answer asked for.
   case rateLimitedRepeatedly(attempts: Int)
+  /// This verify's own requests need more of the store's quota than the deadline leaves time for.
+  case quotaNeedsTime(QuotaEstimate)
   case serverErrors(status: Int)
   case timeout
   case connectionRefused(host: String)
@@ -47,8 +52,11 @@ public enum Diagnosis: Error, Sendable, Equatable {
 
   public var message: String {
     switch self {
-    case .missingCredentials(let what): "nothing to verify yet: \(what)"
-    case .invalidToken: "the access token is invalid (HTTP 401)"
+    case .missingCredentials(let token, let missing):
+      "nothing to verify yet: '\(token)' has \(missing.description)"
+    case .invalidToken(let store):
+      store.map { "the token is not valid for store \($0) (HTTP 401)" }
+        ?? "the access token is invalid (HTTP 401)"
     case .storeMismatch:
       "the token and the store hash do not belong together (HTTP 403 on the liveness check)"
     case .accountMismatch: "the token does not belong to this account (HTTP 403 on the account query)"
@@ -62,7 +70,11 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .rateLimited:
       "the rate-limit quota (shared by every app on the store) left no room before the deadline"
     case .rateLimitedRepeatedly(let attempts):
-      "the API answered 429 Too Many Requests \(attempts) times in a row; its quota is shared by every app on the store"
+      "the API answered 429 Too Many Requests \(Counted.text(attempts, "time")) in a row; its quota is shared by every app on the store"
+    case .quotaNeedsTime(let estimate):
+      "this verify's own \(Counted.text(estimate.requests, "request")) \(estimate.requests == 1 ? "needs" : "need") "
+        + "about \(estimate.seconds) s at the store's quota of "
+        + "\(estimate.quotaDescription), more than the deadline leaves"
     case .serverErrors(let status): "the API kept failing (HTTP \(status)) after several retries"
     case .timeout: "verify ran out of time before the API answered"
     case .connectionRefused(let host): "the connection to \(host) was refused"
@@ -83,9 +95,12 @@ public enum Diagnosis: Error, Sendable, Equatable {
     switch self {
     case .missingCredentials:
       "set it ('token set access-token', 'path set VALUE' or 'token import FILE'), then verify"
-    case .invalidToken:
-      "check that you pasted the ACCESS TOKEN (not the client ID or secret); a deleted API account's token "
-        + "stops working: create a new one ('token checklist')"
+    case .invalidToken(let store):
+      (store.map {
+        "check that the ACCESS TOKEN (not the client ID or secret) is one of store \($0)'s API accounts, whose API "
+          + "path is https://api.bigcommerce.com/stores/\($0)/v3/ ('path show'); "
+      } ?? "check that you pasted the ACCESS TOKEN (not the client ID or secret); ")
+        + "a deleted API account's token stops working: create a new one ('token checklist')"
     case .storeMismatch:
       "check the store hash in the API path ('path show') against the store where the API account was created"
     case .accountMismatch:
@@ -97,10 +112,14 @@ public enum Diagnosis: Error, Sendable, Equatable {
       "the token may be fine: check the store's plan limits in the control panel (or upgrade), then verify again"
     case .missingScopes:
       "an existing token never gains scopes: create a new API account with them ('token checklist' lists the "
-        + "steps), import its file and verify again; webhooks, scripts and metafields belong to the old "
-        + "account (deleting it removes its webhooks), so recreate them with the new one"
+        + "steps), import its file and verify again; webhooks and scripts belong to the old account (deleting "
+        + "it removes its webhooks), so recreate them with the new one; the old account's metafields stay, and "
+        + "the new one manages them with Metafields Access at full (or takes them over with Metafield Ownership)"
     case .rateLimited: "other apps are using the store's quota; verify again in a minute, or use --timeout"
     case .rateLimitedRepeatedly: "other apps are using the store's quota; verify again in a minute"
+    case .quotaNeedsTime(let estimate):
+      "allow the time: verify again with --timeout \(estimate.suggestedTimeout)"
+        + (estimate.deadlineParts > 1 ? " (with --all it is each round of four tokens' time)" : "")
     case .serverErrors:
       "BigCommerce may be having trouble (status.bigcommerce.com); try again later, in a few minutes"
     case .timeout: "check the network, or allow more time with --timeout SECONDS"
@@ -114,6 +133,21 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .malformedResponse, .unexpectedStatus:
       "check BCSH_API_BASE; a proxy may be answering instead of BigCommerce"
     case .transport: "check the network connection and verify again"
+    }
+  }
+}
+
+/// What a token lacks before verify can send anything.
+public enum MissingSetup: Sendable, Equatable, CustomStringConvertible {
+  case apiPath
+  case accessToken
+  case both
+
+  public var description: String {
+    switch self {
+    case .apiPath: "no API path"
+    case .accessToken: "no access token"
+    case .both: "no API path and no access token"
     }
   }
 }
@@ -191,6 +225,15 @@ public struct VerifyReport: Sendable {
 
   public var passed: Bool {
     diagnosis == nil && !scopes.contains { if case .error = $0.outcome { true } else { false } }
+  }
+
+  /// What `token list` records: passed, a problem with the token, or not checked.
+  public var result: VerificationResult {
+    switch exitStatus {
+    case .success: .passed
+    case .verifyProblem: .problem
+    default: .notChecked
+    }
   }
 
   /// 0 when all is well, 1 for a finding about the token, 2 when verify could not finish.

@@ -9,7 +9,7 @@ extension SandboxAPI {
     let account = configuration.accounts.first { $0.uuid == uuid }
     let peek = { account.map { self.accountLimiter.peek($0.uuid, at: now).headers } ?? [] }
 
-    guard let token = token(of: request) else { return ErrorBody.unauthorized.adding(peek()) }
+    guard let token = token(of: request) else { return ErrorBody.accountUnauthorized.adding(peek()) }
     guard let account, token.isAccountLevel, token.accountUUID == account.uuid else {
       return ErrorBody.missingScope.adding(peek())
     }

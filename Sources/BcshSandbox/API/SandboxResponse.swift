@@ -39,8 +39,23 @@ struct SandboxResponse: Sendable {
 enum ErrorBody {
   static let statusCodesType = "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes"
 
-  /// 401: the real API answers missing or invalid credentials in plain text.
-  static let unauthorized = SandboxResponse.text(
+  /// 401 from the store API: the body webhooks.v3.yml's 401_Unauthorized example shows
+  /// (docs/bigcommerce.md, "Status codes").
+  static let unauthorized = SandboxResponse.json(
+    401,
+    .object([
+      ("status", .number(401)),
+      (
+        "title",
+        .string(
+          "Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store."
+        )
+      ),
+      ("type", .string("/api-docs/getting-started/api-status-codes")),
+    ]))
+
+  /// 401 from the account API, which the reference shows no body for: plain text (observed).
+  static let accountUnauthorized = SandboxResponse.text(
     401, "Authentication required: the X-Auth-Token header is missing or not a valid access token.")
 
   /// 403 with the exact body BigCommerce sends for a missing scope, a foreign token or a bad hash.

@@ -57,9 +57,21 @@ enum StoreRoutes {
     StoreRoute(.v3, "channels", scopes: readable("store_channel_settings")) { context in
       StoreResources.list(StoreResources.channels(context.store), context.query)
     },
+    // channels.v3.yml: listings of a channel with none (or of an unknown channel) are 200 with empty
+    // data, not 404 (docs/bigcommerce.md, "Status codes").
     StoreRoute(.v3, "channels/{id}/listings", scopes: readable("store_channel_listings")) { context in
-      context.parameters.first == "1"
-        ? StoreResources.list([], context.query) : ErrorBody.notFound("Channel not found")
+      StoreResources.list([], context.query)
+    },
+    // infrastructure_hosting.v3.yml: any infrastructure scope reads the projects.
+    StoreRoute(
+      .v3, "infrastructure/projects",
+      scopes: [
+        "store_infrastructure_projects_read_only", "store_infrastructure_projects_manage",
+        "store_infrastructure_deployments_read_only", "store_infrastructure_deployments_create_preview",
+        "store_infrastructure_deployments_manage", "store_infrastructure_logs_read_only",
+      ]
+    ) { context in
+      StoreResources.list([], context.query)
     },
     StoreRoute(.v3, "store/systemlogs", scopes: ["store_logs_read_only"]) { context in
       StoreResources.list(StoreResources.systemLogs, context.query)
