@@ -1,4 +1,4 @@
-/// Which typed lines the history keeps (spec.md, Secrets): never a blank line, a line that starts
+/// Which typed lines the history keeps (README, "Secrets and files"): never a blank line, a line that starts
 /// with a space, or a line that carries a secret; `isSensitive` (the shell's judgement) decides the
 /// last two.
 public struct HistoryPolicy {
@@ -17,7 +17,7 @@ public struct HistoryPolicy {
 }
 
 /// Whether a typed line continues on the next one: it ends in an unescaped backslash
-/// (spec.md, The command language).
+/// (README, "The script language in brief").
 public enum LineContinuation {
   public static func continues(_ line: String) -> Bool {
     line.reversed().prefix { $0 == "\\" }.count % 2 == 1

@@ -1,7 +1,7 @@
 import BcshCore
 @preconcurrency import Glibc
 
-/// The interactive shell on a terminal (spec.md, Interactive behaviour): libedit with Emacs keys,
+/// The interactive shell on a terminal (README, "A session"): libedit with Emacs keys,
 /// Tab completion, a persistent history that keeps secrets out, Ctrl-C that clears the line, Ctrl-D
 /// that leaves, and the terminal restored on every way out.
 public enum InteractiveShell {
@@ -61,7 +61,7 @@ public enum InteractiveShell {
   }
 
   /// Runs the start-up script when it exists; its errors are reported and the shell goes on. A
-  /// relative path would be read from the current folder, which spec.md forbids.
+  /// relative path would be read from the current folder, which README ("Secrets and files") rules out.
   static func runStartupScript(_ path: String, in shell: Shell) async {
     guard path.hasPrefix("/") else {
       shell.warn("ignoring the start-up script '\(path)': give an absolute path")

@@ -1,6 +1,6 @@
 import BcshCore
 
-/// Where the interactive shell keeps its files (spec.md, Invocation): history under
+/// Where the interactive shell keeps its files (README, "Running bcsh"): history under
 /// `$XDG_STATE_HOME/bcsh/`, the start-up script under `$XDG_CONFIG_HOME/bcsh/`; never the current folder.
 public enum TerminalFiles {
   /// `BCSH_HISTFILE` (a relative one from `currentDirectory`), else `$XDG_STATE_HOME/bcsh/history`,

@@ -2,7 +2,7 @@ import BcshCore
 @preconcurrency import CLibEdit
 @preconcurrency import Glibc
 
-/// Hidden entry on the terminal (spec.md, Secrets): echo off, one line read, the terminal settings
+/// Hidden entry on the terminal (README, "Secrets and files"): echo off, one line read, the terminal settings
 /// put back on every path. Ctrl-C cancels with status `.interrupted`; so do SIGTERM and SIGHUP,
 /// which are kept for `Termination.take()`, so that the process ends by them once all is put right.
 public struct TerminalSecretReader: SecretReading {

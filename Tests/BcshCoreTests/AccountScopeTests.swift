@@ -3,7 +3,7 @@ import Testing
 @testable import BcshCore
 
 /// Account-level resources are groups of boxes: Account Users read, write and delete may be
-/// ticked together (bigcommerce-reference.md section 9).
+/// ticked together (docs/bigcommerce.md).
 @Suite struct AccountScopeTests {
   private let account = "token new acct-admin --account"
 

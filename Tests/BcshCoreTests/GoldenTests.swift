@@ -75,7 +75,8 @@ import Testing
       "token show nope", "open missing.json", "save", "scope preset migraton-to", "verify", "exit 9",
       "token new abcd; scope rm products", "help frob", "token new abcd; token set acess-token x",
       "scope info prodcts", "scope need GET /v3/catalog/prodcts", "scope need PATCH /v3/hooks",
-      "scope need GET", "scope need", "token new abcd; scope need POST /v3/channels --add",
+      "scope need GET", "scope need", "scope need POST /stores/abc123/graphql",
+      "token new abcd; scope need POST /v3/channels --add",
       "token new abcd; verify --for stencil-dve",
     ]
     var text = ""

@@ -4,7 +4,7 @@ import Testing
 
 @testable import BcshCore
 
-/// Rate limits, backoff and the deadline (bigcommerce-reference.md section 6) on a clock that moves
+/// Rate limits, backoff and the deadline (docs/bigcommerce.md, "Rate limits") on a clock that moves
 /// only when the pacer waits: every wait is checked, none takes real time.
 @Suite struct RequestPacerTests {
   static let request = HTTPRequest(method: "GET", url: "https://api.bigcommerce.com/stores/abc123/v3/hooks")

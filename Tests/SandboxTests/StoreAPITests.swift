@@ -62,7 +62,7 @@ import Testing
   }
 
   /// As BigCommerce's OpenAPI files say: `/v2/time` needs Information & Settings, `/v3/hooks`
-  /// needs no scope (bigcommerce-reference.md section 9).
+  /// needs no scope (docs/bigcommerce.md).
   @Test func hooksAnswerEveryStoreTokenAndTimeNeedsInformation() async throws {
     var configuration = demo
     configuration.tokens.append(

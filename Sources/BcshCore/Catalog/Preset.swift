@@ -50,7 +50,7 @@ public struct Preset: Sendable, Hashable {
       tokenType: nil),
     Preset(
       name: "catalyst-deploy",
-      summary: "deploying a Catalyst storefront to BigCommerce hosting (catalyst deploy)",
+      summary: "deploying a Catalyst storefront (catalyst deploy)",
       grants: [
         ScopeGrant(scopeID: "infrastructure-deployments", level: .manage),
         ScopeGrant(scopeID: "infrastructure-projects", level: .manage),

@@ -99,7 +99,7 @@ public struct Probe: Sendable, Hashable {
     self.grantedOnAnyClientError = grantedOnAnyClientError
   }
 
-  /// What an HTTP status says about the scope (bigcommerce-reference.md section 5): 2xx, 400, 404
+  /// What an HTTP status says about the scope (docs/bigcommerce.md, "Verifying without writing"): 2xx, 400, 404
   /// and 422 mean granted, 403 means missing; anything else proves nothing.
   public func interpret(status: Int) -> Bool? {
     switch status {

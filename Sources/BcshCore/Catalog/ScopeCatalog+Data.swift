@@ -1,4 +1,4 @@
-// The scopes of bigcommerce-reference.md sections 2 and 3, in control-panel order. This file is
+// The scopes of docs/bigcommerce.md ("Scopes and token strings"), in control-panel order. This file is
 // the only place that lists them: lookup, presets, checklists, completion and verify read it.
 
 extension ScopeCatalog {
@@ -109,7 +109,7 @@ extension ScopeCatalog {
     single("B2B Edition", .modify, nil, aliases: ["b2b"]),
   ]
 
-  /// Account-level scopes (bigcommerce-reference.md sections 3 and 9), in the order the docs show
+  /// Account-level scopes (docs/bigcommerce.md, "Scopes and token strings"), in the order the docs show
   /// them: app billing first. Each is a group of boxes that may be ticked together. None has a
   /// per-scope probe: the account API allows 70 requests an hour, so verify spends exactly one, on
   /// liveness.

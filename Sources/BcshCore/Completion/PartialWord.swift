@@ -1,7 +1,7 @@
 /// The word under the cursor as typed so far: its raw text, the value it stands for and how it is
 /// quoted, so that a completed value can replace it and stay correctly quoted.
 ///
-/// It reads the word by the rules of `Lexer` (spec.md, The command language), but also keeps where
+/// It reads the word by the rules of `Lexer` (README, "The script language in brief"), but also keeps where
 /// an open quote starts and whether a `$NAME` is being typed at the cursor, which a lexed `Word`
 /// does not record.
 struct PartialWord {

@@ -1,6 +1,7 @@
 extension EndpointCatalog {
   /// The error for a request no endpoint matches, with the closest endpoint as a hint.
   static func unknownEndpoint(_ request: APIRequest) -> BcshError {
+    if request.path == "/graphql" { return graphQLAdmin(request) }
     let methods = methods(at: request.path)
     if !methods.isEmpty {
       return BcshError(
@@ -14,6 +15,21 @@ extension EndpointCatalog {
       + "'scope info SCOPE' lists a scope's endpoints"
     return BcshError(
       "no BigCommerce endpoint matches '\(request.description)'", hint: hint, at: request.position)
+  }
+
+  /// `/stores/HASH/graphql` is the GraphQL Admin API, which no OpenAPI file covers: what a request
+  /// needs depends on the fields it selects, and api-accounts.mdx names only a few scopes for it
+  /// alone (docs/bigcommerce.md, "Which scopes a request needs").
+  static func graphQLAdmin(_ request: APIRequest) -> BcshError {
+    BcshError(
+      "'\(request.description)' is the GraphQL Admin API, which the REST reference does not cover: the "
+        + "scopes a query needs depend on the fields it selects",
+      hint:
+        "each field needs the scope of its resource, as the REST endpoints do (products: Products; orders: "
+        + "Orders; 'scope info SCOPE' lists a scope's REST endpoints); api-accounts.mdx names for the GraphQL "
+        + "Admin API alone App Extensions (manage, app-level accounts), Metafield Ownership (manage) and "
+        + "Metafields Access (standard, or full for other accounts' metafields)",
+      at: request.position)
   }
 
   /// The endpoint a mistyped request most likely means: the same path with `/v3` or `/v2` in

@@ -1,5 +1,5 @@
 /// BigCommerce's store REST operations and the scopes each needs, from data/bigcommerce-endpoints.tsv
-/// (bigcommerce-reference.md section 9), normalized onto `ScopeCatalog` and indexed by path.
+/// (docs/bigcommerce.md), normalized onto `ScopeCatalog` and indexed by path.
 public enum EndpointCatalog {
   /// Every store REST operation, in the table's order.
   public static let all: [Endpoint] = built.endpoints

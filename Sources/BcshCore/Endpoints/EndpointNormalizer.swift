@@ -1,9 +1,9 @@
 /// Turns the table's rows into `Endpoint`s on bcsh's scope catalog: the docs' three misspelled
 /// token strings corrected, each token string mapped to its scope (the level as the permission
 /// column states it, else as the token string says), and the level each method needs
-/// (bigcommerce-reference.md sections 2 and 9).
+/// (docs/bigcommerce.md, "Scopes and token strings").
 public enum EndpointNormalizer {
-  /// The docs' misspellings and what real tokens say (bigcommerce-reference.md section 2).
+  /// The docs' misspellings and what real tokens say (docs/bigcommerce.md, "Scopes and token strings").
   static let corrections: [String: String] = [
     "store_checkouts": "store_checkout",
     "store_checkouts_read_only": "store_checkout_read_only",

@@ -1,4 +1,4 @@
-/// Splits source text into commands and words (spec.md, The command language): one command per
+/// Splits source text into commands and words (README, "The script language in brief"): one command per
 /// line, `;` between commands, `#` at the start of a word begins a comment, a `\` at the end of a
 /// line continues it, `'...'` is literal, `"..."` expands variables and knows `\"`, `\\` and `\$`,
 /// and a backslash outside quotes escapes the next character. Quotes do not span lines.

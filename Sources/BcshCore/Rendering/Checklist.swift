@@ -1,6 +1,6 @@
 /// `token checklist`: the steps to create exactly this API account in the control panel.
 enum Checklist {
-  /// The control panel's wording as of bigcommerce-reference.md section 9: menu names, who may
+  /// The control panel's wording as docs/bigcommerce.md ("API accounts") records it: menu names, who may
   /// create an account, the button to click.
   static func steps(for token: Token) -> [String] {
     var steps: [String] = []

@@ -1,5 +1,5 @@
 extension APIPath {
-  /// Reads every form spec.md lists: a full API path (with `v2`, `v3`, `graphql` or nothing after the
+  /// Reads every form README ("Against a real store") lists: a full API path (with `v2`, `v3`, `graphql` or nothing after the
   /// hash), a bare hash, `store-HASH`, `{HASH}`, a control-panel or storefront URL
   /// (`https://store-HASH[-CHANNEL].mybigcommerce.com/...`), an account UUID or account API path.
   public static func parse(_ input: String) throws(BcshError) -> APIPath {

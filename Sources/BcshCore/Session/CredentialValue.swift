@@ -19,7 +19,7 @@ public enum CredentialValue {
     return nil
   }
 
-  /// The formats seen in real credentials (bigcommerce-reference.md section 4). Not documented, so a
+  /// The formats seen in real credentials (docs/bigcommerce.md, "Paths, identifiers and the downloaded file"). Not documented, so a
   /// mismatch is a warning, never a refusal.
   static func warnings(for field: CredentialField, value: String) -> [String] {
     let isHex64 = value.count == 64 && value.allSatisfy { $0.isHexDigit && !$0.isUppercase }

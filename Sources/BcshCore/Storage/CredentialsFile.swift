@@ -1,5 +1,5 @@
 /// The `.txt` file the control panel downloads after an API account is saved: one `LABEL: value`
-/// per line. Layouts differ (bigcommerce-reference.md section 4); the reader accepts any label
+/// per line. Layouts differ (docs/bigcommerce.md, "Paths, identifiers and the downloaded file"); the reader accepts any label
 /// order, CRLF, trailing spaces, case differences and unknown labels.
 public struct CredentialsFile: Sendable, Equatable {
   public var accessToken: String

@@ -1,4 +1,4 @@
-/// The exit statuses of spec.md, section Exit status.
+/// The exit statuses README lists ("Exit status").
 public enum ExitStatus: Int32, Sendable, Comparable {
   case success = 0
   /// verify found a problem: invalid token, wrong store, missing scope.

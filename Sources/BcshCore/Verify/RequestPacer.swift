@@ -1,4 +1,4 @@
-/// Sends requests within the store's rate limit (bigcommerce-reference.md section 6): it slows
+/// Sends requests within the store's rate limit (docs/bigcommerce.md, "Rate limits"): it slows
 /// down when `X-Rate-Limit-Requests-Left` runs low, waits as a 429's headers say (the longer of
 /// the reset and `X-Retry-After`), backs off with jitter on 5xx and on a 429 without headers, and
 /// bounds every wait by the verify's one deadline and every loop by a count.

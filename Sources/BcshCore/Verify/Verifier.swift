@@ -1,7 +1,7 @@
 import FoundationEssentials
 import JSONText
 
-/// Checks a token against the live API without writing (spec.md, verify): offline checks,
+/// Checks a token against the live API without writing (README, "What verify does"): offline checks,
 /// liveness, the store, then one read probe per scope, concurrently within a bound.
 public struct Verifier: Sendable {
   public var transport: any HTTPTransport
@@ -143,7 +143,7 @@ public struct Verifier: Sendable {
     let root = "\(apiBase)/stores/\(hash)"
     // Liveness: the webhooks list needs no scope (every API account has the implicit default
     // scope), so a refusal there means token and store do not belong together. `/v2/time` would
-    // not do: its OpenAPI file names Information & Settings (bigcommerce-reference.md section 9).
+    // not do: its OpenAPI file names Information & Settings (docs/bigcommerce.md).
     switch await send(get(root + Verifier.storeLivenessPath, accessToken), pacer) {
     case .failure(let diagnosis):
       report.diagnosis = diagnosis

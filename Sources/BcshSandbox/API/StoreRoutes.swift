@@ -4,7 +4,7 @@
 enum StoreRoutes {
   static let all: [StoreRoute] = [
     // The OpenAPI file of `/v2/time` names Information & Settings; the webhooks file says hooks need
-    // no scope beyond the default every API account has (bigcommerce-reference.md section 9).
+    // no scope beyond the default every API account has (docs/bigcommerce.md).
     StoreRoute(.v2, "time", scopes: readable("store_v2_information")) { _ in StoreResources.time() },
     StoreRoute(.v3, "hooks", scopes: []) { context in StoreResources.list([], context.query) },
     StoreRoute(.v2, "store", scopes: readable("store_v2_information")) { context in

@@ -8,7 +8,7 @@ enum ManPage {
     "EXIT STATUS", "SECURITY", "EXAMPLES", "SEE ALSO",
   ]
 
-  /// The exit statuses bcsh documents (spec.md).
+  /// The exit statuses bcsh documents (README, "Exit status").
   static let exitStatuses = ["0", "1", "2", "64", "130"]
 
   /// The page rendered by `man -l` at 80 columns as plain text; expects man to say nothing on stderr.

@@ -1,4 +1,4 @@
-/// The read probes of bigcommerce-reference.md section 2, written out from the reference and not
+/// The read probes of docs/bigcommerce.md ("Verifying without writing"), written out from the reference and not
 /// from the sandbox's route table, so the two are checked against each other.
 struct ReferenceProbe: Sendable, CustomStringConvertible {
   /// The control-panel name.
