@@ -29,6 +29,8 @@ let package = Package(
     // libsecret (the Secret Service client), loaded with dlopen on first use: linked, it and GLib
     // would cost every start of bcsh several milliseconds. Plain C types in and out.
     .target(name: "CLibSecret"),
+    // setrlimit(RLIMIT_CORE) and prctl(PR_SET_DUMPABLE) for the executable: no core dump holds a secret.
+    .target(name: "CCoreDumps"),
     // Session model, scope catalog, command language, commands, storage, completion, verify logic.
     // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
@@ -78,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "bcsh",
       dependencies: [
-        "BcshCore", "BcshCommandLine", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring",
+        "BcshCore", "BcshCommandLine", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],

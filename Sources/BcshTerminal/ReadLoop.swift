@@ -49,7 +49,8 @@ final class ReadLoop {
   }
 
   /// Runs a line while watching for Ctrl-C: a Ctrl-C cancels the command (verify stops sending and
-  /// records nothing), the session stays as it was before the command, and the prompt comes back.
+  /// records nothing, a save stops waiting for another's lock), the session stays as it was
+  /// before the command, and the prompt comes back. A SIGTERM or SIGHUP cancels it too.
   private func executeInterruptibly(_ text: String) async -> Shell.RunOutcome {
     // The shell is used by one task at a time: this one waits for the group to finish.
     let shell = UncheckedTransfer(self.shell)
@@ -59,6 +60,9 @@ final class ReadLoop {
       group.addTask {
         while !Task.isCancelled {
           if SignalTrap.take(only: SIGINT) { return nil }
+          // SIGTERM or SIGHUP: the command stops too (a save waiting for a lock, a verify), and
+          // the signal stays recorded for the loop, which then ends the session.
+          if SignalTrap.hasPendingEnding { return nil }
           try? await Task.sleep(for: .milliseconds(40))
         }
         return nil

@@ -67,6 +67,10 @@ struct SignalTrap: ~Copyable {
     return signal
   }
 
+  /// Whether a caught SIGTERM or SIGHUP waits to be taken: the running command should stop, and the
+  /// session end once it has.
+  static var hasPendingEnding: Bool { ends(caughtSignal.load(ordering: .relaxed)) }
+
   /// Whether a caught signal waits to be taken.
   static var hasPendingSignal: Bool { caughtSignal.load(ordering: .relaxed) != 0 }
 

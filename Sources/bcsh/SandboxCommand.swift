@@ -1,5 +1,6 @@
 import ArgumentParser
 import BcshCommandLine
+import BcshCore
 import BcshSandbox
 import Dispatch
 import NIOConcurrencyHelpers
@@ -15,15 +16,33 @@ extension SandboxServe {
   /// Serves until SIGINT (status 130) or SIGTERM (0).
   func serve() async throws {
     var configuration = SandboxConfiguration.demo
+    var text: String?
+    if let config {
+      // Through AtomicFile, as every file bcsh reads: a FIFO or a device is refused, not waited on.
+      do throws(BcshError) {
+        text = try AtomicFile.read(config)
+      } catch {
+        throw Self.startFailure(error.message, hint: error.hint)
+      }
+    }
     do {
-      if let config { configuration = try SandboxConfiguration.load(fromFile: config) }
+      if let config, let text { configuration = try SandboxConfiguration.load(json: text, from: config) }
       if let latency { configuration.latencyMilliseconds = latency }
       if let quota { configuration.quota = quota }
       try configuration.validate()
     } catch {
       throw Self.startFailure("\(error)", hint: nil)
     }
-    let tls = tlsCert.map { SandboxTLS(certificateChainPath: $0, privateKeyPath: tlsKey ?? "") }
+    var tls: SandboxTLS?
+    if let tlsCert, let tlsKey {
+      do throws(BcshError) {
+        tls = SandboxTLS(
+          certificateChainPEM: try AtomicFile.read(tlsCert), privateKeyPEM: try AtomicFile.read(tlsKey),
+          certificateChainName: tlsCert, privateKeyName: tlsKey)
+      } catch {
+        throw Self.startFailure(error.message, hint: error.hint)
+      }
+    }
     let server = SandboxServer(configuration: configuration, host: host, port: port, tls: tls)
     do {
       _ = try await server.start()

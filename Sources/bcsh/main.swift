@@ -1,5 +1,11 @@
 import ArgumentParser
 import BcshCommandLine
+import CCoreDumps
+
+// Before anything holds a secret: no core dump of this process, and no same-user debugger, ever
+// sees its memory (README, Secrets and files). A failure is not fatal: the secrets are no less
+// safe than before.
+_ = bcsh_disable_core_dumps()
 
 // The entry point: `bcsh sandbox ...` runs the sandbox server; the common forms of the shell run
 // at once; everything else is parsed by ArgumentParser.

@@ -37,12 +37,47 @@ import Testing
     #expect(renamed.status == 0, "\(renamed.stderr)")
     let after = try daemon.searchBcshItems()
     #expect(after.contains("bcsh: cart-live access token (store abc123)"))
-    #expect(!after.contains("cart-migration"))
+    // The first save's items stay: a copy of that file may still list them (issue 22, item 9).
+    #expect(after.contains("bcsh: cart-migration access token (store abc123)"))
 
     let removed = try bcsh.run(
       ["-s", "s.json", "-c", "token rm cart-live; save"], environment: daemon.environment)
     #expect(removed.status == 0, "\(removed.stderr)")
-    #expect(!(try daemon.searchBcshItems()).contains("label = bcsh:"))
+  }
+
+  /// Issue 22, item 9, as it was found: `cp a.json b.json`, change and save b.json, and a.json
+  /// had lost its secrets (a warning, status 0). Now each copy keeps its own; a secret really
+  /// missing is status 2, with `status` naming it.
+  @Test func savingACopyKeepsTheOriginalsSecrets() throws {
+    let daemon = try KeyringDaemon()
+    defer { daemon.stop() }
+    let bcsh = Bcsh()
+    let env = daemon.environment.merging(secrets) { _, new in new }
+    #expect(try bcsh.run(["-c", prepare + "; save a.json --keyring"], environment: env).status == 0)
+    try FileManager.default.copyItem(atPath: bcsh.path("a.json"), toPath: bcsh.path("b.json"))
+    let changed = try bcsh.run(
+      ["-s", "b.json", "-c", "token set client-secret --env AT; scope add products; save"], environment: env)
+    #expect(changed.status == 0, "\(changed.stderr)")
+    let original = try bcsh.run(
+      ["--json", "-s", "a.json", "-c", "token show --reveal"], environment: daemon.environment)
+    #expect(original.status == 0, "\(original.stderr)")
+    #expect(original.stderr.isEmpty, "\(original.stderr)")
+    #expect(original.stdout.contains("\"access_token\": \"\(Sample.accessToken)\""))
+    #expect(original.stdout.contains("\"client_secret\": \"\(Sample.clientSecret)\""))
+
+    // A secret removed outside bcsh: opening fails, and status says which one.
+    try daemon.run("/usr/bin/secret-tool", ["clear", "application", "bcsh", "field", "client-secret"])
+    let missing = try bcsh.run(["-s", "a.json", "-c", "status"], environment: daemon.environment)
+    #expect(missing.status == 2, "\(missing.stdout)\(missing.stderr)")
+    #expect(
+      missing.stderr.contains(
+        "the keyring no longer holds a secret of a.json: the client-secret of 'cart-migration'"),
+      "\(missing.stderr)")
+    let shown = try bcsh.run(["--keep-going", "-c", "open a.json; status"], environment: daemon.environment)
+    #expect(shown.status == 2)
+    #expect(
+      shown.stdout.contains("missing secrets: the client-secret of 'cart-migration' (not in the keyring)"),
+      "\(shown.stdout)")
   }
 
   @Test func aLockedCollectionSavesNothing() throws {

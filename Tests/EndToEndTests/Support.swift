@@ -53,6 +53,53 @@ struct Bcsh {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Like `run`, for what might hang: a run still going after `bound` is killed (SIGKILL) and
+  /// reported with `timedOut`, so that a hang fails its test instead of stopping the suite.
+  func runBounded(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+    bound: Duration = .seconds(20)
+  ) throws -> (result: Result, elapsed: Duration, timedOut: Bool) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    var env = [
+      "HOME": folder, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": folder + "/state",
+      "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
+    ]
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    let clock = ContinuousClock()
+    let start = clock.now
+    try process.run()
+    let killed = KillSwitch()
+    let pid = process.processIdentifier
+    let (seconds, attoseconds) = bound.components
+    DispatchQueue.global().asyncAfter(
+      deadline: .now() + .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    ) { [process] in
+      if process.isRunning {
+        killed.set()
+        kill(pid, SIGKILL)
+      }
+    }
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let result = Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+    return (result, clock.now - start, killed.isSet)
+  }
+
   func path(_ name: String) -> String { folder + "/" + name }
 
   func read(_ name: String) -> String? {
@@ -74,4 +121,12 @@ enum Sample {
   static let accessToken = "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8"
   static let clientID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p"
   static let clientSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+}
+
+/// A flag one thread sets and another reads.
+final class KillSwitch: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+  func set() { lock.withLock { value = true } }
+  var isSet: Bool { lock.withLock { value } }
 }

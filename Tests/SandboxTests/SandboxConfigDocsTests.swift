@@ -14,7 +14,8 @@ import Testing
 
   @Test func theDocumentedExampleLoadsWithEveryPart() throws {
     let path = Self.root.appendingPathComponent("examples/sandbox-config.json").path
-    let configuration = try SandboxConfiguration.load(fromFile: path)
+    let configuration = try SandboxConfiguration.load(
+      json: try String(contentsOfFile: path, encoding: .utf8), from: path)
     #expect(configuration.stores.map(\.hash) == ["mystore01"])
     #expect(configuration.tokens.map(\.name) == ["catalog-sync", "account-reader"])
     #expect(configuration.tokens[1].isAccountLevel)

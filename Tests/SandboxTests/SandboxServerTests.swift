@@ -57,7 +57,7 @@ import Testing
 
   @Test func tlsWorksWithTheTestCAAndFailsWithout() async throws {
     let ca = try ThrowawayCA.make()
-    let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
+    let tls = try ca.sandboxTLS()
     let token = SandboxConfiguration.demo.accessToken("full")
     try await withSandbox(tls: tls, trustRootsPEMFile: ca.caCertificate) { sandbox in
       #expect(sandbox.baseURL.hasPrefix("https://localhost:"))
@@ -79,10 +79,10 @@ import Testing
     }
   }
 
-  @Test func unreadableTLSFilesFailAtStart() async throws {
+  @Test func unusableTLSFilesFailAtStart() async throws {
     let server = SandboxServer(
       configuration: .demo,
-      tls: SandboxTLS(certificateChainPath: "/nonexistent.pem", privateKeyPath: "/x.key"))
+      tls: SandboxTLS(certificateChainPEM: "not a certificate", privateKeyPEM: "nor a key"))
     await #expect(throws: SandboxError.self) { try await server.start() }
   }
 
@@ -95,7 +95,8 @@ import Testing
        "quota": 7}
       """
     try json.write(to: file, atomically: true, encoding: .utf8)
-    let configuration = try SandboxConfiguration.load(fromFile: file.path)
+    let configuration = try SandboxConfiguration.load(
+      json: try String(contentsOf: file, encoding: .utf8), from: file.path)
     #expect(configuration.quota == 7)
     #expect(configuration.windowMilliseconds == 30_000)
     #expect(configuration.stores.first?.domain == "abc123.example")
@@ -108,7 +109,7 @@ import Testing
       SandboxToken(name: "stray", accessToken: "stray", storeHash: "nosuchstore", scopes: []))
     #expect(throws: SandboxError.self) { try configuration.validate() }
     #expect(throws: SandboxError.self) {
-      try SandboxConfiguration.load(fromFile: "/nonexistent/sandbox.json")
+      try SandboxConfiguration.load(json: "{\"stores\": [", from: "sandbox.json")
     }
   }
 

@@ -303,7 +303,7 @@ import Testing
 
   @Test func overTLSWithAThrowawayCA() async throws {
     let ca = try ThrowawayCA.make()
-    let tls = SandboxTLS(certificateChainPath: ca.serverCertificate, privateKeyPath: ca.serverKey)
+    let tls = try ca.sandboxTLS()
     try await withSandbox(tls: tls) { sandbox in
       #expect(sandbox.baseURL.hasPrefix("https://"))
       let trusted = await verify(

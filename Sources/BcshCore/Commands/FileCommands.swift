@@ -104,8 +104,14 @@ enum FileCommands {
     // The secrets reach the keyring, as a new generation of items, before the file that lists
     // that generation replaces the old one; a save that fails removes the generation it began.
     var keyringStore: (any SecretStoring)?
-    let generation = UUID().uuidString.lowercased()
-    if let keyring {
+    var generation = UUID().uuidString.lowercased()
+    if let keyring,
+      let manifest = keyring.reusableManifest(for: context.state.session, saved: context.state.saved)
+    {
+      // The secrets are those the file's generation holds: nothing to store.
+      generation = manifest.generation
+      contents = SessionFile.rendered(context.state.session, keyring: manifest)
+    } else if let keyring {
       do throws(BcshError) {
         let store = try context.capabilities.keyring.forWriting()
         let manifest = try keyring.store(context.state.session, generation: generation, in: store)
@@ -131,15 +137,17 @@ enum FileCommands {
     // A dry run wrote nothing: the session stays as it was, unsaved.
     guard let fingerprint = written else { return }
     if format == .session {
-      context.state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
-      context.state.saved = context.state.session
+      var kept = keyring
       if let keyring, let keyringStore {
-        do throws(BcshError) {
-          try keyring.removeOtherGenerations(than: generation, in: keyringStore)
-        } catch {
-          context.warn("the keyring still holds secrets of earlier saves: \(error.message)", at: place)
+        // Only a generation this session stored for this very file, now replaced there, goes:
+        // one a file on disk listed before may be listed by a copy too.
+        if isSessionFile, keyring.storedHere, let old = keyring.generation, old != generation {
+          keyring.discard(old, in: keyringStore)
         }
+        kept = KeyringSecrets(id: keyring.id, generation: generation, storedHere: true)
       }
+      context.state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: kept)
+      context.state.saved = context.state.session
     } else if isSessionFile {
       context.state.file = nil
     }
@@ -173,7 +181,7 @@ extension CommandContext {
     var (session, manifest) = try SessionFile.parseDocument(text, source: name)
     var keyring: KeyringSecrets?
     if let manifest {
-      let secrets = KeyringSecrets(id: manifest.id)
+      let secrets = KeyringSecrets(id: manifest.id, generation: manifest.generation)
       let missing: [KeyringSecrets.Entry]
       do throws(BcshError) {
         missing = try secrets.load(manifest, into: &session, from: capabilities.keyring.forReading())
@@ -182,16 +190,21 @@ extension CommandContext {
           "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",
           hint: error.hint, at: position)
       }
-      for entry in missing {
-        warn(
-          "the keyring holds no \(entry.field) for '\(entry.token)' (removed outside bcsh?)", at: position,
-          hint: "'token set \(entry.field)' sets it again; 'save' stores it")
-      }
-      keyring = secrets
+      keyring = KeyringSecrets(id: manifest.id, generation: manifest.generation, missing: missing)
     }
     state.session = session
     state.saved = session
     state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
+    // The session is open, so that `status` can say what is missing; the command still fails.
+    if let missing = keyring?.missing, !missing.isEmpty {
+      shell.report(
+        BcshError(
+          "the keyring no longer holds \(missing.count == 1 ? "a secret" : "\(missing.count) secrets") of \(name): "
+            + KeyringSecrets.describe(missing),
+          hint: "'status' lists them; 'token set FIELD' sets each again and 'save' stores it",
+          at: position))
+      failedStatus = .commandFailed
+    }
   }
 
   /// "no session file 'x.json'", with the nearest name in its folder or how to make one.

@@ -13,6 +13,10 @@ enum ShellCommands {
       ]
       let secrets = state.file.map { $0.keyring == nil ? "in the session file" : "in the OS keyring" }
       lines.append("secrets kept:    \(secrets ?? "nowhere yet (not saved)")")
+      let missing = state.file?.keyring?.missing ?? []
+      if !missing.isEmpty {
+        lines.append("missing secrets: " + KeyringSecrets.describe(missing) + " (not in the keyring)")
+      }
       if let current {
         lines.append("api path:        \(current.apiPath?.canonical ?? "not set")")
         lines.append("scopes:          \(current.grants.count) declared")
@@ -30,6 +34,10 @@ enum ShellCommands {
         json: .object([
           ("session_file", .optional(state.file?.path)),
           ("secrets_in_keyring", .bool(state.file?.keyring != nil)),
+          (
+            "missing_secrets",
+            .array(missing.map { .object([("token", .string($0.token)), ("field", .string($0.field))]) })
+          ),
           ("unsaved_changes", .bool(state.hasUnsavedChanges)),
           ("tokens", .number(state.session.tokens.count)),
           ("current_token", .optional(current?.name)),

@@ -68,6 +68,7 @@ enum VerifyAllRendering {
     case .timeout: "timed out"
     case .connectionRefused, .nameNotResolved, .tlsFailure, .transport: "network error"
     case .insecureURL: "insecure URL"
+    case .caBundle: "bad CA bundle"
     case .redirect: "redirected"
     case .malformedResponse, .unexpectedStatus: "unexpected answer"
     }

@@ -178,6 +178,7 @@ extension Shell {
       return error.status
     }
     restore(context.state)
-    return .success
+    // Opened, but a secret it lists is missing from the keyring (already said).
+    return context.failedStatus ?? .success
   }
 }

@@ -72,7 +72,7 @@ public enum AtomicFile {
     let shown = name ?? path
     let target = try regularFileTarget(path, shownAs: shown)
     let folder = Paths.folder(of: target)
-    let lock = FolderLock(folder)
+    let lock = try FolderLock(folder, shownAs: Paths.folder(of: shown))
     defer { lock?.release() }
     if lock != nil { removeDebris(of: target) }
     if !force, let current = FileFingerprint.of(target) {
@@ -156,16 +156,9 @@ public enum AtomicFile {
       guard stat(target, &info) == 0 else { return target }
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
-      let kind =
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: "a folder"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFIFO: "a FIFO"
-        case S_IFSOCK: "a socket"
-        default: "not a regular file"
-        }
       throw BcshError(
-        "'\(shown)' is \(kind); bcsh saves only over regular files", hint: "name a file instead")
+        "'\(shown)' is \(describe(info.st_mode & S_IFMT)); bcsh saves only over regular files",
+        hint: "name a file instead")
     }
     return target
   }
@@ -208,6 +201,13 @@ public enum AtomicFile {
   /// Reads a file and fingerprints the very file it read (`fstat` of the open descriptor): a save
   /// by another process that renames a new file over it in between cannot make this session take
   /// that file's fingerprint for the contents it read.
+  ///
+  /// Every file bcsh reads comes through here. Only a regular file is read: a FIFO, a device, a
+  /// socket or a folder is refused before a byte is read, since reading one could wait forever
+  /// where no signal but SIGKILL reaches (README, Secrets and files). The file is opened without
+  /// blocking and the open descriptor is checked, so nothing can swap the file in between. The one
+  /// exception is bcsh's own standard input named as a file (`/dev/stdin`), a pipe or a file the
+  /// user handed over: it is read to its end, as standard input always is.
   public static func readWithFingerprint(_ path: String, shownAs name: String? = nil) throws(BcshError) -> (
     text: String, fingerprint: FileFingerprint
   ) {
@@ -219,28 +219,58 @@ public enum AtomicFile {
     return (text, FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes)))
   }
 
-  /// The bytes of a file (at most 16 MiB) and the `fstat` of the descriptor they were read from.
+  /// The bytes of a file (at most 16 MiB) and the `fstat` of the descriptor they were read from;
+  /// anything but a regular file (or standard input named as a file) is refused before a byte is
+  /// read.
   private static func readBytes(_ path: String, shownAs shown: String) throws(BcshError) -> (
     [UInt8], stat
   ) {
-    guard let file = fopen(path, "rb") else {
-      throw systemError("cannot read '\(shown)'", file: (path, shown))
-    }
-    defer { fclose(file) }
+    var descriptor: Int32
+    repeat {
+      descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    } while descriptor < 0
+      && errno == EINTR
+    guard descriptor >= 0 else { throw systemError("cannot read '\(shown)'", file: (path, shown)) }
+    defer { close(descriptor) }
     var info = stat()
-    guard fstat(fileno(file), &info) == 0 else { throw systemError("cannot read '\(shown)'") }
+    guard fstat(descriptor, &info) == 0 else { throw systemError("cannot read '\(shown)'") }
+    let kind = info.st_mode & S_IFMT
+    if kind != S_IFREG {
+      guard kind == S_IFIFO, isStandardInput(info) else {
+        throw BcshError(
+          "'\(shown)' is \(describe(kind)); bcsh reads only regular files", hint: "name a file instead")
+      }
+      // Standard input is read as bcsh reads it anyway: waiting for its writer.
+      _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    }
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count > 0 { bytes += buffer[0..<count] }
-      if count < buffer.count {
-        if ferror(file) != 0 { throw systemError("cannot read '\(shown)'") }
-        break
-      }
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { throw systemError("cannot read '\(shown)'") }
+      if count == 0 { break }
+      bytes += buffer[0..<count]
       guard bytes.count <= 16 << 20 else { throw BcshError("'\(shown)' is too large (over 16 MiB)") }
     }
     return (bytes, info)
+  }
+
+  /// Whether `info` describes the very pipe that is this process's standard input.
+  private static func isStandardInput(_ info: stat) -> Bool {
+    var input = stat()
+    return fstat(0, &input) == 0 && input.st_dev == info.st_dev && input.st_ino == info.st_ino
+  }
+
+  /// "a folder", "a FIFO": what a file that is not a regular one is, for errors.
+  static func describe(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFDIR: "a folder"
+    case S_IFCHR, S_IFBLK: "a device"
+    case S_IFIFO: "a FIFO"
+    case S_IFSOCK: "a socket"
+    default: "not a regular file"
+    }
   }
 
   /// Creates `path` and its missing parents with mode 0700.
@@ -275,33 +305,6 @@ public enum AtomicFile {
       default: nil
       }
     return BcshError("\(message): \(reason)", hint: hint)
-  }
-}
-
-/// An exclusive `flock` on a folder, held by every bcsh process while it checks and replaces a
-/// file there. The folder is locked rather than the file because the rename replaces the file
-/// (a lock on the old one would guard nothing) and because a missing file has nothing to lock; a
-/// lock file beside the target would itself be left behind.
-struct FolderLock {
-  private let descriptor: Int32
-
-  /// Waits for the lock; nil when the folder cannot be opened to lock (the save then goes on
-  /// unlocked, as it would on a file system without locks).
-  init?(_ folder: String) {
-    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    while flock(descriptor, LOCK_EX) != 0 {
-      guard errno == EINTR else {
-        close(descriptor)
-        return nil
-      }
-    }
-    self.descriptor = descriptor
-  }
-
-  func release() {
-    flock(descriptor, LOCK_UN)
-    close(descriptor)
   }
 }
 

@@ -15,20 +15,68 @@ public protocol SecretStoring: Sendable {
 /// A session's secrets in the keyring: which items it owns, how they are named, and how a save
 /// and an open move secrets between the session and the keyring.
 ///
-/// Every save stores its secrets as a new generation of items and writes the file that lists that
-/// generation; only then are the older generations removed. A save that fails at any step removes
-/// the generation it began, so the file on disk and the items it lists always agree.
+/// A save whose secrets changed stores them as a new generation of items and writes the file that
+/// lists that generation; a save that fails at any step removes the generation it began, so the
+/// file on disk and the items it lists always agree.
+///
+/// A generation a file on disk has listed is never removed: any copy of that file (`cp a.json
+/// b.json`, a backup) lists it too, and nothing tells bcsh where copies are. The one generation a
+/// save removes is the one this same session stored earlier for the same file and has just
+/// replaced there. A save whose secrets did not change keeps the generation the file lists, so
+/// the keyring does not grow with saves that change only scopes or names.
 public struct KeyringSecrets: Sendable, Equatable {
   /// The session's own id: every item it owns carries it, so that two session files with a token
   /// of the same name never share an item, and a session file can move.
   public var id: String
+  /// The generation the file lists, nil before the first save.
+  public var generation: String?
+  /// Whether this session stored `generation` itself (rather than reading it from a file).
+  public var storedHere: Bool
+  /// The secrets the file lists that the keyring no longer holds.
+  public var missing: [Entry]
 
-  public init(id: String) { self.id = id }
+  public init(id: String, generation: String? = nil, storedHere: Bool = false, missing: [Entry] = []) {
+    self.id = id
+    self.generation = generation
+    self.storedHere = storedHere
+    self.missing = missing
+  }
+
+  /// What the items of a session depend on: each secret with its token's name and API path.
+  static func secretsKey(of session: Session) -> [String] {
+    session.tokens.flatMap { token in
+      fields.compactMap { field in
+        token.secret(field).map {
+          "\(token.name)\u{0}\(field.rawValue)\u{0}\($0.revealed)\u{0}\(token.apiPath?.canonical ?? "")"
+        }
+      }
+    }
+  }
+
+  /// The manifest of `session` for the generation the file already lists, when its items still
+  /// hold exactly the session's secrets (`saved` is the session as the file holds it); nil when
+  /// a new generation must be stored.
+  func reusableManifest(for session: Session, saved: Session) -> SessionFile.KeyringManifest? {
+    guard let generation, missing.isEmpty, Self.secretsKey(of: session) == Self.secretsKey(of: saved) else {
+      return nil
+    }
+    let entries = session.tokens.flatMap { token in
+      Self.fields.compactMap { field in
+        token.secret(field) == nil ? nil : Entry(token: token.name, field: field.rawValue)
+      }
+    }
+    return SessionFile.KeyringManifest(id: id, generation: generation, secrets: entries)
+  }
 
   /// One secret a session file says lives in the keyring.
   public struct Entry: Sendable, Hashable, Codable {
     public var token: String
     public var field: String
+  }
+
+  /// "the access-token of 'a', the client-secret of 'b'": missing secrets for people.
+  public static func describe(_ entries: [Entry]) -> String {
+    entries.map { "the \($0.field) of '\($0.token)'" }.joined(separator: ", ")
   }
 
   /// The secret fields a token holds, in the order they are stored.
@@ -101,15 +149,6 @@ public struct KeyringSecrets: Sendable, Equatable {
   /// Removes one generation's items, as far as the keyring lets it (a save that failed).
   func discard(_ generation: String, in keyring: any SecretStoring) {
     try? keyring.remove(generationAttributes(generation))
-  }
-
-  /// Removes this session's items of every generation but `generation`: the items of tokens
-  /// removed or renamed, of paths changed and of secrets replaced since the saves before.
-  func removeOtherGenerations(than generation: String, in keyring: any SecretStoring) throws(BcshError) {
-    let found = try keyring.search(["application": "bcsh", "session": id])
-    for old in Set(found.compactMap { $0["generation"] }) where old != generation {
-      try keyring.remove(generationAttributes(old))
-    }
   }
 
   /// Reads back the secrets a manifest lists into `session`; returns the entries the keyring no

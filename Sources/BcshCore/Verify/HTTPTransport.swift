@@ -57,6 +57,12 @@ public enum TransportError: Error, Sendable, Equatable {
   case tlsFailure(String)
   /// The URL is not one bcsh sends credentials to (not https, and not http to a loopback address).
   case insecureURL(String)
+  /// The answer was not HTTP as BigCommerce speaks it (garbage, a head too large, a body shorter
+  /// than it said): what was wrong, in bcsh's words.
+  case malformedResponse(String)
+  /// `BCSH_CA_BUNDLE` names nothing usable (empty, unreadable, not a regular file, no PEM
+  /// certificate): why.
+  case caBundle(String)
   /// Anything else the transport could not complete.
   case other(String)
 }

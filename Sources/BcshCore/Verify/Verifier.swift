@@ -352,13 +352,16 @@ public struct Verifier: Sendable {
     }
   }
 
-  static func diagnosis(for error: TransportError) -> Diagnosis {
+  /// What verify says about a request that got no HTTP answer.
+  public static func diagnosis(for error: TransportError) -> Diagnosis {
     switch error {
     case .timeout: .timeout
     case .connectionRefused(let host): .connectionRefused(host: host)
     case .nameNotResolved(let host): .nameNotResolved(host: host)
     case .tlsFailure(let reason): .tlsFailure(reason)
     case .insecureURL(let url): .insecureURL(url)
+    case .malformedResponse(let what): .malformedResponse(what)
+    case .caBundle(let reason): .caBundle(reason)
     case .other(let reason): .transport(reason)
     }
   }

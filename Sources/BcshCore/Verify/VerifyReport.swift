@@ -33,6 +33,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case connectionRefused(host: String)
   case nameNotResolved(host: String)
   case tlsFailure(String)
+  /// `BCSH_CA_BUNDLE` cannot be used: why.
+  case caBundle(String)
   case insecureURL(String)
   case redirect(status: Int, location: String?)
   case malformedResponse(String)
@@ -78,6 +80,7 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .connectionRefused(let host): "the connection to \(host) was refused"
     case .nameNotResolved(let host): "the host name \(host) could not be resolved"
     case .tlsFailure(let reason): "the TLS connection failed: \(reason)"
+    case .caBundle(let reason): "BCSH_CA_BUNDLE cannot be used: \(reason)"
     case .insecureURL(let url): "bcsh sends credentials only over https (or http to loopback), not to \(url)"
     case .redirect(let status, let location):
       "the API answered with a redirect (HTTP \(status)\(location.map { " to \($0)" } ?? "")); it was not followed"
@@ -123,6 +126,8 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .connectionRefused: "check BCSH_API_BASE and that the server is running"
     case .nameNotResolved: "check the network connection and BCSH_API_BASE"
     case .tlsFailure: "check the system's CA certificates, a proxy that intercepts TLS, or BCSH_CA_BUNDLE"
+    case .caBundle:
+      "point BCSH_CA_BUNDLE at a PEM file of CA certificates, or unset it to trust only the system's"
     case .insecureURL: "use an https:// BCSH_API_BASE"
     case .redirect: "check BCSH_API_BASE: it should be https://api.bigcommerce.com"
     case .malformedResponse, .unexpectedStatus:

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import BcshCore
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -15,32 +16,64 @@ import NIOSSL
 ///
 /// Create one when verify runs and call ``shutdown()`` when it is done.
 public final class AsyncHTTPTransport: HTTPTransport {
-  private let client: HTTPClient
+  private let tls: TLSConfiguration
+  /// Why no request can be sent (an unusable `BCSH_CA_BUNDLE`), said by every ``send(_:deadline:)``.
+  private let refusal: TransportError?
   private let maximumBodyBytes: Int
-  private let shutDown = OnceFlag()
+  /// The client once made, and whether ``shutdown()`` was called.
+  private let state = NIOLockedValueBox<(client: HTTPClient?, shutDown: Bool)>((nil, false))
 
   /// - Parameters:
-  ///   - trustRootsPEMFile: extra certificate authorities (PEM) to trust besides the system's, for
-  ///     tests against a throw-away CA. An unreadable file surfaces as a TLS failure on first use.
+  ///   - trustRootsPEMFile: extra certificate authorities (PEM) to trust besides the system's
+  ///     (`BCSH_CA_BUNDLE`), for a TLS-intercepting proxy or tests against a throw-away CA. It is
+  ///     read here, through ``AtomicFile`` like every file bcsh reads; a file that cannot be used
+  ///     is said by every request, in bcsh's words.
   ///   - maximumBodyBytes: bodies are cut here and marked `truncated`; 1 MiB by default.
   public init(trustRootsPEMFile: String? = nil, maximumBodyBytes: Int = 1 << 20) {
     var tls = TLSConfiguration.makeClientConfiguration()
-    if let trustRootsPEMFile { tls.additionalTrustRoots = [.file(trustRootsPEMFile)] }
-    var configuration = HTTPClient.Configuration(
-      tlsConfiguration: tls, redirectConfiguration: .disallow, decompression: .disabled)
-    // Fail at the first refused or unresolved connection instead of retrying until the deadline:
-    // verify wants the real cause, and has its own bounded retries.
-    configuration.connectionPool.retryConnectionEstablishment = false
-    // Verify bounds its own concurrency; the pool must not impose a lower bound of its own (8).
-    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
-    self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    var refusal: TransportError?
+    if let trustRootsPEMFile {
+      do throws(TransportError) {
+        tls.additionalTrustRoots = [.certificates(try Self.certificates(inPEMFile: trustRootsPEMFile))]
+      } catch {
+        refusal = error
+      }
+    }
+    self.tls = tls
+    self.refusal = refusal
     self.maximumBodyBytes = max(0, maximumBodyBytes)
   }
 
+  /// The client, made at the first request: its connect timeout (which covers the TCP connect
+  /// and the TLS handshake) is the time left to that request's deadline, so that a connection
+  /// being made when verify gives up does not linger past verify's one deadline.
+  private func client(until deadline: ContinuousClock.Instant) -> HTTPClient? {
+    state.withLockedValue { state in
+      if state.shutDown { return nil }
+      if let client = state.client { return client }
+      var configuration = HTTPClient.Configuration(
+        tlsConfiguration: tls, redirectConfiguration: .disallow, decompression: .disabled)
+      let remaining = ContinuousClock.now.duration(to: deadline)
+      configuration.timeout.connect = .nanoseconds(max(1_000_000, Self.nanoseconds(remaining)))
+      // Fail at the first refused or unresolved connection instead of retrying until the deadline:
+      // verify wants the real cause, and has its own bounded retries.
+      configuration.connectionPool.retryConnectionEstablishment = false
+      // Verify bounds its own concurrency; the pool must not impose a lower bound of its own (8).
+      configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
+      let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+      state.client = made
+      return made
+    }
+  }
+
   public func send(_ request: HTTPRequest, deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
+    if let refusal { throw refusal }
     let host = try TransportURL.checkedHost(of: request.url)
     let remaining = ContinuousClock.now.duration(to: deadline)
     guard remaining > .zero else { throw TransportError.timeout }
+    guard let client = client(until: deadline) else {
+      throw TransportError.other("the HTTP client was already shut down")
+    }
 
     var outgoing = HTTPClientRequest(url: request.url)
     outgoing.method = HTTPMethod(rawValue: request.method)
@@ -49,7 +82,6 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
 
     let prepared = outgoing
-    let client = self.client
     let limit = maximumBodyBytes
     do {
       let idempotent = ["GET", "HEAD"].contains(request.method.uppercased())
@@ -77,16 +109,38 @@ public final class AsyncHTTPTransport: HTTPTransport {
     }
   }
 
-  /// Shuts the client down and waits for it; later calls return at once.
+  /// Starts the client's shutdown and returns without waiting for it: AsyncHTTPClient waits for
+  /// connections still being made, which a Ctrl-C or the deadline has already given up on (they
+  /// end at the connect timeout, the deadline). Later calls, and requests after it, do nothing.
   public func shutdown() async {
-    guard shutDown.claim() else { return }
-    try? await client.shutdown()
+    let client = state.withLockedValue { state -> HTTPClient? in
+      defer { state.shutDown = true }
+      return state.shutDown ? nil : state.client
+    }
+    client?.shutdown { _ in }
   }
 
   /// A transport dropped without ``shutdown()`` still releases its client (AsyncHTTPClient would
   /// otherwise stop a debug build at exit).
   deinit {
-    if shutDown.claim() { client.shutdown { _ in } }
+    let (client, shutDown) = state.withLockedValue { $0 }
+    if !shutDown { client?.shutdown { _ in } }
+  }
+
+  /// The certificates of a PEM file, or why they cannot be used.
+  static func certificates(inPEMFile path: String) throws(TransportError) -> [NIOSSLCertificate] {
+    guard !path.isEmpty else { throw .caBundle("it is set but empty") }
+    let text: String
+    do throws(BcshError) {
+      text = try AtomicFile.read(path)
+    } catch {
+      throw .caBundle(error.message)
+    }
+    guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(text.utf8)), !certificates.isEmpty
+    else {
+      throw .caBundle("'\(path)' holds no PEM certificate")
+    }
+    return certificates
   }
 
   /// Whether `error` says the connection was found closed before any answer came.

@@ -1,20 +1,79 @@
 import BcshCore
+import NIOConcurrencyHelpers
 
-/// Runs `operation`, giving up with ``TransportError/timeout`` at `deadline`.
+/// Runs `operation`, giving up with ``TransportError/timeout`` at `deadline`, and with
+/// `CancellationError` at once when the calling task is cancelled (Ctrl-C).
 ///
-/// AsyncHTTPClient's own deadline stops applying once the response head has arrived; this one
-/// covers the body too. The operation is cancelled, and awaited, when the deadline wins.
+/// The operation runs in a task of its own that is cancelled, but not awaited, when the deadline
+/// or the cancellation wins: AsyncHTTPClient's deadline stops applying once the response head
+/// has arrived, and a connection still being made (a SYN nobody answers, a TLS handshake the
+/// server never finishes) outlives the cancellation of its request. Neither may hold verify past
+/// its one deadline (README, What verify does).
 func withDeadline<Value: Sendable>(
   _ deadline: ContinuousClock.Instant, _ operation: @escaping @Sendable () async throws -> Value
 ) async throws -> Value {
-  try await withThrowingTaskGroup(of: Value?.self) { group in
-    group.addTask { try await operation() }
-    group.addTask {
-      try await Task.sleep(until: deadline, clock: .continuous)
-      return nil
+  let race = DeadlineRace<Value>()
+  return try await withTaskCancellationHandler {
+    try await withCheckedThrowingContinuation { continuation in
+      race.start(continuation, deadline: deadline, operation)
     }
-    defer { group.cancelAll() }
-    guard let first = try await group.next(), let value = first else { throw TransportError.timeout }
-    return value
+  } onCancel: {
+    race.finish(.failure(CancellationError()))
+  }
+}
+
+/// The operation, the deadline and a cancellation racing to end one call: the first to finish
+/// resumes the caller; the tasks still running are cancelled.
+private final class DeadlineRace<Value: Sendable>: @unchecked Sendable {
+  private let lock = NIOLock()
+  private var continuation: CheckedContinuation<Value, any Error>?
+  private var finished = false
+  private var tasks: [Task<Void, Never>] = []
+
+  func start(
+    _ continuation: CheckedContinuation<Value, any Error>, deadline: ContinuousClock.Instant,
+    _ operation: @escaping @Sendable () async throws -> Value
+  ) {
+    let alreadyCancelled = lock.withLock { () -> Bool in
+      if finished { return true }
+      self.continuation = continuation
+      return false
+    }
+    guard !alreadyCancelled else {
+      continuation.resume(throwing: CancellationError())
+      return
+    }
+    let work = Task.detached {
+      do {
+        self.finish(.success(try await operation()))
+      } catch {
+        self.finish(.failure(error))
+      }
+    }
+    let timer = Task.detached {
+      try? await Task.sleep(until: deadline, clock: .continuous)
+      self.finish(.failure(TransportError.timeout))
+    }
+    let late = lock.withLock { () -> Bool in
+      tasks = [work, timer]
+      return finished
+    }
+    if late {
+      work.cancel()
+      timer.cancel()
+    }
+  }
+
+  /// Ends the call with `result` unless something ended it first.
+  func finish(_ result: Result<Value, any Error>) {
+    let (continuation, tasks) = lock.withLock {
+      () -> (CheckedContinuation<Value, any Error>?, [Task<Void, Never>]) in
+      guard !finished else { return (nil, []) }
+      finished = true
+      defer { self.continuation = nil }
+      return (self.continuation, self.tasks)
+    }
+    for task in tasks { task.cancel() }
+    continuation?.resume(with: result)
   }
 }

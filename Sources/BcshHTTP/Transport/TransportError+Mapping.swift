@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BcshCore
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -30,15 +31,45 @@ extension TransportError {
       return .other("the server closed the connection before answering")
     case let error as ChannelError where isConnectTimeout(error):
       return .timeout
-    case let error as NIOSSLError:
-      return .tlsFailure(String(describing: error))
-    case let error as NIOSSLExtraError:
-      return .tlsFailure(String(describing: error))
-    case let error as BoringSSLError:
-      return .tlsFailure(String(describing: error))
+    case let error as HTTPParserError:
+      return mapping(error)
+    case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+      return .tlsFailure("the server's certificate is not for \(host)")
+    case NIOSSLError.uncleanShutdown:
+      return .tlsFailure("the server closed the TLS connection without ending it properly")
+    case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+      return .tlsFailure(tlsReason(String(describing: error)))
     default:
-      return .other(String(describing: error))
+      // A library's own text ("SomeError.case(...)") would say nothing to a user.
+      return .other("the request could not be completed")
     }
+  }
+
+  /// A malformed answer, as the HTTP decoder found it.
+  private static func mapping(_ error: HTTPParserError) -> TransportError {
+    switch error {
+    case .headerOverflow: .malformedResponse("the server's answer has a head too large (over 80 KiB)")
+    case .invalidEOFState: .malformedResponse("the connection closed before the whole answer arrived")
+    default: .malformedResponse("the server's answer is not HTTP")
+    }
+  }
+
+  /// A TLS failure in words, from BoringSSL's reason codes ("SSLV3_ALERT_HANDSHAKE_FAILURE",
+  /// "WRONG_VERSION_NUMBER"), which name the cause but come with codes and a build path.
+  static func tlsReason(_ text: String) -> String {
+    let words = text.split { !($0.isUppercase || $0 == "_") }
+    if let alert = words.first(where: { $0.contains("ALERT_") }) {
+      let name = alert.split(separator: "ALERT_").last.map { $0.lowercased() } ?? ""
+      return
+        "the server refused the TLS handshake (alert: \(name.split(separator: "_").joined(separator: " ")))"
+    }
+    if words.contains(where: {
+      ["WRONG_VERSION_NUMBER", "HTTP_REQUEST", "PACKET_LENGTH_TOO_LONG", "RECORD_TOO_LARGE"].contains($0)
+    }) {
+      return "the server does not speak TLS on this port"
+    }
+    if words.contains("CERTIFICATE_VERIFY_FAILED") { return "the server's certificate is not trusted" }
+    return "the TLS handshake failed"
   }
 
   private static func mapping(_ error: HTTPClientError) -> TransportError {
@@ -49,13 +80,22 @@ extension TransportError {
       return .tlsFailure("the TLS handshake timed out")
     case .remoteConnectionClosed:
       return .other("the server closed the connection before answering")
+    case .bodyLengthMismatch:
+      return .malformedResponse("the connection closed before the whole answer arrived")
     default:
-      return .other(String(describing: error))
+      return .other("the request could not be completed")
     }
   }
 
   private static func mapping(_ error: NIOConnectionError, host: String) -> TransportError {
     let failures = error.connectionErrors.map(\.error)
+    // A TLS failure while the connection was set up (a CA file NIOSSL failed to load came this
+    // way, wrapped in one SingleConnectionFailure per address): that failure is the one to tell,
+    // not the refusal of another address.
+    if let tls = failures.first(where: { $0 is NIOSSLError || $0 is NIOSSLExtraError || $0 is BoringSSLError }
+    ) {
+      return mapping(tls, host: host)
+    }
     if failures.contains(where: { ($0 as? IOError)?.errnoCode == ECONNREFUSED }) {
       return .connectionRefused(host: host)
     }
@@ -67,7 +107,7 @@ extension TransportError {
     if let code = failures.lazy.compactMap({ ($0 as? IOError)?.errnoCode }).first {
       return .other("cannot connect to \(host): " + systemReason(code))
     }
-    return .other(String(describing: error))
+    return .other("cannot connect to \(host)")
   }
 
   /// A system error in words: "the server reset the connection", or strerror's text.

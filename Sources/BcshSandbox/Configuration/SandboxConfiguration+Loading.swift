@@ -1,19 +1,10 @@
 import FoundationEssentials
 
-#if canImport(Glibc)
-  @preconcurrency import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension SandboxConfiguration {
-  /// Reads a configuration from a JSON file and checks it with ``validate()``.
-  public static func load(fromFile path: String) throws -> SandboxConfiguration {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      // The reason as the system gives it ("No such file or directory").
-      let reason = access(path, R_OK) == 0 ? "it cannot be read" : String(cString: strerror(errno))
-      throw SandboxError.unreadableConfiguration(path: path, reason: reason)
-    }
+  /// Reads a configuration from the JSON text of the file at `path` (read by the caller, the
+  /// way bcsh reads every file) and checks it with ``validate()``.
+  public static func load(json text: String, from path: String) throws -> SandboxConfiguration {
+    let data = Data(text.utf8)
     let configuration: SandboxConfiguration
     do {
       configuration = try JSONDecoder().decode(SandboxConfiguration.self, from: data)

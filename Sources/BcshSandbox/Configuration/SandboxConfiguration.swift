@@ -1,6 +1,6 @@
 /// Everything the sandbox serves: stores, accounts, tokens, rate limits and injected latency.
 ///
-/// Loadable from a JSON file with ``load(fromFile:)``; in the file only `stores` and `tokens` are
+/// Loadable from a JSON file with ``load(json:from:)``; in the file only `stores` and `tokens` are
 /// required, the numbers default to the values below.
 public struct SandboxConfiguration: Sendable, Codable, Equatable {
   public var stores: [SandboxStore]

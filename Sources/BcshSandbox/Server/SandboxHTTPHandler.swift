@@ -52,6 +52,22 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
   }
 
+  /// A request the HTTP decoder could not read: NIO has answered 400 with `Connection: close`,
+  /// and the connection is closed, as that answer says. Any other error ends the connection too.
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    context.close(promise: nil)
+  }
+
+  /// A connection silent for the idle timeout is closed, unless its response is still on its way
+  /// (the configured latency may be longer).
+  func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    guard event is IdleStateHandler.IdleStateEvent else {
+      context.fireUserInboundEventTriggered(event)
+      return
+    }
+    if head == nil && delayedResponse == nil { context.close(promise: nil) }
+  }
+
   func handlerRemoved(context: ChannelHandlerContext) {
     delayedResponse?.cancel()
     delayedResponse = nil

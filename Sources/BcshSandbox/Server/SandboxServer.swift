@@ -12,6 +12,10 @@ public final class SandboxServer: Sendable {
   public let host: String
   public let tls: SandboxTLS?
   private let requestedPort: Int
+  /// Connections open at once; one more is closed as soon as it is accepted.
+  public let maximumConnections: Int
+  /// A connection with no request in flight that sends and receives nothing this long is closed.
+  public let idleTimeout: Duration
   private let api: SandboxAPI
   private let state = Locked(State.idle)
   private let connections = Locked([ObjectIdentifier: any Channel]())
@@ -27,9 +31,16 @@ public final class SandboxServer: Sendable {
   ///   - host: `127.0.0.1` (default), another `127.x.y.z`, `::1` or `localhost`.
   ///   - port: 0 (default) picks a free port; `start()` returns it.
   ///   - tls: serve HTTPS with this certificate and key instead of plain HTTP.
+  ///   - maximumConnections: connections open at once (256 by default); a client cannot use up
+  ///     the server's file descriptors.
+  ///   - idleTimeout: how long a connection may sit silent with no request in flight (30 seconds
+  ///     by default), so that abandoned or hostile clients do not keep their descriptors.
   public init(
-    configuration: SandboxConfiguration, host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil
+    configuration: SandboxConfiguration, host: String = "127.0.0.1", port: Int = 0, tls: SandboxTLS? = nil,
+    maximumConnections: Int = 256, idleTimeout: Duration = .seconds(30)
   ) {
+    self.maximumConnections = max(1, maximumConnections)
+    self.idleTimeout = idleTimeout
     self.configuration = configuration
     self.host = host
     self.requestedPort = port
@@ -99,16 +110,33 @@ public final class SandboxServer: Sendable {
     let api = self.api
     let latency = configuration.latencyMilliseconds
     let connections = self.connections
+    let limit = maximumConnections
+    let (seconds, attoseconds) = idleTimeout.components
+    let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     return ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      // Out of file descriptors (or memory), accepting again at once would spin a core.
+      .serverChannelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(AcceptPause())
+        }
+      }
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
       .childChannelInitializer { channel in
         let id = ObjectIdentifier(channel)
-        connections.withLock { $0[id] = channel }
+        let admitted = connections.withLock { open -> Bool in
+          guard open.count < limit else { return false }
+          open[id] = channel
+          return true
+        }
+        // Failing the initializer closes the accepted connection.
+        guard admitted else { return channel.eventLoop.makeFailedFuture(ConnectionLimitReached()) }
         channel.closeFuture.whenComplete { _ in connections.withLock { _ = $0.removeValue(forKey: id) } }
         return channel.eventLoop.makeCompletedFuture {
           let pipeline = channel.pipeline.syncOperations
+          // First, so that it sees every byte, a TLS handshake's too.
+          try pipeline.addHandler(IdleStateHandler(allTimeout: idle))
           if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
           try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
           try pipeline.addHandler(SandboxHTTPHandler(api: api, latencyMilliseconds: latency))
@@ -116,3 +144,33 @@ public final class SandboxServer: Sendable {
       }
   }
 }
+
+/// Pauses accepting for a moment when accept fails for want of descriptors or memory. NIO leaves
+/// the listening socket readable after such a failure and tries again at once, forever (its
+/// AcceptBackoffHandler only delays `read()` calls, and this path makes none): turning autoRead
+/// off takes the socket out of the poll set until the pause ends.
+private final class AcceptPause: ChannelInboundHandler {
+  typealias InboundIn = any Channel
+
+  static let pause: TimeAmount = .milliseconds(500)
+  private var paused = false
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    let exhausted = [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains((error as? IOError)?.errnoCode ?? 0)
+    guard exhausted else {
+      context.fireErrorCaught(error)
+      return
+    }
+    guard !paused else { return }
+    paused = true
+    let channel = context.channel
+    channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+    context.eventLoop.assumeIsolated().scheduleTask(in: Self.pause) {
+      self.paused = false
+      channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+    }
+  }
+}
+
+/// Why a connection over ``SandboxServer/maximumConnections`` is closed at once.
+private struct ConnectionLimitReached: Error {}

@@ -52,6 +52,43 @@ final class ScriptedServer: Sendable {
     return ScriptedServer(channel: channel, log: log)
   }
 
+  /// A server that answers whatever arrives first (a request, a TLS ClientHello) with `bytes`
+  /// exactly as given, then closes the connection when `thenClose`.
+  static func raw(_ bytes: [UInt8], thenClose: Bool = true) async throws -> ScriptedServer {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .childChannelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(RawReply(bytes: bytes, thenClose: thenClose))
+        }
+      }
+      .bind(host: "127.0.0.1", port: 0).get()
+    return ScriptedServer(channel: channel, log: RequestLog())
+  }
+
+  private final class RawReply: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+    let bytes: [UInt8]
+    let thenClose: Bool
+    var answered = false
+
+    init(bytes: [UInt8], thenClose: Bool) {
+      self.bytes = bytes
+      self.thenClose = thenClose
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+      guard !answered else { return }
+      answered = true
+      let written = context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: bytes)))
+      if thenClose {
+        let channel = context.channel
+        written.whenComplete { _ in channel.close(promise: nil) }
+      }
+    }
+  }
+
   /// A server that accepts connections and never reads or answers anything.
   static func silent() async throws -> ScriptedServer {
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -1,3 +1,4 @@
+import BcshSandbox
 import Foundation
 import TestSupport
 
@@ -9,6 +10,13 @@ struct ThrowawayCA {
   var caCertificate: String { folder.appendingPathComponent("ca.pem").path }
   var serverCertificate: String { folder.appendingPathComponent("server.pem").path }
   var serverKey: String { folder.appendingPathComponent("server.key").path }
+
+  /// The server certificate and key as the sandbox takes them.
+  func sandboxTLS() throws -> SandboxTLS {
+    SandboxTLS(
+      certificateChainPEM: try String(contentsOfFile: serverCertificate, encoding: .utf8),
+      privateKeyPEM: try String(contentsOfFile: serverKey, encoding: .utf8))
+  }
 
   struct OpenSSLFailed: Error, CustomStringConvertible {
     var description: String
