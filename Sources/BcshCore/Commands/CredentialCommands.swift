@@ -57,6 +57,10 @@ enum CredentialCommands {
       throw error.placed(at: fileArgument.position)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
+    // Its secrets are masked from here on, in every message the import goes on to write.
+    for secret in [file.accessToken, file.clientSecret] {
+      if let secret { context.shell.maskFromNow(secret) }
+    }
     func line(_ label: String) -> SourcePosition {
       SourcePosition(source: fileArgument.value, line: file.lines[label] ?? 1, column: 1)
     }
@@ -90,7 +94,7 @@ enum CredentialCommands {
     {
       guard named.accessToken == nil else {
         throw BcshError(
-          "'\(clientName)' already has an access token; the file would replace it",
+          "\(ShownWord.quoted(clientName)) already has an access token; the file would replace it",
           hint: "'token import FILE --into \(Shell.quoteForDisplay(clientName))' replaces it; "
             + "'--name NAME' makes a new token",
           at: fileArgument.position)
@@ -201,7 +205,8 @@ enum CredentialCommands {
     } else if let variable = invocation.option("--env") {
       guard let found = context.state.variables[variable.value] ?? environment.variables[variable.value]
       else {
-        throw BcshError("environment variable '\(variable.value)' is not set", at: variable.position)
+        throw BcshError(
+          "environment variable \(ShownWord.quoted(variable.value)) is not set", at: variable.position)
       }
       value = found
     } else if let file = invocation.option("--file") {
@@ -224,6 +229,11 @@ enum CredentialCommands {
           hint: "use --stdin, --env VAR or --file PATH", at: invocation.position)
       }
       value = try reader.readSecret(prompt: "\(field.rawValue) (input hidden): ")
+    }
+    // Masked from here on, whatever the command goes on to say (an -x trace, an error).
+    if field.isSecret {
+      context.shell.maskFromNow(value)
+      context.shell.maskFromNow(value.trimmingBlanks())
     }
     value = value.trimmingBlanks()
     guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: invocation.position) }

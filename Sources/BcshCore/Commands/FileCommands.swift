@@ -72,7 +72,7 @@ enum FileCommands {
     let isSessionFile = context.state.file?.path == path
     if format != .session && isSessionFile && !force {
       throw BcshError(
-        "'\(fileArgument?.value ?? path)' is this session's own file; saving \(format) there would replace it",
+        "\(ShownWord.quoted(fileArgument?.value ?? path)) is this session's own file; saving \(format) there would replace it",
         hint: "choose another file name", at: place)
     }
     var contents: String
@@ -86,13 +86,16 @@ enum FileCommands {
           "'\(token.name)' needs an access token and an API path to be saved as \(format)",
           hint: "'token set access-token' and 'path set VALUE'", at: place)
       }
-      contents =
-        format == .txt
-        ? CredentialsFile(
+      if format == .txt {
+        contents = CredentialsFile(
           accessToken: accessToken.revealed, clientName: token.name, apiPath: apiPath.canonical,
           clientID: token.clientID, clientSecret: token.clientSecret?.revealed
         ).rendered()
-        : DotEnvFile.rendered(token)
+      } else {
+        do throws(BcshError) { contents = try DotEnvFile.rendered(token) } catch {
+          throw error.placed(at: place)
+        }
+      }
     }
     // The secrets reach the keyring, as a new generation of items, before the file that lists
     // that generation replaces the old one; a save that fails removes the generation it began.

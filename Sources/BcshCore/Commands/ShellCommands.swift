@@ -48,7 +48,7 @@ enum ShellCommands {
       var entries = all
       if let count = invocation.argument("N") {
         guard let n = Int(count.value), n >= 0 else {
-          throw BcshError("'\(count.value)' is not a number of lines", at: count.position)
+          throw BcshError("\(ShownWord.quoted(count.value)) is not a number of lines", at: count.position)
         }
         entries = Array(entries.suffix(n))
       }
@@ -70,16 +70,21 @@ enum ShellCommands {
     ) { context, invocation throws(BcshError) in
       guard let name = invocation.argument("NAME") else {
         let names = context.state.variables.keys.sorted()
+        // A value shaped like a credential is masked though the session may not hold it (yet).
+        func shown(_ name: String) -> String {
+          let value = context.state.variables[name]!
+          return ShownWord.looksLikeSecret(value) ? Secret.mask(value) : value
+        }
         context.report(
           // Masked before quoting: quoting changes a secret's bytes.
-          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(context.state.variables[$0]!)))\n" }
+          names.map { "\($0)=\(Shell.quoteForDisplay(ShownWord.escaped(context.shell.masked(shown($0)))))\n" }
             .joined(),
-          json: .object(names.map { ($0, .string(context.state.variables[$0]!)) }))
+          json: .object(names.map { ($0, .string(shown($0))) }))
         return
       }
       guard VariableName.isValid(name.value) else {
         throw BcshError(
-          "'\(name.value)' is not a variable name",
+          "\(ShownWord.quoted(name.value)) is not a variable name",
           hint: "names are letters, digits and _, not starting with a digit",
           at: name.position)
       }
@@ -93,7 +98,7 @@ enum ShellCommands {
     ) { context, invocation throws(BcshError) in
       let name = invocation.argument("NAME")!
       guard context.state.variables.removeValue(forKey: name.value) != nil else {
-        throw BcshError("variable '\(name.value)' is not set", at: name.position)
+        throw BcshError("variable \(ShownWord.quoted(name.value)) is not set", at: name.position)
       }
     },
     CommandSpec(
@@ -106,7 +111,7 @@ enum ShellCommands {
       let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
       guard !ShellCommands.isRunning(path, among: stack) else {
         throw BcshError(
-          "'\(file.value)' is already being run: sourcing it again would loop forever",
+          "\(ShownWord.quoted(file.value)) is already being run: sourcing it again would loop forever",
           hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
           at: file.position)
       }
@@ -125,7 +130,8 @@ enum ShellCommands {
           context.carriedStatus = outcome.status
           return
         }
-        var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)
+        var error = BcshError(
+          "\(ShownWord.quoted(file.value)) failed", at: file.position, status: outcome.status)
         error.isReported = true
         throw error
       }
@@ -145,7 +151,7 @@ enum ShellCommands {
       if let argument = invocation.argument("STATUS") {
         guard let code = Int32(argument.value), let known = ExitStatus(rawValue: code) else {
           throw BcshError(
-            "'\(argument.value)' is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130",
+            "\(ShownWord.quoted(argument.value)) is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130",
             at: argument.position)
         }
         status = known

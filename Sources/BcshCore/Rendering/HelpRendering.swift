@@ -13,7 +13,7 @@ enum HelpRendering {
     }
     let all = CommandTable.all.map(\.name)
     throw BcshError(
-      "no help for '\(names.joined(separator: " "))'",
+      "no help for \(ShownWord.quoted(names.joined(separator: " ")))",
       hint: Spelling.suggestion(for: names.joined(separator: " "), among: all).map {
         "did you mean 'help \($0)'?"
       }

@@ -91,7 +91,7 @@ enum TokenRendering {
   private static func verificationSummary(_ token: Token, style: TextStyle) -> String {
     guard let record = token.lastVerification else { return "never" }
     let verdict = record.passed ? style.good("passed") : style.bad("failed")
-    return "\(verdict) \(record.date): \(record.summary)"
+    return "\(verdict) \(ShownWord.escaped(record.date)): \(ShownWord.escaped(record.summary))"
   }
 }
 

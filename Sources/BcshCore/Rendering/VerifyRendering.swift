@@ -26,14 +26,16 @@ enum VerifyRendering {
       text += step("liveness", style.bad("failed"), "\(liveness): \(diagnosis.message)")
     }
     if let store = report.store {
+      // The store's name, plan and domain come from the API: shown escaped (`ShownWord.escaped`).
       let parts = [store.name, store.plan.map { "plan \($0)" }, store.domain].compactMap { $0 }
+        .map { ShownWord.escaped($0) }
       text += step("store", style.good("ok"), parts.joined(separator: " · "))
     }
     if !report.scopes.isEmpty {
       text += "  scopes\n"
       var table = Table(headers: ["    SCOPE", "DECLARED", "RESULT", "HTTP"])
       for result in report.scopes {
-        let summary = result.summary
+        let summary = ShownWord.escaped(result.summary)
         let styled: String =
           switch result.outcome {
           case .granted: style.good(summary)
@@ -54,8 +56,8 @@ enum VerifyRendering {
   private static func footer(_ report: VerifyReport, style: TextStyle) -> String {
     var text = ""
     if let diagnosis = report.diagnosis {
-      text += style.bad("result: problem") + " — \(diagnosis.message)\n"
-      text += "what to do: \(diagnosis.advice)\n"
+      text += style.bad("result: problem") + " — \(ShownWord.escaped(diagnosis.message))\n"
+      text += "what to do: \(ShownWord.escaped(diagnosis.advice))\n"
     } else if !report.passed {
       text += style.bad("result: incomplete") + " — some probes got no usable answer (see above)\n"
       text += "what to do: verify again; if it persists, check the network and BCSH_API_BASE\n"
@@ -89,7 +91,7 @@ enum VerifyRendering {
   private static func step(_ name: String, _ verdict: String, _ detail: String) -> String {
     "  " + name.padding(to: 10) + verdict
       + String(repeating: " ", count: max(1, 9 - TextStyle.width(of: verdict)))
-      + detail + "\n"
+      + ShownWord.escaped(detail) + "\n"
   }
 
   static func json(_ report: VerifyReport) -> JSONValue {

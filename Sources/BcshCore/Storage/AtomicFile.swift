@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -47,29 +49,47 @@ public enum AtomicFile {
     let lock = FolderLock(folder)
     defer { lock?.release() }
     if lock != nil { removeDebris(of: target) }
+    var existing = stat()
+    let exists = stat(target, &existing) == 0
+    if !force, exists, existing.st_mode & 0o200 == 0 {
+      throw BcshError(
+        "\(ShownWord.quoted(shown)) is read-only (mode \(String(existing.st_mode & 0o777, radix: 8)))",
+        hint: "'save --force' replaces it all the same, keeping it read-only")
+    }
+    // A new file is 0600; one replaced keeps its own mode where that is narrower (a file made
+    // read-only stays so), and never more than 0600.
+    let mode: mode_t = exists && existing.st_mode & 0o400 != 0 ? existing.st_mode & 0o600 : 0o600
     if !force, let current = FileFingerprint.of(target) {
       guard let expected else {
         throw BcshError(
-          "'\(shown)' already exists", hint: "'--force' overwrites it, or choose another file name")
+          "\(ShownWord.quoted(shown)) already exists",
+          hint: "'--force' overwrites it, or choose another file name")
       }
       guard current == expected else {
         throw BcshError(
-          "'\(shown)' changed on disk since this session read or wrote it",
+          "\(ShownWord.quoted(shown)) changed on disk since this session read or wrote it",
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
       }
     }
     var template = Array((folder + "/" + temporaryPrefix(of: target) + "XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw systemError("cannot create a file in '\(Paths.folder(of: shown))'") }
+    guard descriptor >= 0 else {
+      throw systemError("cannot create a file in \(ShownWord.quoted(Paths.folder(of: shown)))")
+    }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    // A SIGINT, SIGTERM or SIGHUP that would end the process now removes the file first.
+    let signalGuard = TemporaryFileGuard(temporary)
     var succeeded = false
     defer {
       if !succeeded { unlink(temporary) }
+      signalGuard.release()
     }
     do {
       var closed = false
       defer { if !closed { close(descriptor) } }
-      guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(shown)'") }
+      guard fchmod(descriptor, mode) == 0 else {
+        throw systemError("cannot set permissions on \(ShownWord.quoted(shown))")
+      }
       let bytes = Array(contents.utf8)
       var written = 0
       while written < bytes.count {
@@ -77,14 +97,18 @@ public enum AtomicFile {
           Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
         }
         if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { throw systemError("cannot write '\(shown)'") }
+        guard result > 0 else { throw systemError("cannot write \(ShownWord.quoted(shown))") }
         written += result
       }
-      guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(shown)' to disk") }
+      guard fsync(descriptor) == 0 else {
+        throw systemError("cannot flush \(ShownWord.quoted(shown)) to disk")
+      }
       closed = true
-      guard close(descriptor) == 0 else { throw systemError("cannot write '\(shown)'") }
+      guard close(descriptor) == 0 else { throw systemError("cannot write \(ShownWord.quoted(shown))") }
     }
-    guard rename(temporary, target) == 0 else { throw systemError("cannot replace '\(shown)'") }
+    guard rename(temporary, target) == 0 else {
+      throw systemError("cannot replace \(ShownWord.quoted(shown))")
+    }
     succeeded = true
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
     if folderDescriptor >= 0 {
@@ -92,13 +116,14 @@ public enum AtomicFile {
       close(folderDescriptor)
     }
     guard let fingerprint = FileFingerprint.of(target) else {
-      throw systemError("cannot read back '\(shown)'")
+      throw systemError("cannot read back \(ShownWord.quoted(shown))")
     }
     return fingerprint
   }
 
-  /// `.NAME.bcsh-`: the start of the temporary files a save of `path` makes beside it.
-  static func temporaryPrefix(of path: String) -> String { "." + Paths.fileName(of: path) + ".bcsh-" }
+  /// `.NAME.bcsh-save-`: the start of the temporary files a save of `path` makes beside it
+  /// (mkstemp adds six letters and digits).
+  static func temporaryPrefix(of path: String) -> String { "." + Paths.fileName(of: path) + ".bcsh-save-" }
 
   /// The file a save of `path` replaces: `path` itself, or the file a symbolic link names (the
   /// link is kept). Anything but a regular file (a device, a FIFO, a folder) is refused: the
@@ -110,7 +135,7 @@ public enum AtomicFile {
     if info.st_mode & S_IFMT == S_IFLNK {
       guard let resolved = realpath(path, nil) else {
         throw BcshError(
-          "'\(shown)' is a symbolic link to nothing",
+          "\(ShownWord.quoted(shown)) is a symbolic link to nothing",
           hint: "save to the file it should name, or remove the link")
       }
       target = String(cString: resolved)
@@ -127,7 +152,8 @@ public enum AtomicFile {
         default: "not a regular file"
         }
       throw BcshError(
-        "'\(shown)' is \(kind); bcsh saves only over regular files", hint: "name a file instead")
+        "\(ShownWord.quoted(shown)) is \(kind); bcsh saves only over regular files",
+        hint: "name a file instead")
     }
     return target
   }
@@ -135,7 +161,11 @@ public enum AtomicFile {
   /// Deletes the temporary files that earlier saves of `path` left when they were killed between
   /// creating one and renaming it (each holds the whole session). Call only under the folder's
   /// ``FolderLock``: every living writer holds it while its temporary file exists, so what is
-  /// found then belongs to no living writer.
+  /// found then belongs to no living writer. A file is taken for one only when everything about it
+  /// is what a save makes: the exact name (`.NAME.bcsh-save-` and mkstemp's six letters and
+  /// digits), a regular file with one link, owned by this user, mode 0600 or narrower (what
+  /// `write` gives it); a file of the user's that merely looks alike (`.team.json.bcsh-backup`)
+  /// stays.
   static func removeDebris(of path: String) {
     let folder = Paths.folder(of: path)
     let prefix = temporaryPrefix(of: path)
@@ -155,9 +185,9 @@ public enum AtomicFile {
     for name in names {
       var info = stat()
       let debris = folder + "/" + name
-      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
-        continue
-      }
+      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+        info.st_nlink == 1, info.st_mode & 0o7777 & ~0o600 == 0
+      else { continue }
       unlink(debris)
     }
   }
@@ -174,10 +204,10 @@ public enum AtomicFile {
     text: String, fingerprint: FileFingerprint
   ) {
     let shown = name ?? path
-    guard let file = fopen(path, "rb") else { throw systemError("cannot read '\(shown)'") }
+    guard let file = fopen(path, "rb") else { throw systemError("cannot read \(ShownWord.quoted(shown))") }
     defer { fclose(file) }
     var info = stat()
-    guard fstat(fileno(file), &info) == 0 else { throw systemError("cannot read '\(shown)'") }
+    guard fstat(fileno(file), &info) == 0 else { throw systemError("cannot read \(ShownWord.quoted(shown))") }
     let fingerprint = FileFingerprint(
       device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
       modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
@@ -187,15 +217,24 @@ public enum AtomicFile {
       let count = fread(&buffer, 1, buffer.count, file)
       if count > 0 { bytes += buffer[0..<count] }
       if count < buffer.count {
-        if ferror(file) != 0 { throw systemError("cannot read '\(shown)'") }
+        if ferror(file) != 0 { throw systemError("cannot read \(ShownWord.quoted(shown))") }
         break
       }
-      guard bytes.count <= 16 << 20 else { throw BcshError("'\(shown)' is too large (over 16 MiB)") }
+      guard bytes.count <= 16 << 20 else {
+        throw BcshError("\(ShownWord.quoted(shown)) is too large (over 16 MiB)")
+      }
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw BcshError("'\(shown)' is not UTF-8 text")
+      throw BcshError("\(ShownWord.quoted(shown)) is not UTF-8 text")
     }
-    return (text, fingerprint)
+    return (withoutByteOrderMark(text), fingerprint)
+  }
+
+  /// `text` without the UTF-8 byte order mark some editors put first (Notepad): every file bcsh
+  /// reads (session files, scripts, request files, downloaded .txt files) and standard input
+  /// takes it, so that it never becomes part of a first word or a JSON syntax error.
+  public static func withoutByteOrderMark(_ text: String) -> String {
+    text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
   }
 
   /// Creates `path` and its missing parents with mode 0700.
@@ -204,7 +243,7 @@ public enum AtomicFile {
     for component in path.split(separator: "/") {
       current += "/" + component
       if mkdir(current, 0o700) != 0 && errno != EEXIST {
-        throw systemError("cannot create folder '\(current)'")
+        throw systemError("cannot create folder \(ShownWord.quoted(current))")
       }
     }
   }
@@ -273,5 +312,50 @@ public enum Paths {
     if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
     if path.hasPrefix("/") { return path }
     return (base.hasSuffix("/") ? base : base + "/") + path
+  }
+}
+
+/// The temporary file a save is writing, as the address of a C string (0 when none): a signal
+/// handler can read an atomic, and nothing else of Swift's, safely.
+private let pendingTemporary = Atomic<UInt>(0)
+
+/// Removes the save's temporary file, then ends the process by `signal` as if no handler had
+/// caught it. Only async-signal-safe calls.
+private func removeTemporaryAndEnd(_ signal: Int32) {
+  let address = pendingTemporary.load(ordering: .relaxed)
+  if address != 0, let path = UnsafePointer<CChar>(bitPattern: address) { unlink(path) }
+  Glibc.signal(signal, SIG_DFL)
+  raise(signal)
+}
+
+/// While a save's temporary file exists (every secret of the session, 0600), a SIGINT, SIGTERM or
+/// SIGHUP that would end the process (its disposition is the default) removes the file first.
+/// Signals that something else catches (the interactive shell's trap) are left to it: the save then
+/// finishes and removes or renames its file itself.
+struct TemporaryFileGuard {
+  private let path: UnsafeMutablePointer<CChar>?
+  private let replaced: [(signal: Int32, action: sigaction)]
+
+  init(_ temporary: String) {
+    path = strdup(temporary)
+    pendingTemporary.store(UInt(bitPattern: path), ordering: .relaxed)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in removeTemporaryAndEnd(signal) }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    var replaced: [(signal: Int32, action: sigaction)] = []
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+      var old = sigaction()
+      guard sigaction(signal, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil else { continue }
+      if sigaction(signal, &action, &old) == 0 { replaced.append((signal, old)) }
+    }
+    self.replaced = replaced
+  }
+
+  /// Puts the default dispositions back and forgets the file (renamed or removed by now).
+  func release() {
+    for var entry in replaced { sigaction(entry.signal, &entry.action, nil) }
+    pendingTemporary.store(0, ordering: .relaxed)
+    free(path)
   }
 }
