@@ -34,7 +34,7 @@ enum FileCommands {
       }
       let path = context.resolvePath(file.value)
       try context.open(path: path, shownAs: file.value, at: file.position)
-      context.confirm("opened \(file.value) (\(context.state.session.tokens.count) tokens)")
+      context.confirm("opened \(file.value) (\(context.state.session.tokenCount) tokens)")
     },
   ]
 

@@ -8,7 +8,7 @@ enum ShellCommands {
       var lines = [
         "session file:    \(state.file?.path ?? "none (save FILE gives it one)")",
         "unsaved changes: \(state.hasUnsavedChanges ? "yes" : "no")",
-        "tokens:          \(state.session.tokens.count)",
+        "tokens:          \(state.session.tokenCount)",
         "current token:   \(current.map { "\($0.name) (\($0.kind)-level)" } ?? "none")",
       ]
       let secrets = state.file.map { $0.keyring == nil ? "in the session file" : "in the OS keyring" }
@@ -31,7 +31,7 @@ enum ShellCommands {
           ("session_file", .optional(state.file?.path)),
           ("secrets_in_keyring", .bool(state.file?.keyring != nil)),
           ("unsaved_changes", .bool(state.hasUnsavedChanges)),
-          ("tokens", .number(state.session.tokens.count)),
+          ("tokens", .number(state.session.tokenCount)),
           ("current_token", .optional(current?.name)),
           ("api_path", .optional(current?.apiPath?.canonical)),
           ("api_base", .string(context.shell.environment.apiBase)),
