@@ -55,6 +55,10 @@ import Testing
     #expect(await t.run("token new abcd; save s.json") == .success)
     t.write("c1.json", try #require(t.read("s.json")).replacingOccurrences(of: "abcd", with: "ab\u{9B}2Jcd"))
     #expect(await t.run("open --discard c1.json") == .commandFailed)
+    t.write(
+      "bidi.json", try #require(t.read("s.json")).replacingOccurrences(of: "abcd", with: "ab\u{202E}dc"))
+    #expect(await t.run("open --discard bidi.json") == .commandFailed)
+    #expect(await t.run("token new 'ab\u{202E}cd'") == .commandFailed)
     #expect(!hasControl(t.output.error), "\(t.output.error.debugDescription)")
   }
 }

@@ -278,6 +278,10 @@ public enum ShownWord {
     return result
   }
 
+  /// Whether `scalar` is one that `escaped` writes as an escape: what no name or one-line text from
+  /// a file may hold.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool { needsEscape(scalar) }
+
   private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
       || (0x2066...0x2069).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"

@@ -172,10 +172,10 @@ public struct Session: Sendable, Equatable, Codable {
         "token name \(ShownWord.quoted(name)) is too short",
         hint: "BigCommerce requires API account names of at least \(Token.minimumNameLength) characters")
     }
-    // Control characters (C0, DEL and C1, which holds a one-byte CSI) would reach the terminal in
-    // every listing.
+    // Control characters (C0, DEL, C1, which holds a one-byte CSI, and bidirectional overrides)
+    // would reach the terminal in every listing.
     guard name.count <= 100,
-      !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+      !name.unicodeScalars.contains(where: ShownWord.isControl)
     else {
       throw BcshError("token name must be one line of at most 100 characters, with no control characters")
     }

@@ -199,7 +199,7 @@ public enum SessionFile {
         "token '\(token.name)': last_verify.date is not a date bcsh writes (YYYY-MM-DDTHH:MM:SSZ)", at: place)
     }
     guard record.summary.count <= 500,
-      !record.summary.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+      !record.summary.unicodeScalars.contains(where: ShownWord.isControl)
     else {
       throw BcshError(
         "token '\(token.name)': last_verify.summary is not one line of printable text (at most 500 characters)",
