@@ -99,7 +99,7 @@ public struct Bcsh: ParsableCommand {
       throw ValidationError("give either -c or a script FILE, not both")
     }
     for definition in variables + assignments where Self.split(definition) == nil {
-      throw ValidationError("'\(definition)' is not NAME=VALUE")
+      throw ValidationError("\(ShownWord.quoted(definition)) is not NAME=VALUE")
     }
   }
 

@@ -64,7 +64,7 @@ public enum InteractiveShell {
   /// relative path would be read from the current folder, which README ("Secrets and files") rules out.
   static func runStartupScript(_ path: String, in shell: Shell) async {
     guard path.hasPrefix("/") else {
-      shell.warn("ignoring the start-up script '\(path)': give an absolute path")
+      shell.warn("ignoring the start-up script \(ShownWord.quoted(path)): give an absolute path")
       return
     }
     var info = stat()

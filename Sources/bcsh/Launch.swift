@@ -133,7 +133,7 @@ struct Launch: Equatable {
     } else if interactive {
       let ending = await InteractiveShell.run(
         shell,
-        historyFile: noHistory
+        historyFile: noHistory || dryRun
           ? nil : TerminalFiles.historyFile(environment, currentDirectory: shellEnvironment.currentDirectory),
         startupScript: noRc ? nil : TerminalFiles.startupScript(environment))
       switch ending {

@@ -66,7 +66,7 @@ final class StandardStreams: OutputWriting {
           "standard input is too large (over 16 MiB)", hint: "bcsh reads at most 16 MiB from it")
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return AtomicFile.withoutByteOrderMark(String(decoding: bytes, as: UTF8.self))
   }
 
   /// The process environment, read from `environ` (Foundation's ProcessInfo costs a tenth of

@@ -58,13 +58,15 @@ import Testing
   @Test func brokenFilesSayWhatAndWhere() {
     #expect(failure("")?.message == "the file is empty")
     #expect(failure("\n  \n")?.message == "the file is empty")
-    let prose = failure("Here are your credentials\nACCESS TOKEN: x\nthis is not a label line\n")
+    let prose = failure(
+      "Here are your credentials\nACCESS TOKEN: \(Sample.accessToken)\nthis is not a label line\n")
     #expect(prose?.message == "missing API PATH in the credentials file")
     let blanks = failure("ACCESS TOKEN: abc def\nAPI PATH: abc123\n")
     #expect(blanks?.message == "the ACCESS TOKEN contains blanks or several lines; a credential is one word")
     #expect(blanks?.position == SourcePosition(source: "creds.txt", line: 1, column: 15))
     // The one check every credential passes, as `token set` and session files apply it.
-    let control = failure("ACCESS TOKEN: abc\nAPI PATH: abc123\nCLIENT SECRET: ab\u{1B}[2Jcd\n")
+    let control = failure(
+      "ACCESS TOKEN: \(Sample.accessToken)\nAPI PATH: abc123\nCLIENT SECRET: ab\u{1B}[2Jcd\n")
     #expect(control?.message == "the CLIENT SECRET contains control characters; a credential is one word")
     #expect(control?.position?.line == 3)
     let long = failure("ACCESS TOKEN: \(String(repeating: "a", count: 1025))\nAPI PATH: abc123\n")
@@ -75,7 +77,8 @@ import Testing
     #expect(
       failure("ACCESS TOKEN: \nCLIENT NAME: x\n")?.message
         == "missing ACCESS TOKEN and API PATH in the credentials file")
-    let twice = failure("ACCESS TOKEN: a\nAPI PATH: abc123\nACCESS TOKEN: b\n")
+    let twice = failure(
+      "ACCESS TOKEN: \(Sample.accessToken)\nAPI PATH: abc123\nACCESS TOKEN: \(Sample.clientID)\n")
     #expect(twice?.message == "'ACCESS TOKEN' appears twice with different values (first on line 1)")
     #expect(twice?.position?.line == 3)
   }

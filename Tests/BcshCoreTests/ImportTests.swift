@@ -61,7 +61,7 @@ import Testing
     t.write("creds.txt", file(name: "Store API account 7"))
     let setup =
       prepare
-      + "; token new filled-one; path set abc123; token set access-token x1x1; token use cart-migration"
+      + "; token new filled-one; path set abc123; token set access-token x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x; token use cart-migration"
     #expect(await t.run(setup) == .success)
     #expect(await t.run("token import creds.txt") == .success, "\(t.output.error)")
     #expect(t.state.session.tokens.map(\.name) == ["cart-migration", "filled-one"])

@@ -14,14 +14,59 @@ import Testing
 @Suite(.serialized) struct SaveSafetyTests {
   @Test func aSaveRemovesTheDebrisOfKilledSavesOfTheSameFile() throws {
     let folder = TemporaryFolder("core")
-    let debris = [".s.json.bcsh-Ab12Cd", ".s.json.bcsh-000000"]
-    let kept = [".other.json.bcsh-Ab12Cd", ".s.json.bcsh-toolong1", "s.json.bcsh-Ab12Cd", "notes.txt"]
+    let debris = [".s.json.bcsh-save-Ab12Cd", ".s.json.bcsh-save-000000"]
+    // Issue 22 item 11: only what a save makes is swept, by more than its name. The user's own
+    // `.s.json.bcsh-backup` (the old name shape), a file of the right name but another mode, and
+    // one with a second link stay.
+    let kept = [
+      ".other.json.bcsh-save-Ab12Cd", ".s.json.bcsh-save-toolong1", "s.json.bcsh-save-Ab12Cd", "notes.txt",
+      ".s.json.bcsh-backup", ".s.json.bcsh-Ab12Cd", ".s.json.bcsh-save-Mode44", ".s.json.bcsh-save-Linked",
+      "link-to-linked",
+    ]
     for name in debris + kept {
       #expect(FileManager.default.createFile(atPath: folder.path(name), contents: Data("secret".utf8)))
+      chmod(folder.path(name), 0o600)
     }
+    chmod(folder.path(".s.json.bcsh-save-Mode44"), 0o644)
+    unlink(folder.path("link-to-linked"))
+    #expect(link(folder.path(".s.json.bcsh-save-Linked"), folder.path("link-to-linked")) == 0)
     _ = try AtomicFile.write("new", to: folder.path("s.json"), expected: nil, force: false)
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(left == (kept + ["s.json"]).sorted())
+  }
+
+  /// Issue 22 item 11: a file the user made read-only is not replaced without --force, and keeps
+  /// its mode when it is; a file wider than 0600 is narrowed to 0600.
+  @Test func aReadOnlyFileIsReplacedOnlyWithForceAndStaysReadOnly() throws {
+    let folder = TemporaryFolder("core")
+    let path = folder.path("s.json")
+    let first = try AtomicFile.write("one", to: path, expected: nil, force: false)
+    chmod(path, 0o400)
+    let fingerprint = try #require(FileFingerprint.of(path))
+    #expect(fingerprint.inode == first.inode)
+    #expect(throws: BcshError.self) {
+      try AtomicFile.write("two", to: path, expected: fingerprint, force: false)
+    }
+    #expect(try AtomicFile.read(path) == "one")
+    _ = try AtomicFile.write("three", to: path, expected: fingerprint, force: true)
+    #expect(try AtomicFile.read(path) == "three")
+    #expect(TestFiles.mode(path) == 0o400)
+    chmod(path, 0o644)
+    _ = try AtomicFile.write("four", to: path, expected: FileFingerprint.of(path), force: false)
+    #expect(TestFiles.mode(path) == 0o600)
+  }
+
+  /// Issue 22 item 11: a byte order mark is taken off every file bcsh reads.
+  @Test func aByteOrderMarkIsAcceptedInSessionFilesAndScripts() async throws {
+    let t = TestShell()
+    #expect(await t.run("token new abcd; path set abc123; save s.json") == .success)
+    t.write("bom.json", "\u{FEFF}" + (t.read("s.json") ?? ""))
+    t.write("bom.bcsh", "\u{FEFF}token new efgh\n")
+    t.write("requests.txt", "\u{FEFF}GET /v3/catalog/products\n")
+    #expect(await t.run("open --discard bom.json") == .success, "\(t.output.error)")
+    #expect(await t.run("source bom.bcsh") == .success, "\(t.output.error)")
+    #expect(await t.run("scope need --file requests.txt") == .success, "\(t.output.error)")
+    #expect(t.state.session.tokens.map(\.name) == ["abcd", "efgh"])
   }
 
   /// Never run against a real device such as /dev/null: without the fix the test itself would

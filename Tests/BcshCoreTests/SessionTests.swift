@@ -13,23 +13,23 @@ import Testing
 
   @Test func changesToTheCurrentTokenReadBackEveryWay() throws {
     var session = try session(["first", "second", "third"])
-    try session.update("third") { $0.clientID = "id-3" }
-    try session.update("first") { $0.clientID = "id-1" }
-    #expect(session.current?.clientID == "id-3")
-    #expect(session.token(named: "third")?.clientID == "id-3")
-    #expect(session.tokens.map(\.clientID) == ["id-1", nil, "id-3"])
-    #expect(try session.require("third").clientID == "id-3")
+    try session.update("third") { $0.clientID = "client-id-number-3" }
+    try session.update("first") { $0.clientID = "client-id-number-1" }
+    #expect(session.current?.clientID == "client-id-number-3")
+    #expect(session.token(named: "third")?.clientID == "client-id-number-3")
+    #expect(session.tokens.map(\.clientID) == ["client-id-number-1", nil, "client-id-number-3"])
+    #expect(try session.require("third").clientID == "client-id-number-3")
 
     // Equal to the same tokens built without a pending change, and to its own file form.
     var plain = try self.session(["first", "second", "third"])
-    try plain.update("first") { $0.clientID = "id-1" }
+    try plain.update("first") { $0.clientID = "client-id-number-1" }
     try plain.use("first")
-    try plain.update("third") { $0.clientID = "id-3" }
+    try plain.update("third") { $0.clientID = "client-id-number-3" }
     try plain.use("third")
     #expect(session == plain)
     let decoded = try SessionFile.parse(SessionFile.rendered(session), source: "s.json")
     #expect(decoded == session)
-    #expect(decoded.current?.clientID == "id-3")
+    #expect(decoded.current?.clientID == "client-id-number-3")
   }
 
   @Test func changesSurviveSwitchingRenamingAndRemoving() throws {

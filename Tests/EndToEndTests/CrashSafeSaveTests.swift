@@ -59,6 +59,65 @@ import Testing
     #expect(debris.isEmpty, "\(debris)")
   }
 
+  /// Issue 22 item 11: a SIGTERM, SIGINT or SIGHUP during a save ends bcsh without leaving the
+  /// temporary file (every secret of the session) behind, even before any later save sweeps it.
+  /// bcsh is stopped (SIGSTOP) again and again while it saves; once it is caught with its
+  /// temporary file on disk, the signal is sent while it is stopped, so it lands inside the save.
+  @Test(arguments: [SIGTERM, SIGINT, SIGHUP]) func aSignalDuringASaveLeavesNoTemporaryFile(_ signal: Int32)
+    throws
+  {
+    let bcsh = Bcsh()
+    bcsh.write("make.bcsh", Self.largeSessionScript(tokens: 300) + "save big.json\n")
+    let made = try bcsh.run(["make.bcsh"])
+    #expect(made.status == 0, "\(made.stderr)")
+    func debris() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter { $0.contains(".bcsh-save-") }
+    }
+    func isStopped(_ pid: Int32) -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      return stat[stat.index(close, offsetBy: 2)] == "T"
+    }
+    var caught = 0
+    for round in 0..<4 where caught < 1 {
+      // The test runner may ignore these signals, and an ignored signal stays ignored across
+      // exec: env puts their default action back, as a shell started from a terminal has it.
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [
+        "--default-signal=TERM,INT,HUP", Bcsh.binary, "-s", "big.json", "-c",
+        "token new signalled-\(round)" + String(repeating: "; save --force copy.json", count: 30),
+      ]
+      process.currentDirectoryURL = URL(fileURLWithPath: bcsh.folder)
+      process.environment = ["HOME": bcsh.folder, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let pid = process.processIdentifier
+      var signalled = false
+      // Bounded: at most 2000 stops a round, each waited for at most 200 looks.
+      for _ in 0..<2000 where process.isRunning && !signalled {
+        kill(pid, SIGSTOP)
+        for _ in 0..<200 where !isStopped(pid) {}
+        if isStopped(pid), try !debris().isEmpty {
+          kill(pid, signal)
+          signalled = true
+        }
+        kill(pid, SIGCONT)
+      }
+      if !signalled { kill(pid, SIGKILL) }
+      process.waitUntilExit()
+      guard signalled else { continue }
+      caught += 1
+      #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+      let left = try debris()
+      #expect(left.isEmpty, "round \(round): \(left)")
+      for name in left { try? FileManager.default.removeItem(atPath: bcsh.path(name)) }
+    }
+    #expect(caught > 0, "bcsh was never caught with its temporary file on disk")
+  }
+
   /// A 64 KiB tmpfs (as root; skipped where mounting is not permitted): the save that does not fit
   /// fails with the disk named, and the old file stays whole.
   @Test func aFullDiskFailsTheSaveAndKeepsTheOldFile() throws {

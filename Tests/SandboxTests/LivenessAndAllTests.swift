@@ -130,6 +130,33 @@ import Testing
     }
   }
 
+  /// Issue 22 item 6: a store whose name and domain carry terminal escapes (an OSC that retitles
+  /// the window, a screen clear, a one-byte CSI, a forged line) shows them escaped.
+  @Test func aHostileStoreNameReachesTheTerminalEscaped() async throws {
+    var configuration = SandboxConfiguration.roomy
+    let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\nresult: ok"
+    configuration.stores[0].name = hostile
+    configuration.stores[0].domain = "shop\u{1B}[1A.example"
+    try await withSandbox(configuration) { sandbox in
+      let output = CapturedOutput()
+      var environment = ShellEnvironment(
+        variables: ["AT": configuration.accessToken("migration")], currentDirectory: "/",
+        apiBase: sandbox.baseURL,
+        makeTransport: { AsyncHTTPTransport() })
+      environment.now = { Date(timeIntervalSince1970: 0) }
+      let shell = Shell(environment: environment, writer: output)
+      let script = """
+        token new hostile-store; path set sbxdemo001; scope add information-settings=read-only
+        token set access-token --env AT; verify
+        """
+      _ = await shell.run(script: script, source: "hostile.bcsh", path: nil)
+      let text = output.output + output.error
+      #expect(text.contains(#"\e]0;pwned\x07\e[2J\x9B31m\nresult: ok"#), "\(text)")
+      #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" })
+      #expect(!text.contains("\nresult: ok ·"))
+    }
+  }
+
   @Test func allThroughTheShellSummarizesAndExitsWithTheWorst() async throws {
     try await withSandbox(Self.configuration) { sandbox in
       let output = CapturedOutput()

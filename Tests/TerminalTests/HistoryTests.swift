@@ -46,6 +46,20 @@ import Testing
     #expect(try second.leaveWithCtrlD() == 0)
   }
 
+  /// `--dry-run` writes no file, the history included (issue 22 item 11): the lines are kept in
+  /// memory for this session only.
+  @Test func aDryRunWritesNoHistoryFile() throws {
+    let home = try SealedHome()
+    let terminal = try home.start(["--dry-run"])
+    terminal.send("token new demo-store\r")
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    terminal.send("history\r")
+    #expect(try terminal.expectPrompt("bcsh(demo-store)*> ").contains("token new demo-store"))
+    #expect(try terminal.leaveWithCtrlD(unsavedChanges: true) == 0)
+    #expect(!FileManager.default.fileExists(atPath: home.historyFile))
+    #expect(!FileManager.default.fileExists(atPath: home.root + "/state/deep"))
+  }
+
   @Test func aSecretTypedBeforeTheSessionKnewItIsDroppedAtSave() throws {
     let home = try SealedHome()
     let terminal = try home.start()

@@ -88,7 +88,7 @@ public enum ScopeCatalog {
       Spelling.suggestion(for: slug(name), among: ids)
       ?? Spelling.suggestion(for: name, among: scopes(for: kind).compactMap { $0.levels.last?.tokenString })
     throw BcshError(
-      "unknown scope '\(name)'",
+      "unknown scope \(ShownWord.quoted(name))",
       hint: guess.map { "did you mean '\($0)'? ('scope list --all' shows every scope)" }
         ?? "valid \(kind) scopes: \(ids.joined(separator: ", "))")
   }
@@ -126,12 +126,12 @@ public enum ScopeCatalog {
     let level = AccessLevel(rawValue: ScopeCatalog.slug(levelText))
     guard scope.offers(level) else {
       throw BcshError(
-        "scope '\(scope.id)' has no level '\(levelText)'",
+        "scope '\(scope.id)' has no level \(ShownWord.quoted(levelText))",
         hint: "its levels are: \(scope.levelList)")
     }
     if let implied, implied != level {
       throw BcshError(
-        "'\(name)' is the \(implied) token string, but the level given is '\(levelText)'",
+        "\(ShownWord.quoted(name)) is the \(implied) token string, but the level given is \(ShownWord.quoted(levelText))",
         hint: "write '\(scope.id)=\(levelText)'")
     }
     return (scope, level)
@@ -140,7 +140,7 @@ public enum ScopeCatalog {
   private static func wrongKind(_ scope: Scope, name: String) -> BcshError {
     let valid = scopes(for: scope.kind.other).map(\.id).joined(separator: ", ")
     return BcshError(
-      "'\(name)' is \(scope.kind == .account ? "an account" : "a store")-level scope; "
+      "\(ShownWord.quoted(name)) is \(scope.kind == .account ? "an account" : "a store")-level scope; "
         + "this token is \(scope.kind.other == .account ? "an account" : "a store")-level token",
       hint: "scopes valid here: \(valid)")
   }

@@ -52,10 +52,15 @@ public struct CommandContext {
   public func report(
     _ text: @autoclosure () -> String, json: @autoclosure () -> JSONValue, revealingSecrets: Bool = false
   ) {
-    // JSON escaping changes a secret's bytes, so its strings are masked before they are encoded.
-    let document = format.json ? (revealingSecrets ? json() : shell.masked(json())) : nil
-    shell.write(
-      document.map { $0.serialized(pretty: true) + "\n" } ?? text(), revealingSecrets: revealingSecrets)
+    // JSON escaping changes a secret's bytes, so its strings are masked before they are encoded,
+    // and the encoded text is not masked again: that would find secrets in JSON syntax
+    // (`false`, `": "`) rather than in the values that hold them.
+    if format.json {
+      let document = revealingSecrets ? json() : shell.masked(json())
+      shell.write(document.serialized(pretty: true) + "\n", revealingSecrets: true)
+    } else {
+      shell.write(text(), revealingSecrets: revealingSecrets)
+    }
   }
 
   /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.

@@ -57,6 +57,10 @@ enum CredentialCommands {
       throw error.placed(at: fileArgument.position)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
+    // Its secrets are masked from here on, in every message the import goes on to write.
+    for secret in [file.accessToken, file.clientSecret] {
+      if let secret { context.shell.maskFromNow(secret) }
+    }
     func line(_ label: String) -> SourcePosition {
       SourcePosition(source: fileArgument.value, line: file.lines[label] ?? 1, column: 1)
     }
@@ -135,7 +139,7 @@ enum CredentialCommands {
       let named = session.token(named: clientName).map { [$0] } ?? session.tokens(likeName: clientName)
       if named.count > 1 {
         throw BcshError(
-          "the file's CLIENT NAME '\(clientName)' could be any of "
+          "the file's CLIENT NAME \(ShownWord.quoted(clientName)) could be any of "
             + named.map { "'\($0.name)'" }.joined(separator: ", "),
           hint: "'token import FILE --into NAME' says which; '--name NAME' makes a new token", at: position)
       }
@@ -148,13 +152,16 @@ enum CredentialCommands {
             at: position)
         }
         return (
-          token, token.name == clientName ? nil : "the file's CLIENT NAME '\(clientName)' is '\(token.name)'"
+          token,
+          token.name == clientName
+            ? nil : "the file's CLIENT NAME \(ShownWord.quoted(clientName)) is '\(token.name)'"
         )
       }
     }
     let waiting = session.tokens.filter { $0.accessToken == nil && $0.apiPath == apiPath }
     let unnamed =
-      file.clientName.map { "the file's CLIENT NAME '\($0)' names no token" } ?? "the file has no CLIENT NAME"
+      file.clientName.map { "the file's CLIENT NAME \(ShownWord.quoted($0)) names no token" }
+      ?? "the file has no CLIENT NAME"
     if waiting.count > 1 {
       throw BcshError(
         "\(unnamed), and \(Counted.text(waiting.count, "token")) of \(place) wait for credentials: "
@@ -240,7 +247,8 @@ enum CredentialCommands {
     } else if let variable = invocation.option("--env") {
       guard let found = context.state.variables[variable.value] ?? environment.variables[variable.value]
       else {
-        throw BcshError("environment variable '\(variable.value)' is not set", at: variable.position)
+        throw BcshError(
+          "environment variable \(ShownWord.quoted(variable.value)) is not set", at: variable.position)
       }
       value = found
     } else if let file = invocation.option("--file") {
@@ -263,6 +271,11 @@ enum CredentialCommands {
           hint: "use --stdin, --env VAR or --file PATH", at: invocation.position)
       }
       value = try reader.readSecret(prompt: "\(field.rawValue) (input hidden): ")
+    }
+    // Masked from here on, whatever the command goes on to say (an -x trace, an error).
+    if field.isSecret {
+      context.shell.maskFromNow(value)
+      context.shell.maskFromNow(value.trimmingBlanks())
     }
     value = value.trimmingBlanks()
     guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: invocation.position) }

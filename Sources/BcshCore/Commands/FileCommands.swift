@@ -38,7 +38,7 @@ enum FileCommands {
       }
       let path = context.resolvePath(file.value)
       try context.open(path: path, shownAs: file.value, at: file.position)
-      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokens.count, "token")))")
+      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokenCount, "token")))")
     },
   ]
 
@@ -76,7 +76,7 @@ enum FileCommands {
     let isSessionFile = context.state.file?.path == path
     if format != .session && isSessionFile && !force {
       throw BcshError(
-        "'\(fileArgument?.value ?? path)' is this session's own file; saving \(format) there would replace it",
+        "\(ShownWord.quoted(fileArgument?.value ?? path)) is this session's own file; saving \(format) there would replace it",
         hint: "choose another file name", at: place)
     }
     var contents: String
@@ -93,13 +93,16 @@ enum FileCommands {
             token.apiPath == nil ? "'path set VALUE' sets the API path" : nil,
           ].compactMap { $0 }.joined(separator: "; "), at: place)
       }
-      contents =
-        format == .txt
-        ? CredentialsFile(
+      if format == .txt {
+        contents = CredentialsFile(
           accessToken: accessToken.revealed, clientName: token.name, apiPath: apiPath.canonical,
           clientID: token.clientID, clientSecret: token.clientSecret?.revealed
         ).rendered()
-        : DotEnvFile.rendered(token)
+      } else {
+        do throws(BcshError) { contents = try DotEnvFile.rendered(token) } catch {
+          throw error.placed(at: place)
+        }
+      }
     }
     // The secrets reach the keyring, as a new generation of items, before the file that lists
     // that generation replaces the old one; a save that fails removes the generation it began.
@@ -211,8 +214,10 @@ extension CommandContext {
   private static func noSessionFile(_ name: String, at path: String, position: SourcePosition?) -> BcshError {
     let folder = Paths.folder(of: name)
     let hint =
-      Paths.nearestSibling(of: path).map { "did you mean '\(folder == "." ? $0 : folder + "/" + $0)'?" }
-      ?? "check the path; 'save \(name)' makes a new session file there"
-    return BcshError("no session file '\(name)'", hint: hint, at: position)
+      Paths.nearestSibling(of: path).map {
+        "did you mean \(ShownWord.quoted(folder == "." ? $0 : folder + "/" + $0))?"
+      }
+      ?? "check the path; 'save \(ShownWord.bare(name))' makes a new session file there"
+    return BcshError("no session file \(ShownWord.quoted(name))", hint: hint, at: position)
   }
 }

@@ -14,7 +14,7 @@ enum PathCommands {
       }
       guard path.kind == token.kind else {
         throw BcshError(
-          "'\(token.name)' is a \(token.kind)-level token, but '\(value.value)' is a"
+          "'\(token.name)' is a \(token.kind)-level token, but \(ShownWord.quoted(value.value)) is a"
             + (path.kind == .store ? " store" : "n account") + " path",
           hint: token.kind == .store
             ? "store tokens take a store hash or store URL" : "account tokens take an account UUID",

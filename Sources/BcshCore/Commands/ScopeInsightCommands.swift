@@ -83,7 +83,8 @@ enum ScopeInsightCommands {
     let read = try RequestReader.requests(fromFile: text, source: file.value)
     guard !read.requests.isEmpty else {
       throw BcshError(
-        "'\(file.value)' holds no requests", hint: "write one METHOD PATH a line", at: file.position)
+        "\(ShownWord.quoted(file.value)) holds no requests", hint: "write one METHOD PATH a line",
+        at: file.position)
     }
     return read
   }

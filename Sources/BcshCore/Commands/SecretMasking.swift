@@ -4,105 +4,287 @@
 /// Masking compares UTF-8 bytes, never Characters: a combining mark written right after a secret
 /// joins its last character into another grapheme, and a Character search would then miss it.
 public enum SecretMasking {
-  /// `text` with every occurrence of each of `secrets` replaced by its masked form. `secrets` are
-  /// tried longest first, so that a secret holding a shorter one is masked whole.
+  /// `text` with every occurrence of each of `secrets` replaced by its masked form. Where secrets
+  /// overlap or one holds another, the whole stretch they cover is masked as one.
   public static func mask(_ text: String, secrets: [String]) -> String {
-    mask(text, longestFirst: secrets.sorted(by: longerInBytes))
-  }
-
-  /// Whether `first` has more UTF-8 bytes than `second`: the order secrets are tried in (a secret
-  /// that holds another has more bytes, though not always more Characters).
-  public static func longerInBytes(_ first: String, _ second: String) -> Bool {
-    first.utf8.count > second.utf8.count
-  }
-
-  /// `mask(_:secrets:)` for secrets already in `longerInBytes` order, as the shell keeps them: no
-  /// sort on every write.
-  public static func mask(_ text: String, longestFirst secrets: [String]) -> String {
-    var bytes: [UInt8]?
-    for secret in secrets {
-      let needle = Array(secret.utf8)
-      guard !needle.isEmpty else { continue }
-      if bytes == nil {
-        guard text.utf8.count >= needle.count else { continue }
-        bytes = Array(text.utf8)
-      }
-      if let replaced = replacing(needle, with: Array(Secret.mask(secret).utf8), in: bytes!) {
-        bytes = replaced
-      }
-    }
-    // A match starts and ends on scalar boundaries (UTF-8 is self-synchronising), so the bytes
-    // stay valid UTF-8.
-    return bytes.map { String(decoding: $0, as: UTF8.self) } ?? text
+    SecretIndex(secrets).mask(text)
   }
 
   /// `value` with every string in it masked, before it is encoded: JSON escaping (`\"`, `\\`)
   /// would otherwise change a secret's bytes and hide it from `mask(_:secrets:)`.
   public static func mask(_ value: JSONValue, secrets: [String]) -> JSONValue {
-    mask(value, longestFirst: secrets.sorted(by: longerInBytes))
-  }
-
-  /// `mask(_:secrets:)` of a JSON value for secrets already in `longerInBytes` order.
-  public static func mask(_ value: JSONValue, longestFirst secrets: [String]) -> JSONValue {
-    guard !secrets.isEmpty else { return value }
-    switch value {
-    case .string(let text): return .string(mask(text, longestFirst: secrets))
-    case .array(let values): return .array(values.map { mask($0, longestFirst: secrets) })
-    case .object(let members):
-      return .object(members.map { (mask($0.0, longestFirst: secrets), mask($0.1, longestFirst: secrets)) })
-    case .null, .bool, .number: return value
-    }
+    SecretIndex(secrets).mask(value)
   }
 
   /// Whether any of `secrets` occurs in `text`, byte for byte.
   public static func occurs(in text: String, secrets: [String]) -> Bool {
-    guard !secrets.isEmpty else { return false }
-    let bytes = Array(text.utf8)
-    return secrets.contains { secret in
-      let needle = Array(secret.utf8)
-      return !needle.isEmpty && firstIndex(of: needle, in: bytes, from: 0) != nil
-    }
-  }
-
-  private static func replacing(_ needle: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8]? {
-    guard var match = firstIndex(of: needle, in: bytes, from: 0) else { return nil }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    var start = 0
-    while true {
-      result += bytes[start..<match]
-      result += replacement
-      start = match + needle.count
-      guard let next = firstIndex(of: needle, in: bytes, from: start) else { break }
-      match = next
-    }
-    result += bytes[start...]
-    return result
-  }
-
-  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard needle.count <= bytes.count - start else { return nil }
-    let first = needle[0]
-    var index = start
-    let last = bytes.count - needle.count
-    while index <= last {
-      if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-      index += 1
-    }
-    return nil
+    SecretIndex(secrets).occurs(in: text)
   }
 }
 
-/// How error messages show a word the user wrote: quoted, unless it may be a secret.
+/// A set of secrets made ready to be found in text in one pass: linear in the text plus the
+/// matches, whatever the number of secrets, and a secret added or removed in O(its length).
+///
+/// Every credential bcsh accepts has at least `CredentialValue.minimumLength` (16) bytes, so each
+/// secret is filed under its first 16 bytes, and the text is read one 16-byte window at a time:
+/// a window that starts no secret (almost all of them) costs one table look-up; one that does is
+/// compared with the secrets filed there, longest first. This is Rabin-Karp over a fixed window
+/// rather than an Aho-Corasick automaton because the set changes command by command (a script of
+/// 10k `token set` lines) and a change here costs its own length, not a rebuild of the automaton.
+/// Secrets shorter than the window (only `SecretMasking`'s callers can pass those) are searched
+/// one by one.
+public struct SecretIndex: Sendable {
+  static let window = 16
+  /// Bits of a window's hash that choose its counter in `filter`.
+  private static let filterBits = 18
+
+  private struct Prefix: Hashable, Sendable {
+    var low: UInt64
+    var high: UInt64
+
+    /// The slot in `filter`: a multiplicative hash of both halves.
+    var slot: Int {
+      let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+      return Int(truncatingIfNeeded: mixed >> UInt64(64 - SecretIndex.filterBits))
+    }
+  }
+
+  /// The secrets filed under their first 16 bytes, longest first, each with how many times it was
+  /// added (a value held by two tokens stays until both let it go).
+  private var filed: [Prefix: [(bytes: [UInt8], count: Int)]] = [:]
+  /// How many filed secrets hash to each slot: a window whose slot counts 0 starts no secret.
+  private var filter: [UInt32] = []
+  /// Secrets shorter than the window, with their counts.
+  private var short: [[UInt8]: Int] = [:]
+
+  public init() {}
+
+  public init(_ secrets: [String]) {
+    for secret in secrets { add(secret) }
+  }
+
+  public var isEmpty: Bool { filed.isEmpty && short.isEmpty }
+
+  /// Adds one holder of `secret`; true when the value was not there before.
+  @discardableResult
+  public mutating func add(_ secret: String) -> Bool {
+    let bytes = Array(secret.utf8)
+    guard !bytes.isEmpty else { return false }
+    guard bytes.count >= Self.window else {
+      short[bytes, default: 0] += 1
+      return short[bytes] == 1
+    }
+    let prefix = Self.prefix(of: bytes)
+    var entries = filed[prefix] ?? []
+    if let index = entries.firstIndex(where: { $0.bytes == bytes }) {
+      entries[index].count += 1
+      filed[prefix] = entries
+      return false
+    }
+    let place = entries.firstIndex { $0.bytes.count < bytes.count } ?? entries.count
+    entries.insert((bytes, 1), at: place)
+    filed[prefix] = entries
+    if filter.isEmpty { filter = Array(repeating: 0, count: 1 << Self.filterBits) }
+    filter[prefix.slot] += 1
+    return true
+  }
+
+  /// Lets one holder of `secret` go; true when no holder is left and the value is no longer masked.
+  @discardableResult
+  public mutating func remove(_ secret: String) -> Bool {
+    let bytes = Array(secret.utf8)
+    guard !bytes.isEmpty else { return false }
+    guard bytes.count >= Self.window else {
+      guard let count = short[bytes] else { return false }
+      short[bytes] = count > 1 ? count - 1 : nil
+      return count == 1
+    }
+    let prefix = Self.prefix(of: bytes)
+    guard var entries = filed[prefix], let index = entries.firstIndex(where: { $0.bytes == bytes }) else {
+      return false
+    }
+    entries[index].count -= 1
+    guard entries[index].count == 0 else {
+      filed[prefix] = entries
+      return false
+    }
+    entries.remove(at: index)
+    filed[prefix] = entries.isEmpty ? nil : entries
+    filter[prefix.slot] -= 1
+    return true
+  }
+
+  /// Whether any secret occurs in `text`.
+  public func occurs(in text: String) -> Bool {
+    guard !isEmpty else { return false }
+    return withBytes(of: text) { !stretches(in: $0, firstOnly: true).isEmpty }
+  }
+
+  /// `text` with each stretch covered by secrets replaced by its masked form (`Secret.mask`: the
+  /// last four characters of the stretch, which end a secret).
+  public func mask(_ text: String) -> String {
+    guard !isEmpty else { return text }
+    return withBytes(of: text) { bytes in
+      let stretches = stretches(in: bytes, firstOnly: false)
+      guard !stretches.isEmpty else { return text }
+      var result: [UInt8] = []
+      result.reserveCapacity(bytes.count)
+      var start = 0
+      for stretch in stretches {
+        result.append(contentsOf: bytes[start..<stretch.lowerBound])
+        // A match starts and ends on scalar boundaries (UTF-8 is self-synchronising), so the
+        // bytes stay valid UTF-8.
+        result.append(contentsOf: Secret.mask(String(decoding: bytes[stretch], as: UTF8.self)).utf8)
+        start = stretch.upperBound
+      }
+      result.append(contentsOf: bytes[start...])
+      return String(decoding: result, as: UTF8.self)
+    }
+  }
+
+  /// `value` with every string in it masked, keys too.
+  public func mask(_ value: JSONValue) -> JSONValue {
+    guard !isEmpty else { return value }
+    switch value {
+    case .string(let text): return .string(mask(text))
+    case .array(let values): return .array(values.map { mask($0) })
+    case .object(let members): return .object(members.map { (mask($0.0), mask($0.1)) })
+    case .null, .bool, .number: return value
+    }
+  }
+
+  // MARK: Finding
+
+  private func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  private static func prefix(of bytes: [UInt8]) -> Prefix {
+    bytes.withUnsafeBytes { raw in
+      Prefix(
+        low: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+        high: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+  }
+
+  /// The stretches of `bytes` that secrets cover, in order, overlapping ones joined.
+  private func stretches(in bytes: UnsafeBufferPointer<UInt8>, firstOnly: Bool) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    func note(_ match: Range<Int>) {
+      if let last = found.last, match.lowerBound < last.upperBound {
+        found[found.count - 1] = last.lowerBound..<max(last.upperBound, match.upperBound)
+      } else {
+        found.append(match)
+      }
+    }
+    if !filed.isEmpty && bytes.count >= Self.window {
+      let raw = UnsafeRawBufferPointer(bytes)
+      for start in 0...(bytes.count - Self.window) {
+        let prefix = Prefix(
+          low: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+          high: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+        guard filter[prefix.slot] != 0, let entries = filed[prefix] else { continue }
+        for entry in entries where entry.bytes.count <= bytes.count - start {
+          if Self.matches(entry.bytes, in: bytes, at: start) {
+            note(start..<(start + entry.bytes.count))
+            if firstOnly { return found }
+            break
+          }
+        }
+      }
+    }
+    guard !short.isEmpty else { return found }
+    // Secrets shorter than the window: each searched on its own, then joined with the rest.
+    var matches = found
+    for needle in short.keys {
+      var start = 0
+      while start + needle.count <= bytes.count {
+        if Self.matches(needle, in: bytes, at: start) {
+          matches.append(start..<(start + needle.count))
+          if firstOnly { return matches }
+        }
+        start += 1
+      }
+    }
+    matches.sort { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+    found = []
+    for match in matches { note(match) }
+    return found
+  }
+
+  private static func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool
+  {
+    var index = 0
+    while index < needle.count {
+      if bytes[start + index] != needle[index] { return false }
+      index += 1
+    }
+    return true
+  }
+}
+
+/// How bcsh shows text it did not write itself: a word the user wrote, echoed in an error
+/// (quoted, unless it may be a secret), and anything read from outside (API answers, files, names)
+/// with its control characters escaped, so that no such text can move the cursor, retitle the
+/// window or forge a line on the terminal. Every echo of outside text goes through here.
 public enum ShownWord {
   /// The shortest run of letters and digits that looks like a credential (or a large piece of one):
   /// access tokens and client IDs are 31 characters, client secrets 64.
   static let secretRunLength = 16
 
-  /// `'word'`, or a description that does not quote it when it may be a secret.
+  /// `'word'` with its control characters escaped, or a description that does not quote it when it
+  /// may be a secret.
   public static func quoted(_ word: String, mayBeSecret: Bool = false) -> String {
-    mayBeSecret || looksLikeSecret(word)
-      ? "(\(Counted.text(word.count, "character")), not shown: they may be a secret)" : "'\(word)'"
+    mayBeSecret || looksLikeSecret(word) ? hidden(word) : "'\(escaped(word))'"
+  }
+
+  /// `word` as it is (escaped), or the description of it when it may be a secret: for echoes that
+  /// are not quoted (`+ set T VALUE` under `-x`).
+  public static func bare(_ word: String) -> String {
+    looksLikeSecret(word) ? hidden(word) : escaped(word)
+  }
+
+  /// "(31 characters, not shown: they may be a secret)".
+  static func hidden(_ word: String) -> String {
+    "(\(Counted.text(word.count, "character")), not shown: they may be a secret)"
+  }
+
+  /// `text` with every control character (C0, DEL, C1, and the bidirectional overrides that reorder
+  /// what a terminal shows) written as an escape: `\n`, `\t`, `\r`, `\e`, `\x7F`, `\u{202E}`.
+  /// Text with none is returned as it is, without a copy.
+  /// `keepingLines` leaves `\n` as it is, for text of several lines that bcsh put together.
+  public static func escaped(_ text: String, keepingLines: Bool = false) -> String {
+    func escapes(_ scalar: Unicode.Scalar) -> Bool {
+      needsEscape(scalar) && !(keepingLines && scalar == "\n")
+    }
+    guard text.unicodeScalars.contains(where: escapes) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      guard escapes(scalar) else {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case "\r": result += "\\r"
+      case "\u{1B}": result += "\\e"
+      default:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        result += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{\(hex)}"
+      }
+    }
+    return result
+  }
+
+  /// Whether `scalar` is one that `escaped` writes as an escape: what no name or one-line text from
+  /// a file may hold.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool { needsEscape(scalar) }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+      || (0x2066...0x2069).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
   }
 
   /// Whether `word` holds a run of at least 16 ASCII letters and digits with both a letter and a

@@ -8,7 +8,7 @@ enum ShellCommands {
       var lines = [
         "session file:    \(state.file?.path ?? "none (save FILE gives it one)")",
         "unsaved changes: \(state.hasUnsavedChanges ? "yes" : "no")",
-        "tokens:          \(state.session.tokens.count)",
+        "tokens:          \(state.session.tokenCount)",
         "current token:   \(current.map { "\($0.name) (\($0.kind)-level)" } ?? "none")",
       ]
       let secrets = state.file.map { $0.keyring == nil ? "in the session file" : "in the OS keyring" }
@@ -39,7 +39,7 @@ enum ShellCommands {
             .array(missing.map { .object([("token", .string($0.token)), ("field", .string($0.field))]) })
           ),
           ("unsaved_changes", .bool(state.hasUnsavedChanges)),
-          ("tokens", .number(state.session.tokens.count)),
+          ("tokens", .number(state.session.tokenCount)),
           ("current_token", .optional(current?.name)),
           ("api_path", .optional(current?.apiPath?.canonical)),
           ("api_base", .string(context.shell.environment.apiBase)),
@@ -56,7 +56,7 @@ enum ShellCommands {
       var entries = all
       if let count = invocation.argument("N") {
         guard let n = Int(count.value), n >= 0 else {
-          throw BcshError("'\(count.value)' is not a number of lines", at: count.position)
+          throw BcshError("\(ShownWord.quoted(count.value)) is not a number of lines", at: count.position)
         }
         entries = Array(entries.suffix(n))
       }
@@ -78,22 +78,25 @@ enum ShellCommands {
     ) { context, invocation throws(BcshError) in
       guard let name = invocation.argument("NAME") else {
         let names = context.state.variables.keys.sorted()
-        // The sandbox's demo secrets are secrets too: shown masked, as `sandbox show` does.
+        // The sandbox's demo secrets are secrets too (shown masked, as `sandbox show` does), and a
+        // value shaped like a credential is masked though the session may not hold it (yet).
         let sandboxSecrets = context.shell.environment.sandbox?.secrets ?? []
         let variables = context.state.variables
-        let value = { (name: String) -> String in
+        let shown = { (name: String) -> String in
           let value = variables[name]!
-          return sandboxSecrets.contains(value) ? Secret.mask(value) : value
+          return sandboxSecrets.contains(value) || ShownWord.looksLikeSecret(value)
+            ? Secret.mask(value) : value
         }
         context.report(
           // Masked before quoting: quoting changes a secret's bytes.
-          names.map { "\($0)=\(Shell.quoteForDisplay(context.shell.masked(value($0))))\n" }.joined(),
-          json: .object(names.map { ($0, .string(value($0))) }))
+          names.map { "\($0)=\(Shell.quoteForDisplay(ShownWord.escaped(context.shell.masked(shown($0)))))\n" }
+            .joined(),
+          json: .object(names.map { ($0, .string(shown($0))) }))
         return
       }
       guard VariableName.isValid(name.value) else {
         throw BcshError(
-          "'\(name.value)' is not a variable name",
+          "\(ShownWord.quoted(name.value)) is not a variable name",
           hint: "names are letters, digits and _, not starting with a digit",
           at: name.position)
       }
@@ -107,7 +110,7 @@ enum ShellCommands {
     ) { context, invocation throws(BcshError) in
       let name = invocation.argument("NAME")!
       guard context.state.variables.removeValue(forKey: name.value) != nil else {
-        throw BcshError("variable '\(name.value)' is not set", at: name.position)
+        throw BcshError("variable \(ShownWord.quoted(name.value)) is not set", at: name.position)
       }
     },
     CommandSpec(
@@ -120,7 +123,7 @@ enum ShellCommands {
       let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
       guard !ShellCommands.isRunning(path, among: stack) else {
         throw BcshError(
-          "'\(file.value)' is already being run: sourcing it again would loop forever",
+          "\(ShownWord.quoted(file.value)) is already being run: sourcing it again would loop forever",
           hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
           at: file.position)
       }
@@ -141,7 +144,8 @@ enum ShellCommands {
           context.failedStatus = outcome.status
           return
         }
-        var error = BcshError("'\(file.value)' failed", at: file.position, status: outcome.status)
+        var error = BcshError(
+          "\(ShownWord.quoted(file.value)) failed", at: file.position, status: outcome.status)
         error.isReported = true
         throw error
       }
@@ -162,7 +166,7 @@ enum ShellCommands {
       if let argument = invocation.argument("STATUS") {
         guard let code = Int32(argument.value), let known = ExitStatus(rawValue: code) else {
           throw BcshError(
-            "'\(argument.value)' is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130",
+            "\(ShownWord.quoted(argument.value)) is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130",
             at: argument.position)
         }
         status = known

@@ -120,7 +120,8 @@ enum VerifyCommand {
     let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
       throw BcshError(
-        "'\(argument.value)' is not a timeout in seconds (more than 0, at most 3600)", at: argument.position)
+        "\(ShownWord.quoted(argument.value)) is not a timeout in seconds (more than 0, at most 3600)",
+        at: argument.position)
     }
     return .milliseconds(Int(seconds * 1000))
   }

@@ -5,8 +5,8 @@ extension EndpointCatalog {
     let methods = methods(at: request.path)
     if !methods.isEmpty {
       return BcshError(
-        "no BigCommerce endpoint takes '\(request.description)'",
-        hint: "'\(request.path)' takes \(methods.map(\.rawValue).joined(separator: ", "))",
+        "no BigCommerce endpoint takes \(ShownWord.quoted(request.description))",
+        hint: "\(ShownWord.quoted(request.path)) takes \(methods.map(\.rawValue).joined(separator: ", "))",
         at: request.position)
     }
     let hint =
@@ -14,7 +14,8 @@ extension EndpointCatalog {
       ?? "paths start with /v2/ or /v3/ below the store's API root (GET /v3/catalog/products); "
       + "'scope info SCOPE' lists a scope's endpoints"
     return BcshError(
-      "no BigCommerce endpoint matches '\(request.description)'", hint: hint, at: request.position)
+      "no BigCommerce endpoint matches \(ShownWord.quoted(request.description))", hint: hint,
+      at: request.position)
   }
 
   /// `/stores/HASH/graphql` is the GraphQL Admin API, which no OpenAPI file covers: what a request

@@ -11,12 +11,13 @@ enum RequestReader {
       let method = words[index]
       guard method.value.allSatisfy({ $0.isASCII && $0.isLetter }), !method.value.isEmpty else {
         throw BcshError(
-          "'\(method.value)' is not an HTTP method",
+          "\(ShownWord.quoted(method.value)) is not an HTTP method",
           hint: "write METHOD PATH pairs: GET /v3/catalog/products", at: method.position)
       }
       guard index + 1 < words.count else {
         throw BcshError(
-          "missing PATH after '\(method.value)'", hint: "write METHOD PATH pairs: GET /v3/catalog/products",
+          "missing PATH after \(ShownWord.quoted(method.value))",
+          hint: "write METHOD PATH pairs: GET /v3/catalog/products",
           at: method.position)
       }
       requests.append(
@@ -86,7 +87,7 @@ enum RequestReader {
         position: place)
     }
     throw BcshError(
-      "no request in '\(String(line).trimmingBlanks())'",
+      "no request in \(ShownWord.quoted(String(line).trimmingBlanks()))",
       hint: "write METHOD PATH, METHOD URL, an access-log request line, or give a HAR file",
       at: position)
   }
@@ -102,7 +103,7 @@ enum RequestReader {
       let entries = log["entries"] as? [Any]
     else {
       throw BcshError(
-        "'\(source)' is not a HAR file (no log.entries)",
+        "\(ShownWord.quoted(source)) is not a HAR file (no log.entries)",
         hint: "save it from the browser's network panel ('Save all as HAR'), or write one request a line",
         at: SourcePosition(source: source, line: 1, column: 1))
     }

@@ -48,8 +48,10 @@ public struct Expander {
     case nil:
       guard let value else {
         throw BcshError(
-          "variable '\(reference.name)' is not set",
-          hint: "set it with 'set \(reference.name) VALUE', or write ${\(reference.name):-default}",
+          "variable \(ShownWord.quoted(reference.name)) is not set",
+          hint: ShownWord.looksLikeSecret(reference.name)
+            ? "a value where a variable name should be? '$' starts a variable reference"
+            : "set it with 'set \(reference.name) VALUE', or write ${\(reference.name):-default}",
           at: reference.position)
       }
       return value
@@ -60,7 +62,9 @@ public struct Expander {
       if let value, !value.isEmpty { return value }
       let text = try expand(message)
       throw BcshError(
-        text.isEmpty ? "variable '\(reference.name)' is not set" : "\(reference.name): \(text)",
+        text.isEmpty
+          ? "variable \(ShownWord.quoted(reference.name)) is not set"
+          : "\(ShownWord.bare(reference.name)): \(ShownWord.bare(text))",
         at: reference.position)
     }
   }

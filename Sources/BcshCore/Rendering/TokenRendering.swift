@@ -1,7 +1,7 @@
 /// How tokens look in `token list`, `token show` and their `--json`.
 enum TokenRendering {
   static func list(_ session: Session, style: TextStyle, width: Int? = nil) -> String {
-    guard !session.tokens.isEmpty else { return "no tokens yet; 'token new NAME' creates one\n" }
+    guard session.tokenCount > 0 else { return "no tokens yet; 'token new NAME' creates one\n" }
     var table = Table(headers: ["", "NAME", "KIND", "API PATH", "SCOPES", "CREDENTIALS", "LAST VERIFY"])
     for token in session.tokens {
       table.rows.append([
@@ -97,7 +97,7 @@ enum TokenRendering {
       case .problem: style.bad("problem")
       case .notChecked: style.warning("not checked")
       }
-    return "\(verdict) \(record.date): \(record.summary)"
+    return "\(verdict) \(ShownWord.escaped(record.date)): \(ShownWord.escaped(record.summary))"
   }
 }
 

@@ -45,7 +45,9 @@ enum VerifyRendering {
       text += step("liveness", style.bad("failed"), "\(liveness): \(diagnosis.message)")
     }
     if let store = report.store {
+      // The store's name, plan and domain come from the API: shown escaped (`ShownWord.escaped`).
       let parts = [store.name, store.plan.map { "plan \($0)" }, store.domain].compactMap { $0 }
+        .map { ShownWord.escaped($0) }
       text += step("store", style.good("ok"), parts.joined(separator: " · "))
     }
     if report.kind == .account, !report.scopes.isEmpty {
@@ -57,7 +59,7 @@ enum VerifyRendering {
       text += "  scopes\n"
       var table = Table(headers: ["    SCOPE", "DECLARED", "RESULT", "HTTP"])
       for result in report.scopes {
-        let summary = result.summary
+        let summary = ShownWord.escaped(result.summary)
         let styled: String =
           switch result.outcome {
           case .granted: style.good(summary)
@@ -81,8 +83,8 @@ enum VerifyRendering {
       // Its label agrees with the exit status and with verify --all's summary.
       let label =
         report.result == .problem ? style.bad("result: problem") : style.warning("result: not checked")
-      text += label + " — \(diagnosis.message)\n"
-      text += "what to do: \(diagnosis.advice)\n"
+      text += label + " — \(ShownWord.escaped(diagnosis.message))\n"
+      text += "what to do: \(ShownWord.escaped(diagnosis.advice))\n"
     } else if !report.passed {
       text += style.bad("result: incomplete") + " — some probes got no usable answer (see above)\n"
       text += "what to do: verify again; if it persists, check the network and BCSH_API_BASE\n"
@@ -116,7 +118,7 @@ enum VerifyRendering {
   private static func step(_ name: String, _ verdict: String, _ detail: String) -> String {
     "  " + name.padding(to: 10) + verdict
       + String(repeating: " ", count: max(1, 9 - TextStyle.width(of: verdict)))
-      + detail + "\n"
+      + ShownWord.escaped(detail) + "\n"
   }
 
   static func json(_ report: VerifyReport) -> JSONValue {

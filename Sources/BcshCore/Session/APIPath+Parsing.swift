@@ -24,7 +24,7 @@ extension APIPath {
     }
     if hadScheme || host.contains(".") {
       throw BcshError(
-        "'\(text)' is not a BigCommerce API path or store URL",
+        "\(ShownWord.quoted(text)) is not a BigCommerce API path or store URL",
         hint: "paste the API PATH from the credentials file, the store hash, or the control-panel URL "
           + "(https://store-HASH.mybigcommerce.com/manage)")
     }
@@ -38,7 +38,7 @@ extension APIPath {
     let parts = path.split(separator: "/").map(String.init)
     guard parts.count >= 2 else {
       throw BcshError(
-        "'\(original)' has no store hash or account UUID",
+        "\(ShownWord.quoted(original)) has no store hash or account UUID",
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     let tail = parts.dropFirst(2).first
@@ -46,14 +46,14 @@ extension APIPath {
     // `/stores/abc123/v3/stores/zzz999/v3/` names two, and bcsh cannot tell which one is meant.
     if parts.dropFirst(2).contains(where: { ["stores", "accounts"].contains($0.lowercased()) }) {
       throw BcshError(
-        "'\(original)' names more than one store or account",
+        "\(ShownWord.quoted(original)) names more than one store or account",
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     switch parts[0].lowercased() {
     case "stores":
       if let tail, !["v2", "v3", "graphql"].contains(tail.lowercased()) {
         throw BcshError(
-          "unexpected '\(tail)' after the store hash in '\(original)'",
+          "unexpected \(ShownWord.quoted(tail)) after the store hash in \(ShownWord.quoted(original))",
           hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
       }
       return .store(hash: try storeHash(parts[1], original: original))
@@ -61,7 +61,7 @@ extension APIPath {
       return .account(uuid: try accountUUID(unbraced(parts[1]), original: original))
     default:
       throw BcshError(
-        "'\(original)' is not a store or account API path",
+        "\(ShownWord.quoted(original)) is not a store or account API path",
         hint: "store paths start with /stores/HASH, account paths with /accounts/UUID")
     }
   }
@@ -70,13 +70,13 @@ extension APIPath {
   private static func fromStorefrontHost(_ label: String, original: String) throws(BcshError) -> APIPath {
     guard label.hasPrefix("store-"), !label.contains(".") else {
       throw BcshError(
-        "'\(original)' does not carry a store hash",
+        "\(ShownWord.quoted(original)) does not carry a store hash",
         hint: "the control-panel URL looks like https://store-HASH.mybigcommerce.com/manage; "
           + "a custom domain does not show the hash (see Settings > Store profile)")
     }
     let parts = label.dropFirst("store-".count).split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count <= 2, parts.count == 1 || parts[1].allSatisfy(\.isNumber) else {
-      throw BcshError("'\(original)' does not carry a store hash in a form bcsh knows")
+      throw BcshError("\(ShownWord.quoted(original)) does not carry a store hash in a form bcsh knows")
     }
     return .store(hash: try storeHash(String(parts[0]), original: original))
   }
@@ -101,31 +101,40 @@ extension APIPath {
     return String(value)
   }
 
+  /// The longest store hash bcsh takes.
+  static let maximumStoreHashLength = 15
+
   private static func storeHash(_ raw: String, original: String) throws(BcshError) -> String {
     let hash = unbraced(raw)
     let placeholders = ["store_hash", "storehash", "hash", "your_store_hash", "store-hash"]
     if placeholders.contains(hash.lowercased()) || raw.hasPrefix("{") && !raw.hasSuffix("}") {
       throw BcshError(
-        "'\(original)' still holds a placeholder instead of the store hash",
+        "\(ShownWord.quoted(original)) still holds a placeholder instead of the store hash",
         hint: "replace {store_hash} with your store's hash, e.g. abc123")
     }
     if isUUID(hash) {
       throw BcshError(
-        "'\(hash)' is an account UUID, not a store hash",
+        "\(ShownWord.quoted(hash)) is an account UUID, not a store hash",
         hint: "account API paths look like https://api.bigcommerce.com/accounts/UUID/graphql")
     }
     guard !hash.isEmpty, hash.unicodeScalars.allSatisfy(isHashCharacter) else {
       let lowered = hash.lowercased()
       let hint =
         lowered != hash && lowered.unicodeScalars.allSatisfy(isHashCharacter)
-        ? "store hashes are lower case: '\(lowered)'"
+        ? "store hashes are lower case: \(ShownWord.quoted(lowered))"
         : "a store hash is letters a-z and digits, e.g. abc123"
-      throw BcshError("'\(hash)' is not a valid store hash", hint: hint)
+      throw BcshError("\(ShownWord.quoted(hash)) is not a valid store hash", hint: hint)
     }
-    guard (3...32).contains(hash.count) else {
+    // Store hashes seen are 6 to 10 characters (docs/bigcommerce.md "Paths, identifiers and the
+    // downloaded file"); anything longer than 15 is refused, which also refuses every credential
+    // (16 or more characters: `CredentialValue.minimumLength`) pasted here by mistake.
+    guard (3...maximumStoreHashLength).contains(hash.count) else {
       throw BcshError(
-        "'\(hash)' is too \(hash.count < 3 ? "short" : "long") to be a store hash",
-        hint: "store hashes are about 6 to 10 characters, e.g. abc123")
+        "\(ShownWord.quoted(hash)) is too \(hash.count < 3 ? "short" : "long") to be a store hash",
+        hint: hash.count > maximumStoreHashLength && ShownWord.looksLikeSecret(hash)
+          ? "this looks like an access token or client ID; 'token set access-token' takes those"
+          : "store hashes are about 6 to 10 characters (bcsh takes 3 to \(maximumStoreHashLength)), e.g. abc123"
+      )
     }
     return hash
   }
@@ -133,7 +142,7 @@ extension APIPath {
   private static func accountUUID(_ raw: String, original: String) throws(BcshError) -> String {
     guard isUUID(raw) else {
       throw BcshError(
-        "'\(raw)' in '\(original)' is not an account UUID",
+        "\(ShownWord.quoted(raw)) in \(ShownWord.quoted(original)) is not an account UUID",
         hint: "an account UUID looks like 3c3c6d21-4f0e-4d62-9b36-5ef0a3f1a1b2")
     }
     return raw.lowercased()

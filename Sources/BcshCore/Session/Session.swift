@@ -35,9 +35,18 @@ public struct Session: Sendable, Equatable, Codable {
   private var pending: Entry?
   private var nextPlace = 0
   public private(set) var currentName: String?
-  /// The tokens added or changed since the shell last asked (`takeChangedNames()`): the shell
-  /// looks for new secrets in those only. Not part of the session's value.
+  /// The tokens added, changed, renamed (both names) or removed since the shell last asked
+  /// (`takeChangedNames()`): the shell brings the secrets it masks in step with those only. Not
+  /// part of the session's value.
   private var changedNames: [String] = []
+  /// Shared by every copy of this session and by nothing else: a session read from a file
+  /// (`open`) has a lineage of its own, which tells the shell that every token may have changed.
+  private var lineage = Lineage()
+
+  final class Lineage: Sendable {}
+
+  /// Which session this one is a copy of, as `lineage` tells it.
+  var lineageID: ObjectIdentifier { ObjectIdentifier(lineage) }
 
   public init() {}
 
@@ -111,12 +120,15 @@ public struct Session: Sendable, Equatable, Codable {
     _ = try require(name)
     writeBack()
     entries[name] = nil
+    changedNames.append(name)
     if currentName == name { currentName = entries.values.max { $0.place < $1.place }?.token.name }
   }
 
   public mutating func rename(_ old: String, to new: String) throws(BcshError) {
     _ = try require(old)
-    guard entries[new] == nil else { throw BcshError("a token named '\(new)' already exists") }
+    guard entries[new] == nil else {
+      throw BcshError("a token named \(ShownWord.quoted(new)) already exists")
+    }
     try Session.checkName(new)
     writeBack()
     if var entry = entries.removeValue(forKey: old) {
@@ -124,7 +136,7 @@ public struct Session: Sendable, Equatable, Codable {
       token.name = new
       entry.box = TokenBox(token)
       entries[new] = entry
-      changedNames.append(new)
+      changedNames += [old, new]
     }
     if currentName == old { currentName = new }
   }
@@ -155,7 +167,7 @@ public struct Session: Sendable, Equatable, Codable {
     let hint =
       Spelling.suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
       ?? (names.isEmpty ? "'token new NAME' creates one" : "tokens: \(names.joined(separator: ", "))")
-    throw BcshError("no token named '\(name)'", hint: hint)
+    throw BcshError("no token named \(ShownWord.quoted(name))", hint: hint)
   }
 
   /// The current token, or an error that says how to get one.
@@ -178,11 +190,16 @@ public struct Session: Sendable, Equatable, Codable {
   public static func checkName(_ name: String) throws(BcshError) {
     guard name.count >= Token.minimumNameLength else {
       throw BcshError(
-        "token name '\(name)' is too short",
+        "token name \(ShownWord.quoted(name)) is too short",
         hint: "BigCommerce requires API account names of at least \(Token.minimumNameLength) characters")
     }
-    guard name.count <= 100, !name.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true })
-    else { throw BcshError("token name must be one line of at most 100 characters") }
+    // Control characters (C0, DEL, C1, which holds a one-byte CSI, and bidirectional overrides)
+    // would reach the terminal in every listing.
+    guard name.count <= 100,
+      !name.unicodeScalars.contains(where: ShownWord.isControl)
+    else {
+      throw BcshError("token name must be one line of at most 100 characters, with no control characters")
+    }
   }
 
   private mutating func insert(_ token: Token) {

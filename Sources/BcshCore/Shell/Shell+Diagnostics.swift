@@ -32,9 +32,11 @@ extension Shell {
     _ label: String, _ paint: (String) -> String, _ message: String, at position: SourcePosition?,
     hint: String?
   ) {
-    var text = position.map { "\($0): " } ?? ""
-    text += paint(label) + " \(message)\n"
-    if let hint { text += format.style.dim("hint:") + " \(hint)\n" }
+    // Messages quote file names, API answers and file contents: no control character of theirs
+    // reaches the terminal.
+    var text = position.map { "\(ShownWord.escaped($0.description)): " } ?? ""
+    text += paint(label) + " \(ShownWord.escaped(message, keepingLines: true))\n"
+    if let hint { text += format.style.dim("hint:") + " \(ShownWord.escaped(hint, keepingLines: true))\n" }
     writeError(text)
   }
 }

@@ -3,7 +3,7 @@ extension Shell {
   /// carries a secret typed inline, or it holds the value of a secret the session knows.
   public func isSensitive(line: String) -> Bool {
     if line.first == " " || line.first == "\t" { return true }
-    if SecretMasking.occurs(in: line, secrets: secrets.values) { return true }
+    if secrets.occurs(in: line) { return true }
     var lexer = Lexer(line, source: "history", tolerant: true)
     guard let commands = try? lexer.commands() else { return true }
     for command in commands {

@@ -95,13 +95,16 @@ public final class Shell {
         try await run(command, in: &context)
         state = context.state
         noteSecrets(in: &state)
+        secrets.endCommand()
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
         if let failed = context.failedStatus {
           worst = max(worst, failed)
           if !options.keepGoing { return RunOutcome(status: failed, keptChanges: true) }
         }
       } catch {
+        // The error may quote what the command read: it is reported while that is still masked.
         report(error)
+        secrets.endCommand()
         worst = max(worst, error.status)
         if !options.keepGoing || error.status == .interrupted { return RunOutcome(status: error.status) }
       }
@@ -120,13 +123,15 @@ public final class Shell {
     let invocation = try Invocation(
       spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
     if options.trace {
-      // A line that carries a secret shows its positionals beyond the first masked.
+      // A line that carries a secret shows its positionals beyond the first masked, and so does
+      // any word shaped like a secret (`set T VALUE`, before T is known to hold one).
       let words = arguments.dropFirst(consumed).map { Optional($0.value) }[...]
       let positionals = PartialInvocation.read(words, of: spec).0.positionals.dropFirst().compactMap { $0 }
       let hidden = spec.carriesSecret(in: words)
       let shown = arguments.enumerated().map { index, word in
-        hidden && index >= consumed && positionals.contains(word.value)
-          ? Secret.mask(word.value) : Shell.quoteForDisplay(masked(word.value))
+        (hidden && index >= consumed && positionals.contains(word.value))
+          || ShownWord.looksLikeSecret(word.value)
+          ? Secret.mask(word.value) : Shell.quoteForDisplay(ShownWord.escaped(masked(word.value)))
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
@@ -141,6 +146,10 @@ public final class Shell {
   private func noteSecrets(in state: inout ShellState) {
     if secrets.learn(from: &state) { secretsLearned += 1 }
   }
+
+  /// Masks `value` in everything written from now until the running command ends, and after that
+  /// for as long as a token holds it: a credential is masked from the moment it is read.
+  func maskFromNow(_ value: String) { secrets.noteRead(value) }
 
   /// `text` with every secret the session holds masked.
   func masked(_ text: String) -> String { secrets.mask(text) }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -75,29 +77,51 @@ public enum AtomicFile {
     let lock = try FolderLock(folder, shownAs: Paths.folder(of: shown))
     defer { lock?.release() }
     if lock != nil { removeDebris(of: target) }
+    var existing = stat()
+    let exists = stat(target, &existing) == 0
+    if !force, exists, existing.st_mode & 0o200 == 0 {
+      throw BcshError(
+        "\(ShownWord.quoted(shown)) is read-only (mode \(String(existing.st_mode & 0o777, radix: 8)))",
+        hint: "'save --force' replaces it all the same, keeping it read-only")
+    }
+    // A new file is 0600; one replaced keeps its own mode where that is narrower (a file made
+    // read-only stays so), and never more than 0600.
+    let mode: mode_t = exists && existing.st_mode & 0o400 != 0 ? existing.st_mode & 0o600 : 0o600
     if !force, let current = FileFingerprint.of(target) {
       guard let expected else {
         throw BcshError(
-          "'\(shown)' already exists", hint: "'--force' overwrites it, or choose another file name")
+          "\(ShownWord.quoted(shown)) already exists",
+          hint: "'--force' overwrites it, or choose another file name")
       }
       guard current.hasSameMetadata(as: expected) || hasContent(of: expected, target) else {
         throw BcshError(
-          "'\(shown)' changed on disk since this session read or wrote it",
+          "\(ShownWord.quoted(shown)) changed on disk since this session read or wrote it",
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
       }
     }
+    // A SIGINT, SIGTERM or SIGHUP that would end the process removes the file first: the guard is
+    // in place before the file exists, so no signal finds it there unguarded.
+    var signalGuard = TemporaryFileGuard()
     var template = Array((folder + "/" + temporaryPrefix(of: target) + "XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw systemError("cannot create a file in '\(Paths.folder(of: shown))'") }
+    guard descriptor >= 0 else {
+      let error = systemError("cannot create a file in \(ShownWord.quoted(Paths.folder(of: shown)))")
+      signalGuard.release()
+      throw error
+    }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    signalGuard.track(temporary)
     var succeeded = false
     defer {
       if !succeeded { unlink(temporary) }
+      signalGuard.release()
     }
     do {
       var closed = false
       defer { if !closed { close(descriptor) } }
-      guard fchmod(descriptor, 0o600) == 0 else { throw systemError("cannot set permissions on '\(shown)'") }
+      guard fchmod(descriptor, mode) == 0 else {
+        throw systemError("cannot set permissions on \(ShownWord.quoted(shown))")
+      }
       let bytes = Array(contents.utf8)
       var written = 0
       while written < bytes.count {
@@ -105,14 +129,18 @@ public enum AtomicFile {
           Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
         }
         if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { throw systemError("cannot write '\(shown)'") }
+        guard result > 0 else { throw systemError("cannot write \(ShownWord.quoted(shown))") }
         written += result
       }
-      guard fsync(descriptor) == 0 else { throw systemError("cannot flush '\(shown)' to disk") }
+      guard fsync(descriptor) == 0 else {
+        throw systemError("cannot flush \(ShownWord.quoted(shown)) to disk")
+      }
       closed = true
-      guard close(descriptor) == 0 else { throw systemError("cannot write '\(shown)'") }
+      guard close(descriptor) == 0 else { throw systemError("cannot write \(ShownWord.quoted(shown))") }
     }
-    guard rename(temporary, target) == 0 else { throw systemError("cannot replace '\(shown)'") }
+    guard rename(temporary, target) == 0 else {
+      throw systemError("cannot replace \(ShownWord.quoted(shown))")
+    }
     succeeded = true
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
     if folderDescriptor >= 0 {
@@ -120,7 +148,7 @@ public enum AtomicFile {
       close(folderDescriptor)
     }
     guard var fingerprint = FileFingerprint.of(target) else {
-      throw systemError("cannot read back '\(shown)'")
+      throw systemError("cannot read back \(ShownWord.quoted(shown))")
     }
     fingerprint.contentDigest = FileFingerprint.digest(of: contents.utf8)
     return fingerprint
@@ -135,8 +163,9 @@ public enum AtomicFile {
     return FileFingerprint.digest(of: bytes) == digest
   }
 
-  /// `.NAME.bcsh-`: the start of the temporary files a save of `path` makes beside it.
-  static func temporaryPrefix(of path: String) -> String { "." + Paths.fileName(of: path) + ".bcsh-" }
+  /// `.NAME.bcsh-save-`: the start of the temporary files a save of `path` makes beside it
+  /// (mkstemp adds six letters and digits).
+  static func temporaryPrefix(of path: String) -> String { "." + Paths.fileName(of: path) + ".bcsh-save-" }
 
   /// The file a save of `path` replaces: `path` itself, or the file a symbolic link names (the
   /// link is kept). Anything but a regular file (a device, a FIFO, a folder) is refused: the
@@ -148,7 +177,7 @@ public enum AtomicFile {
     if info.st_mode & S_IFMT == S_IFLNK {
       guard let resolved = realpath(path, nil) else {
         throw BcshError(
-          "'\(shown)' is a symbolic link to nothing",
+          "\(ShownWord.quoted(shown)) is a symbolic link to nothing",
           hint: "save to the file it should name, or remove the link")
       }
       target = String(cString: resolved)
@@ -157,7 +186,7 @@ public enum AtomicFile {
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
       throw BcshError(
-        "'\(shown)' is \(describe(info.st_mode & S_IFMT)); bcsh saves only over regular files",
+        "\(ShownWord.quoted(shown)) is \(describe(info.st_mode & S_IFMT)); bcsh saves only over regular files",
         hint: "name a file instead")
     }
     return target
@@ -166,7 +195,11 @@ public enum AtomicFile {
   /// Deletes the temporary files that earlier saves of `path` left when they were killed between
   /// creating one and renaming it (each holds the whole session). Call only under the folder's
   /// ``FolderLock``: every living writer holds it while its temporary file exists, so what is
-  /// found then belongs to no living writer.
+  /// found then belongs to no living writer. A file is taken for one only when everything about it
+  /// is what a save makes: the exact name (`.NAME.bcsh-save-` and mkstemp's six letters and
+  /// digits), a regular file with one link, owned by this user, mode 0600 or narrower (what
+  /// `write` gives it); a file of the user's that merely looks alike (`.team.json.bcsh-backup`)
+  /// stays.
   static func removeDebris(of path: String) {
     let folder = Paths.folder(of: path)
     let prefix = temporaryPrefix(of: path)
@@ -186,9 +219,9 @@ public enum AtomicFile {
     for name in names {
       var info = stat()
       let debris = folder + "/" + name
-      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
-        continue
-      }
+      guard lstat(debris, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+        info.st_nlink == 1, info.st_mode & 0o7777 & ~0o600 == 0
+      else { continue }
       unlink(debris)
     }
   }
@@ -214,9 +247,11 @@ public enum AtomicFile {
     let shown = name ?? path
     let (bytes, info) = try readBytes(path, shownAs: shown)
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw BcshError("'\(shown)' is not UTF-8 text")
+      throw BcshError("\(ShownWord.quoted(shown)) is not UTF-8 text")
     }
-    return (text, FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes)))
+    return (
+      withoutByteOrderMark(text), FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes))
+    )
   }
 
   /// The bytes of a file (at most 16 MiB) and the `fstat` of the descriptor they were read from;
@@ -230,15 +265,18 @@ public enum AtomicFile {
       descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
     } while descriptor < 0
       && errno == EINTR
-    guard descriptor >= 0 else { throw systemError("cannot read '\(shown)'", file: (path, shown)) }
+    guard descriptor >= 0 else {
+      throw systemError("cannot read \(ShownWord.quoted(shown))", file: (path, shown))
+    }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw systemError("cannot read '\(shown)'") }
+    guard fstat(descriptor, &info) == 0 else { throw systemError("cannot read \(ShownWord.quoted(shown))") }
     let kind = info.st_mode & S_IFMT
     if kind != S_IFREG {
       guard kind == S_IFIFO, isStandardInput(info) else {
         throw BcshError(
-          "'\(shown)' is \(describe(kind)); bcsh reads only regular files", hint: "name a file instead")
+          "\(ShownWord.quoted(shown)) is \(describe(kind)); bcsh reads only regular files",
+          hint: "name a file instead")
       }
       // Standard input is read as bcsh reads it anyway: waiting for its writer.
       _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -248,10 +286,12 @@ public enum AtomicFile {
     while true {
       let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { throw systemError("cannot read '\(shown)'") }
+      guard count >= 0 else { throw systemError("cannot read \(ShownWord.quoted(shown))") }
       if count == 0 { break }
       bytes += buffer[0..<count]
-      guard bytes.count <= 16 << 20 else { throw BcshError("'\(shown)' is too large (over 16 MiB)") }
+      guard bytes.count <= 16 << 20 else {
+        throw BcshError("\(ShownWord.quoted(shown)) is too large (over 16 MiB)")
+      }
     }
     return (bytes, info)
   }
@@ -273,13 +313,20 @@ public enum AtomicFile {
     }
   }
 
+  /// `text` without the UTF-8 byte order mark some editors put first (Notepad): every file bcsh
+  /// reads (session files, scripts, request files, downloaded .txt files) and standard input
+  /// takes it, so that it never becomes part of a first word or a JSON syntax error.
+  public static func withoutByteOrderMark(_ text: String) -> String {
+    text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+  }
+
   /// Creates `path` and its missing parents with mode 0700.
   public static func makeFolder(_ path: String) throws(BcshError) {
     var current = path.hasPrefix("/") ? "" : "."
     for component in path.split(separator: "/") {
       current += "/" + component
       if mkdir(current, 0o700) != 0 && errno != EEXIST {
-        throw systemError("cannot create folder '\(current)'")
+        throw systemError("cannot create folder \(ShownWord.quoted(current))")
       }
     }
   }
@@ -293,9 +340,9 @@ public enum AtomicFile {
       switch code {
       case ENOENT:
         if let file, FileFingerprint.of(Paths.folder(of: file.path)) != nil {
-          "check the file name: its folder holds no '\(Paths.fileName(of: file.shown))'"
+          "check the file name: its folder holds no \(ShownWord.quoted(Paths.fileName(of: file.shown)))"
         } else if let file {
-          "check the path: the folder '\(Paths.folder(of: file.shown))' does not exist"
+          "check the path: the folder \(ShownWord.quoted(Paths.folder(of: file.shown))) does not exist"
         } else {
           "check the path; the folder must exist"
         }
@@ -347,5 +394,56 @@ public enum Paths {
     if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
     if path.hasPrefix("/") { return path }
     return (base.hasSuffix("/") ? base : base + "/") + path
+  }
+}
+
+/// The temporary file a save is writing, as the address of a C string (0 when none): a signal
+/// handler can read an atomic, and nothing else of Swift's, safely.
+private let pendingTemporary = Atomic<UInt>(0)
+
+/// Removes the save's temporary file, then ends the process by `signal` as if no handler had
+/// caught it. Only async-signal-safe calls.
+private func removeTemporaryAndEnd(_ signal: Int32) {
+  let address = pendingTemporary.load(ordering: .relaxed)
+  if address != 0, let path = UnsafePointer<CChar>(bitPattern: address) { unlink(path) }
+  Glibc.signal(signal, SIG_DFL)
+  raise(signal)
+}
+
+/// While a save's temporary file exists (every secret of the session, 0600), a SIGINT, SIGTERM or
+/// SIGHUP that would end the process (its disposition is the default) removes the file first.
+/// Signals that something else catches (the interactive shell's trap) are left to it: the save then
+/// finishes and removes or renames its file itself.
+struct TemporaryFileGuard {
+  private var path: UnsafeMutablePointer<CChar>?
+  private let replaced: [(signal: Int32, action: sigaction)]
+
+  /// Catches the signals that would end the process; until `track`, there is nothing to remove.
+  init() {
+    pendingTemporary.store(0, ordering: .relaxed)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in removeTemporaryAndEnd(signal) }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    var replaced: [(signal: Int32, action: sigaction)] = []
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+      var old = sigaction()
+      guard sigaction(signal, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil else { continue }
+      if sigaction(signal, &action, &old) == 0 { replaced.append((signal, old)) }
+    }
+    self.replaced = replaced
+  }
+
+  /// The file a signal from now on removes before the process ends.
+  mutating func track(_ temporary: String) {
+    path = strdup(temporary)
+    pendingTemporary.store(UInt(bitPattern: path), ordering: .relaxed)
+  }
+
+  /// Puts the default dispositions back and forgets the file (renamed or removed by now).
+  func release() {
+    for var entry in replaced { sigaction(entry.signal, &entry.action, nil) }
+    pendingTemporary.store(0, ordering: .relaxed)
+    free(path)
   }
 }

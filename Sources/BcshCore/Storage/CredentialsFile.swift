@@ -28,11 +28,11 @@ public struct CredentialsFile: Sendable, Equatable {
     var fields: [String: (value: String, line: Int)] = [:]
     var lineNumber = 0
     var sawContent = false
-    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+    for rawLine in AtomicFile.withoutByteOrderMark(text).split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    {
       lineNumber += 1
-      var line = String(rawLine)
-      if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-      line = line.trimmingBlanks()
+      let line = String(rawLine).trimmingBlanks()
       guard !line.isEmpty else { continue }
       sawContent = true
       // Lines that are not `LABEL: value` (a heading someone added) carry nothing bcsh reads.

@@ -175,6 +175,12 @@ public struct KeyringSecrets: Sendable, Equatable {
         missing.append(entry)
         continue
       }
+      // The keyring is read like every other way in: what it gives must pass as a credential.
+      if let problem = CredentialValue.problem(with: value) {
+        throw BcshError(
+          "the keyring's \(entry.field) for '\(entry.token)' \(problem)",
+          hint: "'token set \(entry.field)' sets it again; 'save' stores it")
+      }
       try session.update(entry.token) { $0.setSecret(field, Secret(value)) }
     }
     return missing

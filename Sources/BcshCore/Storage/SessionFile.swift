@@ -158,6 +158,7 @@ public enum SessionFile {
         }
       }
       try validateCredentials(of: token, place: place)
+      try validateVerification(of: token, place: place)
       if let path = token.apiPath, path.kind != token.kind {
         throw BcshError("token '\(token.name)' has an API path of the wrong kind", at: place)
       }
@@ -178,6 +179,31 @@ public enum SessionFile {
       if let problem = CredentialValue.problem(with: value) {
         throw BcshError("token '\(token.name)': the \(field.rawValue) \(problem)", at: place)
       }
+    }
+  }
+
+  /// A last verify result is what bcsh wrote: an ISO 8601 date in UTC and one printable line. The
+  /// file may come from anyone, and both are shown in `token list` and `status`.
+  private static func validateVerification(of token: Token, place: SourcePosition) throws(BcshError) {
+    guard let record = token.lastVerification else { return }
+    let shape = Array("0000-00-00T00:00:00Z".utf8)
+    let date = Array(record.date.utf8)
+    let isDate =
+      date.count == shape.count
+      && zip(date, shape).allSatisfy { byte, expected in
+        expected == UInt8(ascii: "0")
+          ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) : byte == expected
+      }
+    guard isDate else {
+      throw BcshError(
+        "token '\(token.name)': last_verify.date is not a date bcsh writes (YYYY-MM-DDTHH:MM:SSZ)", at: place)
+    }
+    guard record.summary.count <= 500,
+      !record.summary.unicodeScalars.contains(where: ShownWord.isControl)
+    else {
+      throw BcshError(
+        "token '\(token.name)': last_verify.summary is not one line of printable text (at most 500 characters)",
+        at: place)
     }
   }
 
@@ -210,7 +236,32 @@ public enum GitExposure {
       folder = Paths.folder(of: folder)
     }
     guard found else { return false }
-    return run(["/usr/bin/env", "git", "-C", Paths.folder(of: path), "check-ignore", "-q", "--", path]) == 1
+    return run(
+      ["/usr/bin/env", "git", "-C", Paths.folder(of: path)] + untrusting + ["check-ignore", "-q", "--", path])
+      == 1
+  }
+
+  /// Options that keep a repository's own config from running programs: the folder may be anyone's
+  /// clone, and its `.git/config` may name an fsmonitor, hooks, a pager or an editor. Config on the
+  /// command line wins over every file. The system and global config stay read: they are the
+  /// machine's and the user's, not the repository's, and the user's global excludes file is part of
+  /// what git ignores.
+  static let untrusting = [
+    "--no-pager", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.pager=cat",
+    "-c", "core.untrackedCache=false", "-c", "core.editor=false", "-c", "core.sshCommand=false",
+    "-c", "core.askPass=", "-c", "credential.helper=", "-c", "diff.external=", "-c", "protocol.allow=never",
+  ]
+
+  /// The environment git runs in: the user's home and config folder (for the global excludes
+  /// file) and PATH, nothing else (no `GIT_DIR`, `GIT_CONFIG_*` or `GIT_EXTERNAL_DIFF` that could
+  /// send it elsewhere), with optional locks off so that it never writes the index (which would run
+  /// the `post-index-change` hook) and no prompt.
+  static var minimalEnvironment: [String] {
+    var variables = ["GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0", "GIT_NO_REPLACE_OBJECTS=1", "LC_ALL=C"]
+    for name in ["PATH", "HOME", "XDG_CONFIG_HOME"] {
+      if let value = getenv(name) { variables.append("\(name)=\(String(cString: value))") }
+    }
+    return variables
   }
 
   /// Runs a program with its output discarded; its exit status, or nil when it could not start.
@@ -225,7 +276,10 @@ public enum GitExposure {
     defer { argv.forEach { free($0) } }
     argv.append(nil)
     var pid = pid_t()
-    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+    var environment = minimalEnvironment.map { strdup($0) }
+    defer { environment.forEach { free($0) } }
+    environment.append(nil)
+    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environment) == 0 else { return nil }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       guard errno == EINTR else { return nil }

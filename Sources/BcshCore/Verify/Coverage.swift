@@ -24,7 +24,7 @@ public struct Coverage: Sendable {
       let path = context.resolvePath(value.value)
       guard FileManager.default.fileExists(atPath: path) else {
         throw BcshError(
-          "no preset or file '\(value.value)'",
+          "no preset or file \(ShownWord.quoted(value.value))",
           hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map {
             "did you mean '\($0)'?"
           }
