@@ -17,10 +17,10 @@ import Testing
     // The result leads with the coverage verdict, never "ok" before a missing scope.
     #expect(!result.stdout.contains("result: ok"))
     #expect(
-      result.stdout.contains(
+      result.prose.contains(
         "coverage  missing  'stencil-check' lacks 1 of what preset stencil-publish needs"))
     #expect(result.stdout.contains("Themes                  modify     declared read-only, needs modify"))
-    let tail = try #require(result.stdout.components(separatedBy: "coverage  missing").last)
+    let tail = try #require(result.prose.components(separatedBy: "coverage  missing").last)
     #expect(
       tail.contains(
         "result: problem — 'stencil-check' cannot run preset stencil-publish: it lacks 1 of the 4 scopes it needs"

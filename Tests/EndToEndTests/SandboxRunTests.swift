@@ -24,9 +24,9 @@ import Testing
         + "token set access-token --env SANDBOX_PARTIAL_ACCESS_TOKEN; verify; echo not reached",
     ])
     #expect(result.status == 1)
-    #expect(result.stdout.contains("Marketing               modify    missing"))
+    #expect(result.stdout.contains("Marketing               modify    403   missing"))
     #expect(
-      result.stdout.contains(
+      result.prose.contains(
         "result: problem — the token lacks 2 declared scopes: Marketing (modify), Orders (modify)"))
     #expect(result.stdout.contains("what to do: an existing token never gains scopes"))
     #expect(!result.stdout.contains("not reached"))

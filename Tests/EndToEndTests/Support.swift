@@ -13,6 +13,10 @@ struct Bcsh {
     var status: Int32
     var stdout: String
     var stderr: String
+
+    /// Standard output with the lines a long one was wrapped into (at 80 columns, piped) joined
+    /// again: a line break and the indent after it read as one space.
+    var prose: String { stdout.replacing(/\n +/, with: " ") }
   }
 
   /// A fresh folder that is the run's current folder and HOME, removed with the last copy.

@@ -13,9 +13,9 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stdout.contains("not probeable"))
     #expect(
-      result.stdout.contains(
+      result.prose.contains(
         "scopes    skipped  3 declared boxes not probed: the account API allows 70 requests an hour"))
-    #expect(result.stdout.contains("result: ok — the token works; its 3 declared scopes are not probed"))
+    #expect(result.prose.contains("result: ok — the token works; its 3 declared scopes are not probed"))
   }
 
   @Test func readOnlyScopesWithoutAReadEndpointAreNotCalledWrites() throws {
@@ -30,7 +30,7 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(!result.stdout.contains("without writing"))
     #expect(
-      result.stdout.contains(
+      result.prose.contains(
         "result: ok — the token works; 1 of 2 declared scopes confirmed, 1 not probeable (no read endpoint)"))
   }
 

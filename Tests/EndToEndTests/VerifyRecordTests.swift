@@ -82,7 +82,7 @@ import Testing
     #expect(result.status == 1, "\(result.stderr)")
     #expect(words(result.stdout).contains("problem 20"), "\(result.stdout)")
     #expect(
-      result.stdout.contains("'stencil-check' cannot run preset stencil-publish: it lacks 1 of the 4 scopes"))
+      result.prose.contains("'stencil-check' cannot run preset stencil-publish: it lacks 1 of the 4 scopes"))
   }
 
   @Test func aDryRunRecordsNothing() throws {

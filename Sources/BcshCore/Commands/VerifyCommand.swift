@@ -50,7 +50,7 @@ enum VerifyCommand {
       let shell = context.shell
       var live = VerifyProgressDisplay(
         offline: reports, all: invocation.flag("--all"), style: context.format.style,
-        write: { shell.write($0) })
+        width: context.format.width, write: { shell.write($0) })
       let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
       async let outcome = VerifyCommand.verify(
         verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
@@ -65,7 +65,7 @@ enum VerifyCommand {
     let status: ExitStatus
     var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
     if invocation.flag("--all") {
-      let text = VerifyAllRendering.text(reports, style: context.format.style)
+      let text = VerifyAllRendering.text(reports, style: context.format.style, width: context.format.width)
       if var display {
         context.shell.write(display.remainder(of: text))
       } else {
@@ -75,7 +75,8 @@ enum VerifyCommand {
     } else {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
       let text = VerifyRendering.text(
-        reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style)
+        reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style,
+        width: context.format.width)
       if var display {
         context.shell.write(display.remainder(of: text))
       } else {

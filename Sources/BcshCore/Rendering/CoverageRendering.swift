@@ -3,15 +3,17 @@ enum CoverageRendering {
   /// The coverage step, or why it was not checked; nothing without `--for`.
   static func text(
     _ coverage: Coverage?, for target: Coverage.Target?, after report: VerifyReport, token: Token,
-    style: TextStyle
+    style: TextStyle, width: Int? = nil
   ) -> String {
-    if let coverage { return text(coverage, token: token, style: style) }
+    if let coverage {
+      return VerifyRendering.fitted(text(coverage, token: token, style: style, width: width), width: width)
+    }
     guard let target else { return "" }
     let why = report.dryRun ? "dry run: nothing was sent" : "verify stopped before the probes"
     return "  coverage  " + style.dim("skipped") + "  \(target.name): \(why)\n"
   }
 
-  static func text(_ coverage: Coverage, token: Token, style: TextStyle) -> String {
+  static func text(_ coverage: Coverage, token: Token, style: TextStyle, width: Int? = nil) -> String {
     let missing = coverage.items.filter { !$0.isCovered }.count + coverage.openChoices.count
     let verdict =
       coverage.isComplete
@@ -32,7 +34,7 @@ enum CoverageRendering {
         style.bad("none declared"),
       ])
     }
-    if !table.rows.isEmpty { text += table.rendered(style: style) }
+    if !table.rows.isEmpty { text += table.rendered(style: style, width: width) }
     return text
   }
 

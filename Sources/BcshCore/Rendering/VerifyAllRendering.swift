@@ -1,6 +1,6 @@
 /// `verify --all`: one summary table of every token, then each token's report.
 enum VerifyAllRendering {
-  static func text(_ reports: [VerifyReport], style: TextStyle) -> String {
+  static func text(_ reports: [VerifyReport], style: TextStyle, width: Int? = nil) -> String {
     var table = Table(headers: ["TOKEN", "KIND", "STORE OR ACCOUNT", "VERDICT", "MISSING SCOPES"])
     for report in reports {
       let verdict = verdict(of: report)
@@ -20,11 +20,11 @@ enum VerifyAllRendering {
     if let base = reports.lazy.compactMap(\.requestBase).first {
       text += " (" + style.warning("requests go to \(base)") + ")"
     }
-    text += "\n" + table.rendered(style: style)
+    text += "\n" + table.rendered(style: style, width: width)
     text +=
       "\(counts.ok) ok, \(counts.problems) with a problem, \(counts.unchecked) could not be checked\n"
     for report in reports {
-      text += "\n" + VerifyRendering.text(report, style: style)
+      text += "\n" + VerifyRendering.text(report, style: style, width: width)
     }
     return text
   }

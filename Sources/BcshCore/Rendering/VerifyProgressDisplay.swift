@@ -3,6 +3,7 @@
 /// finished report reads exactly as it does when piped: what was shown early is its beginning.
 struct VerifyProgressDisplay {
   private let style: TextStyle
+  private let width: Int?
   private let write: (String) -> Void
   private let all: Bool
   private var shown = ""
@@ -10,12 +11,15 @@ struct VerifyProgressDisplay {
   private var finished = 0
 
   /// Shows the steps the offline checks settle at once (a single token that goes online).
-  init(offline: [VerifyReport], all: Bool, style: TextStyle, write: @escaping (String) -> Void) {
+  init(
+    offline: [VerifyReport], all: Bool, style: TextStyle, width: Int?, write: @escaping (String) -> Void
+  ) {
     self.style = style
+    self.width = width
     self.write = write
     self.all = all
     if !all, let report = offline.first, report.diagnosis == nil {
-      shown = VerifyRendering.steps(report, style: style)
+      shown = VerifyRendering.steps(report, style: style, width: width)
       write(shown)
     }
   }
@@ -23,7 +27,7 @@ struct VerifyProgressDisplay {
   mutating func show(_ event: VerifyEvent) {
     switch event {
     case .liveness(let report) where !all:
-      let text = VerifyRendering.steps(report, style: style)
+      let text = VerifyRendering.steps(report, style: style, width: width)
       guard text.hasPrefix(shown) else { return }
       clearCounter()
       write(String(text.dropFirst(shown.count)))

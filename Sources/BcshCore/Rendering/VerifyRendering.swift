@@ -5,21 +5,58 @@ enum VerifyRendering {
   static func text(
     _ report: VerifyReport, coverage: Coverage? = nil, for target: Coverage.Target? = nil,
     token: Token? = nil,
-    style: TextStyle
+    style: TextStyle, width: Int? = nil
   ) -> String {
-    var text = steps(report, style: style)
+    var text = steps(report, style: style, width: width)
     if let token {
-      text += CoverageRendering.text(coverage, for: target, after: report, token: token, style: style)
+      text += CoverageRendering.text(
+        coverage, for: target, after: report, token: token, style: style, width: width)
     }
     if report.dryRun { return text }
     if let coverage, let token, !coverage.isComplete, report.diagnosis == nil {
-      return text + CoverageRendering.footer(coverage, token: token, style: style)
+      return text + fitted(CoverageRendering.footer(coverage, token: token, style: style), width: width)
     }
-    return text + footer(report, style: style)
+    return text + fitted(footer(report, style: style), width: width)
   }
 
-  /// The steps verify took, each with its verdict, and the scopes table.
-  static func steps(_ report: VerifyReport, style: TextStyle) -> String {
+  /// The report's lines fitted to `width` (the terminal's): a longer line is broken between words,
+  /// its later lines indented under where its text starts (a step's detail, or two spaces).
+  /// Tables are laid out for the width before (their last column wraps within itself).
+  static func fitted(_ text: String, width: Int?) -> String {
+    guard let width else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      let line = String(line)
+      guard TextStyle.width(of: line) > width else { return line }
+      // A step line keeps its name and verdict columns as they are and wraps its detail under
+      // itself; any other line keeps its leading blanks and wraps under two spaces.
+      let head: String
+      let indent: Int
+      if let step = line.firstMatch(of: /^  [a-z]*\s+\S+\s+/),
+        TextStyle.width(of: String(step.0)) == stepIndent
+      {
+        (head, indent) = (String(step.0), stepIndent)
+      } else {
+        head = String(line.prefix { $0 == " " })
+        indent = max(2, head.count)
+      }
+      let words = TextWrapping.lines(
+        String(line.dropFirst(head.count)), width: width - TextStyle.width(of: head))
+      guard let first = words.first else { return line }
+      let rest = TextWrapping.lines(words.dropFirst().joined(separator: " "), width: width - indent)
+      return ([head + first] + rest.map { String(repeating: " ", count: indent) + $0 }).joined(
+        separator: "\n")
+    }.joined(separator: "\n")
+  }
+
+  /// Where a step's detail starts: two spaces, the name's ten columns, the verdict's nine.
+  private static let stepIndent = 21
+
+  /// The steps verify took, each with its verdict, and the scopes table, fitted to `width`.
+  static func steps(_ report: VerifyReport, style: TextStyle, width: Int? = nil) -> String {
+    fitted(unfittedSteps(report, style: style, width: width), width: width)
+  }
+
+  private static func unfittedSteps(_ report: VerifyReport, style: TextStyle, width: Int?) -> String {
     var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
     text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
     if let base = report.requestBase {
@@ -57,7 +94,8 @@ enum VerifyRendering {
         "\(boxes) declared box\(boxes == 1 ? "" : "es") not probed: \(accountProbeReason)")
     } else if !report.scopes.isEmpty {
       text += "  scopes\n"
-      var table = Table(headers: ["    SCOPE", "DECLARED", "RESULT", "HTTP"])
+      // RESULT last: at a narrow terminal it wraps within its own column.
+      var table = Table(headers: ["    SCOPE", "DECLARED", "HTTP", "RESULT"])
       for result in report.scopes {
         let summary = ShownWord.escaped(result.summary)
         let styled: String =
@@ -68,11 +106,12 @@ enum VerifyRendering {
           case .error: style.bad(summary)
           }
         table.rows.append([
-          "    " + result.scope.uiName, result.declared?.rawValue ?? "-", styled,
+          "    " + result.scope.uiName, result.declared?.rawValue ?? "-",
           result.status.map(String.init) ?? "-",
+          styled,
         ])
       }
-      text += table.rendered(style: style)
+      text += table.rendered(style: style, width: width)
     }
     return text
   }
