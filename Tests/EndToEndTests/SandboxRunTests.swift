@@ -15,6 +15,8 @@ import Testing
     let token = "9x4u9hh6ensyzjkzxr1bwx6de829895"
     #expect(!result.stdout.contains(token))
     #expect(bcsh.read("quickstart.bcsh.json")?.contains("\"name\" : \"quickstart-migration\"") == true)
+    // It verifies before it saves: the saved session holds the verify's result, not "never".
+    #expect(bcsh.read("quickstart.bcsh.json")?.contains("\"result\" : \"passed\"") == true)
   }
 
   @Test func aMissingScopeExitsOneAndSaysWhatToDo() throws {
