@@ -102,7 +102,8 @@ struct Launch: Equatable {
     let format = OutputFormat(
       json: json, style: TextStyle(enabled: useColor(environment)),
       showsProgress: StandardStreams.standardOutputIsTerminal,
-      columns: { StandardStreams.standardOutputColumns })
+      columns: { StandardStreams.standardOutputColumns },
+      diagnosticColumns: { StandardStreams.standardErrorColumns })
     let streams = StandardStreams()
     let shell = Shell(environment: shellEnvironment, options: options, format: format, writer: streams)
     // Session variables, so that `set` lists them; -v and NAME=VALUE may override them.

@@ -39,6 +39,15 @@ final class StandardStreams: OutputWriting {
 
   /// The width output is wrapped at: the terminal's columns (asked each time, as the window may
   /// have been resized), or 80 when standard output is not a terminal.
+  /// The width errors and warnings are wrapped at: the terminal's columns when standard error is
+  /// one, else nil (each diagnostic stays on its line for logs and editors).
+  static var standardErrorColumns: Int? {
+    var size = winsize()
+    guard isatty(STDERR_FILENO) == 1, ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+    else { return nil }
+    return Int(size.ws_col)
+  }
+
   static var standardOutputColumns: Int {
     var size = winsize()
     guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0

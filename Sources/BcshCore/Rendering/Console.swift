@@ -16,15 +16,20 @@ public struct OutputFormat: Sendable {
   /// The columns prose and tables fit in: the terminal's width, asked each time (it may be
   /// resized), 80 when output is not a terminal; nil leaves lines as long as they are.
   public var columns: @Sendable () -> Int?
+  /// The columns errors and warnings fit in: the terminal's when standard error is one; nil when
+  /// it is not, so that a log or an editor gets each `file:line:col: error:` whole on one line.
+  public var diagnosticColumns: @Sendable () -> Int?
 
   public init(
     json: Bool = false, style: TextStyle = .plain, showsProgress: Bool = false,
-    columns: @escaping @Sendable () -> Int? = { nil }
+    columns: @escaping @Sendable () -> Int? = { nil },
+    diagnosticColumns: @escaping @Sendable () -> Int? = { nil }
   ) {
     self.json = json
     self.style = style
     self.showsProgress = showsProgress && !json
     self.columns = columns
+    self.diagnosticColumns = diagnosticColumns
   }
 
   /// The width to wrap at now, if any.

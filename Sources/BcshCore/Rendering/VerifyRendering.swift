@@ -19,37 +19,9 @@ enum VerifyRendering {
     return text + fitted(footer(report, style: style), width: width)
   }
 
-  /// The report's lines fitted to `width` (the terminal's): a longer line is broken between words,
-  /// its later lines indented under where its text starts (a step's detail, or two spaces).
-  /// Tables are laid out for the width before (their last column wraps within itself).
-  static func fitted(_ text: String, width: Int?) -> String {
-    guard let width else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      let line = String(line)
-      guard TextStyle.width(of: line) > width else { return line }
-      // A step line keeps its name and verdict columns as they are and wraps its detail under
-      // itself; any other line keeps its leading blanks and wraps under two spaces.
-      let head: String
-      let indent: Int
-      if let step = line.firstMatch(of: /^  [a-z]*\s+\S+\s+/),
-        TextStyle.width(of: String(step.0)) == stepIndent
-      {
-        (head, indent) = (String(step.0), stepIndent)
-      } else {
-        head = String(line.prefix { $0 == " " })
-        indent = max(2, head.count)
-      }
-      let words = TextWrapping.lines(
-        String(line.dropFirst(head.count)), width: width - TextStyle.width(of: head))
-      guard let first = words.first else { return line }
-      let rest = TextWrapping.lines(words.dropFirst().joined(separator: " "), width: width - indent)
-      return ([head + first] + rest.map { String(repeating: " ", count: indent) + $0 }).joined(
-        separator: "\n")
-    }.joined(separator: "\n")
-  }
-
-  /// Where a step's detail starts: two spaces, the name's ten columns, the verdict's nine.
-  private static let stepIndent = 21
+  /// The report's lines fitted to `width` (see `TextWrapping.fitted`); its tables are laid out
+  /// for the width before (their last column wraps within itself).
+  static func fitted(_ text: String, width: Int?) -> String { TextWrapping.fitted(text, width: width) }
 
   /// The steps verify took, each with its verdict, and the scopes table, fitted to `width`.
   static func steps(_ report: VerifyReport, style: TextStyle, width: Int? = nil) -> String {

@@ -37,6 +37,7 @@ extension Shell {
     var text = position.map { "\(ShownWord.escaped($0.description)): " } ?? ""
     text += paint(label) + " \(ShownWord.escaped(message, keepingLines: true))\n"
     if let hint { text += format.style.dim("hint:") + " \(ShownWord.escaped(hint, keepingLines: true))\n" }
-    writeError(text)
+    // On a terminal, long lines break between words: the place stays first on its line.
+    writeError(TextWrapping.fitted(text, width: format.diagnosticColumns()))
   }
 }
