@@ -67,6 +67,8 @@ import Testing
     throws
   {
     let bcsh = Bcsh()
+    // A session large enough that each save's temporary file stays on disk long enough to be
+    // caught on a quiet machine too.
     bcsh.write("make.bcsh", Self.largeSessionScript(tokens: 300) + "save big.json\n")
     let made = try bcsh.run(["make.bcsh"])
     #expect(made.status == 0, "\(made.stderr)")
@@ -80,7 +82,7 @@ import Testing
       return stat[stat.index(close, offsetBy: 2)] == "T"
     }
     var caught = 0
-    for round in 0..<4 where caught < 1 {
+    for round in 0..<8 where caught < 1 {
       // The test runner may ignore these signals, and an ignored signal stays ignored across
       // exec: env puts their default action back, as a shell started from a terminal has it.
       let process = Process()
@@ -96,8 +98,10 @@ import Testing
       try process.run()
       let pid = process.processIdentifier
       var signalled = false
-      // Bounded: at most 2000 stops a round, each waited for at most 200 looks.
-      for _ in 0..<2000 where process.isRunning && !signalled {
+      // Bounded by time, not by a count of stops: a count can run out while bcsh is still
+      // opening the session, before its first save. Each stop is waited for at most 200 looks.
+      let deadline = Date().addingTimeInterval(20)
+      while process.isRunning && !signalled && Date() < deadline {
         kill(pid, SIGSTOP)
         for _ in 0..<200 where !isStopped(pid) {}
         if isStopped(pid), try !debris().isEmpty {
@@ -105,6 +109,8 @@ import Testing
           signalled = true
         }
         kill(pid, SIGCONT)
+        // Let it run a moment between stops, so that the stops sample its whole run.
+        usleep(300)
       }
       if !signalled { kill(pid, SIGKILL) }
       process.waitUntilExit()
