@@ -102,15 +102,21 @@ public enum AtomicFile {
     // A SIGINT, SIGTERM or SIGHUP that would end the process removes the file first: the guard is
     // in place before the file exists, so no signal finds it there unguarded.
     var signalGuard = TemporaryFileGuard()
-    var template = Array((folder + "/" + temporaryPrefix(of: target) + "XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    // The name is chosen, and handed to the guard, before the file is made: a signal at any moment
+    // finds the guard knowing the file (or a name not made yet, which it unlinks harmlessly).
+    var descriptor: Int32 = -1
+    var temporary = ""
+    for _ in 0..<100 {
+      temporary = folder + "/" + temporaryPrefix(of: target) + Self.randomSuffix()
+      signalGuard.track(temporary)
+      descriptor = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if descriptor >= 0 || errno != EEXIST { break }
+    }
     guard descriptor >= 0 else {
       let error = systemError("cannot create a file in \(ShownWord.quoted(Paths.folder(of: shown)))")
       signalGuard.release()
       throw error
     }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    signalGuard.track(temporary)
     var succeeded = false
     defer {
       if !succeeded { unlink(temporary) }
@@ -161,6 +167,12 @@ public enum AtomicFile {
       let (bytes, info) = try? readBytes(path, shownAs: path), Int64(info.st_size) == expected.size
     else { return false }
     return FileFingerprint.digest(of: bytes) == digest
+  }
+
+  /// Six letters and digits, as mkstemp would add.
+  static func randomSuffix() -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return String((0..<6).map { _ in letters.randomElement()! })
   }
 
   /// `.NAME.bcsh-save-`: the start of the temporary files a save of `path` makes beside it
@@ -434,7 +446,8 @@ struct TemporaryFileGuard {
     self.replaced = replaced
   }
 
-  /// The file a signal from now on removes before the process ends.
+  /// The file a signal from now on removes before the process ends. A name tracked before was
+  /// never made; its few bytes are kept, as a handler may be reading them at this moment.
   mutating func track(_ temporary: String) {
     path = strdup(temporary)
     pendingTemporary.store(UInt(bitPattern: path), ordering: .relaxed)
