@@ -6,7 +6,7 @@ enum CoverageRendering {
     style: TextStyle, width: Int? = nil
   ) -> String {
     if let coverage {
-      return VerifyRendering.fitted(text(coverage, token: token, style: style, width: width), width: width)
+      return TextWrapping.fitted(text(coverage, token: token, style: style, width: width), width: width)
     }
     guard let target else { return "" }
     let why = report.dryRun ? "dry run: nothing was sent" : "verify stopped before the probes"
@@ -14,7 +14,7 @@ enum CoverageRendering {
   }
 
   static func text(_ coverage: Coverage, token: Token, style: TextStyle, width: Int? = nil) -> String {
-    let missing = coverage.items.filter { !$0.isCovered }.count + coverage.openChoices.count
+    let missing = coverage.missingCount
     let verdict =
       coverage.isComplete
       ? style.good("ok") + "       '\(token.name)' can run \(coverage.target.name)"
@@ -56,7 +56,7 @@ enum CoverageRendering {
 
   /// One line, recorded as the verify's verdict: "'x' cannot run preset catalyst: it lacks 3 of 8".
   static func summary(_ coverage: Coverage, token: Token) -> String {
-    let missing = coverage.items.filter { !$0.isCovered }.count + coverage.openChoices.count
+    let missing = coverage.missingCount
     let needed = coverage.items.count + coverage.openChoices.count
     return "'\(token.name)' cannot run \(coverage.target.name): it lacks \(missing) of the \(needed) "
       + "scope\(needed == 1 ? "" : "s") it needs"

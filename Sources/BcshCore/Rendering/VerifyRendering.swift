@@ -14,18 +14,15 @@ enum VerifyRendering {
     }
     if report.dryRun { return text }
     if let coverage, let token, !coverage.isComplete, report.diagnosis == nil {
-      return text + fitted(CoverageRendering.footer(coverage, token: token, style: style), width: width)
+      return text
+        + TextWrapping.fitted(CoverageRendering.footer(coverage, token: token, style: style), width: width)
     }
-    return text + fitted(footer(report, style: style), width: width)
+    return text + TextWrapping.fitted(footer(report, style: style), width: width)
   }
-
-  /// The report's lines fitted to `width` (see `TextWrapping.fitted`); its tables are laid out
-  /// for the width before (their last column wraps within itself).
-  static func fitted(_ text: String, width: Int?) -> String { TextWrapping.fitted(text, width: width) }
 
   /// The steps verify took, each with its verdict, and the scopes table, fitted to `width`.
   static func steps(_ report: VerifyReport, style: TextStyle, width: Int? = nil) -> String {
-    fitted(unfittedSteps(report, style: style, width: width), width: width)
+    TextWrapping.fitted(unfittedSteps(report, style: style, width: width), width: width)
   }
 
   private static func unfittedSteps(_ report: VerifyReport, style: TextStyle, width: Int?) -> String {

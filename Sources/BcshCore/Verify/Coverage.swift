@@ -52,6 +52,9 @@ public struct Coverage: Sendable {
   /// Whether the token has everything the target needs.
   public var isComplete: Bool { openChoices.isEmpty && items.allSatisfy(\.isCovered) }
 
+  /// How many of the target's needs the token lacks: scopes not covered, and open choices.
+  public var missingCount: Int { items.filter { !$0.isCovered }.count + openChoices.count }
+
   /// What a new API account for the target must declare.
   public var needed: [ScopeGrant] { items.map(\.grant) }
 
