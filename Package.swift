@@ -31,24 +31,47 @@ let package = Package(
     .target(name: "CLibSecret"),
     // setrlimit(RLIMIT_CORE) and prctl(PR_SET_DUMPABLE) for the executable: no core dump holds a secret.
     .target(name: "CCoreDumps"),
-    // Session model, scope catalog, command language, commands, storage, completion, verify logic.
-    // Needs no terminal and no network.
     // JSON text with keys in the order written: `--json` output and the sandbox's bodies.
     .target(name: "JSONText", swiftSettings: settings),
-    // The session and the variables live in persistent hash trees: a command's draft copy is free.
+    // The layers of bcsh's core, each importing only those below it (the compiler checks it):
+    // Model: the scope catalog, the session and its tokens, API paths, the endpoint table, errors,
+    // secrets and how text is shown. No I/O.
     .target(
-      name: "BcshCore",
+      name: "BcshModel",
       dependencies: ["JSONText", .product(name: "HashTreeCollections", package: "swift-collections")],
       swiftSettings: settings),
+    // Ports: every service outside the process a command may use (requests, the keyring, hidden
+    // entry, the clock), as protocols. The adapters below implement them.
+    .target(name: "BcshPorts", dependencies: ["BcshModel"], swiftSettings: settings),
+    // Formats: the files bcsh reads and writes (session files, credentials .txt files, dotenv, HAR
+    // and log files), and how a file is written safely.
+    .target(
+      name: "BcshFormats", dependencies: ["BcshModel", "BcshPorts", "JSONText"], swiftSettings: settings),
+    // Verify: checking a token against the API, built from values: the verifier, its reports,
+    // pacing and coverage.
+    .target(
+      name: "BcshVerify", dependencies: ["BcshModel", "BcshPorts", "BcshFormats", "JSONText"],
+      swiftSettings: settings),
+    // The shell: the command language, the command table and commands, capabilities, completion
+    // and rendering. Needs no terminal and no network.
+    .target(
+      name: "BcshShell",
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "JSONText",
+        .product(name: "HashTreeCollections", package: "swift-collections"),
+      ],
+      swiftSettings: settings),
     // The interactive shell: the one owner of libedit's EditLine and History.
-    .target(name: "BcshTerminal", dependencies: ["BcshCore", "CLibEdit"], swiftSettings: settings),
+    .target(
+      name: "BcshTerminal", dependencies: ["BcshModel", "BcshShell", "CLibEdit"], swiftSettings: settings),
     // The OS keyring for `save --keyring`: the one owner of libsecret.
-    .target(name: "BcshKeyring", dependencies: ["BcshCore", "CLibSecret"], swiftSettings: settings),
+    .target(
+      name: "BcshKeyring", dependencies: ["BcshModel", "BcshPorts", "CLibSecret"], swiftSettings: settings),
     // HTTP for verify, on AsyncHTTPClient.
     .target(
       name: "BcshHTTP",
       dependencies: [
-        "BcshCore",
+        "BcshModel", "BcshPorts", "BcshFormats",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -75,12 +98,16 @@ let package = Package(
     // The outer command line, declared once: what bcsh parses, and what bcsh-docs documents.
     .target(
       name: "BcshCommandLine",
-      dependencies: ["BcshCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: settings),
     .executableTarget(
       name: "bcsh",
       dependencies: [
-        "BcshCore", "BcshCommandLine", "BcshTerminal", "BcshHTTP", "BcshSandbox", "BcshKeyring", "CCoreDumps",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshTerminal",
+        "BcshHTTP", "BcshSandbox", "BcshKeyring", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
@@ -91,7 +118,8 @@ let package = Package(
     .target(
       name: "BcshDocs",
       dependencies: [
-        "BcshCore", "BcshCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "BcshModel", "BcshShell", "BcshCommandLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
     .executableTarget(name: "bcsh-docs", dependencies: ["BcshDocs"], swiftSettings: settings),
@@ -100,26 +128,33 @@ let package = Package(
     // scripts/generate-endpoints runs it.
     .target(
       name: "ReferenceExtraction",
-      dependencies: ["BcshCore", .product(name: "Yams", package: "Yams")],
+      dependencies: ["BcshModel", .product(name: "Yams", package: "Yams")],
       swiftSettings: settings),
     .executableTarget(name: "bcsh-endpoints", dependencies: ["ReferenceExtraction"], swiftSettings: settings),
     .executableTarget(
       name: "bcsh-benchmarks",
-      dependencies: ["BcshCore", "BcshHTTP", "BcshSandbox"],
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+      ],
       path: "Benchmarks",
       swiftSettings: settings
     ),
     // What every test target shares: the self-deleting temporary folder, a port that never
     // answers, a clock that moves only when told.
     .target(
-      name: "TestSupport", dependencies: ["BcshCore"], path: "Tests/TestSupport", swiftSettings: settings),
+      name: "TestSupport",
+      dependencies: ["BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell"],
+      path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
-      name: "BcshCoreTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Golden"],
+      name: "BcshCoreTests",
+      dependencies: ["BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "TestSupport"],
+      exclude: ["Golden"],
       swiftSettings: settings),
     .testTarget(
       name: "SandboxTests",
       dependencies: [
-        "BcshCore", "BcshHTTP", "BcshSandbox", "TestSupport",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+        "TestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         // The tests' own tiny servers (redirect target, hung server, huge body).
         .product(name: "NIOCore", package: "swift-nio"),
@@ -131,20 +166,25 @@ let package = Package(
       swiftSettings: settings
     ),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["BcshCore", "TestSupport"], exclude: ["Fixtures"],
+      name: "EndToEndTests",
+      dependencies: ["BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "TestSupport"],
+      exclude: ["Fixtures"],
       swiftSettings: settings),
     // The start-up fast path of the executable against ArgumentParser's reading of the same line.
     .testTarget(name: "LaunchTests", dependencies: ["bcsh", "BcshCommandLine"], swiftSettings: settings),
     // Each extraction rule on a fixture of reference snippets; the committed Swift data is the
     // committed table's.
     .testTarget(
-      name: "ReferenceExtractionTests", dependencies: ["ReferenceExtraction", "BcshCore"],
+      name: "ReferenceExtractionTests", dependencies: ["ReferenceExtraction", "BcshModel"],
       exclude: ["Fixtures"],
       swiftSettings: settings),
     // Every generated file as committed equals what bcsh-docs renders now.
     .testTarget(name: "DocsTests", dependencies: ["BcshDocs"], swiftSettings: settings),
     .testTarget(
-      name: "TerminalTests", dependencies: ["BcshCore", "BcshTerminal", "TestSupport"],
+      name: "TerminalTests",
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshTerminal", "TestSupport",
+      ],
       swiftSettings: settings),
     // The completion scripts in real bash, zsh and fish; the install script into a temporary prefix.
     .testTarget(name: "InstallationTests", dependencies: ["TestSupport"], swiftSettings: settings),

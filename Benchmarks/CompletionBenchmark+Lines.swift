@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 extension CompletionBenchmark {
   /// Lines that reach every command, option and argument kind, and every scope of `kind` in each

@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Foundation
 
 /// How long Tab takes: `complete(line:cursor:)` at every character boundary of lines that cover

@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Foundation
 
 /// How long matching a request to the endpoint catalog takes: every template with concrete ids, each

@@ -1,5 +1,9 @@
 import ArgumentParser
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// `bcsh [OPTIONS] [FILE.bcsh [NAME=VALUE ...]]`: the shell, a script, or `-c` commands.
 ///

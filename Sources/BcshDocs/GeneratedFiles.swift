@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Foundation
 
 /// A file that bcsh-docs writes, relative to the package root, and what it must hold.

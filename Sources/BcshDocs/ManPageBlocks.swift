@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// The generated parts of `man/bcsh.1`: the synopsis of each subcommand, OPTIONS, COMMANDS.
 enum ManPageBlocks {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import BcshCommandLine
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// One command of the outer command line (`bcsh`, `bcsh sandbox`, `bcsh sandbox serve`) as its
 /// ArgumentParser declaration states it: what every generated document is rendered from.

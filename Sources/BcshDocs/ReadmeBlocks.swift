@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// The generated parts of README.md: the option tables and the command table.
 enum ReadmeBlocks {

@@ -1,4 +1,5 @@
-import BcshCore
+import BcshModel
+import BcshPorts
 import CLibSecret
 @preconcurrency import Glibc
 
@@ -74,10 +75,10 @@ public struct SecretServiceStore: SecretStoring {
     }
   }
 
-  /// Loads libsecret with the schema of bcsh's items: the attribute names `KeyringSecrets`
+  /// Loads libsecret with the schema of bcsh's items: the attribute names `KeyringSchema`
   /// declares.
   private static func open(_ error: inout UnsafePointer<CChar>?) -> Int32 {
-    let names = KeyringSecrets.attributeNames
+    let names = KeyringSchema.attributeNames
     return withCStrings(names) { bcsh_secret_open($0, Int32(names.count), &error) }
   }
 

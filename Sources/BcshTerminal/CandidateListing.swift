@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// How Tab lists several candidates below the line: bare words in columns, filled down then across
 /// as `ls` does; candidates with a detail one per line, the details aligned.

@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 @preconcurrency import Glibc
 
 /// The history file on disk, written like every file bcsh writes (`AtomicFile`): 0600, atomically,

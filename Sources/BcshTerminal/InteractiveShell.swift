@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 @preconcurrency import Glibc
 
 /// The interactive shell on a terminal (README, "A session"): libedit with Emacs keys,

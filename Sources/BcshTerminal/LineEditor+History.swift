@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 @preconcurrency import CLibEdit
 @preconcurrency import Glibc
 

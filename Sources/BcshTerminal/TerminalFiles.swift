@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 
 /// Where the interactive shell keeps its files (README, "Running bcsh"): history under
 /// `$XDG_STATE_HOME/bcsh/`, the start-up script under `$XDG_CONFIG_HOME/bcsh/`; never the current folder.

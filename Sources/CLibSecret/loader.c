@@ -69,7 +69,7 @@ static void *resolve(void *library, const char *name) {
 }
 
 /* Loads the libraries and makes the schema of bcsh's items from the attribute names the caller
- * gives (KeyringSecrets.attributeNames: declared once, on the Swift side). */
+ * gives (KeyringSchema.attributeNames: declared once, on the Swift side). */
 static void load(const char *const *given, int count) {
   void *glib = dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
   void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);

@@ -1,13 +1,13 @@
-import BcshCore
+import BcshModel
 import Foundation
 
 /// The two files the extractor writes: data/bigcommerce-endpoints.tsv (the rows as the reference
 /// states them, with a note where a rule other than the file table gave them) and
-/// Sources/BcshCore/Endpoints/EndpointTable+Data.swift (the same rows normalized onto bcsh's scope
+/// Sources/BcshModel/Endpoints/EndpointTable+Data.swift (the same rows normalized onto bcsh's scope
 /// catalog, typed, so nothing is parsed at run time).
 public enum EndpointTableFile {
   public static let tablePath = "data/bigcommerce-endpoints.tsv"
-  public static let swiftPath = "Sources/BcshCore/Endpoints/EndpointTable+Data.swift"
+  public static let swiftPath = "Sources/BcshModel/Endpoints/EndpointTable+Data.swift"
   static let columns = "method\tpath\tscopes\tspec_file\tnote"
 
   /// The table: a header that names the source and its commit, then one operation a line.

@@ -2,7 +2,7 @@ import Foundation
 import ReferenceExtraction
 
 // bcsh-endpoints DOCS_CHECKOUT [PROJECT_ROOT]: reads a checkout of bigcommerce/docs and writes
-// data/bigcommerce-endpoints.tsv and Sources/BcshCore/Endpoints/EndpointTable+Data.swift.
+// data/bigcommerce-endpoints.tsv and Sources/BcshModel/Endpoints/EndpointTable+Data.swift.
 // bcsh-endpoints --check [PROJECT_ROOT]: exits 1 when the Swift data differs from the table.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let first = arguments.first else {

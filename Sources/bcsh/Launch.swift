@@ -1,9 +1,13 @@
 import ArgumentParser
 import BcshCommandLine
-import BcshCore
+import BcshFormats
 import BcshHTTP
 import BcshKeyring
+import BcshModel
+import BcshPorts
+import BcshShell
 import BcshTerminal
+import BcshVerify
 import FoundationEssentials
 
 /// What one run of bcsh was asked to do: the outer options as plain values. `Bcsh`, the

@@ -1,7 +1,11 @@
 import ArgumentParser
 import BcshCommandLine
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
 import BcshSandbox
+import BcshShell
+import BcshVerify
 import Dispatch
 import NIOConcurrencyHelpers
 

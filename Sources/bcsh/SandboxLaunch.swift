@@ -1,5 +1,9 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
 import BcshSandbox
+import BcshShell
+import BcshVerify
 
 /// The sandbox started inside a `bcsh --sandbox` run: its address, the `SANDBOX_*` session
 /// variables that name its demo store and tokens, and its full listing for `sandbox show`.

@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 @preconcurrency import Glibc
 
 /// Standard output and standard error, flushed after every write so that they interleave in order.

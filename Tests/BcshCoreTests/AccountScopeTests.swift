@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Account-level resources are groups of boxes: Account Users read, write and delete may be
 /// ticked together (docs/bigcommerce.md).

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 @Suite struct CommandTests {
   @Test func aFailedCommandLeavesTheSessionAsItWas() async {

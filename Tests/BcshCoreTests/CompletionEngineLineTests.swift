@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Testing
 
 /// Where in a line Tab is pressed: mid-line, after `;`, in quotes, in comments, after UTF-8 text,

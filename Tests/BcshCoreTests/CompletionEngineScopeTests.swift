@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Testing
 
 /// Scope names, levels and declared scopes, for store and account tokens.

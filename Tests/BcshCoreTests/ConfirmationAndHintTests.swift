@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 21, items 13 and 14: every command that changes the session says what it did, and hints
 /// read whole and say what is true.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// `verify --for`: each needed scope judged by what the probes found and what the token declares.
 @Suite struct CoverageTests {

@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Everything a command does outside the session, counted: requests sent, keyring reads and
 /// writes, secrets asked for. The transport answers nothing (every request fails), which is enough
@@ -184,7 +188,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
   /// names the real ones.
   @Test func noHandlerReachesAnEffectDirectly() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../Sources/BcshCore/Commands").standardized
+      .appendingPathComponent("../../Sources/BcshShell/Commands").standardized
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
       $0.hasSuffix(".swift")
     }

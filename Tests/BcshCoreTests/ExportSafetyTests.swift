@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Files bcsh writes for other programs, read by those programs: a `.env` file sourced by real
 /// shells and python-dotenv, and the git check of a save run inside a hostile repository.

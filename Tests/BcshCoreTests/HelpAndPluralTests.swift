@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 21, item 19: `help` guesses a mistyped group, lists the values a closed-set argument
 /// takes, and counts read in the singular for one.

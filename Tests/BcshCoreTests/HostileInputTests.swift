@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 10, row 4 and the smaller items: input meant to loop, or to slip past a check.
 @Suite struct HostileInputTests {

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// `token import` fills the token prepared for the file: its declared scopes and path stay.
 @Suite struct ImportTests {

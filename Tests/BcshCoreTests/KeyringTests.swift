@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// A keyring held in memory: the `SecretStoring` capability as the Secret Service behaves (items
 /// found by attributes, a store replaces an item with the same attributes), so that the core's use

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 @Suite struct LexerTests {
   private func words(_ text: String, variables: [String: String] = [:]) throws -> [[String]] {

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 22 items 7 and 14, issue 21 items 6 and 7: what is masked (what the session holds, from
 /// the moment it is read, every overlap whole) and how words that may be secrets are echoed.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// `Invocation` (strict) and `PartialInvocation` (tolerant) read options with one `OptionReader`:
 /// they agree on every word, and only the strict one refuses.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 22 item 6: text bcsh did not write (file names, session files, API answers) never reaches
 /// the terminal with its control characters.

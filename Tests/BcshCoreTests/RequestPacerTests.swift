@@ -2,7 +2,11 @@ import Synchronization
 import TestSupport
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Rate limits, backoff and the deadline (docs/bigcommerce.md, "Rate limits") on a clock that moves
 /// only when the pacer waits: every wait is checked, none takes real time.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// `scope info`: every spelling `scope add` takes, of either kind, plus the implicit default scope.
 @Suite struct ScopeInfoTests {

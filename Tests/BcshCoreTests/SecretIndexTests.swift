@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 22 items 14 and 6, in-process: the one-pass secret index (behaviour only: the
 /// benchmarks measure its speed) and the one function that escapes outside text.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// The session keeps its tokens in a persistent tree, with the current token's latest changes held
 /// beside it until another token becomes current: every way of reading it must see one session.

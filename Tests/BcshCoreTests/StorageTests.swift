@@ -2,7 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 #if canImport(Glibc)
   @preconcurrency import Glibc

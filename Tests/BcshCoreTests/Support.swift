@@ -2,9 +2,13 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
-typealias ExitStatus = BcshCore.ExitStatus
+typealias ExitStatus = BcshModel.ExitStatus
 
 /// A shell with captured output in a fresh temporary folder.
 final class TestShell {

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Issue 21, item 11: output fits the terminal: prose wraps between words, tables wrap their last
 /// column within it or, when even that cannot fit, show one record per row.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshModel
 @testable import ReferenceExtraction
 
 /// Each rule of the extractor on a fixture of reference snippets (Fixtures/docs, laid out as a

@@ -1,5 +1,9 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
 import BcshSandbox
+import BcshShell
+import BcshVerify
 import Testing
 
 /// `POST /accounts/{uuid}/graphql`: the liveness query, foreign tokens, the hourly limit.

@@ -1,5 +1,9 @@
-import BcshCore
+import BcshFormats
 import BcshHTTP
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Foundation
 import Testing
 

@@ -3,7 +3,11 @@ import BcshSandbox
 import Foundation
 import Testing
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// Liveness needs no scope (`GET /v3/hooks`), so a token without Information & Settings is never
 /// taken for a token of another store; `verify --all` checks every token within the store's quota.

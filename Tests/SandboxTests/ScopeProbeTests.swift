@@ -1,5 +1,9 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
 import BcshSandbox
+import BcshShell
+import BcshVerify
 import Testing
 
 /// Every read probe of the reference, for every demo token and for single-scope tokens: granted

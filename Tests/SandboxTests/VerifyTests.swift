@@ -1,6 +1,10 @@
-import BcshCore
+import BcshFormats
 import BcshHTTP
+import BcshModel
+import BcshPorts
 import BcshSandbox
+import BcshShell
+import BcshVerify
 import Foundation
 import TestSupport
 import Testing

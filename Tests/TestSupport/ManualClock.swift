@@ -1,4 +1,8 @@
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshShell
+import BcshVerify
 import Synchronization
 
 /// A clock for verify that moves only when verify waits: each `sleep` returns at once and moves

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
-import BcshCore
+import BcshFormats
+import BcshModel
+import BcshPorts
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1

@@ -1,4 +1,5 @@
-import BcshCore
+import BcshModel
+import BcshPorts
 import NIOConcurrencyHelpers
 
 /// Runs `operation`, giving up with ``TransportError/timeout`` at `deadline`, and with

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
-import BcshCore
+import BcshModel
+import BcshPorts
 import NIOCore
 import NIOHTTP1
 import NIOPosix

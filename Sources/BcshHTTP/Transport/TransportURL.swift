@@ -1,4 +1,5 @@
-import BcshCore
+import BcshModel
+import BcshPorts
 import FoundationEssentials
 
 /// The URLs bcsh sends credentials to: `https://` anywhere, `http://` only to loopback addresses.

@@ -1,0 +1,178 @@
+/// One API account being prepared: what the control panel will be told (name, kind, scopes) and
+/// what it gave back (API path, credentials).
+public struct Token: Sendable, Equatable, Codable {
+  public var name: String
+  public var kind: TokenKind
+  public var apiPath: APIPath?
+  /// Declared scopes in control-panel order: one grant per drop-down scope, one per ticked box of
+  /// a checkbox scope.
+  public private(set) var grants: [ScopeGrant] = []
+  public var accessToken: Secret?
+  public var clientID: String?
+  public var clientSecret: Secret?
+  /// The outcome of the last `verify` of this token.
+  public var lastVerification: VerificationRecord?
+
+  public init(name: String, kind: TokenKind) {
+    self.name = name
+    self.kind = kind
+  }
+
+  /// BigCommerce refuses API account names shorter than 4 characters.
+  public static let minimumNameLength = 4
+
+  /// Declares a scope at a level. A drop-down scope's level replaces the one it had; a checkbox
+  /// scope's box is ticked beside the others.
+  public mutating func grant(_ grant: ScopeGrant) {
+    if grant.scope?.choice == .checkboxes {
+      guard !grants.contains(grant) else { return }
+    } else {
+      grants.removeAll { $0.scopeID == grant.scopeID }
+    }
+    grants.append(grant)
+    grants.sort()
+  }
+
+  /// Removes a scope (every box of it), or with `level` that one box; returns whether anything
+  /// was declared.
+  @discardableResult
+  public mutating func revoke(scopeID: String, level: AccessLevel? = nil) -> Bool {
+    let before = grants.count
+    grants.removeAll { $0.scopeID == scopeID && (level == nil || $0.level == level) }
+    return grants.count != before
+  }
+
+  public mutating func revokeAll() { grants.removeAll() }
+
+  /// The level a scope is declared at; for a checkbox scope, its highest ticked box.
+  public func level(of scopeID: String) -> AccessLevel? {
+    grants.last { $0.scopeID == scopeID }?.level
+  }
+
+  /// Every level declared for a scope: one for a drop-down scope, each ticked box of a checkbox
+  /// scope.
+  public func levels(of scopeID: String) -> [AccessLevel] {
+    grants.filter { $0.scopeID == scopeID }.map(\.level)
+  }
+
+  /// The token strings of the declared scopes, as the API would report them.
+  public var tokenStrings: [String] {
+    grants.compactMap { $0.scope?.tokenString(for: $0.level) }
+  }
+
+  /// Reads a token from a session file; absent fields are empty, as a hand-written file expects.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    kind = try container.decode(TokenKind.self, forKey: .kind)
+    apiPath = try container.decodeIfPresent(APIPath.self, forKey: .apiPath)
+    grants = (try container.decodeIfPresent([ScopeGrant].self, forKey: .grants) ?? []).sorted()
+    accessToken = try container.decodeIfPresent(Secret.self, forKey: .accessToken)
+    clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
+    clientSecret = try container.decodeIfPresent(Secret.self, forKey: .clientSecret)
+    lastVerification = try container.decodeIfPresent(VerificationRecord.self, forKey: .lastVerification)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, kind
+    case apiPath = "api_path"
+    case grants = "scopes"
+    case accessToken = "access_token"
+    case clientID = "client_id"
+    case clientSecret = "client_secret"
+    case lastVerification = "last_verify"
+  }
+}
+
+/// The credential fields `token set` writes.
+public enum CredentialField: String, Sendable, CaseIterable {
+  case accessToken = "access-token"
+  case clientID = "client-id"
+  case clientSecret = "client-secret"
+
+  /// Whether the value is a secret (masked, kept out of history).
+  public var isSecret: Bool { self != .clientID }
+
+  /// The label in the control panel's credentials file.
+  public var fileLabel: String {
+    switch self {
+    case .accessToken: "ACCESS TOKEN"
+    case .clientID: "CLIENT ID"
+    case .clientSecret: "CLIENT SECRET"
+    }
+  }
+}
+
+/// What a verify concluded about a token.
+public enum VerificationResult: String, Sendable, Codable {
+  /// The token works and holds what was checked.
+  case passed
+  /// A finding about the token: invalid, another store's, missing scopes, short of a tool's needs.
+  case problem
+  /// Verify could not finish (network, deadline, server errors) or had nothing to send.
+  case notChecked = "not_checked"
+}
+
+/// What the last verify of a token found, kept with the token so that `token list` can show it.
+/// Every verify that ran is recorded, whatever it concluded: an old "passed" never outlives a
+/// verify that failed.
+public struct VerificationRecord: Sendable, Equatable, Codable {
+  /// When it ran, as ISO 8601 in UTC.
+  public var date: String
+  public var result: VerificationResult
+  /// One line: "the token works and holds all 8 declared scopes" or "missing: marketing, orders".
+  public var summary: String
+
+  public var passed: Bool { result == .passed }
+
+  public init(date: String, result: VerificationResult, summary: String) {
+    self.date = date
+    self.result = result
+    self.summary = summary
+  }
+
+  /// Files written before `result` existed hold only `passed`: false there meant a problem.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    date = try container.decode(String.self, forKey: .date)
+    summary = try container.decode(String.self, forKey: .summary)
+    if let result = try container.decodeIfPresent(VerificationResult.self, forKey: .result) {
+      self.result = result
+    } else {
+      result = try container.decode(Bool.self, forKey: .passed) ? .passed : .problem
+    }
+  }
+
+  /// Writes `passed` beside `result`, so that an older bcsh still reads the file.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(date, forKey: .date)
+    try container.encode(result, forKey: .result)
+    try container.encode(passed, forKey: .passed)
+    try container.encode(summary, forKey: .summary)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case date, result, passed, summary
+  }
+}
+
+extension Token {
+  /// The access token or client secret.
+  public func secret(_ field: CredentialField) -> Secret? {
+    switch field {
+    case .accessToken: accessToken
+    case .clientSecret: clientSecret
+    case .clientID: nil
+    }
+  }
+
+  /// Sets the access token or client secret.
+  public mutating func setSecret(_ field: CredentialField, _ value: Secret?) {
+    switch field {
+    case .accessToken: accessToken = value
+    case .clientSecret: clientSecret = value
+    case .clientID: break
+    }
+  }
+}

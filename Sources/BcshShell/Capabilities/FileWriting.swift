@@ -1,0 +1,39 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// The capability to write a file: atomically, mode 0600, never over a file this session did not
+/// expect unless forced (`AtomicFile.write`).
+public protocol FileWriting {
+  /// Writes `contents` to `path` and returns the new file's fingerprint, or nil when nothing was
+  /// written: a dry run, which says instead that it would write `shownAs` (`what` it holds:
+  /// "session; secrets to the keyring").
+  func write(
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
+    what: String
+  ) throws(BcshError) -> FileFingerprint?
+}
+
+/// Writes files for real.
+struct AtomicFileWriter: FileWriting {
+  func write(
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
+    what: String
+  ) throws(BcshError) -> FileFingerprint? {
+    try AtomicFile.write(contents, to: path, expected: expected, force: force, shownAs: name)
+  }
+}
+
+/// `--dry-run`: says what it would write; writes nothing.
+struct DryRunFileWriter: FileWriting {
+  let confirm: (String) -> Void
+
+  func write(
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
+    what: String
+  ) throws(BcshError) -> FileFingerprint? {
+    confirm("dry run: would write \(name ?? path) (\(what))")
+    return nil
+  }
+}

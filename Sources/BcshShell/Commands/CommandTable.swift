@@ -1,0 +1,63 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// Every command bcsh knows, declared once. Groups (`token`, `scope`, `path`) have subcommands.
+public enum CommandTable {
+  public static let all: [CommandSpec] =
+    TokenCommands.all + ScopeCommands.all + ScopeInsightCommands.all + PathCommands.all + FileCommands.all + [
+      VerifyCommand.spec
+    ]
+    + SandboxCommands.all + ShellCommands.all
+
+  /// The first words of every command, in the order `help` lists them.
+  public static let topLevelWords: [String] = {
+    var seen: [String] = []
+    for spec in all where !seen.contains(spec.words[0]) { seen.append(spec.words[0]) }
+    return seen
+  }()
+
+  /// The subcommands of a group, or [] when `word` is a plain command.
+  public static func subcommands(of word: String) -> [CommandSpec] { groups[word] ?? [] }
+
+  /// Every command by its words joined with a space: a replayed script matches each line by
+  /// one lookup, not by a scan of the table.
+  private static let byWords = [String: CommandSpec](
+    all.map { ($0.words.joined(separator: " "), $0) }, uniquingKeysWith: { first, _ in first })
+
+  private static let groups = [String: [CommandSpec]](
+    grouping: all.filter { $0.words.count > 1 }, by: { $0.words[0] })
+
+  /// The command that `words` start with and how many words name it.
+  public static func match(_ arguments: [Argument], at position: SourcePosition) throws(BcshError) -> (
+    CommandSpec, Int
+  ) {
+    let words = arguments.map(\.value)
+    guard let first = words.first else { throw BcshError("empty command", at: position) }
+    guard let group = groups[first] else {
+      if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }
+      let guess = Spelling.suggestion(for: first, among: topLevelWords)
+      throw BcshError(
+        "unknown command \(ShownWord.quoted(first))",
+        hint: guess.map { "did you mean '\($0)'? ('help' lists commands)" } ?? "'help' lists commands",
+        at: position)
+    }
+    if words.count > 1, let spec = byWords[first + " " + words[1]], spec.words.count == 2 {
+      return (spec, 2)
+    }
+    let names = group.map { $0.words[1] }
+    guard words.count > 1 else {
+      throw BcshError(
+        "'\(first)' needs a subcommand", hint: "one of: \(names.joined(separator: ", "))", at: position)
+    }
+    let guess = Spelling.suggestion(for: words[1], among: names)
+    throw BcshError(
+      "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))",
+      hint: guess.map { "did you mean '\(first) \($0)'?" } ?? "one of: \(names.joined(separator: ", "))",
+      at: arguments[1].position)
+  }
+
+  /// Every word of `help`'s command list: the groups and the plain commands.
+  public static func spec(named words: [String]) -> CommandSpec? { all.first { $0.words == words } }
+}

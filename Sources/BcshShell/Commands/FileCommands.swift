@@ -1,0 +1,227 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+import FoundationEssentials
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// `save` and `open`: the session on disk.
+enum FileCommands {
+  enum SaveFormat: String, CaseIterable {
+    case session, txt, env
+  }
+
+  static let all: [CommandSpec] = [
+    CommandSpec(
+      ["save"], "save the session (or the current token as txt or env); 0600, atomic",
+      arguments: [ArgumentSpec("FILE", .file(.session), .optional)],
+      options: [
+        OptionSpec("--format", value: ("FORMAT", .saveFormat), "session (default), txt or env"),
+        OptionSpec("--force", "overwrite a file that exists or changed on disk"),
+        OptionSpec(
+          "--keyring",
+          "keep the access tokens and client secrets in the OS keyring (Secret Service), not the file"),
+      ],
+      example: "save migration.bcsh.json --keyring", effects: [.writesFiles, .usesKeyring]
+    ) { context, invocation throws(BcshError) in
+      try save(&context, invocation)
+    },
+    CommandSpec(
+      ["open"], "open a session file", arguments: [ArgumentSpec("FILE", .file(.session))],
+      options: [OptionSpec("--discard", "discard unsaved changes")],
+      example: "open migration.bcsh.json", effects: .usesKeyring
+    ) { context, invocation throws(BcshError) in
+      let file = invocation.argument("FILE")!
+      if context.state.hasUnsavedChanges && !invocation.flag("--discard") {
+        throw BcshError(
+          "the session has unsaved changes", hint: "'save' keeps them; 'open --discard FILE' drops them",
+          at: file.position)
+      }
+      let path = context.resolvePath(file.value)
+      try context.open(path: path, shownAs: file.value, at: file.position)
+      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokenCount, "token")))")
+    },
+  ]
+
+  private static func save(_ context: inout CommandContext, _ invocation: Invocation) throws(BcshError) {
+    let formatArgument = invocation.option("--format")
+    // `Invocation` has checked it against the closed set.
+    let format = SaveFormat(rawValue: formatArgument?.value ?? "session")!
+    let fileArgument = invocation.argument("FILE")
+    let path: String
+    if let fileArgument {
+      path = context.resolvePath(fileArgument.value)
+    } else if format == .session, let file = context.state.file {
+      path = file.path
+    } else {
+      throw BcshError(
+        format == .session ? "this session has no file yet" : "save --format \(format) needs a FILE",
+        hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: invocation.position)
+    }
+    let place = fileArgument?.position ?? invocation.position
+    // The keyring: asked for, or kept from a session whose secrets live there (a copy of it under
+    // another name gets an id of its own, so that its secrets never land in plain text by surprise).
+    var keyring: KeyringSecrets?
+    if format == .session, let own = context.state.file, let ownKeyring = own.keyring {
+      keyring = own.path == path ? ownKeyring : KeyringSecrets(id: UUID().uuidString.lowercased())
+    }
+    if invocation.flag("--keyring") {
+      guard format == .session else {
+        throw BcshError(
+          "--keyring saves a session file; a \(format) file is for other tools and holds its secrets",
+          hint: "save FILE --keyring", at: place)
+      }
+      keyring = keyring ?? KeyringSecrets(id: UUID().uuidString.lowercased())
+    }
+    let force = invocation.flag("--force")
+    let isSessionFile = context.state.file?.path == path
+    if format != .session && isSessionFile && !force {
+      throw BcshError(
+        "\(ShownWord.quoted(fileArgument?.value ?? path)) is this session's own file; saving \(format) there would replace it",
+        hint: "choose another file name", at: place)
+    }
+    var contents: String
+    switch format {
+    case .session:
+      contents = SessionFile.rendered(context.state.session)
+    case .txt, .env:
+      let token = try context.currentToken()
+      guard let accessToken = token.accessToken, let apiPath = token.apiPath else {
+        throw BcshError(
+          "'\(token.name)' needs an access token and an API path to be saved as \(format)",
+          hint: [
+            token.accessToken == nil ? "'token set access-token' sets the access token" : nil,
+            token.apiPath == nil ? "'path set VALUE' sets the API path" : nil,
+          ].compactMap { $0 }.joined(separator: "; "), at: place)
+      }
+      if format == .txt {
+        contents = CredentialsFile(
+          accessToken: accessToken.revealed, clientName: token.name, apiPath: apiPath.canonical,
+          clientID: token.clientID, clientSecret: token.clientSecret?.revealed
+        ).rendered()
+      } else {
+        do throws(BcshError) { contents = try DotEnvFile.rendered(token) } catch {
+          throw error.placed(at: place)
+        }
+      }
+    }
+    // The secrets reach the keyring, as a new generation of items, before the file that lists
+    // that generation replaces the old one; a save that fails removes the generation it began.
+    var keyringStore: (any SecretStoring)?
+    var generation = UUID().uuidString.lowercased()
+    if let keyring,
+      let manifest = keyring.reusableManifest(for: context.state.session, saved: context.state.saved)
+    {
+      // The secrets are those the file's generation holds: nothing to store.
+      generation = manifest.generation
+      contents = SessionFile.rendered(context.state.session, keyring: manifest)
+    } else if let keyring {
+      do throws(BcshError) {
+        let store = try context.capabilities.keyring.forWriting()
+        let manifest = try keyring.store(context.state.session, generation: generation, in: store)
+        keyringStore = store
+        contents = SessionFile.rendered(context.state.session, keyring: manifest)
+      } catch {
+        throw BcshError(
+          error.message + "; nothing was saved",
+          hint: error.hint ?? "save without --keyring keeps the secrets in the 0600 file", at: place)
+      }
+    }
+    // Only the session's own file may be overwritten without --force, and only as it was last seen.
+    let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
+    let written: FileFingerprint?
+    do throws(BcshError) {
+      written = try context.capabilities.files.write(
+        contents, to: path, expected: expected, force: force, shownAs: fileArgument?.value,
+        what: "\(format)\(keyring == nil ? "" : "; secrets to the keyring")")
+    } catch {
+      if let keyring, let keyringStore { keyring.discard(generation, in: keyringStore) }
+      throw error.placed(at: place)
+    }
+    // A dry run wrote nothing: the session stays as it was, unsaved.
+    guard let fingerprint = written else { return }
+    if format == .session {
+      var kept = keyring
+      if let keyring, let keyringStore {
+        // Only a generation this session stored for this very file, now replaced there, goes:
+        // one a file on disk listed before may be listed by a copy too.
+        if isSessionFile, keyring.storedHere, let old = keyring.generation, old != generation {
+          keyring.discard(old, in: keyringStore)
+        }
+        kept = KeyringSecrets(id: keyring.id, generation: generation, storedHere: true)
+      }
+      context.state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: kept)
+      context.state.saved = context.state.session
+    } else if isSessionFile {
+      context.state.file = nil
+    }
+    // A relative name is shown with the folder it landed in, so that nobody has to guess.
+    let shown = fileArgument?.value ?? path
+    let kept = keyring == nil ? "" : "; secrets in the keyring"
+    context.confirm(
+      "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
+    if GitExposure.isTrackable(path) {
+      context.warn(
+        "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
+        at: place, hint: "add it to .gitignore before the next commit")
+    }
+  }
+}
+
+extension CommandContext {
+  /// Loads a session file as the session's own: it becomes the file `save` writes to.
+  mutating func open(path: String, shownAs name: String, at position: SourcePosition?) throws(BcshError) {
+    // The fingerprint of the file that was read, not of whatever the path names a moment later.
+    let text: String
+    let fingerprint: FileFingerprint
+    guard FileFingerprint.of(path) != nil || errno != ENOENT else {
+      throw Self.noSessionFile(name, at: path, position: position)
+    }
+    do throws(BcshError) {
+      (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
+    } catch {
+      throw error.placed(at: position)
+    }
+    var (session, manifest) = try SessionFile.parseDocument(text, source: name)
+    var keyring: KeyringSecrets?
+    if let manifest {
+      let secrets = KeyringSecrets(id: manifest.id, generation: manifest.generation)
+      let missing: [KeyringSecrets.Entry]
+      do throws(BcshError) {
+        missing = try secrets.load(manifest, into: &session, from: capabilities.keyring.forReading())
+      } catch {
+        throw BcshError(
+          "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",
+          hint: error.hint, at: position)
+      }
+      keyring = KeyringSecrets(id: manifest.id, generation: manifest.generation, missing: missing)
+    }
+    state.session = session
+    state.saved = session
+    state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
+    // The session is open, so that `status` can say what is missing; the command still fails.
+    if let missing = keyring?.missing, !missing.isEmpty {
+      shell.report(
+        BcshError(
+          "the keyring no longer holds \(missing.count == 1 ? "a secret" : "\(missing.count) secrets") of \(name): "
+            + KeyringSecrets.describe(missing),
+          hint: "'status' lists them; 'token set FIELD' sets each again and 'save' stores it",
+          at: position))
+      failedStatus = .commandFailed
+    }
+  }
+
+  /// "no session file 'x.json'", with the nearest name in its folder or how to make one.
+  private static func noSessionFile(_ name: String, at path: String, position: SourcePosition?) -> BcshError {
+    let folder = Paths.folder(of: name)
+    let hint =
+      Paths.nearestSibling(of: path).map {
+        "did you mean \(ShownWord.quoted(folder == "." ? $0 : folder + "/" + $0))?"
+      }
+      ?? "check the path; 'save \(ShownWord.bare(name))' makes a new session file there"
+    return BcshError("no session file \(ShownWord.quoted(name))", hint: hint, at: position)
+  }
+}

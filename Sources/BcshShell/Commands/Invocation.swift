@@ -1,0 +1,134 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// A command's words matched against its declaration: positional arguments by name, options.
+public struct Invocation: Sendable {
+  public let spec: CommandSpec
+  /// Where the command's first word is.
+  public let position: SourcePosition
+  private let positionals: [String: [Argument]]
+  private let options: [String: Argument]
+
+  /// The positional argument called `name` (its first value).
+  public func argument(_ name: String) -> Argument? { positionals[declared(argument: name)]?.first }
+
+  /// Every value of a repeated positional argument.
+  public func arguments(_ name: String) -> [Argument] { positionals[declared(argument: name)] ?? [] }
+
+  /// Whether the option `name` was given (a flag, or an option with a value).
+  public func flag(_ name: String) -> Bool { options[declared(option: name, withValue: false)] != nil }
+
+  /// The value of the option `name`, when it was given.
+  public func option(_ name: String) -> Argument? { options[declared(option: name, withValue: true)] }
+
+  // A handler asking for a name its spec does not declare is a mistake in bcsh, not in the input:
+  // it would read nothing, always. Debug builds (and so every test run) stop at it;
+  // `CommandSpecTests` checks each handler's names against the specs of its file.
+
+  private func declared(argument name: String) -> String {
+    assert(spec.arguments.contains { $0.name == name }, "'\(spec.name)' declares no argument \(name)")
+    return name
+  }
+
+  private func declared(option name: String, withValue: Bool) -> String {
+    assert(
+      spec.options.contains { $0.name == name && (!withValue || $0.value != nil) },
+      "'\(spec.name)' declares no option \(name)\(withValue ? " with a value" : "")")
+    return name
+  }
+
+  /// Matches `words` (after the command's own words) against `spec`: `OptionReader`'s reading,
+  /// refusing what it reads wrong (an unknown option, one given twice, a missing value), then
+  /// the positionals assigned and every closed-set value checked.
+  public init(spec: CommandSpec, position: SourcePosition, words: [Argument]) throws(BcshError) {
+    self.spec = spec
+    self.position = position
+    var values: [Argument] = []
+    var options: [String: Argument] = [:]
+    var reader = OptionReader(words, of: spec) { Optional($0.value) }
+    while let reading = reader.next() {
+      switch reading {
+      case .positional(let word):
+        values.append(word)
+      case .endOfOptions:
+        continue
+      case .unknownOption(let name, let word):
+        let known = spec.options.map(\.name)
+        let guess = Spelling.suggestion(for: name, among: known)
+        throw BcshError(
+          "unknown option \(ShownWord.quoted(name)) for '\(spec.name)'",
+          hint: guess.map { "did you mean '\($0)'?" }
+            ?? (known.isEmpty
+              ? "'\(spec.name)' takes no options" : "options: \(known.joined(separator: ", "))"),
+          at: word.position)
+      case .option(let option, let word, let value):
+        let name = option.name
+        guard options[name] == nil else {
+          throw BcshError("option '\(name)' given twice", at: word.position)
+        }
+        switch value {
+        case .flag:
+          options[name] = Argument("", at: word.position)
+        case .inline(let text):
+          guard option.value != nil else {
+            throw BcshError("option '\(name)' takes no value", at: word.position)
+          }
+          options[name] = Argument(text, at: word.position)
+        case .following(let argument):
+          options[name] = argument
+        case .missing:
+          throw BcshError(
+            "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", at: word.position)
+        }
+      }
+    }
+    self.options = options
+    self.positionals = try Invocation.assign(values, to: spec, at: position)
+    for argument in spec.arguments {
+      for value in positionals[argument.name] ?? [] { try argument.kind.check(value) }
+    }
+    for option in spec.options {
+      if let kind = option.value?.kind, let value = options[option.name] { try kind.check(value) }
+    }
+  }
+
+  private static func assign(_ values: [Argument], to spec: CommandSpec, at position: SourcePosition)
+    throws(BcshError) -> [String: [Argument]]
+  {
+    var result: [String: [Argument]] = [:]
+    var remaining = values[...]
+    for (index, argument) in spec.arguments.enumerated() {
+      let laterRequired = spec.arguments[(index + 1)...].filter { $0.arity == .required }.count
+      switch argument.arity {
+      case .required:
+        guard let value = remaining.popFirst() else {
+          throw BcshError(
+            "missing \(argument.name) for '\(spec.name)'", hint: "usage: \(spec.synopsis)", at: position)
+        }
+        result[argument.name] = [value]
+      case .optional:
+        if remaining.count > laterRequired, let value = remaining.popFirst() {
+          result[argument.name] = [value]
+        }
+      case .oneOrMore, .zeroOrMore:
+        let take = max(0, remaining.count - laterRequired)
+        if argument.arity == .oneOrMore && take == 0 {
+          throw BcshError(
+            "missing \(argument.name) for '\(spec.name)'", hint: "usage: \(spec.synopsis)", at: position)
+        }
+        result[argument.name] = Array(remaining.prefix(take))
+        remaining = remaining.dropFirst(take)
+      }
+    }
+    if let extra = remaining.first {
+      // `token set client-secret PART1 PART2`: a word beside a secret may be part of it.
+      let besideSecret = spec.carriesSecret(values.map { Optional($0.value) })
+      throw BcshError(
+        "unexpected argument \(ShownWord.quoted(extra.value, mayBeSecret: besideSecret)) for '\(spec.name)'",
+        hint: "usage: \(spec.synopsis)", at: extra.position)
+    }
+    return result
+  }
+}

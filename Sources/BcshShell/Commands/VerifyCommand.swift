@@ -1,0 +1,153 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+import FoundationEssentials
+
+/// `verify`: does the token really work, for this store, with every scope the job needs.
+enum VerifyCommand {
+  static let spec = CommandSpec(
+    ["verify"], "check against the live API that the token works and holds its scopes (never writes)",
+    arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
+    options: [
+      OptionSpec("--all", "every token of the session, a summary table first"),
+      OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
+      OptionSpec(
+        "--for", value: ("PRESET|FILE", .coverageTarget),
+        "after the probes, whether the token can run that preset's tool or that file's requests"),
+      OptionSpec(
+        "--timeout", value: ("SECONDS", .number),
+        "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
+    ],
+    example: "verify --scopes all", effects: .sendsRequests
+  ) { context, invocation throws(BcshError) in
+    // `Invocation` has checked it against the closed set.
+    let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
+    let timeout = try VerifyCommand.timeout(invocation.option("--timeout"))
+    let tokens: [Token]
+    if invocation.flag("--all") {
+      if let name = invocation.argument("NAME") {
+        throw BcshError("give a token NAME or --all, not both", at: name.position)
+      }
+      tokens = context.state.session.tokens
+      guard !tokens.isEmpty else {
+        throw BcshError("the session has no tokens to verify", hint: "'token new NAME' creates one")
+      }
+    } else {
+      tokens = [try context.token(named: invocation.argument("NAME"))]
+    }
+    // A file's unknown request is an error before anything is sent.
+    let target = try invocation.option("--for").map { value throws(BcshError) in
+      guard !invocation.flag("--all") else {
+        throw BcshError(
+          "--for checks one token; give NAME (or none for the current one), not --all", at: value.position)
+      }
+      return try coverageTarget(value, token: tokens[0], context: context)
+    }
+
+    var reports = tokens.map(Verifier.offlineReport)
+    let base = context.shell.environment.apiBase
+    for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
+    let verifier = context.capabilities.verifier
+    var display: VerifyProgressDisplay?
+    if context.format.showsProgress {
+      let shell = context.shell
+      var live = VerifyProgressDisplay(
+        offline: reports, all: invocation.flag("--all"), style: context.format.style,
+        width: context.format.width, write: { shell.write($0) })
+      let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
+      async let outcome = VerifyCommand.verify(
+        verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
+      for await event in events { live.show(event) }
+      live.clearCounter()
+      reports = try await outcome.get()
+      display = live
+    } else {
+      reports = try await verifier.verify(tokens, offline: reports, scopes: selection, timeout: timeout)
+    }
+
+    let status: ExitStatus
+    var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
+    if invocation.flag("--all") {
+      let text = VerifyAllRendering.text(reports, style: context.format.style, width: context.format.width)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: VerifyAllRendering.json(reports))
+      }
+      status = VerifyAllRendering.exitStatus(of: reports)
+    } else {
+      let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
+      let text = VerifyRendering.text(
+        reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style,
+        width: context.format.width)
+      if var display {
+        context.shell.write(display.remainder(of: text))
+      } else {
+        context.report(text, json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
+      }
+      // Something the tool needs is missing: a finding about the token, as a missing scope is.
+      if let coverage, !coverage.isComplete, reports[0].exitStatus == .success {
+        verdicts[0] = (.problem, CoverageRendering.summary(coverage, token: tokens[0]))
+      }
+      status = verdicts[0].result == .problem ? .verifyProblem : reports[0].exitStatus
+    }
+
+    // Every verify that ran is recorded, whatever it found, so that an old "passed" never
+    // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
+    let date = context.shell.environment.now().formatted(.iso8601)
+    for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
+      let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
+      try context.state.session.update(token.name) { $0.lastVerification = record }
+    }
+    // The report said everything; the command fails with its status, and what it recorded stands.
+    if status != .success { context.failedStatus = status }
+  }
+
+  /// Verifies and then ends `events`, so that whoever reads them stops when the answers are in.
+  private static func verify(
+    _ verifier: any TokenVerifying, _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection,
+    timeout: Duration, events: AsyncStream<VerifyEvent>.Continuation
+  ) async -> Result<[VerifyReport], BcshError> {
+    defer { events.finish() }
+    do throws(BcshError) {
+      return .success(
+        try await verifier.verify(tokens, offline: offline, scopes: scopes, timeout: timeout, events: events))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.
+  private static func timeout(_ argument: Argument?) throws(BcshError) -> Duration {
+    guard let argument else { return .seconds(30) }
+    // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
+    let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
+      throw BcshError(
+        "\(ShownWord.quoted(argument.value)) is not a timeout in seconds (more than 0, at most 3600)",
+        at: argument.position)
+    }
+    return .milliseconds(Int(seconds * 1000))
+  }
+
+  /// Reads `--for VALUE`: a preset's name, else a request file (relative to the current
+  /// folder). A file's unknown request is an error before anything is sent.
+  static func coverageTarget(_ value: Argument, token: Token, context: CommandContext) throws(BcshError)
+    -> Coverage.Target
+  {
+    if let preset = Preset.named(value.value) { return .preset(preset) }
+    let path = context.resolvePath(value.value)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw BcshError(
+        "no preset or file \(ShownWord.quoted(value.value))",
+        hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map {
+          "did you mean '\($0)'?"
+        }
+          ?? "presets: \(Preset.all.map(\.name).joined(separator: ", ")); or a file of requests",
+        at: value.position)
+    }
+    let (requests, _) = try ScopeInsightCommands.readRequests(value, context: context)
+    return .file(value.value, try ScopeNeed.resolve(requests, declared: token.grants))
+  }
+}

@@ -1,0 +1,52 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// Turns byte offsets in UTF-8 text into the places a reader sees: lines, columns counted in
+/// characters, and the character offset from the start. It moves forward only, so all the places
+/// of one text cost one pass over it.
+struct SourceCursor {
+  let source: String
+  private(set) var line: Int
+  private(set) var column = 1
+  /// Characters from the start of the text to the byte reached.
+  private(set) var characterOffset = 0
+  private var byteOffset = 0
+
+  init(source: String, line: Int) {
+    self.source = source
+    self.line = line
+  }
+
+  /// The place of the byte at `target`, which must not lie before an earlier target.
+  mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
+    var offset = byteOffset
+    while offset < target {
+      let byte = bytes[offset]
+      if byte < 0x80 {
+        if byte == UInt8(ascii: "\n") {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+        characterOffset += 1
+        offset += 1
+        continue
+      }
+      var end = offset
+      while end < target, bytes[end] >= 0x80 { end += 1 }
+      // A combining mark belongs to the character before it: count the run together with the
+      // ASCII character in front (already counted once) so that "e" + U+0301 stays one column.
+      let joined = offset > 0 && bytes[offset - 1] < 0x80 && bytes[offset - 1] != UInt8(ascii: "\n")
+      let from = joined ? offset - 1 : offset
+      let count = String(decoding: bytes[from..<end], as: UTF8.self).count - (joined ? 1 : 0)
+      column += count
+      characterOffset += count
+      offset = end
+    }
+    byteOffset = max(byteOffset, target)
+    return SourcePosition(source: source, line: line, column: column)
+  }
+}

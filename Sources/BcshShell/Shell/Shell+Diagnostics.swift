@@ -1,0 +1,48 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+extension Shell {
+  /// Writes data to standard output, masking every secret the session holds unless told not to.
+  public func write(_ text: String, revealingSecrets: Bool = false) {
+    writer.writeOutput(revealingSecrets ? text : masked(text))
+  }
+
+  /// A short confirmation for people ("added 3 scopes"); nothing under `--json`. A line wider
+  /// than the terminal wraps between words.
+  public func confirm(_ text: String) {
+    guard !format.json else { return }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let width = format.width {
+      lines = lines.flatMap { TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0] }
+    }
+    write(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// Writes a diagnostic to standard error, masking every secret the session holds.
+  public func writeError(_ text: String) { writer.writeError(masked(text)) }
+
+  public func report(_ error: BcshError) {
+    guard !error.isReported else { return }
+    diagnostic("error:", format.style.bad, error.message, at: error.position, hint: error.hint)
+  }
+
+  public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
+    diagnostic("warning:", format.style.warning, message, at: position, hint: hint)
+  }
+
+  /// `file:line:col: label message`, then `hint: ...` on a line of its own, to standard error.
+  private func diagnostic(
+    _ label: String, _ paint: (String) -> String, _ message: String, at position: SourcePosition?,
+    hint: String?
+  ) {
+    // Messages quote file names, API answers and file contents: no control character of theirs
+    // reaches the terminal.
+    var text = position.map { "\(ShownWord.escaped($0.description)): " } ?? ""
+    text += paint(label) + " \(ShownWord.escaped(message, keepingLines: true))\n"
+    if let hint { text += format.style.dim("hint:") + " \(ShownWord.escaped(hint, keepingLines: true))\n" }
+    // On a terminal, long lines break between words: the place stays first on its line.
+    writeError(TextWrapping.fitted(text, width: format.diagnosticColumns()))
+  }
+}
