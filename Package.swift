@@ -4,9 +4,10 @@ import PackageDescription
 /// Every target: Swift 6 language mode, and async functions that run on their caller's actor.
 let settings: [SwiftSetting] = [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
 
+// bcsh builds on Linux only (Glibc, libedit, libsecret and the Secret Service); SwiftPM's
+// `platforms` names Apple platforms alone, so it is not set.
 let package = Package(
   name: "bcsh",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "bcsh", targets: ["bcsh"])
   ],
@@ -82,6 +83,8 @@ let package = Package(
       ],
       swiftSettings: settings
     ),
+    // Other programs (git) started with posix_spawn: the live `ProcessRunning`.
+    .target(name: "BcshProcesses", dependencies: ["BcshModel", "BcshPorts"], swiftSettings: settings),
     // The built-in sandbox: a loopback server that behaves like the BigCommerce API.
     .target(
       name: "BcshSandbox",
@@ -107,7 +110,7 @@ let package = Package(
       name: "bcsh",
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshTerminal",
-        "BcshHTTP", "BcshSandbox", "BcshKeyring", "CCoreDumps",
+        "BcshHTTP", "BcshSandbox", "BcshKeyring", "BcshProcesses", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
@@ -147,7 +150,9 @@ let package = Package(
       path: "Tests/TestSupport", swiftSettings: settings),
     .testTarget(
       name: "BcshCoreTests",
-      dependencies: ["BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "TestSupport"],
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshProcesses", "TestSupport",
+      ],
       exclude: ["Golden"],
       swiftSettings: settings),
     .testTarget(

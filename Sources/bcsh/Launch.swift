@@ -84,23 +84,16 @@ struct Launch: Equatable {
       StandardStreams().writeFailure("BCSH_API_BASE: \(error.message)", hint: error.hint)
       throw ExitCode(ExitStatus.badInvocation.rawValue)
     }
-    let caBundle = environment["BCSH_CA_BUNDLE"]
-    shellEnvironment.makeTransport = { AsyncHTTPTransport(trustRootsPEMFile: caBundle) }
-    shellEnvironment.makeSecretStore = { SecretServiceStore() }
+    shellEnvironment.ports = .live(
+      caBundle: environment["BCSH_CA_BUNDLE"],
+      standardInputIsTerminal: StandardStreams.standardInputIsTerminal,
+      readsStandardInput: command != nil || !script.isEmpty)
     var sandboxLaunch: SandboxLaunch?
     if sandbox {
       let launch = try await SandboxLaunch.start()
       shellEnvironment.apiBase = launch.server.baseURL
       shellEnvironment.sandbox = launch.listing
       sandboxLaunch = launch
-    }
-
-    if StandardStreams.standardInputIsTerminal {
-      shellEnvironment.secretReader = TerminalSecretReader()
-    } else if command != nil || !script.isEmpty {
-      shellEnvironment.readStandardInput = { () throws(BcshError) in
-        try StandardStreams.readAllStandardInput()
-      }
     }
 
     let format = OutputFormat(

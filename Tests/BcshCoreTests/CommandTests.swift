@@ -212,7 +212,7 @@ import Testing
     #expect(t.state.session.current?.clientSecret?.revealed == Sample.clientSecret)
     #expect(await t.run("token set client-id --stdin") == .commandFailed)
     #expect(t.output.error.contains("standard input is not available"))
-    t.shell.environment.readStandardInput = { Sample.clientID + "\n" }
+    t.shell.environment.ports.standardInput = { Sample.clientID + "\n" }
     #expect(await t.run("token set client-id --stdin") == .success)
     #expect(t.state.session.current?.clientID == Sample.clientID)
     #expect(await t.run("token set access-token") == .commandFailed)

@@ -76,11 +76,10 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
 
   /// A shell on `folder` whose every effect goes to `counter`.
   func shell(in folder: String, dryRun: Bool, counter: EffectCounter) -> (Shell, CapturedOutput) {
-    var environment = ShellEnvironment(
+    let environment = ShellEnvironment(
       variables: ["HOME": folder, "AT": Sample.accessToken], currentDirectory: folder,
-      apiBase: "http://127.0.0.1:9", makeTransport: { counter })
-    environment.makeSecretStore = { counter }
-    environment.secretReader = counter
+      apiBase: "http://127.0.0.1:9",
+      ports: Ports(transport: { counter }, keyring: { counter }, secretReader: counter))
     var options = ShellOptions()
     options.dryRun = dryRun
     let output = CapturedOutput()
@@ -194,7 +193,9 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     }
     #expect(names.contains("FileCommands.swift"))
     let direct = [
-      "AtomicFile.write", "makeTransport", "makeSecretStore", "environment.secretReader", "options.dryRun",
+      "AtomicFile.write", "ports.transport", "ports.keyring", "ports.secretReader", "ports.processes",
+      "GitExposure",
+      "options.dryRun",
       "Verifier(",
     ]
     for name in names {

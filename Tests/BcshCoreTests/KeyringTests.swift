@@ -59,7 +59,7 @@ extension MemoryKeyring.Item {
 @Suite struct KeyringTests {
   private func shell(_ keyring: MemoryKeyring) -> TestShell {
     let t = TestShell()
-    t.shell.environment.makeSecretStore = { keyring }
+    t.shell.environment.ports.keyring = { keyring }
     return t
   }
 
@@ -285,7 +285,7 @@ extension MemoryKeyring.Item {
       options: {
         var o = ShellOptions(); o.dryRun = true; return o
       }())
-    dry.shell.environment.makeSecretStore = { keyring }
+    dry.shell.environment.ports.keyring = { keyring }
     withSecrets(dry)
     #expect(await dry.run(prepare + "\nsave s.json --keyring") == .success)
     #expect(dry.output.output.contains("dry run: would write s.json (session; secrets to the keyring)"))

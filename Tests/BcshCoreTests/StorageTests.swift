@@ -1,3 +1,4 @@
+import BcshProcesses
 import Foundation
 import TestSupport
 import Testing
@@ -157,10 +158,10 @@ import Testing
     try git.run()
     git.waitUntilExit()
     try Data("ignored.json\n".utf8).write(to: URL(fileURLWithPath: folder.path(".gitignore")))
-    #expect(GitExposure.isTrackable(folder.path("exposed.json")))
-    #expect(!GitExposure.isTrackable(folder.path("ignored.json")))
+    #expect(GitExposure(processes: SpawnedProcesses()).isTrackable(folder.path("exposed.json")))
+    #expect(!GitExposure(processes: SpawnedProcesses()).isTrackable(folder.path("ignored.json")))
     let elsewhere = TestFiles.makeFolder()
-    #expect(!GitExposure.isTrackable(elsewhere.path("elsewhere.json")))
+    #expect(!GitExposure(processes: SpawnedProcesses()).isTrackable(elsewhere.path("elsewhere.json")))
   }
 
   @Test func dotEnvRefusesWhatItCannotWriteBare() throws {

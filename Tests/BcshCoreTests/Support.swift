@@ -1,3 +1,4 @@
+import BcshProcesses
 import Foundation
 import TestSupport
 import Testing
@@ -27,7 +28,8 @@ final class TestShell {
     let folder = temporary.path
     var env = ShellEnvironment(
       variables: environment.merging(["HOME": folder]) { a, _ in a }, currentDirectory: folder)
-    env.now = { Date(timeIntervalSince1970: 1_790_000_000) }
+    env.ports.now = { Date(timeIntervalSince1970: 1_790_000_000) }
+    env.ports.processes = SpawnedProcesses()
     shell = Shell(
       environment: env, options: options, format: OutputFormat(json: json, columns: { width }), writer: output
     )

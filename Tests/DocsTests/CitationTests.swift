@@ -50,9 +50,32 @@ import Testing
     #expect(cited > 0)
   }
 
+  /// A comment that names a file or folder of the project by its path (`Sources/...`,
+  /// `scripts/...`, `docs/...`) names one that exists.
+  @Test func everyCitedProjectPathExists() throws {
+    let path =
+      /(?:^|[\s`(])((?:Sources|Tests|Benchmarks|scripts|docs|data|examples|man|completions|Fuzz)\/[A-Za-z0-9_.+\/-]*[A-Za-z0-9_])/
+    var cited = 0
+    for (file, text) in try Self.swiftFiles() {
+      for line in text.split(separator: "\n") where line.contains("//") {
+        let comment = line[line.range(of: "//")!.lowerBound...]
+        for match in comment.matches(of: path) {
+          let named = String(match.1)
+          cited += 1
+          #expect(
+            FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(named).path),
+            "\(file) names \(named), which does not exist")
+        }
+      }
+    }
+    #expect(cited > 0)
+  }
+
   @Test func noCommentCitesAFileTheProjectDoesNotHave() throws {
     // Spelled in two parts, so that this file does not cite them itself.
-    let absent = ["spec" + ".md", "bigcommerce-" + "reference.md"]
+    let absent = [
+      "spec" + ".md", "bigcommerce-" + "reference.md", "reference" + " section", "reference's" + " section",
+    ]
     for (path, text) in try Self.swiftFiles() {
       for name in absent {
         #expect(!text.contains(name), "\(path) cites \(name), which the project does not contain")

@@ -146,8 +146,8 @@ import Testing
       var environment = ShellEnvironment(
         variables: ["AT": configuration.accessToken("migration")], currentDirectory: "/",
         apiBase: sandbox.baseURL,
-        makeTransport: { AsyncHTTPTransport() })
-      environment.now = { Date(timeIntervalSince1970: 0) }
+        ports: Ports(transport: { AsyncHTTPTransport() }))
+      environment.ports.now = { Date(timeIntervalSince1970: 0) }
       let shell = Shell(environment: environment, writer: output)
       let script = """
         token new hostile-store; path set sbxdemo001; scope add information-settings=read-only
@@ -166,8 +166,8 @@ import Testing
       let output = CapturedOutput()
       var environment = ShellEnvironment(
         variables: [:], currentDirectory: "/", apiBase: sandbox.baseURL,
-        makeTransport: { AsyncHTTPTransport() })
-      environment.now = { Date(timeIntervalSince1970: 0) }
+        ports: Ports(transport: { AsyncHTTPTransport() }))
+      environment.ports.now = { Date(timeIntervalSince1970: 0) }
       let shell = Shell(environment: environment, writer: output)
       let configuration = Self.configuration
       let script = """

@@ -1,5 +1,5 @@
 /// The sandbox's own table of store endpoints: liveness, the store, webhooks and one read probe per
-/// scope of the reference's section 2. Kept apart from bcsh's catalog on purpose: the sandbox checks
+/// scope of docs/bigcommerce.md, "Scopes and token strings". Kept apart from bcsh's catalog on purpose: the sandbox checks
 /// bcsh, so it must not share bcsh's idea of which scope opens which endpoint.
 enum StoreRoutes {
   static let all: [StoreRoute] = [

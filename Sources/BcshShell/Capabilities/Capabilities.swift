@@ -30,23 +30,25 @@ public struct Capabilities {
     }
     let files: any FileWriting =
       if !declares(.writesFiles) { refusal(.writesFiles) } else if dryRun {
-        DryRunFileWriter(confirm: confirm)
+        DryRunFileWriter(git: GitExposure(processes: environment.ports.processes), confirm: confirm)
       } else {
-        AtomicFileWriter()
+        AtomicFileWriter(git: GitExposure(processes: environment.ports.processes))
       }
     let verifier: any TokenVerifying =
       if !declares(.sendsRequests) { refusal(.sendsRequests) } else if dryRun {
         DryRunVerification()
       } else {
-        LiveVerification(makeTransport: environment.makeTransport, apiBase: environment.apiBase)
+        LiveVerification(
+          makeTransport: environment.ports.transport, clock: environment.ports.pacingClock,
+          apiBase: environment.apiBase)
       }
     let secretReader: (any SecretReading)? =
       if !declares(.readsSecrets) { refusal(.readsSecrets) } else if dryRun { nil } else {
-        environment.secretReader
+        environment.ports.secretReader
       }
     let keyring: any KeyringAccess =
       if !declares(.usesKeyring) { refusal(.usesKeyring) } else {
-        OSKeyring(connect: environment.makeSecretStore, dryRun: dryRun)
+        OSKeyring(connect: environment.ports.keyring, dryRun: dryRun)
       }
     return Capabilities(files: files, verifier: verifier, secretReader: secretReader, keyring: keyring)
   }

@@ -26,6 +26,7 @@ extension TokenVerifying {
 /// Sends the probes: an HTTP transport made when first needed, shut down after.
 struct LiveVerification: TokenVerifying {
   let makeTransport: @Sendable () throws -> any HTTPTransport
+  let clock: any PacingClock
   let apiBase: String
 
   func verify(
@@ -41,7 +42,7 @@ struct LiveVerification: TokenVerifying {
     } catch {
       throw BcshError("cannot start the HTTP client: \(error)")
     }
-    var verifier = Verifier(transport: transport, apiBase: apiBase)
+    var verifier = Verifier(transport: transport, apiBase: apiBase, clock: clock)
     verifier.events = events
     let reports = await verifier.verify(all: tokens, scopes: scopes, timeout: timeout)
     await transport.shutdown()

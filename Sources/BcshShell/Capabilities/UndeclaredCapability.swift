@@ -22,6 +22,8 @@ struct UndeclaredCapability: FileWriting, TokenVerifying, SecretReading, Keyring
     what: String
   ) throws(BcshError) -> FileFingerprint? { throw refusal() }
 
+  func gitWouldTrack(_ path: String) throws(BcshError) -> Bool { throw refusal() }
+
   func verify(
     _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection, timeout: Duration,
     events: AsyncStream<VerifyEvent>.Continuation?

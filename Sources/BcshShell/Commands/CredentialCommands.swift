@@ -263,7 +263,7 @@ enum CredentialCommands {
         throw error.placed(at: file.position)
       }
     } else if invocation.flag("--stdin") {
-      guard let read = environment.readStandardInput, let text = try read() else {
+      guard let read = environment.ports.standardInput, let text = try read() else {
         throw BcshError(
           "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
           at: invocation.position)

@@ -163,7 +163,7 @@ enum FileCommands {
     let kept = keyring == nil ? "" : "; secrets in the keyring"
     context.confirm(
       "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
-    if GitExposure.isTrackable(path) {
+    if try context.capabilities.files.gitWouldTrack(path) {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
         at: place, hint: "add it to .gitignore before the next commit")

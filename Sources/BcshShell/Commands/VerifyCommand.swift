@@ -95,7 +95,7 @@ enum VerifyCommand {
 
     // Every verify that ran is recorded, whatever it found, so that an old "passed" never
     // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
-    let date = context.shell.environment.now().formatted(.iso8601)
+    let date = context.shell.environment.ports.now().formatted(.iso8601)
     for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
       let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
       try context.state.session.update(token.name) { $0.lastVerification = record }

@@ -85,6 +85,7 @@ extension HTTPResponse {
   func intHeader(_ name: String) -> Int? { header(name).flatMap { Int($0) } }
 }
 
-/// The exact 403 body BigCommerce sends for a missing scope (reference section 5, brief).
+/// The exact 403 body BigCommerce sends for a missing scope (docs/bigcommerce.md, "Verifying without
+/// writing").
 let missingScopeBody =
   #"{"status":403,"title":"You don't have a required scope to access the endpoint","type":"https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes","errors":{}}"#
