@@ -27,6 +27,13 @@ import Testing
     try FileManager.default.contentsOfDirectory(atPath: bcsh.folder).filter { $0.contains(".bcsh-save-") }
   }
 
+  /// The lines of a strace log a failure shows: the save's calls, the signals, how bcsh ended.
+  func summary(of trace: String) -> String {
+    trace.split(separator: "\n").filter {
+      $0.contains(".bcsh-save-") || $0.contains("fsync") || $0.contains("---") || $0.contains("+++")
+    }.joined(separator: "\n")
+  }
+
   /// A save killed (SIGKILL, which nothing catches) at the two points that matter, each reached
   /// exactly (strace stops bcsh at its first and second `fsync`): when its temporary file holds the
   /// whole new session but has not been renamed, the file is still the old session, whole, and the
@@ -41,7 +48,7 @@ import Testing
 
     let beforeRename = try bcsh.runTraced(
       ["-s", "big.json", "-c", "token new killed-before; save"], signal: "KILL", at: "fsync", occurrence: 1)
-    #expect(beforeRename.trace.contains("+++ killed by SIGKILL +++"), "\(beforeRename.trace)")
+    #expect(beforeRename.trace.contains("+++ killed by SIGKILL +++"), "\(summary(of: beforeRename.trace))")
     #expect(tokens(in: bcsh.read("big.json")) == old, "the old session is not whole")
     let left = try debris(bcsh)
     #expect(left.count == 1, "\(left)")
@@ -51,7 +58,7 @@ import Testing
 
     let afterRename = try bcsh.runTraced(
       ["-s", "big.json", "-c", "token new killed-after; save"], signal: "KILL", at: "fsync", occurrence: 2)
-    #expect(afterRename.trace.contains("+++ killed by SIGKILL +++"), "\(afterRename.trace)")
+    #expect(afterRename.trace.contains("+++ killed by SIGKILL +++"), "\(summary(of: afterRename.trace))")
     #expect(tokens(in: bcsh.read("big.json")) == old + 1, "the new session is not whole")
     #expect(try debris(bcsh).isEmpty, "the save did not sweep what the killed one left")
 
@@ -77,15 +84,16 @@ import Testing
     let run = try bcsh.runTraced(
       ["-s", "big.json", "-c", "token new signalled; save"], signal: signal, at: "fsync", occurrence: 1)
     let trace = run.trace
+    let shown = summary(of: trace)
     let opened = try #require(
       trace.firstMatch(of: /openat\(AT_FDCWD, "([^"]*\.bcsh-save-[^"]*)", [^)]*O_EXCL[^)]*\) = (\d+)/),
-      "no temporary file in the trace: \(trace)")
+      "no temporary file in the trace: \(shown)")
     let (temporary, descriptor) = (String(opened.1), String(opened.2))
-    let flushed = try #require(trace.range(of: "fsync(\(descriptor))"), "\(trace)")
-    let signalled = try #require(trace.range(of: "--- SIG\(signal) "), "\(trace)")
+    let flushed = try #require(trace.range(of: "fsync(\(descriptor))"), "\(shown)")
+    let signalled = try #require(trace.range(of: "--- SIG\(signal) "), "\(shown)")
     let removed = try #require(
-      trace.range(of: "unlink(\"\(temporary)\") = 0"), "no handler removed it: \(trace)")
-    let ended = try #require(trace.range(of: "+++ killed by SIG\(signal) +++"), "\(trace)")
+      trace.range(of: "unlink(\"\(temporary)\") = 0"), "no handler removed it: \(shown)")
+    let ended = try #require(trace.range(of: "+++ killed by SIG\(signal) +++"), "\(shown)")
     #expect(flushed.lowerBound < signalled.lowerBound)
     #expect(signalled.lowerBound < removed.lowerBound && removed.lowerBound < ended.lowerBound)
     #expect(try debris(bcsh).isEmpty)
