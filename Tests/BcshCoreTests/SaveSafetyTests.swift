@@ -109,23 +109,15 @@ import Testing
     #expect(lstat(folder.path("link.json"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
   }
 
-  /// Holds the `flock` a save takes on `folder` until the returned descriptor is closed.
-  private func lock(_ folder: String) -> Int32 {
-    let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
-    #expect(flock(descriptor, LOCK_EX) == 0)
-    return descriptor
-  }
-
   /// The check and the rename happen under the folder's lock: a save waits while another holds it.
   /// At the save's first pause the test looks for the file, then lets go of the lock.
   @Test func aSaveWaitsForTheFolderLock() throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let held = lock(folder.path)
-    defer { close(held) }
+    let held = try HeldFolderLock(folder.path)
     let clock = SteppedLockClock { _ in
       #expect(FileFingerprint.of(path) == nil, "the save wrote while another held the lock")
-      flock(held, LOCK_UN)
+      held.release()
     }
     _ = try AtomicFile.write(
       "mine", to: path, expected: nil, force: false, shownAs: nil, lockClock: clock.lockClock)
@@ -138,8 +130,8 @@ import Testing
   @Test func aLockHeldTooLongEndsTheSaveAndSaysWhoHoldsIt() throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let held = lock(folder.path)
-    defer { close(held) }
+    let held = try HeldFolderLock(folder.path)
+    defer { held.release() }
     let clock = SteppedLockClock()
     #expect {
       try AtomicFile.write(
@@ -164,8 +156,8 @@ import Testing
   @Test func aCancelledSaveStopsWaitingForTheLock() async throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let held = lock(folder.path)
-    defer { close(held) }
+    let held = try HeldFolderLock(folder.path)
+    defer { held.release() }
     let clock = SteppedLockClock { _ in withUnsafeCurrentTask { $0?.cancel() } }
     let writer = Task.detached {
       try AtomicFile.write(

@@ -38,47 +38,18 @@ struct Bcsh {
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:], executable: String? = nil,
     bound: Duration? = .seconds(20)
   ) throws -> (result: Result, elapsed: Duration, timedOut: Bool) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = [
       "HOME": folder, "PATH": Self.packageRoot.appendingPathComponent(".build/debug").path + ":/usr/bin:/bin",
       "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
     ]
     env.merge(environment) { _, new in new }
-    process.environment = env
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
     let clock = ContinuousClock()
     let start = clock.now
-    try process.run()
-    let killed = KillSwitch()
-    if let bound {
-      let pid = process.processIdentifier
-      let (seconds, attoseconds) = bound.components
-      DispatchQueue.global().asyncAfter(
-        deadline: .now() + .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-      ) { [process] in
-        if process.isRunning {
-          killed.set()
-          kill(pid, SIGKILL)
-        }
-      }
-    }
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let result = Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
-    return (result, clock.now - start, killed.isSet)
+    let ran = try ChildProcess.run(
+      executable ?? Self.binary, arguments, in: folder, environment: env, stdin: stdin, bound: bound)
+    return (
+      Result(status: ran.status, stdout: ran.stdout, stderr: ran.stderr), clock.now - start, ran.timedOut
+    )
   }
 
   /// bcsh run under strace, which sends it SIG`signal` when it enters its `occurrence`-th call
@@ -132,12 +103,4 @@ struct MissingTool: Error, CustomStringConvertible {
   var name: String
   var installedBy: String
   var description: String { "\(name) is not installed (\(installedBy) installs it)" }
-}
-
-/// A flag one thread sets and another reads.
-final class KillSwitch: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-  func set() { lock.withLock { value = true } }
-  var isSet: Bool { lock.withLock { value } }
 }
