@@ -3,9 +3,8 @@ import TestSupport
 
 /// The built `bcsh` binary, run as a user would: arguments, standard input, environment, folder.
 struct Bcsh {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/bcsh").path
+  static let packageRoot = PackagePaths.root
+  static let binary = PackagePaths.bcsh
   static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
   static let examples = packageRoot.appendingPathComponent("examples").path
 

@@ -30,19 +30,12 @@ final class SealedHome {
     ]
   }
 
-  /// The built `bcsh`: `<package root>/.build/debug/bcsh`.
-  static var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/bcsh").path
-  }
-
   /// Starts bcsh interactively (`--no-rc` unless `rc`), and waits for its first prompt.
   func start(_ arguments: [String] = [], rc: Bool = false, environment extra: [String: String] = [:])
     throws -> PseudoTerminal
   {
     let terminal = try PseudoTerminal(
-      executable: Self.binary, arguments: (rc ? [] : ["--no-rc"]) + arguments,
+      executable: PackagePaths.bcsh, arguments: (rc ? [] : ["--no-rc"]) + arguments,
       environment: environment.merging(extra) { $1 }, directory: work)
     try terminal.expectPrompt()
     return terminal
