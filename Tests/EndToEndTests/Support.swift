@@ -65,12 +65,13 @@ struct Bcsh {
     }
     let logFolder = TemporaryFolder("strace")
     let log = logFolder.path("trace")
-    let result = try run(
+    let (result, _, timedOut) = try runBounded(
       [
         "--default-signal=TERM,INT,HUP", strace, "-f", "-o", log, "-e", "trace=openat,fsync,rename,unlink",
         "-e", "inject=\(syscall):signal=\(signal):when=\(occurrence)", Self.binary,
-      ] + arguments, executable: "/usr/bin/env")
+      ] + arguments, executable: "/usr/bin/env", bound: .seconds(60))
     let trace = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    guard !timedOut else { throw TracedRunHung(trace: trace) }
     return (result, trace)
   }
 
@@ -95,6 +96,12 @@ enum Sample {
   static let accessToken = "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8"
   static let clientID = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p"
   static let clientSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+}
+
+/// A run under strace that was still going after its bound (and was killed).
+struct TracedRunHung: Error, CustomStringConvertible {
+  var trace: String
+  var description: String { "bcsh under strace did not end; the end of its trace: \(trace.suffix(2000))" }
 }
 
 /// A program a test needs that this machine does not have.
