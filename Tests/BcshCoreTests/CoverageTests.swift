@@ -77,22 +77,61 @@ import Testing
     #expect(t.output.output.contains("Orders"))
   }
 
-  /// Whatever a request file holds, reading it gives requests or an error, never a crash.
-  @Test func oddRequestLinesNeverCrash() {
-    let lines = [
-      "GET", "GET  ", "\"GET", "GET \"", "GET https://", "GET http://x", "GET /", "GET //", "GET /stores",
-      "GET /stores/x", "GET /stores/x/v3", "GET ?x", "GET #", "  \t GET\t/v3/hooks", "é GET /v3/hooks ☕",
-      "\"GET /v3/hooks HTTP/1.1\"", "GET /v3/catalog/products/%2F", "DELETE /v3/../../etc", "{",
-      "{\"log\":1}",
-      "{\"log\":{\"entries\":[1,{\"request\":{}}]}}", "OPTIONS /v3/hooks", "get /v3/hooks",
-    ]
-    for line in lines {
-      if let read = try? RequestReader.requests(fromFile: line, source: "f") {
-        for request in read.requests {
-          _ = try? ScopeNeed.resolve([request])
-          _ = EndpointCatalog.nearest(request)
-        }
-      }
+  /// What reading `line` as a request file gives: each request with the scopes it needs (or why
+  /// none), or the error with its place.
+  private func outcome(of line: String) -> String {
+    let read: [APIRequest]
+    do {
+      read = try RequestReader.requests(fromFile: line, source: "f").requests
+    } catch {
+      return "\(error.position.map(String.init(describing:)) ?? "-"): \(error.message)"
     }
+    return read.map { request in
+      let need: String
+      do throws(BcshError) {
+        let grants = try ScopeNeed.resolve([request]).grants
+        need = grants.isEmpty ? "no scope" : grants.map { "\($0.scopeID)=\($0.level)" }.joined(separator: " ")
+      } catch {
+        need = "\(error.position.map(String.init(describing:)) ?? "-"): \(error.message)"
+      }
+      return "\(request.method) \(request.path) needs \(need)"
+    }.joined(separator: "; ")
+  }
+
+  /// Whatever a request file holds, reading it gives the request written on the line, or an error
+  /// at the line that names it: never a crash, and never a request made up from a broken line.
+  @Test(arguments: [
+    ("GET", "f:1:1: no request in 'GET'"),
+    ("GET  ", "f:1:1: no request in 'GET'"),
+    ("\"GET", "f:1:1: no request in '\"GET'"),
+    ("GET \"", "f:1:1: no request in 'GET \"'"),
+    ("GET https://", "GET / needs f:1:1: no BigCommerce endpoint matches 'GET /'"),
+    ("GET http://x", "GET / needs f:1:1: no BigCommerce endpoint matches 'GET /'"),
+    ("GET /", "GET / needs f:1:1: no BigCommerce endpoint matches 'GET /'"),
+    ("GET //", "GET / needs f:1:1: no BigCommerce endpoint matches 'GET /'"),
+    ("GET /stores", "GET /stores needs f:1:1: no BigCommerce endpoint matches 'GET /stores'"),
+    ("GET /stores/x", "GET / needs f:1:1: no BigCommerce endpoint matches 'GET /'"),
+    ("GET /stores/x/v3", "GET /v3 needs f:1:1: no BigCommerce endpoint matches 'GET /v3'"),
+    ("GET ?x", "f:1:1: no request in 'GET ?x'"),
+    ("GET #", "f:1:1: no request in 'GET #'"),
+    ("  \t GET\t/v3/hooks", "GET /v3/hooks needs no scope"),
+    ("é GET /v3/hooks ☕", "GET /v3/hooks needs no scope"),
+    ("\"GET /v3/hooks HTTP/1.1\"", "GET /v3/hooks needs no scope"),
+    ("GET /v3/catalog/products/%2F", "GET /v3/catalog/products/%2F needs products=read-only"),
+    (
+      "DELETE /v3/../../etc",
+      "DELETE /v3/../../etc needs f:1:1: no BigCommerce endpoint matches 'DELETE /v3/../../etc'"
+    ),
+    ("{", "f:1:1: 'f' is not a HAR file (no log.entries)"),
+    ("{\"log\":1}", "f:1:1: 'f' is not a HAR file (no log.entries)"),
+    (
+      "{\"log\":{\"entries\":[1,{\"request\":{}}]}}",
+      "f:1:1: HAR entry 1 has no request.method and request.url"
+    ),
+    ("OPTIONS /v3/hooks", "OPTIONS /v3/hooks needs f:1:1: no BigCommerce endpoint takes 'OPTIONS /v3/hooks'"),
+    ("get /v3/hooks", "GET /v3/hooks needs no scope"),
+  ])
+  func oddRequestLinesGiveTheirRequestOrAnError(line: String, expected: String) {
+    #expect(outcome(of: line) == expected)
   }
 }

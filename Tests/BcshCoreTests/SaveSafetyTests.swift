@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestSupport
 import Testing
 
@@ -115,92 +114,66 @@ import Testing
   }
 
   /// The check and the rename happen under the folder's lock: a save waits while another holds it.
-  @Test func aSaveWaitsForTheFolderLock() async throws {
+  /// At the save's first pause the test looks for the file, then lets go of the lock.
+  @Test func aSaveWaitsForTheFolderLock() throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-    defer { close(descriptor) }
-    #expect(flock(descriptor, LOCK_EX) == 0)
-    let writer = Task.detached { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
-    try await Task.sleep(for: .milliseconds(300))
-    #expect(FileFingerprint.of(path) == nil, "the save did not wait for the lock")
-    flock(descriptor, LOCK_UN)
-    _ = try await writer.value
+    let held = try HeldFolderLock(folder.path)
+    let clock = SteppedLockClock { _ in
+      #expect(FileFingerprint.of(path) == nil, "the save wrote while another held the lock")
+      held.release()
+    }
+    _ = try AtomicFile.write(
+      "mine", to: path, expected: nil, force: false, shownAs: nil, lockClock: clock.lockClock)
+    #expect(clock.pauses == 1, "the save did not wait for the lock")
     #expect(try AtomicFile.read(path) == "mine")
-  }
-
-  /// Waits for `task` at most `bound`; nil when it is still running then.
-  private func result(
-    of task: Task<FileFingerprint, any Error>, within bound: Duration
-  ) async -> Result<FileFingerprint, any Error>? {
-    let finished = Finished()
-    Task.detached {
-      let result = await task.result
-      finished.outcome.withLock { $0 = result }
-    }
-    let clock = ContinuousClock()
-    let giveUp = clock.now + bound
-    while clock.now < giveUp {
-      if let done = finished.outcome.withLock({ $0 }) { return done }
-      try? await Task.sleep(for: .milliseconds(20))
-    }
-    return finished.outcome.withLock { $0 }
-  }
-
-  private final class Finished: Sendable {
-    let outcome = Mutex<Result<FileFingerprint, any Error>?>(nil)
   }
 
   /// Issue 22, item 3: a lock another process holds for good (another user's save in a shared
   /// folder) ends the wait after a few seconds, with a clear error that says who holds it.
-  @Test func aLockHeldTooLongEndsTheSaveAndSaysWhoHoldsIt() async throws {
+  @Test func aLockHeldTooLongEndsTheSaveAndSaysWhoHoldsIt() throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-    defer { close(descriptor) }
-    #expect(flock(descriptor, LOCK_EX) == 0)
-    let writer = Task.detached { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
-    let outcome = await result(of: writer, within: .seconds(20))
-    flock(descriptor, LOCK_UN)
-    guard let outcome else {
-      Issue.record("the save still waited for the lock after 20 s")
-      _ = try? await writer.value
-      return
+    let held = try HeldFolderLock(folder.path)
+    defer { held.release() }
+    let clock = SteppedLockClock()
+    #expect {
+      try AtomicFile.write(
+        "mine", to: path, expected: nil, force: false, shownAs: nil, lockClock: clock.lockClock)
+    } throws: { error in
+      guard let error = error as? BcshError else { return false }
+      #expect(error.status == .commandFailed)
+      #expect(error.message.contains("another process has been saving in"), "\(error.message)")
+      #expect(error.message.contains("for over 5 seconds"), "\(error.message)")
+      #expect(error.message.contains("pid \(getpid())"), "\(error.message)")
+      #expect(error.message.hasSuffix("; nothing was saved"), "\(error.message)")
+      return true
     }
-    guard case .failure(let error as BcshError) = outcome else {
-      Issue.record("the save did not fail: \(outcome)")
-      return
-    }
-    #expect(error.status == .commandFailed)
-    #expect(error.message.contains("another process has been saving in"), "\(error.message)")
-    #expect(error.message.contains("pid \(getpid())"), "\(error.message)")
-    #expect(error.message.hasSuffix("; nothing was saved"), "\(error.message)")
+    #expect(clock.elapsed >= FolderLock.patience, "gave up after \(clock.elapsed)")
+    #expect(clock.elapsed < FolderLock.patience + .seconds(1), "gave up only after \(clock.elapsed)")
     #expect(FileFingerprint.of(path) == nil)
   }
 
   /// Issue 22, item 3: Ctrl-C (and SIGTERM, in the interactive shell) cancel the command, and a
-  /// save waiting for the lock stops waiting at once.
+  /// save waiting for the lock stops waiting at once: the task is cancelled at the save's first
+  /// pause, and there is no second.
   @Test func aCancelledSaveStopsWaitingForTheLock() async throws {
     let folder = TemporaryFolder("core")
     let path = folder.path("s.json")
-    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-    defer { close(descriptor) }
-    #expect(flock(descriptor, LOCK_EX) == 0)
-    let writer = Task.detached { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
-    try await Task.sleep(for: .milliseconds(200))
-    writer.cancel()
-    let outcome = await result(of: writer, within: .seconds(2))
-    flock(descriptor, LOCK_UN)
-    guard let outcome else {
-      Issue.record("a cancelled save still waited for the lock after 2 s")
-      _ = try? await writer.value
-      return
+    let held = try HeldFolderLock(folder.path)
+    defer { held.release() }
+    let clock = SteppedLockClock { _ in withUnsafeCurrentTask { $0?.cancel() } }
+    let writer = Task.detached {
+      try AtomicFile.write(
+        "mine", to: path, expected: nil, force: false, shownAs: nil, lockClock: clock.lockClock)
     }
+    let outcome = await writer.result
     guard case .failure(let error as BcshError) = outcome else {
       Issue.record("the cancelled save did not fail: \(outcome)")
       return
     }
     #expect(error.status == .interrupted, "\(error.message)")
+    #expect(clock.pauses == 1, "the save went on waiting after it was cancelled")
     #expect(FileFingerprint.of(path) == nil)
   }
 

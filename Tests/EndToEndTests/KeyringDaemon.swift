@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A private D-Bus session bus with a real GNOME Keyring on it, started and stopped by a test: the
 /// Secret Service that `save --keyring` talks to, isolated from any keyring of the machine's user.
@@ -69,21 +70,11 @@ final class KeyringDaemon {
   func run(_ program: String, _ arguments: [String], stdin: String = "") throws -> (
     status: Int32, output: String
   ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let ran = try ChildProcess.run(
+      program, arguments,
+      environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+      stdin: stdin)
+    return (ran.status, ran.stdout)
   }
 
   /// `secret-tool search --all application bcsh`: every item bcsh owns, as secret-tool prints it.

@@ -3,9 +3,8 @@ import TestSupport
 
 /// The built `bcsh` binary, run as a user would: arguments, standard input, environment, folder.
 struct Bcsh {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/bcsh").path
+  static let packageRoot = PackagePaths.root
+  static let binary = PackagePaths.bcsh
   static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
   static let examples = packageRoot.appendingPathComponent("examples").path
 
@@ -27,81 +26,53 @@ struct Bcsh {
 
   func run(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:], executable: String? = nil
-  )
-    throws -> Result
-  {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    var env = [
-      "HOME": folder, "PATH": Self.packageRoot.appendingPathComponent(".build/debug").path + ":/usr/bin:/bin",
-      "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
-    ]
-    env.merge(environment) { _, new in new }
-    process.environment = env
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+  ) throws -> Result {
+    try runBounded(arguments, stdin: stdin, environment: environment, executable: executable, bound: nil)
+      .result
   }
 
   /// Like `run`, for what might hang: a run still going after `bound` is killed (SIGKILL) and
   /// reported with `timedOut`, so that a hang fails its test instead of stopping the suite.
   func runBounded(
-    _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-    bound: Duration = .seconds(20)
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], executable: String? = nil,
+    bound: Duration? = .seconds(20)
   ) throws -> (result: Result, elapsed: Duration, timedOut: Bool) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = [
-      "HOME": folder, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": folder + "/state",
-      "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
+      "HOME": folder, "PATH": Self.packageRoot.appendingPathComponent(".build/debug").path + ":/usr/bin:/bin",
+      "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config", "TERM": "dumb",
     ]
     env.merge(environment) { _, new in new }
-    process.environment = env
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
     let clock = ContinuousClock()
     let start = clock.now
-    try process.run()
-    let killed = KillSwitch()
-    let pid = process.processIdentifier
-    let (seconds, attoseconds) = bound.components
-    DispatchQueue.global().asyncAfter(
-      deadline: .now() + .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-    ) { [process] in
-      if process.isRunning {
-        killed.set()
-        kill(pid, SIGKILL)
-      }
+    let ran = try ChildProcess.run(
+      executable ?? Self.binary, arguments, in: folder, environment: env, stdin: stdin, bound: bound)
+    return (
+      Result(status: ran.status, stdout: ran.stdout, stderr: ran.stderr), clock.now - start, ran.timedOut
+    )
+  }
+
+  /// bcsh run under strace, which sends it SIG`signal` when it enters its `occurrence`-th call
+  /// of `syscall` (`fsync`, `rename`): one fixed point of the run, the same in every run. The
+  /// signal's default action is put back first (the test runner may ignore it, and an ignored
+  /// signal stays ignored across exec). Returns the run and strace's log of bcsh's `openat`,
+  /// `fsync`, `rename` and `unlink` calls, the signals it got and how it ended.
+  func runTraced(
+    _ arguments: [String], signal: String, at syscall: String, occurrence: Int
+  ) throws -> (result: Result, trace: String) {
+    let strace = "/usr/bin/strace"
+    guard FileManager.default.isExecutableFile(atPath: strace) else {
+      throw MissingTool(name: "strace", installedBy: "scripts/bootstrap")
     }
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let result = Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
-    return (result, clock.now - start, killed.isSet)
+    let logFolder = TemporaryFolder("strace")
+    let log = logFolder.path("trace")
+    let (result, _, timedOut) = try runBounded(
+      [
+        "--default-signal=TERM,INT,HUP", strace, "-f", "-o", log, "-e", "trace=openat,fsync,rename,unlink",
+        "-e", "inject=\(syscall):signal=\(signal):when=\(occurrence)", Self.binary,
+      ] + arguments, executable: "/usr/bin/env", bound: .seconds(60))
+    let trace = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    guard !timedOut else { throw TracedRunHung(trace: trace) }
+    return (result, trace)
   }
 
   func path(_ name: String) -> String { folder + "/" + name }
@@ -127,10 +98,15 @@ enum Sample {
   static let clientSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
 }
 
-/// A flag one thread sets and another reads.
-final class KillSwitch: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-  func set() { lock.withLock { value = true } }
-  var isSet: Bool { lock.withLock { value } }
+/// A run under strace that was still going after its bound (and was killed).
+struct TracedRunHung: Error, CustomStringConvertible {
+  var trace: String
+  var description: String { "bcsh under strace did not end; the end of its trace: \(trace.suffix(2000))" }
+}
+
+/// A program a test needs that this machine does not have.
+struct MissingTool: Error, CustomStringConvertible {
+  var name: String
+  var installedBy: String
+  var description: String { "\(name) is not installed (\(installedBy) installs it)" }
 }

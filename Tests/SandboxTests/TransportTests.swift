@@ -153,15 +153,34 @@ import Testing
 
 /// Shutting down is clean, idempotent, and not required for a dropped transport to go away.
 @Suite struct TransportLifecycleTests {
-  @Test func shutdownTwiceAndDropWithoutShutdown() async throws {
+  @Test func shutdownTwiceIsHarmless() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 2) }
     let transport = AsyncHTTPTransport()
+    _ = try await transport.send(
+      HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
     await transport.shutdown()
     await transport.shutdown()
-    // A transport nobody shuts down must not stop a debug build when it is released.
+    await #expect(throws: TransportError.other("the HTTP client was already shut down")) {
+      _ = try await transport.send(
+        HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
+    }
+    await server.stop()
+  }
+
+  /// A transport that made its client (it sent a request, and keeps the connection alive) and is
+  /// dropped without `shutdown()` shuts the client down itself: the server sees its connection
+  /// closed. Without that, AsyncHTTPClient stops a debug build ("Client not shut down before the
+  /// deinit"), or the connection stays open and this test runs into its time limit.
+  @Test(.timeLimit(.minutes(1))) func aDroppedTransportShutsItsClientDown() async throws {
+    let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 2) }
     var dropped: AsyncHTTPTransport? = AsyncHTTPTransport()
-    #expect(dropped != nil)
+    let response = try await dropped?.send(
+      HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
+    #expect(response?.status == 200)
+    #expect(server.log.closedConnections == 0, "the connection is kept alive while the transport lives")
     dropped = nil
-    try await Task.sleep(for: .milliseconds(50))
+    try await server.log.waitForClosedConnections(1)
+    await server.stop()
   }
 }
 

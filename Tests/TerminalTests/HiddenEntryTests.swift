@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Glibc
+import TestSupport
 import Testing
 
 /// `token set FIELD` with no value asks on the terminal without echo.
@@ -19,7 +20,7 @@ import Testing
   static func atTheHiddenPromptOfAScript(_ commands: String) throws -> (SealedHome, PseudoTerminal) {
     let home = try SealedHome()
     let terminal = try PseudoTerminal(
-      executable: SealedHome.binary, arguments: ["-c", commands], environment: home.environment,
+      executable: PackagePaths.bcsh, arguments: ["-c", commands], environment: home.environment,
       directory: home.work)
     try terminal.expect("(input hidden): ")
     return (home, terminal)

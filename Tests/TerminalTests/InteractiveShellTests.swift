@@ -139,12 +139,9 @@ import Testing
   /// A SIGCONT (after Ctrl-Z and `fg`) that comes while a command runs is not a reason to leave.
   @Test func sigcontWhileACommandRunsKeepsTheShell() throws {
     let silent = try SilentListener()
+    defer { withExtendedLifetime(silent) {} }
     let home = try SealedHome()
-    let terminal = try home.start(environment: [
-      "BCSH_API_BASE": "http://127.0.0.1:\(silent.port)", "AT": "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8",
-    ])
-    terminal.send("token new demo-store; path set abc123; token set access-token --env AT\r")
-    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    let terminal = try home.startWithAToken(apiBase: "http://127.0.0.1:\(silent.port)")
     terminal.send("verify --timeout 2\r")
     terminal.drain(for: 0.5)
     kill(terminal.pid, SIGCONT)
@@ -175,16 +172,9 @@ import Testing
 @Suite(.serialized) struct InterruptTests {
   @Test func ctrlCStopsAVerifyThatWaitsOnAServerThatNeverAnswers() throws {
     let silent = try SilentListener()
-    defer { silent.close() }
+    defer { withExtendedLifetime(silent) {} }
     let home = try SealedHome()
-    let terminal = try home.start(
-      [],
-      environment: [
-        "BCSH_API_BASE": "http://127.0.0.1:\(silent.port)", "T": "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8",
-      ])
-    terminal.send(
-      "token new demo-store; path set abc123; token set access-token --env T; scope add products\r")
-    try terminal.expectPrompt("bcsh(demo-store)*> ")
+    let terminal = try home.startWithAToken(apiBase: "http://127.0.0.1:\(silent.port)", scopes: ["products"])
     let started = Date()
     terminal.send("verify --timeout 60\r")
     terminal.drain(for: 0.5)
@@ -201,32 +191,4 @@ import Testing
     #expect(try terminal.waitForExit() == 0)
     #expect(sameSettings(terminal.settingsBefore, terminal.settingsNow))
   }
-}
-
-/// A loopback socket that accepts connections into its backlog and never answers.
-struct SilentListener {
-  let descriptor: Int32
-  let port: Int
-
-  init() throws {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-    }
-    self.descriptor = descriptor
-    self.port = Int(UInt16(bigEndian: address.sin_port))
-  }
-
-  func close() { _ = Glibc.close(descriptor) }
 }

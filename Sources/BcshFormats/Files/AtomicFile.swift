@@ -73,10 +73,18 @@ public enum AtomicFile {
   public static func write(
     _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String? = nil
   ) throws(BcshError) -> FileFingerprint {
+    try write(contents, to: path, expected: expected, force: force, shownAs: name, lockClock: .system)
+  }
+
+  /// ``write(_:to:expected:force:shownAs:)`` waiting for the folder's lock by `lockClock`.
+  static func write(
+    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
+    lockClock: LockClock
+  ) throws(BcshError) -> FileFingerprint {
     let shown = name ?? path
     let target = try regularFileTarget(path, shownAs: shown)
     let folder = Paths.folder(of: target)
-    let lock = try FolderLock(folder, shownAs: Paths.folder(of: shown))
+    let lock = try FolderLock(folder, shownAs: Paths.folder(of: shown), clock: lockClock)
     defer { lock?.release() }
     if lock != nil { removeDebris(of: target) }
     var existing = stat()

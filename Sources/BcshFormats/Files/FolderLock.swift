@@ -7,6 +7,23 @@ import BcshPorts
   import Darwin
 #endif
 
+/// The time a wait for a folder lock reads and passes: the system's for every save; a test hands in
+/// one that moves only when the wait pauses, and so learns each pause as it happens.
+struct LockClock: Sendable {
+  var now: @Sendable () -> ContinuousClock.Instant
+  /// Waits `duration` before the next try.
+  var pause: @Sendable (Duration) -> Void
+
+  static let system = LockClock(
+    now: { .now },
+    pause: { duration in
+      var rest = timespec(
+        tv_sec: Int(duration.components.seconds),
+        tv_nsec: Int(duration.components.attoseconds / 1_000_000_000))
+      nanosleep(&rest, nil)
+    })
+}
+
 /// An exclusive `flock` on a folder, held by every bcsh process while it checks and replaces a
 /// file there. The folder is locked rather than the file because the rename replaces the file
 /// (a lock on the old one would guard nothing) and because a missing file has nothing to lock; a
@@ -24,11 +41,13 @@ struct FolderLock {
   /// (the save then goes on unlocked, as it would on a file system without locks). Throws when
   /// the wait runs out (saying who holds the lock, where the system says) or when the task is
   /// cancelled (Ctrl-C, SIGTERM in the interactive shell).
-  init?(_ folder: String, shownAs shown: String, patience: Duration = FolderLock.patience) throws(BcshError) {
+  init?(
+    _ folder: String, shownAs shown: String, patience: Duration = FolderLock.patience,
+    clock: LockClock = .system
+  ) throws(BcshError) {
     let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
-    let clock = ContinuousClock()
-    let giveUp = clock.now + patience
+    let giveUp = clock.now() + patience
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR else {
         close(descriptor)
@@ -38,7 +57,7 @@ struct FolderLock {
         close(descriptor)
         throw BcshError("cancelled while waiting for another save in '\(shown)'", status: .interrupted)
       }
-      if clock.now >= giveUp {
+      if clock.now() >= giveUp {
         let holder = Self.holder(of: descriptor)
         close(descriptor)
         throw BcshError(
@@ -46,8 +65,7 @@ struct FolderLock {
             + (holder.map { " (\($0))" } ?? "") + "; nothing was saved",
           hint: "save again when it is done, or save to a file in another folder")
       }
-      var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
-      nanosleep(&pause, nil)
+      clock.pause(.milliseconds(20))
     }
     self.descriptor = descriptor
   }

@@ -1,13 +1,9 @@
 import Foundation
+import TestSupport
 
-/// Paths inside the bcsh package, found from this file's own location.
+/// The files of the bcsh package the installation tests read.
 enum Repository {
-  /// The package root: three folders above Tests/InstallationTests/Support/.
-  static let root: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Support
-    .deletingLastPathComponent()  // InstallationTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()
+  static let root = PackagePaths.root
 
   static func file(_ path: String) -> URL { root.appendingPathComponent(path) }
 
@@ -17,5 +13,5 @@ enum Repository {
   static let manPage = file("man/bcsh.1")
 
   /// The debug build of the executable, which `swift build` and `swift test` make.
-  static let debugExecutable = file(".build/debug/bcsh")
+  static let debugExecutable = URL(fileURLWithPath: PackagePaths.bcsh)
 }

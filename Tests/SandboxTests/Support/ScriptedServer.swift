@@ -106,6 +106,7 @@ final class ScriptedServer: Sendable {
     private let lock = NSLock()
     private var count = 0
     private var tokens = 0
+    private var closed = 0
 
     func record(_ head: HTTPRequestHead) {
       lock.withLock {
@@ -114,8 +115,18 @@ final class ScriptedServer: Sendable {
       }
     }
 
+    func recordClose() { lock.withLock { closed += 1 } }
+
     var requests: Int { lock.withLock { count } }
     var requestsWithToken: Int { lock.withLock { tokens } }
+    /// Connections that were closed, by either side.
+    var closedConnections: Int { lock.withLock { closed } }
+
+    /// Returns once `count` connections have been closed; a test that could wait forever bounds
+    /// itself with `.timeLimit`, which cancels this wait.
+    func waitForClosedConnections(_ count: Int) async throws {
+      while closedConnections < count { try await Task.sleep(for: .milliseconds(10)) }
+    }
   }
 
   private final class Handler: ChannelInboundHandler {
@@ -129,6 +140,11 @@ final class ScriptedServer: Sendable {
     init(reply: @escaping @Sendable (HTTPRequestHead) -> Reply, log: RequestLog) {
       self.reply = reply
       self.log = log
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+      log.recordClose()
+      context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

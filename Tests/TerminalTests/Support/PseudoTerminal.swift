@@ -161,6 +161,25 @@ final class PseudoTerminal {
     }
   }
 
+  /// Waits until bcsh holds `folder` open, reading what it writes meanwhile. A save opens its folder
+  /// to take the lock on it and keeps it open while it waits for another's lock: this is the moment
+  /// a save is seen waiting. `timeout` only catches a save that never gets there.
+  func waitUntilHolding(_ folder: String, timeout: Double = 10) throws {
+    let wanted = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    let deadline = Date().addingTimeInterval(timeout)
+    while deadline.timeIntervalSinceNow > 0 {
+      let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+      if open.contains(where: {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == wanted
+      }) {
+        return
+      }
+      readAvailable(waitingAtMost: 0.01)
+    }
+    throw TerminalTestError(
+      description: "bcsh never opened \(folder); the screen: " + screen.suffix(2000).debugDescription)
+  }
+
   /// Reads what bcsh writes for `seconds`, without looking for anything.
   func drain(for seconds: Double) {
     let deadline = Date().addingTimeInterval(seconds)

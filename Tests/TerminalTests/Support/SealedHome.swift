@@ -30,21 +30,25 @@ final class SealedHome {
     ]
   }
 
-  /// The built `bcsh`: `<package root>/.build/debug/bcsh`.
-  static var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/bcsh").path
-  }
-
   /// Starts bcsh interactively (`--no-rc` unless `rc`), and waits for its first prompt.
   func start(_ arguments: [String] = [], rc: Bool = false, environment extra: [String: String] = [:])
     throws -> PseudoTerminal
   {
     let terminal = try PseudoTerminal(
-      executable: Self.binary, arguments: (rc ? [] : ["--no-rc"]) + arguments,
+      executable: PackagePaths.bcsh, arguments: (rc ? [] : ["--no-rc"]) + arguments,
       environment: environment.merging(extra) { $1 }, directory: work)
     try terminal.expectPrompt()
+    return terminal
+  }
+
+  /// Starts bcsh, makes a current token `demo-store` (store abc123) that holds an access token and
+  /// sends its requests to `apiBase`, and waits for its prompt: where each verify test starts.
+  /// `scopes`: declared on it too.
+  func startWithAToken(apiBase: String, scopes: [String] = []) throws -> PseudoTerminal {
+    let terminal = try start(environment: ["BCSH_API_BASE": apiBase, "T": "k3jd8f0s9d8f7g6h5j4k3l2m1n0p9q8"])
+    let declaring = scopes.isEmpty ? "" : "; scope add " + scopes.joined(separator: " ")
+    terminal.send("token new demo-store; path set abc123; token set access-token --env T\(declaring)\r")
+    try terminal.expectPrompt("bcsh(demo-store)*> ")
     return terminal
   }
 }
