@@ -1,6 +1,10 @@
 import Synchronization
 
-@testable import BcshCore
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshPorts
+@testable import BcshShell
+@testable import BcshVerify
 
 /// A clock for a save's wait on a folder lock that moves only when the wait pauses: each pause
 /// returns at once, moves the clock on by its length, and first calls `onPause` (on the saving
