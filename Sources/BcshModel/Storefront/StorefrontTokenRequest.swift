@@ -1,0 +1,105 @@
+import FoundationEssentials
+
+/// The body of a create request for a storefront API token, checked against the reference's rules
+/// before anything is sent (docs/bigcommerce.md, "GraphQL Storefront tokens"): whole Unix seconds
+/// in the future, one channel as `channel_id` or several as `channel_ids` (never both), at most two
+/// CORS origins and only for storefront tokens, scopes required for private tokens and refused for
+/// the others.
+public struct StorefrontTokenRequest: Sendable, Equatable {
+  public var kind: StorefrontTokenKind
+  public var channels: [Int]
+  public var expiresAt: Int
+  public var origins: [String]
+  public var scopes: [StorefrontScope]
+
+  /// The most CORS origins one token takes.
+  public static let maximumOrigins = 2
+
+  /// A checked request. Errors carry no place: the caller adds the word's.
+  public init(
+    kind: StorefrontTokenKind, channels: [Int], expiresAt: Int, origins: [String] = [],
+    scopes: [StorefrontScope] = [], now: Date
+  ) throws(BcshError) {
+    guard !channels.isEmpty else {
+      throw BcshError(
+        "a token needs at least one channel", hint: "--channel 1 is the store's first storefront")
+    }
+    if let bad = channels.first(where: { $0 < 1 }) {
+      throw BcshError("channel \(bad) is not a channel id", hint: "channel ids are whole numbers from 1")
+    }
+    var seen = Set<Int>()
+    let unique = channels.filter { seen.insert($0).inserted }
+    guard expiresAt > Int(now.timeIntervalSince1970) else {
+      throw BcshError("the expiry is not in the future", hint: "write a length such as 30d")
+    }
+    switch kind {
+    case .storefront:
+      guard scopes.isEmpty else {
+        throw BcshError(
+          "storefront tokens have no scopes; only private tokens do",
+          hint: "--kind private --scope Unauthenticated makes a server token with scopes")
+      }
+    case .private, .impersonation:
+      guard origins.isEmpty else {
+        throw BcshError(
+          "only storefront tokens take CORS origins; a \(kind.rawValue) token is for servers",
+          hint: "--kind storefront --origin URL makes a browser token")
+      }
+      if kind == .impersonation, !scopes.isEmpty {
+        throw BcshError(
+          "customer impersonation tokens have no scopes; only private tokens do",
+          hint: "drop --scope, or mint --kind private")
+      }
+      if kind == .private, scopes.isEmpty {
+        throw BcshError(
+          "a private token needs at least one scope",
+          hint: "--scope Unauthenticated (store, catalog, cart, checkout), Customer, B2B")
+      }
+    }
+    guard origins.count <= Self.maximumOrigins else {
+      throw BcshError(
+        "a token takes at most \(Self.maximumOrigins) CORS origins, not \(origins.count)",
+        hint: "mint one token for each pair of origins")
+    }
+    for origin in origins { try Self.checkOrigin(origin) }
+    var seenScopes = Set<StorefrontScope>()
+    self.kind = kind
+    self.channels = unique
+    self.expiresAt = expiresAt
+    self.origins = origins
+    self.scopes = scopes.filter { seenScopes.insert($0).inserted }
+  }
+
+  /// An origin as browsers send it: `https://host` or `http://host:port`, without a path.
+  public static func checkOrigin(_ origin: String) throws(BcshError) {
+    let hint = "write an origin such as https://www.example.com (scheme and host, no path)"
+    let rest: Substring
+    if origin.hasPrefix("https://") {
+      rest = origin.dropFirst(8)
+    } else if origin.hasPrefix("http://") {
+      rest = origin.dropFirst(7)
+    } else {
+      throw BcshError("\(ShownWord.quoted(origin)) is not an origin: it needs https://", hint: hint)
+    }
+    let host = rest.hasSuffix("/") ? rest.dropLast() : rest
+    guard !host.isEmpty,
+      host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.:[]".contains($0)) })
+    else {
+      throw BcshError("\(ShownWord.quoted(origin)) is not an origin", hint: hint)
+    }
+  }
+
+  /// The JSON body, keys in the reference's order.
+  public var body: JSONValue {
+    var fields: [(String, JSONValue)] = []
+    if !origins.isEmpty { fields.append(("allowed_cors_origins", .array(origins.map { .string($0) }))) }
+    if channels.count == 1 {
+      fields.append(("channel_id", .number(channels[0])))
+    } else {
+      fields.append(("channel_ids", .array(channels.map { .number($0) })))
+    }
+    fields.append(("expires_at", .number(expiresAt)))
+    if !scopes.isEmpty { fields.append(("scopes", .array(scopes.map { .string($0.rawValue) }))) }
+    return .object(fields)
+  }
+}

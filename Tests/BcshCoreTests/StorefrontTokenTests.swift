@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import BcshModel
+
+/// Storefront API token requests as the reference describes them, expiry as users write it, and
+/// where each kind may be used around BigCommerce's server-to-server cut-off.
+@Suite struct StorefrontTokenTests {
+  /// 2026-12-05T00:00:00Z.
+  let now = Date(timeIntervalSince1970: 1_796_428_800)
+
+  private func body(_ request: StorefrontTokenRequest) -> String { request.body.serialized(pretty: false) }
+
+  @Test func oneChannelIsChannelIDAndSeveralAreChannelIDsNeverBoth() throws {
+    let one = try StorefrontTokenRequest(kind: .storefront, channels: [1], expiresAt: 1_885_635_176, now: now)
+    #expect(body(one) == #"{"channel_id":1,"expires_at":1885635176}"#)
+    let several = try StorefrontTokenRequest(
+      kind: .storefront, channels: [1, 12, 1], expiresAt: 1_885_635_176, origins: ["https://www.example.com"],
+      now: now)
+    #expect(
+      body(several)
+        == #"{"allowed_cors_origins":["https://www.example.com"],"channel_ids":[1,12],"expires_at":1885635176}"#
+    )
+  }
+
+  @Test func privateTokensCarryTheirScopesAndNeedOne() throws {
+    let request = try StorefrontTokenRequest(
+      kind: .private, channels: [1], expiresAt: 1_885_635_176,
+      scopes: [.unauthenticated, .customer, .customer],
+      now: now)
+    #expect(
+      body(request) == #"{"channel_id":1,"expires_at":1885635176,"scopes":["Unauthenticated","Customer"]}"#)
+    #expect(throws: BcshError.self) {
+      try StorefrontTokenRequest(kind: .private, channels: [1], expiresAt: 1_885_635_176, now: now)
+    }
+  }
+
+  @Test(arguments: [
+    (
+      StorefrontTokenKind.storefront, [1], [String](), [StorefrontScope.customer],
+      "storefront tokens have no scopes"
+    ),
+    (.impersonation, [1], [], [.customer], "customer impersonation tokens have no scopes"),
+    (.private, [1], ["https://a.example"], [.customer], "only storefront tokens take CORS origins"),
+    (
+      .storefront, [1], ["https://a.example", "https://b.example", "https://c.example"], [],
+      "at most 2 CORS origins"
+    ),
+    (.storefront, [1], ["www.example.com"], [], "is not an origin"),
+    (.storefront, [1], ["https://example.com/shop"], [], "is not an origin"),
+    (.storefront, [], [], [], "at least one channel"),
+    (.storefront, [0], [], [], "channel 0 is not a channel id"),
+  ])
+  func aBadBodyIsRefusedBeforeSending(
+    kind: StorefrontTokenKind, channels: [Int], origins: [String], scopes: [StorefrontScope], message: String
+  ) {
+    #expect {
+      try StorefrontTokenRequest(
+        kind: kind, channels: channels, expiresAt: 1_885_635_176, origins: origins, scopes: scopes, now: now)
+    } throws: { error in
+      (error as? BcshError)?.message.contains(message) == true
+    }
+  }
+
+  @Test func expiriesAreWholeSecondsInTheFuture() throws {
+    let base = Int(now.timeIntervalSince1970)
+    #expect(try TokenExpiry.seconds("30d", now: now) == base + 30 * 86_400)
+    #expect(try TokenExpiry.seconds("12h", now: now) == base + 12 * 3600)
+    #expect(try TokenExpiry.seconds("2027-03-31", now: now) == 1_806_451_200)
+    #expect(try TokenExpiry.seconds("2027-03-31T12:00:00Z", now: now) == 1_806_494_400)
+    #expect(try TokenExpiry.seconds("1885635176", now: now) == 1_885_635_176)
+    for refused in ["2026-12-04", "1600000000", "1885635176000", "0d", "30x", "2027-02-30", "tomorrow", ""] {
+      #expect(throws: BcshError.self, "\(refused)") { try TokenExpiry.seconds(refused, now: now) }
+    }
+    #expect(TokenExpiry.dayText(1_806_451_200) == "2027-03-31")
+    #expect(TokenExpiry.dayText(0) == "1970-01-01")
+  }
+
+  @Test func storefrontTokensLoseServerUseAtTheCutOff() {
+    func at(_ text: String) -> Date {
+      Date(timeIntervalSince1970: TimeInterval(TokenExpiry.utcSeconds(text)!))
+    }
+    let before = at("2026-06-30T12:00:00Z")
+    let after = at("2026-07-01T00:00:00Z")
+    #expect(StorefrontUsage.of(.storefront, created: before, at: at("2027-03-31T23:00:00Z")) == .both)
+    #expect(StorefrontUsage.of(.storefront, created: before, at: at("2027-04-01T00:00:00Z")) == .browser)
+    #expect(StorefrontUsage.of(.storefront, created: after, at: after) == .browser)
+    #expect(StorefrontUsage.of(.private, created: after, at: after) == .server)
+    #expect(StorefrontUsage.of(.impersonation, created: before, at: before) == .server)
+  }
+
+  @Test func scopesReadAsTheAPISpellsThem() {
+    #expect(StorefrontScope(spelling: "customer") == .customer)
+    #expect(StorefrontScope(spelling: "B2B") == .b2b)
+    #expect(StorefrontScope(spelling: "admin") == nil)
+  }
+}
