@@ -41,6 +41,10 @@ final class StandardStreams: OutputWriting {
   static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
   static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+  /// `standardOutputIsTerminal`, asked once: bcsh never moves its standard output, and the width
+  /// is asked for every confirmation (a system call each when asked anew).
+  private static let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+
   /// The width output is wrapped at: the terminal's columns (asked each time, as the window may
   /// have been resized), or 80 when standard output is not a terminal.
   /// The width errors and warnings are wrapped at: the terminal's columns when standard error is
@@ -54,7 +58,7 @@ final class StandardStreams: OutputWriting {
 
   static var standardOutputColumns: Int {
     var size = winsize()
-    guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+    guard outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
     else {
       return 80
     }

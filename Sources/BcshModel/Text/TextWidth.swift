@@ -8,6 +8,8 @@ public enum TextWidth {
   }
 
   public static func columns(_ scalar: Unicode.Scalar) -> Int {
+    // ASCII holds no mark, format or wide character; its general category costs a table lookup.
+    if scalar.isASCII { return 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break

@@ -13,9 +13,18 @@ extension Shell {
   /// than the terminal wraps between words.
   public func confirm(_ text: String) {
     guard !format.json else { return }
+    let width = format.width
+    // A line takes at most a column per UTF-8 byte: one no longer in bytes than the width is
+    // written as it is, without splitting or measuring (most confirmations; replay writes many).
+    if text.utf8.count <= width ?? .max, !text.utf8.contains(UInt8(ascii: "\n")) {
+      write(text + "\n")
+      return
+    }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if let width = format.width {
-      lines = lines.flatMap { TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0] }
+    if let width {
+      lines = lines.flatMap {
+        $0.utf8.count > width && TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0]
+      }
     }
     write(lines.joined(separator: "\n") + "\n")
   }
