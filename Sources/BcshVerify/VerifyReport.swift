@@ -245,4 +245,10 @@ public struct VerifyReport: Sendable {
     if let diagnosis { return diagnosis.isFinding ? .verifyProblem : .commandFailed }
     return passed ? .success : .commandFailed
   }
+
+  /// `verify --all`'s exit status: 2 when any token could not be checked, else 1 when any has a
+  /// problem, else 0.
+  public static func exitStatus(ofAll reports: [VerifyReport]) -> ExitStatus {
+    reports.map(\.exitStatus).max() ?? .success
+  }
 }

@@ -75,7 +75,7 @@ enum VerifyCommand {
       } else {
         context.report(text, json: VerifyAllRendering.json(reports))
       }
-      status = VerifyAllRendering.exitStatus(of: reports)
+      status = VerifyReport.exitStatus(ofAll: reports)
     } else {
       let coverage = target.flatMap { Coverage.evaluate($0, after: reports[0], token: tokens[0]) }
       let text = VerifyRendering.text(

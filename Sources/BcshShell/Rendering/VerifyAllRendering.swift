@@ -37,7 +37,7 @@ enum VerifyAllRendering {
   static func json(_ reports: [VerifyReport]) -> JSONValue {
     let counts = tally(reports)
     return .object([
-      ("exit_status", .number(Int(exitStatus(of: reports).rawValue))),
+      ("exit_status", .number(Int(VerifyReport.exitStatus(ofAll: reports).rawValue))),
       (
         "summary",
         .object([
@@ -47,11 +47,6 @@ enum VerifyAllRendering {
       ),
       ("tokens", .array(reports.map(VerifyRendering.json))),
     ])
-  }
-
-  /// 2 when any token could not be checked, else 1 when any has a problem, else 0.
-  static func exitStatus(of reports: [VerifyReport]) -> ExitStatus {
-    reports.map(\.exitStatus).max() ?? .success
   }
 
   /// A few words for the VERDICT column.
