@@ -22,7 +22,7 @@ public struct ShellEnvironment {
   /// Connects to the OS keyring when `save --keyring` or a keyring session file needs it.
   public var makeSecretStore: () throws(BcshError) -> any SecretStoring = { () throws(BcshError) in
     throw BcshError(
-      "this build of bcsh has no keyring support",
+      "this build of bcsh has no keyring support", code: .unsupported,
       hint: "save without --keyring keeps the secrets in the file")
   }
   public var now: () -> Date
@@ -32,7 +32,7 @@ public struct ShellEnvironment {
   public init(
     variables: [String: String], currentDirectory: String, apiBase: String = APIBase.production,
     makeTransport: @escaping @Sendable () throws -> any HTTPTransport = {
-      throw BcshError("this build of bcsh cannot reach the network")
+      throw BcshError("this build of bcsh cannot reach the network", code: .unsupported)
     }
   ) {
     self.variables = variables
