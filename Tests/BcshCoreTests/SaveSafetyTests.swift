@@ -91,7 +91,10 @@ import Testing
       #expect {
         try AtomicFile.write("secrets", to: path, expected: nil, force: true)
       } throws: { error in
-        (error as? BcshError)?.message.hasSuffix("is \(kind); bcsh saves only over regular files") == true
+        // The message names what the path is.
+        (error as? BcshError).map {
+          $0.code == .fileSystem && $0.message.hasSuffix("is \(kind); bcsh saves only over regular files")
+        } == true
       }
     }
     var info = stat()
@@ -172,6 +175,8 @@ import Testing
       return
     }
     #expect(error.status == .commandFailed)
+    #expect(error.code == .busy, "\(error.message)")
+    // The one test of this kind's wording: it names the process holding the lock.
     #expect(error.message.contains("another process has been saving in"), "\(error.message)")
     #expect(error.message.contains("pid \(getpid())"), "\(error.message)")
     #expect(error.message.hasSuffix("; nothing was saved"), "\(error.message)")
@@ -201,6 +206,7 @@ import Testing
       return
     }
     #expect(error.status == .interrupted, "\(error.message)")
+    #expect(error.code == .interrupted)
     #expect(FileFingerprint.of(path) == nil)
   }
 
@@ -222,7 +228,8 @@ import Testing
     #expect {
       try SessionFile.parse(text, source: "s.json")
     } throws: { error in
-      (error as? BcshError)?.message.hasSuffix(problem) == true
+      // The same words as `token set`'s refusal.
+      (error as? BcshError).map { $0.code == .invalidFile && $0.message.hasSuffix(problem) } == true
     }
   }
 
