@@ -60,6 +60,7 @@ public struct SecretServiceStore: SecretStoring {
     guard Self.open(&openError) == 0 else {
       throw BcshError(
         "cannot \(what) the OS keyring: \(openError.map { String(cString: $0) } ?? "libsecret could not be loaded")",
+        code: .keyring,
         hint: "install libsecret, or save without --keyring to keep the secrets in the 0600 file")
     }
     let names = attributes.keys.sorted()
@@ -98,7 +99,7 @@ public struct SecretServiceStore: SecretStoring {
       "the Secret Service (org.freedesktop.secrets) on the D-Bus session bus"
       + (bus.map { " at \($0)" } ?? " (DBUS_SESSION_BUS_ADDRESS is not set)")
     return BcshError(
-      "cannot \(what) the OS keyring: \(message) (tried \(tried))",
+      "cannot \(what) the OS keyring: \(message) (tried \(tried))", code: .keyring,
       hint: "start and unlock a keyring daemon (GNOME Keyring, KeePassXC), or save without --keyring to keep "
         + "the secrets in the 0600 file")
   }

@@ -27,11 +27,11 @@ public struct Ports {
   /// Every service refused, except the clocks, which are the system's.
   public init(
     transport: @escaping @Sendable () throws -> any HTTPTransport = {
-      throw BcshError("this build of bcsh cannot reach the network")
+      throw BcshError("this build of bcsh cannot reach the network", code: .unsupported)
     },
     keyring: @escaping () throws(BcshError) -> any SecretStoring = { () throws(BcshError) in
       throw BcshError(
-        "this build of bcsh has no keyring support",
+        "this build of bcsh has no keyring support", code: .unsupported,
         hint: "save without --keyring keeps the secrets in the file")
     },
     secretReader: (any SecretReading)? = nil,

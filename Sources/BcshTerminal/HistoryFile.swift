@@ -20,11 +20,12 @@ enum HistoryFile {
     guard info.st_mode & S_IFMT == S_IFREG else {
       return BcshError(
         "the history file \(path) is not a regular file; the history is neither read nor saved",
+        code: .fileSystem,
         hint: "point BCSH_HISTFILE at a file")
     }
     guard info.st_size <= sizeLimit else {
       return BcshError(
-        "the history file \(path) is over 8 MiB; the history is neither read nor saved",
+        "the history file \(path) is over 8 MiB; the history is neither read nor saved", code: .fileSystem,
         hint: "point BCSH_HISTFILE at another file, or trim this one")
     }
     return nil
@@ -33,10 +34,12 @@ enum HistoryFile {
   /// Writes the file with what `write` puts into the `FILE` it gets. libedit writes through a real
   /// file (it sets the file's mode), so its text goes to an unnamed temporary file first.
   static func replace(_ path: String, write: (UnsafeMutablePointer<FILE>) -> Bool) throws(BcshError) {
-    guard let scratch = tmpfile() else { throw BcshError("cannot prepare the history for \(path)") }
+    guard let scratch = tmpfile() else {
+      throw BcshError("cannot prepare the history for \(path)", code: .fileSystem)
+    }
     defer { fclose(scratch) }
     guard write(scratch), fflush(scratch) == 0 else {
-      throw BcshError("cannot write the history file \(path)")
+      throw BcshError("cannot write the history file \(path)", code: .fileSystem)
     }
     rewind(scratch)
     var bytes: [UInt8] = []

@@ -27,7 +27,7 @@ public enum InteractiveShell {
     // SIGCONT too: after Ctrl-Z and `fg` the line is drawn again.
     let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP, SIGCONT])
     guard let editor = LineEditor(completer: completer(for: shell)) else {
-      shell.report(BcshError("cannot start the line editor on this terminal"))
+      shell.report(BcshError("cannot start the line editor on this terminal", code: .terminal))
       return .leave(.commandFailed)
     }
     var historyFile = historyFile

@@ -22,7 +22,7 @@ public struct TerminalSecretReader: SecretReading {
   public func readSecret(prompt: String) throws(BcshError) -> String {
     var saved = termios()
     guard tcgetattr(input, &saved) == 0 else {
-      throw BcshError("cannot ask for a hidden value: standard input is not a terminal")
+      throw BcshError("cannot ask for a hidden value: standard input is not a terminal", code: .terminal)
     }
     var hidden = saved
     hidden.c_lflag &= ~tcflag_t(ECHO | ECHONL)
@@ -62,16 +62,16 @@ public struct TerminalSecretReader: SecretReading {
       case .byte(let byte):
         bytes.append(byte)
       case .character, .failed:
-        return (.failure(BcshError("cannot read the hidden value from the terminal")), nil)
+        return (.failure(BcshError("cannot read the hidden value from the terminal", code: .terminal)), nil)
       case .interrupted where SignalTrap.take(only: SIGCONT):
         // Back from Ctrl-Z: the shell that ran meanwhile may have turned echo on again.
         tcsetattr(input, TCSAFLUSH, &hidden)
       case .interrupted:
         guard let signal = trap.take() else { continue }
-        return (.failure(BcshError("cancelled", status: .interrupted)), signal)
+        return (.failure(BcshError("cancelled", code: .interrupted, status: .interrupted)), signal)
       case .endOfFile where bytes.isEmpty:
         // Ctrl-D on an empty line, or the terminal went away: nothing was entered.
-        return (.failure(BcshError("cancelled", status: .interrupted)), nil)
+        return (.failure(BcshError("cancelled", code: .interrupted, status: .interrupted)), nil)
       case .endOfFile:
         return (.success(String(decoding: bytes, as: UTF8.self)), nil)
       }

@@ -80,7 +80,8 @@ final class StandardStreams: OutputWriting {
       bytes += buffer[0..<count]
       guard bytes.count <= inputLimit else {
         throw BcshError(
-          "standard input is too large (over 16 MiB)", hint: "bcsh reads at most 16 MiB from it")
+          "standard input is too large (over 16 MiB)", code: .fileSystem,
+          hint: "bcsh reads at most 16 MiB from it")
       }
     }
     return AtomicFile.withoutByteOrderMark(String(decoding: bytes, as: UTF8.self))

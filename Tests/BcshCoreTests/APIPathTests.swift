@@ -88,7 +88,8 @@ import Testing
     #expect {
       try APIPath.parse(input)
     } throws: { error in
-      (error as? BcshError)?.message.contains(message) == true
+      // Each case's reason, as the message gives it.
+      (error as? BcshError).map { $0.code == .invalidValue && $0.message.contains(message) } == true
     }
   }
 

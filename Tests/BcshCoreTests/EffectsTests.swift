@@ -178,6 +178,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     let error = await probe(
       effect, declaring: Effects.all.subtracting(effect), in: folder.path, counter: counter)
     let phrase = Effects.phrases.first { $0.0 == effect }!.1
+    #expect(error?.code == .internal)
+    // The one test of this kind's wording.
     #expect(error?.message == "internal error: 'probe' does not declare that it \(phrase)")
     #expect(!counter.any && !FileManager.default.fileExists(atPath: folder.path + "/probe.txt"))
     withExtendedLifetime(folder) {}

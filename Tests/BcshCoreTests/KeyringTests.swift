@@ -25,7 +25,7 @@ final class MemoryKeyring: SecretStoring, @unchecked Sendable {
   var items: [Item] { lock.withLock { stored } }
 
   private func check() throws(BcshError) {
-    if let failure = lock.withLock({ self.failure }) { throw BcshError(failure) }
+    if let failure = lock.withLock({ self.failure }) { throw BcshError(failure, code: .keyring) }
   }
 
   func store(_ secret: String, label: String, attributes: [String: String]) throws(BcshError) {

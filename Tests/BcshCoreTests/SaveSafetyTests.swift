@@ -90,7 +90,10 @@ import Testing
       #expect {
         try AtomicFile.write("secrets", to: path, expected: nil, force: true)
       } throws: { error in
-        (error as? BcshError)?.message.hasSuffix("is \(kind); bcsh saves only over regular files") == true
+        // The message names what the path is.
+        (error as? BcshError).map {
+          $0.code == .fileSystem && $0.message.hasSuffix("is \(kind); bcsh saves only over regular files")
+        } == true
       }
     }
     var info = stat()
@@ -143,6 +146,8 @@ import Testing
     } throws: { error in
       guard let error = error as? BcshError else { return false }
       #expect(error.status == .commandFailed)
+      #expect(error.code == .busy, "\(error.message)")
+      // The one test of this kind's wording: it names the process holding the lock.
       #expect(error.message.contains("another process has been saving in"), "\(error.message)")
       #expect(error.message.contains("for over 5 seconds"), "\(error.message)")
       #expect(error.message.contains("pid \(getpid())"), "\(error.message)")
@@ -173,6 +178,7 @@ import Testing
       return
     }
     #expect(error.status == .interrupted, "\(error.message)")
+    #expect(error.code == .interrupted)
     #expect(clock.pauses == 1, "the save went on waiting after it was cancelled")
     #expect(FileFingerprint.of(path) == nil)
   }
@@ -195,7 +201,8 @@ import Testing
     #expect {
       try SessionFile.parse(text, source: "s.json")
     } throws: { error in
-      (error as? BcshError)?.message.hasSuffix(problem) == true
+      // The same words as `token set`'s refusal.
+      (error as? BcshError).map { $0.code == .invalidFile && $0.message.hasSuffix(problem) } == true
     }
   }
 

@@ -98,7 +98,7 @@ import Testing
 
   @Test func unknownScopeSuggestsTheClosest() {
     let error = failure("prodcts")
-    #expect(error?.message == "unknown scope 'prodcts'")
+    #expect(error?.code == .unknownName)
     #expect(error?.hint?.hasPrefix("did you mean 'products'?") == true)
     #expect(failure("informaton-settings")?.hint?.hasPrefix("did you mean 'information-settings'?") == true)
     #expect(failure("store_v2_product")?.hint?.hasPrefix("did you mean 'store_v2_products'?") == true)
@@ -111,24 +111,26 @@ import Testing
 
   @Test func levelTheScopeDoesNotOfferListsTheValidOnes() {
     let error = failure("products=manage")
-    #expect(error?.message == "scope 'products' has no level 'manage'")
+    #expect(error?.code == .invalidValue)
     #expect(error?.hint == "its levels are: read-only, modify")
     #expect(failure("store-logs=modify")?.hint == "its levels are: read-only")
   }
 
   @Test func tokenStringAndConflictingLevel() {
-    #expect(failure("store_v2_products_read_only=modify")?.message.contains("read-only token string") == true)
+    let error = failure("store_v2_products_read_only=modify")
+    #expect(error?.code == .invalidValue)
+    #expect(error?.hint == "write 'products=modify'")
   }
 
   @Test func wrongKindSaysWhereTheScopeBelongs() {
     let storeOnAccount = failure("products", .account)
+    #expect(storeOnAccount?.code == .invalidValue)
+    // Which way round it is: the other way is pinned in Golden/errors.txt.
     #expect(
       storeOnAccount?.message == "'products' is a store-level scope; this token is an account-level token")
     #expect(storeOnAccount?.hint?.contains("account-users") == true)
     let accountOnStore = failure("account_users_read", .store)
-    #expect(
-      accountOnStore?.message
-        == "'account_users_read' is an account-level scope; this token is a store-level token")
+    #expect(accountOnStore?.code == .invalidValue)
     #expect(accountOnStore?.hint?.contains("products") == true)
   }
 

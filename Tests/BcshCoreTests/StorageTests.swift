@@ -1,5 +1,6 @@
 import BcshProcesses
 import Foundation
+import JSONText
 import TestSupport
 import Testing
 
@@ -27,7 +28,11 @@ import Testing
     let folder = TestFiles.makeFolder()
     let path = folder.path("s.json")
     _ = FileManager.default.createFile(atPath: path, contents: Data("theirs".utf8))
-    #expect(throws: BcshError.self) { try AtomicFile.write("mine", to: path, expected: nil, force: false) }
+    #expect {
+      try AtomicFile.write("mine", to: path, expected: nil, force: false)
+    } throws: {
+      ($0 as? BcshError)?.code == .alreadyExists
+    }
     #expect(try AtomicFile.read(path) == "theirs")
     let fingerprint = try AtomicFile.write("mine", to: path, expected: nil, force: true)
     #expect(try AtomicFile.read(path) == "mine")
@@ -45,7 +50,7 @@ import Testing
       _ = try AtomicFile.write("v2", to: path, expected: fingerprint, force: false)
       Issue.record("overwrote a changed file")
     } catch {
-      #expect(error.message.contains("changed on disk"))
+      #expect(error.code == .changedOnDisk)
       #expect(error.hint?.contains("--force") == true)
     }
     #expect(try AtomicFile.read(path) == "edited elsewhere")
@@ -79,6 +84,7 @@ import Testing
       _ = try AtomicFile.write("x", to: "/nonexistent-bcsh/dir/s.json", expected: nil, force: false)
       Issue.record("wrote into a missing folder")
     } catch {
+      #expect(error.code == .fileNotFound)
       #expect(error.message.hasPrefix("cannot create a file in '/nonexistent-bcsh/dir'"))
       #expect(error.hint == "check the path; the folder must exist")
     }
@@ -98,33 +104,34 @@ import Testing
     #expect(try SessionFile.parse(text, source: "s.json") == session)
   }
 
-  private func parseFailure(_ text: String) -> String? {
+  private func parseFailure(_ text: String) -> BcshError? {
     do {
       _ = try SessionFile.parse(text, source: "s.json")
       return nil
     } catch {
-      return error.message
+      return error
     }
   }
 
   @Test func damagedSessionFilesAreRefused() {
-    #expect(parseFailure("not json")?.hasPrefix("not a bcsh session file") == true)
-    #expect(parseFailure("[]") == "not a bcsh session file (expected a JSON object)")
-    #expect(parseFailure(#"{"format":"other"}"#)?.hasPrefix("not a bcsh session file") == true)
-    #expect(
-      parseFailure(#"{"format":"bcsh-session","version":9,"session":{}}"#)?.contains("version 9") == true)
-    #expect(
-      parseFailure(#"{"format":"bcsh-session","version":1}"#)?.hasPrefix("the session file is damaged")
-        == true)
+    #expect(parseFailure("not json")?.code == .invalidFile)
+    #expect(parseFailure("[]")?.code == .invalidFile)
+    #expect(parseFailure(#"{"format":"other"}"#)?.code == .invalidFile)
+    let newer = parseFailure(#"{"format":"bcsh-session","version":9,"session":{}}"#)
+    #expect(newer?.code == .invalidFile)
+    #expect(newer?.hint == "upgrade bcsh")
+    let damaged = parseFailure(#"{"format":"bcsh-session","version":1}"#)
+    #expect(damaged?.code == .invalidFile)
+    #expect(damaged?.cause is DecodingError)
     let badScope = #"""
       {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store",
       "scopes":[{"scope":"products","level":"manage"}]}]}}
       """#
-    #expect(parseFailure(badScope)?.contains("not a valid store-level scope and level") == true)
+    #expect(parseFailure(badScope)?.code == .invalidFile)
     let badPath = #"""
       {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store","api_path":"nope nope"}]}}
       """#
-    #expect(parseFailure(badPath)?.hasPrefix("the session file is damaged") == true)
+    #expect(parseFailure(badPath)?.code == .invalidFile)
   }
 
   @Test func malformedJSONIsPlaced() {
@@ -132,7 +139,8 @@ import Testing
       _ = try SessionFile.parse("{\n  \"format\": x\n}", source: "s.json")
       Issue.record("parsed malformed JSON")
     } catch {
-      #expect(error.message.hasPrefix("not a bcsh session file: the JSON is malformed"))
+      #expect(error.code == .invalidFile)
+      #expect(error.cause is JSONReadError)
       #expect(error.position?.line == 2)
     }
   }
@@ -140,14 +148,16 @@ import Testing
   @Test func sessionFilesMayNotSmuggleNamesOrDuplicates() {
     let escape =
       #"{"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd\u001b[31m","kind":"store"}]}}"#
-    #expect(parseFailure(escape)?.hasPrefix("the session file holds a token name bcsh refuses") == true)
+    #expect(parseFailure(escape)?.code == .invalidFile)
+    #expect((parseFailure(escape)?.cause as? BcshError)?.code == .invalidValue)
     let short = #"{"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"ab","kind":"store"}]}}"#
-    #expect(parseFailure(short)?.contains("too short") == true)
+    #expect(parseFailure(short)?.code == .invalidFile)
+    #expect((parseFailure(short)?.cause as? BcshError)?.message.contains("too short") == true)
     let twice = #"""
       {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store",
       "scopes":[{"scope":"products","level":"modify"},{"scope":"products","level":"read-only"}]}]}}
       """#
-    #expect(parseFailure(twice) == "token 'abcd' declares a scope twice")
+    #expect(parseFailure(twice)?.code == .invalidFile)
   }
 
   @Test func gitExposureNoticesUnignoredFiles() throws {
@@ -176,6 +186,6 @@ import Testing
 
         """)
     token.clientID = "id with $pace"
-    #expect(throws: BcshError.self) { try DotEnvFile.rendered(token) }
+    #expect { try DotEnvFile.rendered(token) } throws: { ($0 as? BcshError)?.code == .invalidValue }
   }
 }

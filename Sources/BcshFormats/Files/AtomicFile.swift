@@ -92,6 +92,7 @@ public enum AtomicFile {
     if !force, exists, existing.st_mode & 0o200 == 0 {
       throw BcshError(
         "\(ShownWord.quoted(shown)) is read-only (mode \(String(existing.st_mode & 0o777, radix: 8)))",
+        code: .fileSystem,
         hint: "'save --force' replaces it all the same, keeping it read-only")
     }
     // A new file is 0600; one replaced keeps its own mode where that is narrower (a file made
@@ -100,12 +101,13 @@ public enum AtomicFile {
     if !force, let current = FileFingerprint.of(target) {
       guard let expected else {
         throw BcshError(
-          "\(ShownWord.quoted(shown)) already exists",
+          "\(ShownWord.quoted(shown)) already exists", code: .alreadyExists,
           hint: "'--force' overwrites it, or choose another file name")
       }
       guard current.hasSameMetadata(as: expected) || hasContent(of: expected, target) else {
         throw BcshError(
           "\(ShownWord.quoted(shown)) changed on disk since this session read or wrote it",
+          code: .changedOnDisk,
           hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
       }
     }
@@ -199,7 +201,7 @@ public enum AtomicFile {
     if info.st_mode & S_IFMT == S_IFLNK {
       guard let resolved = realpath(path, nil) else {
         throw BcshError(
-          "\(ShownWord.quoted(shown)) is a symbolic link to nothing",
+          "\(ShownWord.quoted(shown)) is a symbolic link to nothing", code: .fileSystem,
           hint: "save to the file it should name, or remove the link")
       }
       target = String(cString: resolved)
@@ -209,6 +211,7 @@ public enum AtomicFile {
     guard info.st_mode & S_IFMT == S_IFREG else {
       throw BcshError(
         "\(ShownWord.quoted(shown)) is \(describe(info.st_mode & S_IFMT)); bcsh saves only over regular files",
+        code: .fileSystem,
         hint: "name a file instead")
     }
     return target
@@ -269,7 +272,7 @@ public enum AtomicFile {
     let shown = name ?? path
     let (bytes, info) = try readBytes(path, shownAs: shown)
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw BcshError("\(ShownWord.quoted(shown)) is not UTF-8 text")
+      throw BcshError("\(ShownWord.quoted(shown)) is not UTF-8 text", code: .invalidFile)
     }
     return (
       withoutByteOrderMark(text), FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes))
@@ -297,7 +300,7 @@ public enum AtomicFile {
     if kind != S_IFREG {
       guard kind == S_IFIFO, isStandardInput(info) else {
         throw BcshError(
-          "\(ShownWord.quoted(shown)) is \(describe(kind)); bcsh reads only regular files",
+          "\(ShownWord.quoted(shown)) is \(describe(kind)); bcsh reads only regular files", code: .fileSystem,
           hint: "name a file instead")
       }
       // Standard input is read as bcsh reads it anyway: waiting for its writer.
@@ -312,7 +315,7 @@ public enum AtomicFile {
       if count == 0 { break }
       bytes += buffer[0..<count]
       guard bytes.count <= 16 << 20 else {
-        throw BcshError("\(ShownWord.quoted(shown)) is too large (over 16 MiB)")
+        throw BcshError("\(ShownWord.quoted(shown)) is too large (over 16 MiB)", code: .fileSystem)
       }
     }
     return (bytes, info)
@@ -373,7 +376,7 @@ public enum AtomicFile {
       case EISDIR: "that is a folder; name a file"
       default: nil
       }
-    return BcshError("\(message): \(reason)", hint: hint)
+    return BcshError("\(message): \(reason)", code: code == ENOENT ? .fileNotFound : .fileSystem, hint: hint)
   }
 }
 

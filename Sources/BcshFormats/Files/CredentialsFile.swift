@@ -48,24 +48,26 @@ public struct CredentialsFile: Sendable, Equatable {
         let problem = CredentialValue.problem(with: value)
       {
         throw BcshError(
-          "the \(label) \(problem); a credential is one word",
+          "the \(label) \(problem); a credential is one word", code: .invalidFile,
           hint: "check that the file was not edited by hand",
           at: SourcePosition(source: source, line: lineNumber, column: colon.utf16Offset(in: line) + 3))
       }
       if let earlier = fields[label], earlier.value != value, label != "NAME" {
         throw BcshError(
           "'\(label)' appears twice with different values (first on line \(earlier.line))",
+          code: .invalidFile,
           at: SourcePosition(source: source, line: lineNumber, column: 1))
       }
       fields[label] = (value, lineNumber)
     }
     guard sawContent else {
-      throw BcshError("the file is empty", at: SourcePosition(source: source, line: 1, column: 1))
+      throw BcshError(
+        "the file is empty", code: .invalidFile, at: SourcePosition(source: source, line: 1, column: 1))
     }
     let missing = ["ACCESS TOKEN", "API PATH"].filter { (fields[$0]?.value ?? "").isEmpty }
     guard missing.isEmpty else {
       throw BcshError(
-        "missing \(missing.joined(separator: " and ")) in the credentials file",
+        "missing \(missing.joined(separator: " and ")) in the credentials file", code: .invalidFile,
         hint: "the control panel's file has ACCESS TOKEN, CLIENT NAME, API PATH, CLIENT ID and CLIENT SECRET",
         at: SourcePosition(source: source, line: 1, column: 1))
     }

@@ -17,7 +17,7 @@ public enum DotEnvFile {
       guard isReadAsItself(value) else {
         throw BcshError(
           "the \(what) of '\(token.name)' holds characters that a .env file cannot carry so that every "
-            + "reader (sh, dotenv libraries, docker --env-file) reads them as the value",
+            + "reader (sh, dotenv libraries, docker --env-file) reads them as the value", code: .invalidValue,
           hint: "save --format txt or session keeps it; check the value with 'token show'")
       }
       lines.append("\(name)=\(value)")

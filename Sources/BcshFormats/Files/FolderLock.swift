@@ -55,14 +55,15 @@ struct FolderLock {
       }
       if Task.isCancelled {
         close(descriptor)
-        throw BcshError("cancelled while waiting for another save in '\(shown)'", status: .interrupted)
+        throw BcshError(
+          "cancelled while waiting for another save in '\(shown)'", code: .interrupted, status: .interrupted)
       }
       if clock.now() >= giveUp {
         let holder = Self.holder(of: descriptor)
         close(descriptor)
         throw BcshError(
           "another process has been saving in '\(shown)' for over \(patience.components.seconds) seconds"
-            + (holder.map { " (\($0))" } ?? "") + "; nothing was saved",
+            + (holder.map { " (\($0))" } ?? "") + "; nothing was saved", code: .busy,
           hint: "save again when it is done, or save to a file in another folder")
       }
       clock.pause(.milliseconds(20))

@@ -152,6 +152,7 @@ public struct KeyringSecrets: Sendable, Equatable {
         guard try keyring.search(attributes).isEmpty else {
           throw BcshError(
             "the keyring holds the \(entry.field) of '\(entry.token)' but will not give it: the collection is locked",
+            code: .keyring,
             hint:
               "unlock the keyring (log in again, or unlock it in the keyring manager), then open the file again"
           )
@@ -162,7 +163,7 @@ public struct KeyringSecrets: Sendable, Equatable {
       // The keyring is read like every other way in: what it gives must pass as a credential.
       if let problem = CredentialValue.problem(with: value) {
         throw BcshError(
-          "the keyring's \(entry.field) for '\(entry.token)' \(problem)",
+          "the keyring's \(entry.field) for '\(entry.token)' \(problem)", code: .keyring,
           hint: "'token set \(entry.field)' sets it again; 'save' stores it")
       }
       try session.update(entry.token) { $0.setSecret(field, Secret(value)) }

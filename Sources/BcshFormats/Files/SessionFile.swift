@@ -69,40 +69,43 @@ public enum SessionFile {
       json = try JSONReader.value(text.utf8)
     } catch {
       throw BcshError(
-        "not a bcsh session file: the JSON is malformed (\(error.message))",
-        at: position(in: text, atByte: error.offset, source: source))
+        "not a bcsh session file: the JSON is malformed (\(error.message))", code: .invalidFile,
+        at: position(in: text, atByte: error.offset, source: source), cause: error)
     }
     guard let header = json as? [String: Any] else {
-      throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
+      throw BcshError("not a bcsh session file (expected a JSON object)", code: .invalidFile, at: place)
     }
     guard header["format"] as? String == format else {
       throw BcshError(
-        "not a bcsh session file (no \"format\": \"\(format)\")",
+        "not a bcsh session file (no \"format\": \"\(format)\")", code: .invalidFile,
         hint: "'token import FILE' reads the control panel's .txt file", at: place)
     }
     guard let fileVersion = header["version"] as? Int, fileVersion >= 1 else {
-      throw BcshError("the session file has no valid \"version\"", at: place)
+      throw BcshError("the session file has no valid \"version\"", code: .invalidFile, at: place)
     }
     guard fileVersion <= version else {
       throw BcshError(
         "the session file is version \(fileVersion); this bcsh reads up to version \(version)",
+        code: .invalidFile,
         hint: "upgrade bcsh", at: place)
     }
     let document: Document
     do {
       document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
     } catch let error as DecodingError {
-      throw BcshError("the session file is damaged: \(describe(error))", at: place)
+      throw BcshError(
+        "the session file is damaged: \(describe(error))", code: .invalidFile, at: place, cause: error)
     } catch let error as Session.DuplicateName {
-      throw BcshError("the session file names token '\(error.name)' twice", at: place)
+      throw BcshError(
+        "the session file names token '\(error.name)' twice", code: .invalidFile, at: place, cause: error)
     } catch {
-      throw BcshError("the session file is damaged", at: place)
+      throw BcshError("the session file is damaged", code: .invalidFile, at: place, cause: error)
     }
     try validate(document.session, place: place)
     if let keyring = document.keyring {
       for id in [keyring.id, keyring.generation] {
         guard !id.isEmpty, id.count <= 100, id.allSatisfy({ $0.isASCII && !$0.isWhitespace })
-        else { throw BcshError("the session file's keyring id is not valid", at: place) }
+        else { throw BcshError("the session file's keyring id is not valid", code: .invalidFile, at: place) }
       }
       for entry in keyring.secrets {
         guard document.session.token(named: entry.token) != nil,
@@ -110,6 +113,7 @@ public enum SessionFile {
         else {
           throw BcshError(
             "the session file's keyring lists '\(entry.token)' \(entry.field), which it does not hold",
+            code: .invalidFile,
             at: place)
         }
       }
@@ -137,10 +141,12 @@ public enum SessionFile {
     var names: Set<String> = []
     for token in session.tokens {
       guard names.insert(token.name).inserted else {
-        throw BcshError("the session file names token '\(token.name)' twice", at: place)
+        throw BcshError("the session file names token '\(token.name)' twice", code: .invalidFile, at: place)
       }
       do throws(BcshError) { try Session.checkName(token.name) } catch {
-        throw BcshError("the session file holds a token name bcsh refuses: \(error.message)", at: place)
+        throw BcshError(
+          "the session file holds a token name bcsh refuses: \(error.message)", code: .invalidFile, at: place,
+          cause: error)
       }
       // A drop-down scope holds one level; a checkbox scope each box once.
       let twice = token.grants.indices.dropFirst().contains { index in
@@ -149,24 +155,26 @@ public enum SessionFile {
           && (earlier.level == grant.level || grant.scope?.choice != .checkboxes)
       }
       guard !twice else {
-        throw BcshError("token '\(token.name)' declares a scope twice", at: place)
+        throw BcshError("token '\(token.name)' declares a scope twice", code: .invalidFile, at: place)
       }
       for grant in token.grants {
         guard let scope = grant.scope, scope.kind == token.kind, scope.offers(grant.level) else {
           throw BcshError(
             "token '\(token.name)' declares '\(grant.scopeID)=\(grant.level)', which is not a valid "
-              + "\(token.kind)-level scope and level",
+              + "\(token.kind)-level scope and level", code: .invalidFile,
             at: place)
         }
       }
       try validateCredentials(of: token, place: place)
       try validateVerification(of: token, place: place)
       if let path = token.apiPath, path.kind != token.kind {
-        throw BcshError("token '\(token.name)' has an API path of the wrong kind", at: place)
+        throw BcshError(
+          "token '\(token.name)' has an API path of the wrong kind", code: .invalidFile, at: place)
       }
     }
     if let current = session.currentName, !names.contains(current) {
-      throw BcshError("the session file's current token '\(current)' does not exist", at: place)
+      throw BcshError(
+        "the session file's current token '\(current)' does not exist", code: .invalidFile, at: place)
     }
   }
 
@@ -179,7 +187,8 @@ public enum SessionFile {
     ]
     for case (let field, let value?) in fields {
       if let problem = CredentialValue.problem(with: value) {
-        throw BcshError("token '\(token.name)': the \(field.rawValue) \(problem)", at: place)
+        throw BcshError(
+          "token '\(token.name)': the \(field.rawValue) \(problem)", code: .invalidFile, at: place)
       }
     }
   }
@@ -198,13 +207,15 @@ public enum SessionFile {
       }
     guard isDate else {
       throw BcshError(
-        "token '\(token.name)': last_verify.date is not a date bcsh writes (YYYY-MM-DDTHH:MM:SSZ)", at: place)
+        "token '\(token.name)': last_verify.date is not a date bcsh writes (YYYY-MM-DDTHH:MM:SSZ)",
+        code: .invalidFile, at: place)
     }
     guard record.summary.count <= 500,
       !record.summary.unicodeScalars.contains(where: ShownWord.isControl)
     else {
       throw BcshError(
         "token '\(token.name)': last_verify.summary is not one line of printable text (at most 500 characters)",
+        code: .invalidFile,
         at: place)
     }
   }

@@ -14,12 +14,12 @@ package enum RequestReader {
       let method = words[index]
       guard method.value.allSatisfy({ $0.isASCII && $0.isLetter }), !method.value.isEmpty else {
         throw BcshError(
-          "\(ShownWord.quoted(method.value)) is not an HTTP method",
+          "\(ShownWord.quoted(method.value)) is not an HTTP method", code: .invalidValue,
           hint: "write METHOD PATH pairs: GET /v3/catalog/products", at: method.position)
       }
       guard index + 1 < words.count else {
         throw BcshError(
-          "missing PATH after \(ShownWord.quoted(method.value))",
+          "missing PATH after \(ShownWord.quoted(method.value))", code: .usage,
           hint: "write METHOD PATH pairs: GET /v3/catalog/products",
           at: method.position)
       }
@@ -90,7 +90,7 @@ package enum RequestReader {
         position: place)
     }
     throw BcshError(
-      "no request in \(ShownWord.quoted(String(line).trimmingBlanks()))",
+      "no request in \(ShownWord.quoted(String(line).trimmingBlanks()))", code: .invalidFile,
       hint: "write METHOD PATH, METHOD URL, an access-log request line, or give a HAR file",
       at: position)
   }
@@ -106,7 +106,7 @@ package enum RequestReader {
       let entries = log["entries"] as? [Any]
     else {
       throw BcshError(
-        "\(ShownWord.quoted(source)) is not a HAR file (no log.entries)",
+        "\(ShownWord.quoted(source)) is not a HAR file (no log.entries)", code: .invalidFile,
         hint: "save it from the browser's network panel ('Save all as HAR'), or write one request a line",
         at: SourcePosition(source: source, line: 1, column: 1))
     }
@@ -117,7 +117,7 @@ package enum RequestReader {
       let request = (entry as? [String: Any])?["request"] as? [String: Any]
       guard let method = request?["method"] as? String, let url = request?["url"] as? String else {
         throw BcshError(
-          "HAR entry \(number + 1) has no request.method and request.url",
+          "HAR entry \(number + 1) has no request.method and request.url", code: .invalidFile,
           at: SourcePosition(source: source, line: 1, column: 1))
       }
       guard isStoreAPIURL(url) else {

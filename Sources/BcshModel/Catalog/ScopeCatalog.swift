@@ -88,7 +88,7 @@ public enum ScopeCatalog {
       Spelling.suggestion(for: slug(name), among: ids)
       ?? Spelling.suggestion(for: name, among: scopes(for: kind).compactMap { $0.levels.last?.tokenString })
     throw BcshError(
-      "unknown scope \(ShownWord.quoted(name))",
+      "unknown scope \(ShownWord.quoted(name))", code: .unknownName,
       hint: guess.map { "did you mean '\($0)'? ('scope list --all' shows every scope)" }
         ?? "valid \(kind) scopes: \(ids.joined(separator: ", "))")
   }
@@ -126,12 +126,13 @@ public enum ScopeCatalog {
     let level = AccessLevel(rawValue: ScopeCatalog.slug(levelText))
     guard scope.offers(level) else {
       throw BcshError(
-        "scope '\(scope.id)' has no level \(ShownWord.quoted(levelText))",
+        "scope '\(scope.id)' has no level \(ShownWord.quoted(levelText))", code: .invalidValue,
         hint: "its levels are: \(scope.levelList)")
     }
     if let implied, implied != level {
       throw BcshError(
         "\(ShownWord.quoted(name)) is the \(implied) token string, but the level given is \(ShownWord.quoted(levelText))",
+        code: .invalidValue,
         hint: "write '\(scope.id)=\(levelText)'")
     }
     return (scope, level)
@@ -142,6 +143,7 @@ public enum ScopeCatalog {
     return BcshError(
       "\(ShownWord.quoted(name)) is \(scope.kind == .account ? "an account" : "a store")-level scope; "
         + "this token is \(scope.kind.other == .account ? "an account" : "a store")-level token",
+      code: .invalidValue,
       hint: "scopes valid here: \(valid)")
   }
 

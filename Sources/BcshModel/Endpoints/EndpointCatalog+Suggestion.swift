@@ -5,7 +5,7 @@ extension EndpointCatalog {
     let methods = methods(at: request.path)
     if !methods.isEmpty {
       return BcshError(
-        "no BigCommerce endpoint takes \(ShownWord.quoted(request.description))",
+        "no BigCommerce endpoint takes \(ShownWord.quoted(request.description))", code: .unknownName,
         hint: "\(ShownWord.quoted(request.path)) takes \(methods.map(\.rawValue).joined(separator: ", "))",
         at: request.position)
     }
@@ -14,7 +14,8 @@ extension EndpointCatalog {
       ?? "paths start with /v2/ or /v3/ below the store's API root (GET /v3/catalog/products); "
       + "'scope info SCOPE' lists a scope's endpoints"
     return BcshError(
-      "no BigCommerce endpoint matches \(ShownWord.quoted(request.description))", hint: hint,
+      "no BigCommerce endpoint matches \(ShownWord.quoted(request.description))", code: .unknownName,
+      hint: hint,
       at: request.position)
   }
 
@@ -24,7 +25,7 @@ extension EndpointCatalog {
   static func graphQLAdmin(_ request: APIRequest) -> BcshError {
     BcshError(
       "'\(request.description)' is the GraphQL Admin API, which the REST reference does not cover: the "
-        + "scopes a query needs depend on the fields it selects",
+        + "scopes a query needs depend on the fields it selects", code: .unsupported,
       hint:
         "each field needs the scope of its resource, as the REST endpoints do (products: Products; orders: "
         + "Orders; 'scope info SCOPE' lists a scope's REST endpoints); api-accounts.mdx names for the GraphQL "

@@ -4,7 +4,7 @@ extension APIPath {
   /// (`https://store-HASH[-CHANNEL].mybigcommerce.com/...`), an account UUID or account API path.
   public static func parse(_ input: String) throws(BcshError) -> APIPath {
     let text = input.trimmingBlanks()
-    guard !text.isEmpty else { throw BcshError("empty API path") }
+    guard !text.isEmpty else { throw BcshError("empty API path", code: .invalidValue) }
 
     var rest = Substring(text)
     var hadScheme = false
@@ -24,7 +24,7 @@ extension APIPath {
     }
     if hadScheme || host.contains(".") {
       throw BcshError(
-        "\(ShownWord.quoted(text)) is not a BigCommerce API path or store URL",
+        "\(ShownWord.quoted(text)) is not a BigCommerce API path or store URL", code: .invalidValue,
         hint: "paste the API PATH from the credentials file, the store hash, or the control-panel URL "
           + "(https://store-HASH.mybigcommerce.com/manage)")
     }
@@ -38,7 +38,7 @@ extension APIPath {
     let parts = path.split(separator: "/").map(String.init)
     guard parts.count >= 2 else {
       throw BcshError(
-        "\(ShownWord.quoted(original)) has no store hash or account UUID",
+        "\(ShownWord.quoted(original)) has no store hash or account UUID", code: .invalidValue,
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     let tail = parts.dropFirst(2).first
@@ -46,7 +46,7 @@ extension APIPath {
     // `/stores/abc123/v3/stores/zzz999/v3/` names two, and bcsh cannot tell which one is meant.
     if parts.dropFirst(2).contains(where: { ["stores", "accounts"].contains($0.lowercased()) }) {
       throw BcshError(
-        "\(ShownWord.quoted(original)) names more than one store or account",
+        "\(ShownWord.quoted(original)) names more than one store or account", code: .invalidValue,
         hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
     }
     switch parts[0].lowercased() {
@@ -54,6 +54,7 @@ extension APIPath {
       if let tail, !["v2", "v3", "graphql"].contains(tail.lowercased()) {
         throw BcshError(
           "unexpected \(ShownWord.quoted(tail)) after the store hash in \(ShownWord.quoted(original))",
+          code: .invalidValue,
           hint: "an API path looks like https://api.bigcommerce.com/stores/HASH/v3/")
       }
       return .store(hash: try storeHash(parts[1], original: original))
@@ -61,7 +62,7 @@ extension APIPath {
       return .account(uuid: try accountUUID(unbraced(parts[1]), original: original))
     default:
       throw BcshError(
-        "\(ShownWord.quoted(original)) is not a store or account API path",
+        "\(ShownWord.quoted(original)) is not a store or account API path", code: .invalidValue,
         hint: "store paths start with /stores/HASH, account paths with /accounts/UUID")
     }
   }
@@ -70,13 +71,14 @@ extension APIPath {
   private static func fromStorefrontHost(_ label: String, original: String) throws(BcshError) -> APIPath {
     guard label.hasPrefix("store-"), !label.contains(".") else {
       throw BcshError(
-        "\(ShownWord.quoted(original)) does not carry a store hash",
+        "\(ShownWord.quoted(original)) does not carry a store hash", code: .invalidValue,
         hint: "the control-panel URL looks like https://store-HASH.mybigcommerce.com/manage; "
           + "a custom domain does not show the hash (see Settings > Store profile)")
     }
     let parts = label.dropFirst("store-".count).split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count <= 2, parts.count == 1 || parts[1].allSatisfy(\.isNumber) else {
-      throw BcshError("\(ShownWord.quoted(original)) does not carry a store hash in a form bcsh knows")
+      throw BcshError(
+        "\(ShownWord.quoted(original)) does not carry a store hash in a form bcsh knows", code: .invalidValue)
     }
     return .store(hash: try storeHash(String(parts[0]), original: original))
   }
@@ -110,11 +112,12 @@ extension APIPath {
     if placeholders.contains(hash.lowercased()) || raw.hasPrefix("{") && !raw.hasSuffix("}") {
       throw BcshError(
         "\(ShownWord.quoted(original)) still holds a placeholder instead of the store hash",
+        code: .invalidValue,
         hint: "replace {store_hash} with your store's hash, e.g. abc123")
     }
     if isUUID(hash) {
       throw BcshError(
-        "\(ShownWord.quoted(hash)) is an account UUID, not a store hash",
+        "\(ShownWord.quoted(hash)) is an account UUID, not a store hash", code: .invalidValue,
         hint: "account API paths look like https://api.bigcommerce.com/accounts/UUID/graphql")
     }
     guard !hash.isEmpty, hash.unicodeScalars.allSatisfy(isHashCharacter) else {
@@ -123,7 +126,7 @@ extension APIPath {
         lowered != hash && lowered.unicodeScalars.allSatisfy(isHashCharacter)
         ? "store hashes are lower case: \(ShownWord.quoted(lowered))"
         : "a store hash is letters a-z and digits, e.g. abc123"
-      throw BcshError("\(ShownWord.quoted(hash)) is not a valid store hash", hint: hint)
+      throw BcshError("\(ShownWord.quoted(hash)) is not a valid store hash", code: .invalidValue, hint: hint)
     }
     // Store hashes seen are 6 to 10 characters (docs/bigcommerce.md "Paths, identifiers and the
     // downloaded file"); anything longer than 15 is refused, which also refuses every credential
@@ -131,6 +134,7 @@ extension APIPath {
     guard (3...maximumStoreHashLength).contains(hash.count) else {
       throw BcshError(
         "\(ShownWord.quoted(hash)) is too \(hash.count < 3 ? "short" : "long") to be a store hash",
+        code: .invalidValue,
         hint: hash.count > maximumStoreHashLength && ShownWord.looksLikeSecret(hash)
           ? "this looks like an access token or client ID; 'token set access-token' takes those"
           : "store hashes are about 6 to 10 characters (bcsh takes 3 to \(maximumStoreHashLength)), e.g. abc123"
@@ -143,6 +147,7 @@ extension APIPath {
     guard isUUID(raw) else {
       throw BcshError(
         "\(ShownWord.quoted(raw)) in \(ShownWord.quoted(original)) is not an account UUID",
+        code: .invalidValue,
         hint: "an account UUID looks like 3c3c6d21-4f0e-4d62-9b36-5ef0a3f1a1b2")
     }
     return raw.lowercased()

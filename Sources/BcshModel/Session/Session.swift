@@ -103,7 +103,8 @@ public struct Session: Sendable, Equatable, Codable {
     try Session.checkName(token.name)
     guard entries[token.name] == nil else {
       throw BcshError(
-        "a token named '\(token.name)' already exists", hint: "'token use \(token.name)' selects it")
+        "a token named '\(token.name)' already exists", code: .alreadyExists,
+        hint: "'token use \(token.name)' selects it")
     }
     writeBack()
     insert(token)
@@ -127,7 +128,7 @@ public struct Session: Sendable, Equatable, Codable {
   public mutating func rename(_ old: String, to new: String) throws(BcshError) {
     _ = try require(old)
     guard entries[new] == nil else {
-      throw BcshError("a token named \(ShownWord.quoted(new)) already exists")
+      throw BcshError("a token named \(ShownWord.quoted(new)) already exists", code: .alreadyExists)
     }
     try Session.checkName(new)
     writeBack()
@@ -167,14 +168,14 @@ public struct Session: Sendable, Equatable, Codable {
     let hint =
       Spelling.suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
       ?? (names.isEmpty ? "'token new NAME' creates one" : "tokens: \(names.joined(separator: ", "))")
-    throw BcshError("no token named \(ShownWord.quoted(name))", hint: hint)
+    throw BcshError("no token named \(ShownWord.quoted(name))", code: .unknownName, hint: hint)
   }
 
   /// The current token, or an error that says how to get one.
   public func requireCurrent() throws(BcshError) -> Token {
     guard let current else {
       throw BcshError(
-        "no current token",
+        "no current token", code: .notReady,
         hint: entries.isEmpty ? "'token new NAME' creates one" : "'token use NAME' selects one")
     }
     return current
@@ -190,7 +191,7 @@ public struct Session: Sendable, Equatable, Codable {
   public static func checkName(_ name: String) throws(BcshError) {
     guard name.count >= Token.minimumNameLength else {
       throw BcshError(
-        "token name \(ShownWord.quoted(name)) is too short",
+        "token name \(ShownWord.quoted(name)) is too short", code: .invalidValue,
         hint: "BigCommerce requires API account names of at least \(Token.minimumNameLength) characters")
     }
     // Control characters (C0, DEL, C1, which holds a one-byte CSI, and bidirectional overrides)
@@ -198,7 +199,9 @@ public struct Session: Sendable, Equatable, Codable {
     guard name.count <= 100,
       !name.unicodeScalars.contains(where: ShownWord.isControl)
     else {
-      throw BcshError("token name must be one line of at most 100 characters, with no control characters")
+      throw BcshError(
+        "token name must be one line of at most 100 characters, with no control characters",
+        code: .invalidValue)
     }
   }
 

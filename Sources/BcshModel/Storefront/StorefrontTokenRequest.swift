@@ -22,43 +22,47 @@ public struct StorefrontTokenRequest: Sendable, Equatable {
   ) throws(BcshError) {
     guard !channels.isEmpty else {
       throw BcshError(
-        "a token needs at least one channel", hint: "--channel 1 is the store's first storefront")
+        "a token needs at least one channel", code: .usage,
+        hint: "--channel 1 is the store's first storefront")
     }
     if let bad = channels.first(where: { $0 < 1 }) {
-      throw BcshError("channel \(bad) is not a channel id", hint: "channel ids are whole numbers from 1")
+      throw BcshError(
+        "channel \(bad) is not a channel id", code: .invalidValue,
+        hint: "channel ids are whole numbers from 1")
     }
     var seen = Set<Int>()
     let unique = channels.filter { seen.insert($0).inserted }
     guard expiresAt > Int(now.timeIntervalSince1970) else {
-      throw BcshError("the expiry is not in the future", hint: "write a length such as 30d")
+      throw BcshError(
+        "the expiry is not in the future", code: .invalidValue, hint: "write a length such as 30d")
     }
     switch kind {
     case .storefront:
       guard scopes.isEmpty else {
         throw BcshError(
-          "storefront tokens have no scopes; only private tokens do",
+          "storefront tokens have no scopes; only private tokens do", code: .usage,
           hint: "--kind private --scope Unauthenticated makes a server token with scopes")
       }
     case .private, .impersonation:
       guard origins.isEmpty else {
         throw BcshError(
-          "only storefront tokens take CORS origins; a \(kind.rawValue) token is for servers",
+          "only storefront tokens take CORS origins; a \(kind.rawValue) token is for servers", code: .usage,
           hint: "--kind storefront --origin URL makes a browser token")
       }
       if kind == .impersonation, !scopes.isEmpty {
         throw BcshError(
-          "customer impersonation tokens have no scopes; only private tokens do",
+          "customer impersonation tokens have no scopes; only private tokens do", code: .usage,
           hint: "drop --scope, or mint --kind private")
       }
       if kind == .private, scopes.isEmpty {
         throw BcshError(
-          "a private token needs at least one scope",
+          "a private token needs at least one scope", code: .usage,
           hint: "--scope Unauthenticated (store, catalog, cart, checkout), Customer, B2B")
       }
     }
     guard origins.count <= Self.maximumOrigins else {
       throw BcshError(
-        "a token takes at most \(Self.maximumOrigins) CORS origins, not \(origins.count)",
+        "a token takes at most \(Self.maximumOrigins) CORS origins, not \(origins.count)", code: .usage,
         hint: "mint one token for each pair of origins")
     }
     for origin in origins { try Self.checkOrigin(origin) }
@@ -79,13 +83,14 @@ public struct StorefrontTokenRequest: Sendable, Equatable {
     } else if origin.hasPrefix("http://") {
       rest = origin.dropFirst(7)
     } else {
-      throw BcshError("\(ShownWord.quoted(origin)) is not an origin: it needs https://", hint: hint)
+      throw BcshError(
+        "\(ShownWord.quoted(origin)) is not an origin: it needs https://", code: .invalidValue, hint: hint)
     }
     let host = rest.hasSuffix("/") ? rest.dropLast() : rest
     guard !host.isEmpty,
       host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.:[]".contains($0)) })
     else {
-      throw BcshError("\(ShownWord.quoted(origin)) is not an origin", hint: hint)
+      throw BcshError("\(ShownWord.quoted(origin)) is not an origin", code: .invalidValue, hint: hint)
     }
   }
 

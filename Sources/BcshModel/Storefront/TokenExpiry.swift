@@ -13,7 +13,7 @@ public enum TokenExpiry {
     let seconds = try read(text, now: current)
     guard seconds > current else {
       throw BcshError(
-        "the expiry \(ShownWord.quoted(text)) is not in the future",
+        "the expiry \(ShownWord.quoted(text)) is not in the future", code: .invalidValue,
         hint: "write a length such as 30d or 12h, or a later date such as \(dayText(current + 30 * 86_400))")
     }
     return seconds
@@ -27,20 +27,21 @@ public enum TokenExpiry {
     {
       let hours = unit == "d" ? count * 24 : count
       guard hours <= maximumDays * 24 else {
-        throw BcshError("the expiry \(ShownWord.quoted(text)) is more than ten years away", hint: hint)
+        throw BcshError(
+          "the expiry \(ShownWord.quoted(text)) is more than ten years away", code: .invalidValue, hint: hint)
       }
       return now + hours * 3600
     }
     if !text.isEmpty, text.allSatisfy(\.isASCIINumber) {
       guard text.count <= 11, let seconds = Int(text) else {
         throw BcshError(
-          "the expiry \(ShownWord.quoted(text)) is too large for Unix seconds",
+          "the expiry \(ShownWord.quoted(text)) is too large for Unix seconds", code: .invalidValue,
           hint: "the API takes seconds, not milliseconds")
       }
       return seconds
     }
     if let seconds = utcSeconds(text) { return seconds }
-    throw BcshError("\(ShownWord.quoted(text)) is not an expiry", hint: hint)
+    throw BcshError("\(ShownWord.quoted(text)) is not an expiry", code: .invalidValue, hint: hint)
   }
 
   /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`, as Unix seconds.

@@ -13,21 +13,24 @@ public enum APIBase {
     } else if lower.hasPrefix("http://") {
       scheme = "http://"
     } else {
-      throw BcshError("\(ShownWord.quoted(text)) is not an http(s) URL", hint: "e.g. \(production)")
+      throw BcshError(
+        "\(ShownWord.quoted(text)) is not an http(s) URL", code: .invalidValue, hint: "e.g. \(production)")
     }
     let authority = String(base.dropFirst(scheme.count))
     guard !authority.isEmpty, !authority.contains("/"), !authority.contains("?"), !authority.contains("@")
     else {
-      throw BcshError("\(ShownWord.quoted(text)) must be a scheme and host only", hint: "e.g. \(production)")
+      throw BcshError(
+        "\(ShownWord.quoted(text)) must be a scheme and host only", code: .invalidValue,
+        hint: "e.g. \(production)")
     }
     guard hasValidPort(authority: authority) else {
       throw BcshError(
-        "\(ShownWord.quoted(text)) has a port that is not a number from 1 to 65535",
+        "\(ShownWord.quoted(text)) has a port that is not a number from 1 to 65535", code: .invalidValue,
         hint: "e.g. http://127.0.0.1:8080")
     }
     if scheme == "http://" && !isLoopback(authority: authority) {
       throw BcshError(
-        "\(ShownWord.quoted(text)) would send credentials unencrypted",
+        "\(ShownWord.quoted(text)) would send credentials unencrypted", code: .invalidValue,
         hint: "http:// is accepted only for loopback addresses")
     }
     return base

@@ -40,14 +40,14 @@ struct LiveVerification: TokenVerifying {
     } catch let error as BcshError {
       throw error
     } catch {
-      throw BcshError("cannot start the HTTP client: \(error)")
+      throw BcshError("cannot start the HTTP client: \(error)", code: .network, cause: error)
     }
     var verifier = Verifier(transport: transport, apiBase: apiBase, clock: clock)
     verifier.events = events
     let reports = await verifier.verify(all: tokens, scopes: scopes, timeout: timeout)
     await transport.shutdown()
     if Task.isCancelled {
-      throw BcshError("verify interrupted; nothing was recorded", status: .interrupted)
+      throw BcshError("verify interrupted; nothing was recorded", code: .interrupted, status: .interrupted)
     }
     return reports
   }

@@ -13,7 +13,7 @@ struct UndeclaredCapability: FileWriting, TokenVerifying, SecretReading, Keyring
   private func refusal() -> BcshError {
     let phrase = Effects.phrases.first { $0.0 == effect }?.1 ?? "has this effect"
     return BcshError(
-      "internal error: '\(command)' does not declare that it \(phrase)",
+      "internal error: '\(command)' does not declare that it \(phrase)", code: .internal,
       hint: "add it to the effects of the command's CommandSpec")
   }
 

@@ -53,7 +53,7 @@ public struct Expander {
     case nil:
       guard let value else {
         throw BcshError(
-          "variable \(ShownWord.quoted(reference.name)) is not set",
+          "variable \(ShownWord.quoted(reference.name)) is not set", code: .unknownName,
           hint: ShownWord.looksLikeSecret(reference.name)
             ? "a value where a variable name should be? '$' starts a variable reference"
             : "set it with 'set \(reference.name) VALUE', or write ${\(reference.name):-default}",
@@ -69,7 +69,7 @@ public struct Expander {
       throw BcshError(
         text.isEmpty
           ? "variable \(ShownWord.quoted(reference.name)) is not set"
-          : "\(ShownWord.bare(reference.name)): \(ShownWord.bare(text))",
+          : "\(ShownWord.bare(reference.name)): \(ShownWord.bare(text))", code: .unknownName,
         at: reference.position)
     }
   }

@@ -90,7 +90,7 @@ public struct Lexer {
           parts.append(escaped)
         } else {
           index += 1
-          if !tolerant { throw BcshError("a backslash ends the text", at: start) }
+          if !tolerant { throw BcshError("a backslash ends the text", code: .syntax, at: start) }
         }
       case .singleQuote:
         let quote = position
@@ -162,7 +162,8 @@ public struct Lexer {
           return VariableReference(name: "", fallback: nil, position: start)
         }
         throw BcshError(
-          "expected a variable name after '${'", hint: "names are letters, digits and _", at: start)
+          "expected a variable name after '${'", code: .syntax, hint: "names are letters, digits and _",
+          at: start)
       }
       var fallback: VariableReference.Fallback?
       if peek() == .colon && (peek(1) == .minus || peek(1) == .question) {
@@ -170,7 +171,7 @@ public struct Lexer {
         index += 2
         guard depth < Lexer.maximumNesting else {
           throw BcshError(
-            "variable references nest more than \(Lexer.maximumNesting) deep",
+            "variable references nest more than \(Lexer.maximumNesting) deep", code: .syntax,
             hint: "set an intermediate variable with 'set NAME VALUE'", at: start)
         }
         depth += 1
@@ -182,7 +183,7 @@ public struct Lexer {
         index += 1
       } else if !(tolerant && peek() == nil) {
         throw BcshError(
-          "'${\(name)' is not closed with '}'",
+          "'${\(name)' is not closed with '}'", code: .syntax,
           hint: "write ${\(name)}, ${\(name):-default} or ${\(name):?message}", at: start)
       }
       return VariableReference(name: name, fallback: fallback, position: start)
@@ -227,7 +228,7 @@ public struct Lexer {
 
   private func unterminated(_ quote: Character, at position: SourcePosition) -> BcshError {
     BcshError(
-      "unterminated \(quote) quote",
+      "unterminated \(quote) quote", code: .syntax,
       hint: "close it on the same line; a \\ at the end of a line continues the command",
       at: position)
   }

@@ -20,7 +20,7 @@ enum HelpRendering {
     }
     let all = CommandTable.topLevelWords + CommandTable.all.map(\.name).filter { $0.contains(" ") }
     throw BcshError(
-      "no help for \(ShownWord.quoted(names.joined(separator: " ")))",
+      "no help for \(ShownWord.quoted(names.joined(separator: " ")))", code: .unknownName,
       hint: Spelling.suggestion(for: names.joined(separator: " "), among: all).map {
         "did you mean 'help \($0)'?"
       }

@@ -91,7 +91,7 @@ public final class Shell {
     var worst = ExitStatus.success
     while let command = try? lexer.nextCommand() {
       if Task.isCancelled {
-        report(BcshError("interrupted", at: command.position, status: .interrupted))
+        report(BcshError("interrupted", code: .interrupted, at: command.position, status: .interrupted))
         return RunOutcome(status: .interrupted)
       }
       var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
@@ -139,10 +139,8 @@ public final class Shell {
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
-    do throws(BcshError) {
+    try await BcshError.placing(at: command.position) { () async throws(BcshError) in
       try await spec.handler(&context, invocation)
-    } catch {
-      throw error.placed(at: command.position)
     }
   }
 
