@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import BcshFormats
@@ -22,36 +21,24 @@ import Testing
     _ = try Invocation(spec: spec, position: command.position, words: Array(words.dropFirst(consumed)))
   }
 
-  /// Every name a handler asks its invocation for (`invocation.argument("NAME")`, `.arguments`,
-  /// `.option("--into")`, `.flag("--force")`) is declared by a command of the same file, as what
-  /// it is asked for as: a typo would otherwise read nothing, always. (Debug builds also stop at
-  /// a name the running command does not declare.)
-  @Test func everyNameAHandlerReadsIsDeclaredInItsFile() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../Sources").standardized
-    let pattern = try Regex(#"invocation\.(argument|arguments|option|flag)\("([^"]+)"\)"#)
-    var checked = 0
-    for (file, specs) in Dictionary(grouping: CommandTable.all, by: \.declaredIn) {
-      // `#fileID` is MODULE/FILE.swift; file names are unique within a module.
-      let (module, name) = (file.prefix { $0 != "/" }, file.split(separator: "/").last ?? "")
-      let folder = root.appendingPathComponent(String(module))
-      let path = try #require(
-        FileManager.default.subpaths(atPath: folder.path)?.first { $0.hasSuffix("/\(name)") || $0 == name })
-      let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-      for match in text.matches(of: pattern) {
-        let (kind, name) = (String(match.output[1].substring!), String(match.output[2].substring!))
-        let declared = specs.contains { spec in
-          switch kind {
-          case "argument", "arguments": spec.arguments.contains { $0.name == name }
-          case "option": spec.options.contains { $0.name == name && $0.value != nil }
-          default: spec.option(named: name) != nil
-          }
-        }
-        #expect(declared, "\(file) reads \(kind) \(name), which no command of that file declares")
-        checked += 1
-      }
-    }
-    // The scan finds what it looks for: the handlers read some forty names.
-    #expect(checked > 30)
+  /// Each command's type reads its own example: the values its declarations give are what its
+  /// `init(from:)` reads, typed.
+  @Test(arguments: CommandTable.commands.map { ($0.spec.example, $0) as (String, any ShellCommand.Type) })
+  func theExampleReadsAsItsCommandsType(example: String, command: any ShellCommand.Type) throws {
+    var lexer = Lexer(example, source: "example")
+    let line = try #require(try lexer.commands().first)
+    let words = line.words.map { Argument($0.literal ?? "", at: $0.position) }
+    let spec = command.spec
+    let invocation = try Invocation(
+      spec: spec, position: line.position, words: Array(words.dropFirst(spec.words.count)))
+    _ = try command.init(from: invocation)
+  }
+
+  /// Reading what a command does not declare fails loudly, not as a value never given.
+  @Test func aReadOfAnUndeclaredNameIsAnInternalError() throws {
+    let position = SourcePosition(source: "t", line: 1, column: 1)
+    let invocation = try Invocation(spec: TokenListCommand.spec, position: position, words: [])
+    #expect(throws: BcshError.self) { try invocation.read(TokenNewCommand.account) }
+    #expect(throws: BcshError.self) { try invocation.read(TokenShowCommand.name) }
   }
 }

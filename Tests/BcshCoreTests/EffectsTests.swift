@@ -139,7 +139,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
       token.accessToken = Secret(Sample.accessToken)
       return token
     }()
-    let spec = CommandSpec(["probe"], "uses one capability", example: "probe", effects: effects) {
+    let spec = CommandSpec(["probe"], "uses one capability", example: "probe", effects: effects).handled {
       context, _ throws(BcshError) in
       switch use {
       case .writesFiles:
@@ -193,7 +193,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
       $0.hasSuffix(".swift")
     }
-    #expect(names.contains("FileCommands.swift"))
+    #expect(names.contains("SaveCommand.swift"))
     let direct = [
       "AtomicFile.write", "ports.transport", "ports.keyring", "ports.secretReader", "ports.processes",
       "GitExposure",

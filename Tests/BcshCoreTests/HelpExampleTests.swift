@@ -8,7 +8,7 @@ import Testing
 
 /// The examples `help` shows for the scope-intelligence commands run as shown.
 @Suite struct HelpExampleTests {
-  @Test(arguments: ScopeInsightCommands.all.map(\.example))
+  @Test(arguments: [ScopeInfoCommand.spec.example, ScopeNeedCommand.spec.example])
   func theExampleRuns(example: String) async {
     let t = TestShell()
     #expect(await t.run("token new abcd; " + example) == .success, "\(t.output.error)")

@@ -35,30 +35,6 @@ public enum ArgumentKind: Sendable, Equatable {
   case text
 }
 
-extension ArgumentKind {
-  /// The values of a closed-set argument and what one is called in errors; `Invocation` refuses
-  /// anything else, so handlers may take the value as given.
-  public var closedSet: (noun: String, values: [String])? {
-    switch self {
-    case .preset: ("preset", Preset.all.map(\.name))
-    case .credentialField: ("field", CredentialField.allCases.map(\.rawValue))
-    case .saveFormat: ("format", FileCommands.SaveFormat.allCases.map(\.rawValue))
-    case .scopeSelection: ("scope selection", ScopeSelection.allCases.map(\.rawValue))
-    default: nil
-    }
-  }
-
-  /// Refuses a value outside the closed set, with "did you mean" or the whole set.
-  func check(_ argument: Argument) throws(BcshError) {
-    guard let (noun, values) = closedSet, !values.contains(argument.value) else { return }
-    throw BcshError(
-      "unknown \(noun) \(ShownWord.quoted(argument.value))",
-      hint: Spelling.suggestion(for: argument.value, among: values).map { "did you mean '\($0)'?" }
-        ?? "one of: \(values.joined(separator: ", "))",
-      at: argument.position)
-  }
-}
-
 /// Which files a path argument wants, for completion.
 public enum FileRole: Sendable, Equatable {
   case script
@@ -84,11 +60,14 @@ public struct ArgumentSpec: Sendable {
   public let name: String
   public let kind: ArgumentKind
   public let arity: Arity
+  /// The values it takes, when they are a closed set (`FIELD`).
+  public let closedSet: ClosedSet?
 
-  public init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .required) {
+  public init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .required, closedSet: ClosedSet? = nil) {
     self.name = name
     self.kind = kind
     self.arity = arity
+    self.closedSet = closedSet
   }
 
   var usage: String {
@@ -106,18 +85,24 @@ public struct OptionSpec: Sendable {
   public let name: String
   public let value: (name: String, kind: ArgumentKind)?
   public let summary: String
+  /// The values its value takes, when they are a closed set (`--format FORMAT`).
+  public let closedSet: ClosedSet?
 
-  public init(_ name: String, value: (name: String, kind: ArgumentKind)? = nil, _ summary: String) {
+  public init(
+    _ name: String, value: (name: String, kind: ArgumentKind)? = nil, _ summary: String,
+    closedSet: ClosedSet? = nil
+  ) {
     self.name = name
     self.value = value
     self.summary = summary
+    self.closedSet = closedSet
   }
 
   var usage: String { value.map { "[\(name) \($0.name)]" } ?? "[\(name)]" }
 }
 
-/// One command, declared once: parsing, `help`, Tab completion, `--dry-run` and the history filter
-/// all read this declaration.
+/// One command, declared once by its type (`ShellCommand.spec`): parsing, `help`, Tab completion,
+/// `--dry-run` and the history filter all read this declaration.
 public struct CommandSpec: Sendable {
   public typealias Handler = @Sendable (inout CommandContext, Invocation) async throws(BcshError) -> Void
 
@@ -134,17 +119,17 @@ public struct CommandSpec: Sendable {
   /// What it does outside the session: the only capabilities its handler gets, and those that
   /// `--dry-run` makes inert.
   public let effects: Effects
-  /// The file that declares it (`BcshShell/Commands/TokenCommands.swift`): where its handler reads
-  /// the names it declares, which a test checks.
-  public let declaredIn: String
-  let handler: Handler
+  /// Reads an invocation into the command's type and runs it: `CommandTable` sets it for each type
+  /// it lists (`handled(by:)`).
+  private(set) var handler: Handler = { _, invocation throws(BcshError) in
+    throw BcshError("internal error: '\(invocation.spec.name)' is not in the command table")
+  }
 
   public init(
     _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
     example: String, carriesSecret: @escaping @Sendable ([String?]) -> Bool = { _ in false },
-    effects: Effects = [], declaredIn: String = #fileID, handler: @escaping Handler
+    effects: Effects = []
   ) {
-    self.declaredIn = declaredIn
     self.words = words
     self.summary = summary
     self.arguments = arguments
@@ -152,7 +137,13 @@ public struct CommandSpec: Sendable {
     self.example = example
     self.carriesSecret = carriesSecret
     self.effects = effects
-    self.handler = handler
+  }
+
+  /// This declaration, run by `handler`.
+  func handled(by handler: @escaping Handler) -> CommandSpec {
+    var spec = self
+    spec.handler = handler
+    return spec
   }
 
   public var name: String { words.joined(separator: " ") }
@@ -173,7 +164,7 @@ public struct CommandSpec: Sendable {
   /// The arguments and option values that take one of a closed set (`FIELD`, `--format FORMAT`),
   /// with those values: `help` and the manual list them.
   public var closedSetValues: [(name: String, values: [String])] {
-    let named = arguments.map { ($0.name, $0.kind) } + options.compactMap(\.value)
-    return named.compactMap { name, kind in kind.closedSet.map { (name, $0.values) } }
+    let named = arguments.map { ($0.name, $0.closedSet) } + options.map { ($0.value?.name, $0.closedSet) }
+    return named.compactMap { name, set in name.flatMap { name in set.map { (name, $0.values) } } }
   }
 }

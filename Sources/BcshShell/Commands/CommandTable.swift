@@ -3,13 +3,20 @@ import BcshModel
 import BcshPorts
 import BcshVerify
 
-/// Every command bcsh knows, declared once. Groups (`token`, `scope`, `path`) have subcommands.
+/// Every command bcsh knows, each a type that declares itself once. Groups (`token`, `scope`,
+/// `path`) have subcommands.
 public enum CommandTable {
-  public static let all: [CommandSpec] =
-    TokenCommands.all + ScopeCommands.all + ScopeInsightCommands.all + PathCommands.all + FileCommands.all + [
-      VerifyCommand.spec
+  /// The commands, in the order `help` lists them.
+  static let commands: [any ShellCommand.Type] =
+    TokenCommands.all + ScopeCommands.all + PathCommands.all
+    + [SaveCommand.self, OpenCommand.self, VerifyCommand.self] + SandboxCommands.all
+    + [
+      StatusCommand.self, HistoryCommand.self, EchoCommand.self, SetCommand.self, UnsetCommand.self,
+      SourceCommand.self, HelpCommand.self, ExitCommand.self,
     ]
-    + SandboxCommands.all + ShellCommands.all
+
+  /// Each command's declaration, with the handler that reads and runs its type.
+  public static let all: [CommandSpec] = commands.map { $0.tableEntry }
 
   /// The first words of every command, in the order `help` lists them.
   public static let topLevelWords: [String] = {

@@ -5,23 +5,30 @@ import BcshVerify
 
 /// `sandbox show`: what the sandbox of `bcsh --sandbox` serves, in full.
 enum SandboxCommands {
-  static let all: [CommandSpec] = [
-    CommandSpec(
-      ["sandbox", "show"], "the sandbox's demo store and tokens with their credentials and scopes",
-      options: [OptionSpec("--reveal", "show the demo access tokens and client secrets in full")],
-      example: "sandbox show --reveal"
-    ) { context, invocation throws(BcshError) in
-      guard let listing = context.shell.environment.sandbox else {
-        throw BcshError(
-          "no sandbox runs in this session",
-          hint: "'bcsh --sandbox' starts bcsh with one; 'bcsh sandbox serve' prints what it serves")
-      }
-      let reveal = invocation.flag("--reveal")
-      let mask = { (value: String) -> String in reveal ? value : Secret.mask(value) }
-      let width = context.format.width ?? 110
-      let text = listing.text(width, mask)
-      let json = listing.json(mask)
-      context.report(text, json: json, revealingSecrets: reveal)
+  static let all: [any ShellCommand.Type] = [SandboxShowCommand.self]
+}
+
+/// `sandbox show [--reveal]`.
+struct SandboxShowCommand: ShellCommand {
+  static let reveal = Flag("--reveal", "show the demo access tokens and client secrets in full")
+  static let spec = CommandSpec(
+    ["sandbox", "show"], "the sandbox's demo store and tokens with their credentials and scopes",
+    options: [reveal.spec], example: "sandbox show --reveal")
+
+  let reveal: Bool
+
+  init(from invocation: Invocation) throws(BcshError) { reveal = try invocation.read(Self.reveal) }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    guard let listing = context.shell.environment.sandbox else {
+      throw BcshError(
+        "no sandbox runs in this session",
+        hint: "'bcsh --sandbox' starts bcsh with one; 'bcsh sandbox serve' prints what it serves")
     }
-  ]
+    let mask = { (value: String) -> String in reveal ? value : Secret.mask(value) }
+    let width = context.format.width ?? 110
+    let text = listing.text(width, mask)
+    let json = listing.json(mask)
+    context.report(text, json: json, revealingSecrets: reveal)
+  }
 }

@@ -3,112 +3,503 @@ import BcshModel
 import BcshPorts
 import BcshVerify
 
-/// `token ...`: the credentials being prepared.
+/// `token ...`: the credentials being prepared, and bringing them in (`token set`, `token import`).
 enum TokenCommands {
-  static let all: [CommandSpec] = [
-    CommandSpec(
-      ["token", "new"], "create a token (store-level unless --account) and make it current",
-      arguments: [ArgumentSpec("NAME", .newTokenName)],
-      options: [OptionSpec("--account", "an account-level token (GraphQL Account API)")],
-      example: "token new migration-2026"
-    ) { context, invocation throws(BcshError) in
-      let name = invocation.argument("NAME")!
-      do throws(BcshError) {
-        try Session.checkName(name.value)
-      } catch {
-        throw error.placed(at: name.position)
-      }
-      let kind: TokenKind = invocation.flag("--account") ? .account : .store
-      try context.state.session.add(Token(name: name.value, kind: kind))
-      context.confirm("created \(kind)-level token '\(name.value)'")
-    },
-    CommandSpec(["token", "list"], "list the tokens of this session", example: "token list") {
-      context, _ throws(BcshError) in
-      let session = context.state.session
-      context.report(
-        TokenRendering.list(session, style: context.format.style, width: context.format.width),
-        json: .array(session.tokens.map { TokenRendering.json($0, current: $0.name == session.currentName) }))
-    },
-    CommandSpec(
-      ["token", "use"], "make a token current", arguments: [ArgumentSpec("NAME", .tokenName)],
-      example: "token use audit-ro"
-    ) { context, invocation throws(BcshError) in
-      let name = invocation.argument("NAME")!
-      do throws(BcshError) { try context.state.session.use(name.value) } catch {
-        throw error.placed(at: name.position)
-      }
-      context.confirm("using token '\(name.value)'")
-    },
-    CommandSpec(
-      ["token", "show"], "show a token (the current one by default), secrets masked",
-      arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
-      options: [OptionSpec("--reveal", "show the access token and client secret in full")],
-      example: "token show --reveal"
-    ) { context, invocation throws(BcshError) in
-      let token = try context.token(named: invocation.argument("NAME"))
-      let reveal = invocation.flag("--reveal")
-      let current = token.name == context.state.session.currentName
-      let state = context.state
-      let home = { (field: CredentialField) in state.home(of: field, of: token) }
-      context.report(
-        TokenRendering.details(token, reveal: reveal, style: context.format.style, home: home),
-        json: TokenRendering.json(token, current: current, reveal: reveal, home: home),
-        revealingSecrets: reveal)
-    },
-    CommandSpec(
-      ["token", "rename"], "rename a token",
-      arguments: [ArgumentSpec("OLD", .tokenName), ArgumentSpec("NEW", .newTokenName)],
-      example: "token rename migration migration-2026"
-    ) { context, invocation throws(BcshError) in
-      let old = invocation.argument("OLD")!
-      let new = invocation.argument("NEW")!
-      do throws(BcshError) {
-        try context.state.session.rename(old.value, to: new.value)
-      } catch {
-        throw error.placed(
-          at: context.state.session.token(named: old.value) == nil ? old.position : new.position)
-      }
-      context.confirm("renamed token '\(old.value)' to '\(new.value)'")
-    },
-    CommandSpec(
-      ["token", "rm"], "remove a token from the session", arguments: [ArgumentSpec("NAME", .tokenName)],
-      example: "token rm old-token"
-    ) { context, invocation throws(BcshError) in
-      let name = invocation.argument("NAME")!
-      do throws(BcshError) { try context.state.session.remove(name.value) } catch {
-        throw error.placed(at: name.position)
-      }
-      context.confirm("removed token '\(name.value)'")
-    },
-    CredentialCommands.set,
-    CredentialCommands.importFile,
-    CommandSpec(
-      ["token", "checklist"], "the steps to create this exact API account in the control panel",
-      arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
-      example: "token checklist"
-    ) { context, invocation throws(BcshError) in
-      let token = try context.token(named: invocation.argument("NAME"))
-      // An account without scopes can do nothing the job needs: the steps would make a useless one.
-      guard !token.grants.isEmpty else {
-        throw BcshError(
-          "'\(token.name)' declares no scopes yet, so there is no account to describe",
-          hint: "declare what the job needs first: 'scope preset' lists the presets; 'scope add SCOPE=LEVEL' "
-            + "adds one; 'scope need METHOD PATH' finds the scopes of requests",
-          at: invocation.argument("NAME")?.position)
-      }
-      context.report(
-        Checklist.text(for: token, style: context.format.style, width: context.format.width),
-        json: Checklist.json(for: token))
-    },
+  static let all: [any ShellCommand.Type] = [
+    TokenNewCommand.self, TokenListCommand.self, TokenUseCommand.self, TokenShowCommand.self,
+    TokenRenameCommand.self, TokenRmCommand.self,
+    TokenSetCommand.self, TokenImportCommand.self, TokenChecklistCommand.self,
   ]
+}
+
+/// `token new NAME [--account]`.
+struct TokenNewCommand: ShellCommand {
+  static let name = RequiredArgument<String>("NAME", .newTokenName)
+  static let account = Flag("--account", "an account-level token (GraphQL Account API)")
+  static let spec = CommandSpec(
+    ["token", "new"], "create a token (store-level unless --account) and make it current",
+    arguments: [name.spec], options: [account.spec], example: "token new migration-2026")
+
+  let name: Given<String>
+  let account: Bool
+
+  init(from invocation: Invocation) throws(BcshError) {
+    name = try invocation.read(Self.name)
+    account = try invocation.read(Self.account)
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    do throws(BcshError) {
+      try Session.checkName(name.value)
+    } catch {
+      throw error.placed(at: name.position)
+    }
+    let kind: TokenKind = account ? .account : .store
+    try context.state.session.add(Token(name: name.value, kind: kind))
+    context.confirm("created \(kind)-level token '\(name.value)'")
+  }
+}
+
+/// `token list`.
+struct TokenListCommand: ShellCommand {
+  static let spec = CommandSpec(["token", "list"], "list the tokens of this session", example: "token list")
+
+  init(from invocation: Invocation) {}
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    let session = context.state.session
+    context.report(
+      TokenRendering.list(session, style: context.format.style, width: context.format.width),
+      json: .array(session.tokens.map { TokenRendering.json($0, current: $0.name == session.currentName) }))
+  }
+}
+
+/// `token use NAME`.
+struct TokenUseCommand: ShellCommand {
+  static let name = RequiredArgument<String>("NAME", .tokenName)
+  static let spec = CommandSpec(
+    ["token", "use"], "make a token current", arguments: [name.spec], example: "token use audit-ro")
+
+  let name: Given<String>
+
+  init(from invocation: Invocation) throws(BcshError) { name = try invocation.read(Self.name) }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    do throws(BcshError) { try context.state.session.use(name.value) } catch {
+      throw error.placed(at: name.position)
+    }
+    context.confirm("using token '\(name.value)'")
+  }
+}
+
+/// `token show [NAME] [--reveal]`.
+struct TokenShowCommand: ShellCommand {
+  static let name = OptionalArgument<String>("NAME", .tokenName)
+  static let reveal = Flag("--reveal", "show the access token and client secret in full")
+  static let spec = CommandSpec(
+    ["token", "show"], "show a token (the current one by default), secrets masked",
+    arguments: [name.spec], options: [reveal.spec], example: "token show --reveal")
+
+  let name: Given<String>?
+  let reveal: Bool
+
+  init(from invocation: Invocation) throws(BcshError) {
+    name = try invocation.read(Self.name)
+    reveal = try invocation.read(Self.reveal)
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    let token = try context.token(named: name)
+    let current = token.name == context.state.session.currentName
+    let state = context.state
+    let home = { (field: CredentialField) in state.home(of: field, of: token) }
+    context.report(
+      TokenRendering.details(token, reveal: reveal, style: context.format.style, home: home),
+      json: TokenRendering.json(token, current: current, reveal: reveal, home: home),
+      revealingSecrets: reveal)
+  }
+}
+
+/// `token rename OLD NEW`.
+struct TokenRenameCommand: ShellCommand {
+  static let old = RequiredArgument<String>("OLD", .tokenName)
+  static let new = RequiredArgument<String>("NEW", .newTokenName)
+  static let spec = CommandSpec(
+    ["token", "rename"], "rename a token", arguments: [old.spec, new.spec],
+    example: "token rename migration migration-2026")
+
+  let old: Given<String>
+  let new: Given<String>
+
+  init(from invocation: Invocation) throws(BcshError) {
+    old = try invocation.read(Self.old)
+    new = try invocation.read(Self.new)
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    do throws(BcshError) {
+      try context.state.session.rename(old.value, to: new.value)
+    } catch {
+      throw error.placed(
+        at: context.state.session.token(named: old.value) == nil ? old.position : new.position)
+    }
+    context.confirm("renamed token '\(old.value)' to '\(new.value)'")
+  }
+}
+
+/// `token rm NAME`.
+struct TokenRmCommand: ShellCommand {
+  static let name = RequiredArgument<String>("NAME", .tokenName)
+  static let spec = CommandSpec(
+    ["token", "rm"], "remove a token from the session", arguments: [name.spec], example: "token rm old-token")
+
+  let name: Given<String>
+
+  init(from invocation: Invocation) throws(BcshError) { name = try invocation.read(Self.name) }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    do throws(BcshError) { try context.state.session.remove(name.value) } catch {
+      throw error.placed(at: name.position)
+    }
+    context.confirm("removed token '\(name.value)'")
+  }
+}
+
+/// `token set FIELD [VALUE] [--env VAR] [--file PATH] [--stdin]`.
+struct TokenSetCommand: ShellCommand {
+  static let field = RequiredArgument<CredentialField>("FIELD")
+  static let inline = OptionalArgument<String>("VALUE")
+  static let env = ValueOption<String>(
+    "--env", value: "VAR", .variableName, "read the value from an environment variable")
+  static let file = ValueOption<String>("--file", value: "PATH", .file(.any), "read the value from a file")
+  static let stdin = Flag("--stdin", "read the value from standard input")
+  static let spec = CommandSpec(
+    ["token", "set"], "set a credential: typed hidden, or from --env, --file or --stdin",
+    arguments: [field.spec, inline.spec], options: [env.spec, file.spec, stdin.spec],
+    example: "token set access-token --env BIGCOMMERCE_ACCESS_TOKEN",
+    carriesSecret: { positional in
+      // `token set FIELD VALUE` with a secret (or unknown) FIELD and a VALUE typed inline.
+      guard positional.count >= 2, positional[1] != nil else { return false }
+      return positional[0].flatMap(CredentialField.init(rawValue:))?.isSecret ?? true
+    },
+    effects: .readsSecrets)
+
+  let field: CredentialField
+  let inline: Given<String>?
+  let env: Given<String>?
+  let file: Given<String>?
+  let stdin: Bool
+  let position: SourcePosition
+
+  init(from invocation: Invocation) throws(BcshError) {
+    field = try invocation.read(Self.field).value
+    inline = try invocation.read(Self.inline)
+    env = try invocation.read(Self.env)
+    file = try invocation.read(Self.file)
+    stdin = try invocation.read(Self.stdin)
+    position = invocation.position
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    _ = try context.currentToken()
+    let value = try readValue(context: context)
+    for warning in CredentialValue.warnings(for: field, value: value) {
+      context.warn(warning, at: position)
+    }
+    try context.updateCurrent { token in
+      switch field {
+      case .accessToken: token.accessToken = Secret(value)
+      case .clientID: token.clientID = value
+      case .clientSecret: token.clientSecret = Secret(value)
+      }
+    }
+    context.confirm("set \(field.rawValue) of '\(try context.currentToken().name)'")
+  }
+
+  private func readValue(context: CommandContext) throws(BcshError) -> String {
+    let sources = [inline != nil, env != nil, file != nil, stdin]
+    guard sources.filter({ $0 }).count <= 1 else {
+      throw BcshError("give the value one way only: inline, --env, --file or --stdin", at: position)
+    }
+    let environment = context.shell.environment
+    var value: String
+    if let inline {
+      if field.isSecret && inline.word.isLiteral {
+        if context.shell.options.interactive {
+          context.warn(
+            "a secret typed on the command line; this line is kept out of the history", at: inline.position,
+            hint: "'token set \(field.rawValue)' with no value asks for it hidden")
+        } else {
+          context.warn(
+            "a secret written into a script or command line", at: inline.position,
+            hint: "read it with --env VAR or --file PATH instead, so it stays out of files and process lists")
+        }
+      }
+      value = inline.value
+    } else if let variable = env {
+      guard let found = context.state.variables[variable.value] ?? environment.variables[variable.value]
+      else {
+        throw BcshError(
+          "environment variable \(ShownWord.quoted(variable.value)) is not set", at: variable.position)
+      }
+      value = found
+    } else if let file {
+      do throws(BcshError) {
+        value = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
+      } catch {
+        throw error.placed(at: file.position)
+      }
+    } else if stdin {
+      guard let read = environment.ports.standardInput, let text = try read() else {
+        throw BcshError(
+          "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
+          at: position)
+      }
+      value = text
+    } else {
+      guard let reader = context.capabilities.secretReader else {
+        throw BcshError(
+          "no terminal to ask for the \(field.rawValue) on",
+          hint: "use --stdin, --env VAR or --file PATH", at: position)
+      }
+      value = try reader.readSecret(prompt: "\(field.rawValue) (input hidden): ")
+    }
+    // Masked from here on, whatever the command goes on to say (an -x trace, an error).
+    if field.isSecret {
+      context.shell.maskFromNow(value)
+      context.shell.maskFromNow(value.trimmingBlanks())
+    }
+    value = value.trimmingBlanks()
+    guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: position) }
+    if let problem = CredentialValue.problem(with: value) {
+      throw BcshError(
+        "the \(field.rawValue) \(problem)", hint: "a credential is one word; check the file or variable",
+        at: position)
+    }
+    return value
+  }
+}
+
+/// `token import FILE [--into NAME] [--name NAME]`.
+struct TokenImportCommand: ShellCommand {
+  static let file = RequiredArgument<String>("FILE", .file(.credentials))
+  static let into = ValueOption<String>(
+    "--into", value: "NAME", .tokenName, "fill this prepared token's credentials")
+  static let name = ValueOption<String>(
+    "--name", value: "NAME", .newTokenName, "make a new token of this name")
+  static let spec = CommandSpec(
+    ["token", "import"],
+    "read the .txt file the control panel downloads into the token prepared for it (or a new one)",
+    arguments: [file.spec], options: [into.spec, name.spec],
+    example: "token import ~/Downloads/cart-migration.txt --into cart-migration")
+
+  let file: Given<String>
+  let into: Given<String>?
+  let name: Given<String>?
+
+  init(from invocation: Invocation) throws(BcshError) {
+    file = try invocation.read(Self.file)
+    into = try invocation.read(Self.into)
+    name = try invocation.read(Self.name)
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    let fileArgument = self.file
+    let nameOption = self.name
+    if into != nil, let nameOption {
+      throw BcshError(
+        "give --into (fill a prepared token) or --name (make a new one), not both", at: nameOption.position)
+    }
+    let path = context.resolvePath(fileArgument.value)
+    let text: String
+    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: fileArgument.value) } catch {
+      throw error.placed(at: fileArgument.position)
+    }
+    let file = try CredentialsFile.parse(text, source: fileArgument.value)
+    // Its secrets are masked from here on, in every message the import goes on to write.
+    for secret in [file.accessToken, file.clientSecret] {
+      if let secret { context.shell.maskFromNow(secret) }
+    }
+    func line(_ label: String) -> SourcePosition {
+      SourcePosition(source: fileArgument.value, line: file.lines[label] ?? 1, column: 1)
+    }
+    let apiPath: APIPath
+    do throws(BcshError) {
+      apiPath = try APIPath.parse(file.apiPath)
+    } catch {
+      throw BcshError(
+        "the file's API PATH is not valid: \(error.message)", hint: error.hint, at: line("API PATH"))
+    }
+    for (field, value) in [
+      (CredentialField.accessToken, file.accessToken), (.clientID, file.clientID),
+      (.clientSecret, file.clientSecret),
+    ] {
+      if let value {
+        for warning in CredentialValue.warnings(for: field, value: value) {
+          context.warn(warning, at: fileArgument.position)
+        }
+      }
+    }
+
+    // The token prepared for this file: --into, or the one the file's name or store points to.
+    let prepared: (token: Token, note: String?)?
+    if let into {
+      do throws(BcshError) { prepared = (try context.state.session.require(into.value), nil) } catch {
+        throw error.placed(at: into.position)
+      }
+    } else if nameOption == nil {
+      prepared = try Self.preparedToken(
+        for: file, apiPath: apiPath, in: context.state.session, at: fileArgument.position)
+    } else {
+      prepared = nil
+    }
+    if let prepared {
+      try Self.fill(
+        prepared.token, from: file, apiPath: apiPath, note: prepared.note, at: line("API PATH"),
+        context: &context)
+      return
+    }
+
+    guard let name = nameOption?.value ?? file.clientName else {
+      throw BcshError(
+        "the file has no CLIENT NAME; give the token a name", hint: "token import FILE --name NAME",
+        at: fileArgument.position)
+    }
+    do throws(BcshError) { try Session.checkName(name) } catch {
+      throw nameOption == nil
+        ? BcshError(
+          error.message, hint: "give it another name: token import FILE --name NAME", at: line("CLIENT NAME"))
+        : error.placed(at: nameOption?.position)
+    }
+    var token = Token(name: name, kind: apiPath.kind)
+    token.apiPath = apiPath
+    token.fillCredentials(from: file)
+    do throws(BcshError) {
+      try context.state.session.add(token)
+    } catch {
+      throw BcshError(
+        error.message, hint: "choose another name: token import FILE --name NAME",
+        at: nameOption?.position ?? fileArgument.position)
+    }
+    context.confirm(
+      "imported \(apiPath.kind)-level token '\(name)' for \(apiPath.canonical)\n"
+        + "the file does not list scopes: declare them with 'scope add' or 'scope preset', then 'verify'")
+  }
+
+  /// The token a file fills when neither --into nor --name says: the one its CLIENT NAME names, as
+  /// the control panel compares names (case, spaces, hyphens and underscores aside); else the one
+  /// token of the file's store (or account) that still waits for credentials. nil when none does
+  /// (a new token is made); an error when the choice is not clear.
+  private static func preparedToken(
+    for file: CredentialsFile, apiPath: APIPath, in session: Session, at position: SourcePosition
+  ) throws(BcshError) -> (token: Token, note: String?)? {
+    let place = apiPath.kind == .store ? "store '\(apiPath.identifier)'" : "account '\(apiPath.identifier)'"
+    if let clientName = file.clientName {
+      let named = session.token(named: clientName).map { [$0] } ?? session.tokens(likeName: clientName)
+      if named.count > 1 {
+        throw BcshError(
+          "the file's CLIENT NAME \(ShownWord.quoted(clientName)) could be any of "
+            + named.map { "'\($0.name)'" }.joined(separator: ", "),
+          hint: "'token import FILE --into NAME' says which; '--name NAME' makes a new token", at: position)
+      }
+      if let token = named.first {
+        guard token.accessToken == nil else {
+          throw BcshError(
+            "'\(token.name)' already has an access token; the file would replace it",
+            hint: "'token import FILE --into \(Shell.quoteForDisplay(token.name))' replaces it; "
+              + "'--name NAME' makes a new token",
+            at: position)
+        }
+        return (
+          token,
+          token.name == clientName
+            ? nil : "the file's CLIENT NAME \(ShownWord.quoted(clientName)) is '\(token.name)'"
+        )
+      }
+    }
+    let waiting = session.tokens.filter { $0.accessToken == nil && $0.apiPath == apiPath }
+    let unnamed =
+      file.clientName.map { "the file's CLIENT NAME \(ShownWord.quoted($0)) names no token" }
+      ?? "the file has no CLIENT NAME"
+    if waiting.count > 1 {
+      throw BcshError(
+        "\(unnamed), and \(Counted.text(waiting.count, "token")) of \(place) wait for credentials: "
+          + waiting.map { "'\($0.name)'" }.joined(separator: ", "),
+        hint: "'token import FILE --into NAME' fills one of them; '--name NAME' makes a new token",
+        at: position)
+    }
+    return waiting.first.map {
+      ($0, "\(unnamed); '\($0.name)' is the one token of \(place) waiting for credentials")
+    }
+  }
+
+  /// "a store-level", "an account-level".
+  private static func article(_ kind: TokenKind) -> String {
+    kind == .account ? "an account-level" : "a store-level"
+  }
+
+  /// Puts the file's credentials into a prepared token, keeping its declared scopes; its path must
+  /// be the file's, when it has one.
+  private static func fill(
+    _ prepared: Token, from file: CredentialsFile, apiPath: APIPath, note: String? = nil,
+    at place: SourcePosition, context: inout CommandContext
+  ) throws(BcshError) {
+    guard prepared.kind == apiPath.kind else {
+      throw BcshError(
+        "'\(prepared.name)' is \(article(prepared.kind)) token, but the file is for "
+          + "\(article(apiPath.kind)) API account (\(apiPath.canonical))",
+        hint: "import it as a new token: token import FILE --name NAME", at: place)
+    }
+    if let path = prepared.apiPath, path != apiPath {
+      let what = apiPath.kind == .store ? "store" : "account"
+      throw BcshError(
+        "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
+          + "\(what) '\(path.identifier)'",
+        hint: "check that you downloaded the file from the right \(what); 'path set' changes the \(what) "
+          + "'\(prepared.name)' is set up for",
+        at: place)
+    }
+    let replacing = prepared.accessToken != nil
+    try context.state.session.update(prepared.name) { token in
+      token.apiPath = apiPath
+      token.fillCredentials(from: file)
+      token.lastVerification = nil
+    }
+    try context.state.session.use(prepared.name)
+    let scopes = prepared.grants.count
+    context.confirm(
+      (note.map { $0 + "\n" } ?? "")
+        + "\(replacing ? "replaced" : "filled") the credentials of '\(prepared.name)' for \(apiPath.canonical)"
+        + " (\(scopes == 0 ? "no scopes declared" : "\(Counted.text(scopes, "declared scope")) kept"))\n"
+        + (scopes == 0
+          ? "declare its scopes ('scope add', 'scope preset') or find out what it can do: verify --scopes all"
+          : "next: verify"))
+  }
+}
+
+/// `token checklist [NAME]`.
+struct TokenChecklistCommand: ShellCommand {
+  static let name = OptionalArgument<String>("NAME", .tokenName)
+  static let spec = CommandSpec(
+    ["token", "checklist"], "the steps to create this exact API account in the control panel",
+    arguments: [name.spec], example: "token checklist")
+
+  let name: Given<String>?
+
+  init(from invocation: Invocation) throws(BcshError) { name = try invocation.read(Self.name) }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    let token = try context.token(named: name)
+    // An account without scopes can do nothing the job needs: the steps would make a useless one.
+    guard !token.grants.isEmpty else {
+      throw BcshError(
+        "'\(token.name)' declares no scopes yet, so there is no account to describe",
+        hint: "declare what the job needs first: 'scope preset' lists the presets; 'scope add SCOPE=LEVEL' "
+          + "adds one; 'scope need METHOD PATH' finds the scopes of requests",
+        at: name?.position)
+    }
+    context.report(
+      Checklist.text(for: token, style: context.format.style, width: context.format.width),
+      json: Checklist.json(for: token))
+  }
 }
 
 extension CommandContext {
   /// The token an optional NAME argument names, or the current one.
-  func token(named argument: Argument?) throws(BcshError) -> Token {
+  func token(named argument: Given<String>?) throws(BcshError) -> Token {
     guard let argument else { return try currentToken() }
     do throws(BcshError) { return try state.session.require(argument.value) } catch {
       throw error.placed(at: argument.position)
     }
+  }
+}
+
+extension Token {
+  /// Takes the access token, client ID and client secret of a downloaded credentials file.
+  mutating func fillCredentials(from file: CredentialsFile) {
+    accessToken = Secret(file.accessToken)
+    // A file without them leaves what was set by hand.
+    if let id = file.clientID { clientID = id }
+    if let secret = file.clientSecret { clientSecret = Secret(secret) }
   }
 }

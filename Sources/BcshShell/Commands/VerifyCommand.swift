@@ -5,28 +5,58 @@ import BcshVerify
 import FoundationEssentials
 
 /// `verify`: does the token really work, for this store, with every scope the job needs.
-enum VerifyCommand {
+struct VerifyCommand: ShellCommand {
+  static let name = OptionalArgument<String>("NAME", .tokenName)
+  static let all = Flag("--all", "every token of the session, a summary table first")
+  static let scopes = ValueOption<ScopeSelection>(
+    "--scopes", value: "WHICH", "declared (default), all, or none")
+  static let target = ValueOption<String>(
+    "--for", value: "PRESET|FILE", .coverageTarget,
+    "after the probes, whether the token can run that preset's tool or that file's requests")
+  static let timeout = ValueOption<Timeout>(
+    "--timeout", value: "SECONDS",
+    "the deadline for the whole verify (default 30; with --all, for each four tokens)")
   static let spec = CommandSpec(
     ["verify"], "check against the live API that the token works and holds its scopes (never writes)",
-    arguments: [ArgumentSpec("NAME", .tokenName, .optional)],
-    options: [
-      OptionSpec("--all", "every token of the session, a summary table first"),
-      OptionSpec("--scopes", value: ("WHICH", .scopeSelection), "declared (default), all, or none"),
-      OptionSpec(
-        "--for", value: ("PRESET|FILE", .coverageTarget),
-        "after the probes, whether the token can run that preset's tool or that file's requests"),
-      OptionSpec(
-        "--timeout", value: ("SECONDS", .number),
-        "the deadline for the whole verify (default 30; with --all, for each four tokens)"),
-    ],
-    example: "verify --scopes all", effects: .sendsRequests
-  ) { context, invocation throws(BcshError) in
-    // `Invocation` has checked it against the closed set.
-    let selection = invocation.option("--scopes").map { ScopeSelection(rawValue: $0.value)! } ?? .declared
-    let timeout = try VerifyCommand.timeout(invocation.option("--timeout"))
+    arguments: [name.spec], options: [all.spec, scopes.spec, target.spec, timeout.spec],
+    example: "verify --scopes all", effects: .sendsRequests)
+
+  /// `--timeout SECONDS`: more than 0, at most an hour.
+  struct Timeout: ShellArgument {
+    let duration: Duration
+
+    static var kind: ArgumentKind { .number }
+
+    init(argument: String) throws(BcshError) {
+      // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
+      let decimal = argument.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      guard decimal, let seconds = Double(argument), seconds > 0, seconds <= 3600 else {
+        throw BcshError(
+          "\(ShownWord.quoted(argument)) is not a timeout in seconds (more than 0, at most 3600)")
+      }
+      duration = .milliseconds(Int(seconds * 1000))
+    }
+  }
+
+  let name: Given<String>?
+  let all: Bool
+  let selection: ScopeSelection
+  /// A preset's name or a file of requests, read once the token is known.
+  let target: Given<String>?
+  let timeout: Duration
+
+  init(from invocation: Invocation) throws(BcshError) {
+    selection = try invocation.read(Self.scopes)?.value ?? .declared
+    timeout = try invocation.read(Self.timeout)?.value.duration ?? .seconds(30)
+    name = try invocation.read(Self.name)
+    all = try invocation.read(Self.all)
+    target = try invocation.read(Self.target)
+  }
+
+  func run(in context: inout CommandContext) async throws(BcshError) {
     let tokens: [Token]
-    if invocation.flag("--all") {
-      if let name = invocation.argument("NAME") {
+    if all {
+      if let name {
         throw BcshError("give a token NAME or --all, not both", at: name.position)
       }
       tokens = context.state.session.tokens
@@ -34,15 +64,18 @@ enum VerifyCommand {
         throw BcshError("the session has no tokens to verify", hint: "'token new NAME' creates one")
       }
     } else {
-      tokens = [try context.token(named: invocation.argument("NAME"))]
+      tokens = [try context.token(named: name)]
     }
     // A file's unknown request is an error before anything is sent.
-    let target = try invocation.option("--for").map { value throws(BcshError) in
-      guard !invocation.flag("--all") else {
+    let target: Coverage.Target?
+    if let value = self.target {
+      guard !all else {
         throw BcshError(
           "--for checks one token; give NAME (or none for the current one), not --all", at: value.position)
       }
-      return try coverageTarget(value, token: tokens[0], context: context)
+      target = try Self.coverageTarget(value, token: tokens[0], context: context)
+    } else {
+      target = nil
     }
 
     var reports = tokens.map(Verifier.offlineReport)
@@ -53,10 +86,10 @@ enum VerifyCommand {
     if context.format.showsProgress {
       let shell = context.shell
       var live = VerifyProgressDisplay(
-        offline: reports, all: invocation.flag("--all"), style: context.format.style,
+        offline: reports, all: all, style: context.format.style,
         width: context.format.width, write: { shell.write($0) })
       let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
-      async let outcome = VerifyCommand.verify(
+      async let outcome = Self.verify(
         verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
       for await event in events { live.show(event) }
       live.clearCounter()
@@ -68,7 +101,7 @@ enum VerifyCommand {
 
     let status: ExitStatus
     var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
-    if invocation.flag("--all") {
+    if all {
       let text = VerifyAllRendering.text(reports, style: context.format.style, width: context.format.width)
       if var display {
         context.shell.write(display.remainder(of: text))
@@ -118,22 +151,9 @@ enum VerifyCommand {
     }
   }
 
-  /// `--timeout SECONDS`: more than 0, at most an hour; 30 seconds by default.
-  private static func timeout(_ argument: Argument?) throws(BcshError) -> Duration {
-    guard let argument else { return .seconds(30) }
-    // Decimal digits and one point only: Double also reads "0x10", "1e3" and "inf".
-    let decimal = argument.value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-    guard decimal, let seconds = Double(argument.value), seconds > 0, seconds <= 3600 else {
-      throw BcshError(
-        "\(ShownWord.quoted(argument.value)) is not a timeout in seconds (more than 0, at most 3600)",
-        at: argument.position)
-    }
-    return .milliseconds(Int(seconds * 1000))
-  }
-
   /// Reads `--for VALUE`: a preset's name, else a request file (relative to the current
   /// folder). A file's unknown request is an error before anything is sent.
-  static func coverageTarget(_ value: Argument, token: Token, context: CommandContext) throws(BcshError)
+  static func coverageTarget(_ value: Given<String>, token: Token, context: CommandContext) throws(BcshError)
     -> Coverage.Target
   {
     if let preset = Preset.named(value.value) { return .preset(preset) }
@@ -147,7 +167,7 @@ enum VerifyCommand {
           ?? "presets: \(Preset.all.map(\.name).joined(separator: ", ")); or a file of requests",
         at: value.position)
     }
-    let (requests, _) = try ScopeInsightCommands.readRequests(value, context: context)
+    let (requests, _) = try ScopeNeedCommand.readRequests(value, context: context)
     return .file(value.value, try ScopeNeed.resolve(requests, declared: token.grants))
   }
 }

@@ -25,7 +25,7 @@ enum ValueCandidates {
   }
 
   static func saveFormats(matching typed: String) -> [Suggestion] {
-    FileCommands.SaveFormat.allCases.map { format in
+    SaveFormat.allCases.map { format in
       let detail =
         switch format {
         case .session: "versioned JSON with every token (the default)"

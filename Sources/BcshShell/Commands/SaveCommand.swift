@@ -4,53 +4,35 @@ import BcshPorts
 import BcshVerify
 import FoundationEssentials
 
-#if canImport(Glibc)
-  @preconcurrency import Glibc
-#endif
+/// `save`: the session, or the current token as a file for other tools, on disk.
+struct SaveCommand: ShellCommand {
+  static let file = OptionalArgument<String>("FILE", .file(.session))
+  static let format = ValueOption<SaveFormat>("--format", value: "FORMAT", "session (default), txt or env")
+  static let force = Flag("--force", "overwrite a file that exists or changed on disk")
+  static let keyring = Flag(
+    "--keyring", "keep the access tokens and client secrets in the OS keyring (Secret Service), not the file")
+  static let spec = CommandSpec(
+    ["save"], "save the session (or the current token as txt or env); 0600, atomic",
+    arguments: [file.spec], options: [format.spec, force.spec, keyring.spec],
+    example: "save migration.bcsh.json --keyring", effects: [.writesFiles, .usesKeyring])
 
-/// `save` and `open`: the session on disk.
-enum FileCommands {
-  enum SaveFormat: String, CaseIterable {
-    case session, txt, env
+  let file: Given<String>?
+  let format: Given<SaveFormat>?
+  let force: Bool
+  let useKeyring: Bool
+  let position: SourcePosition
+
+  init(from invocation: Invocation) throws(BcshError) {
+    file = try invocation.read(Self.file)
+    format = try invocation.read(Self.format)
+    force = try invocation.read(Self.force)
+    useKeyring = try invocation.read(Self.keyring)
+    position = invocation.position
   }
 
-  static let all: [CommandSpec] = [
-    CommandSpec(
-      ["save"], "save the session (or the current token as txt or env); 0600, atomic",
-      arguments: [ArgumentSpec("FILE", .file(.session), .optional)],
-      options: [
-        OptionSpec("--format", value: ("FORMAT", .saveFormat), "session (default), txt or env"),
-        OptionSpec("--force", "overwrite a file that exists or changed on disk"),
-        OptionSpec(
-          "--keyring",
-          "keep the access tokens and client secrets in the OS keyring (Secret Service), not the file"),
-      ],
-      example: "save migration.bcsh.json --keyring", effects: [.writesFiles, .usesKeyring]
-    ) { context, invocation throws(BcshError) in
-      try save(&context, invocation)
-    },
-    CommandSpec(
-      ["open"], "open a session file", arguments: [ArgumentSpec("FILE", .file(.session))],
-      options: [OptionSpec("--discard", "discard unsaved changes")],
-      example: "open migration.bcsh.json", effects: .usesKeyring
-    ) { context, invocation throws(BcshError) in
-      let file = invocation.argument("FILE")!
-      if context.state.hasUnsavedChanges && !invocation.flag("--discard") {
-        throw BcshError(
-          "the session has unsaved changes", hint: "'save' keeps them; 'open --discard FILE' drops them",
-          at: file.position)
-      }
-      let path = context.resolvePath(file.value)
-      try context.open(path: path, shownAs: file.value, at: file.position)
-      context.confirm("opened \(file.value) (\(Counted.text(context.state.session.tokenCount, "token")))")
-    },
-  ]
-
-  private static func save(_ context: inout CommandContext, _ invocation: Invocation) throws(BcshError) {
-    let formatArgument = invocation.option("--format")
-    // `Invocation` has checked it against the closed set.
-    let format = SaveFormat(rawValue: formatArgument?.value ?? "session")!
-    let fileArgument = invocation.argument("FILE")
+  func run(in context: inout CommandContext) throws(BcshError) {
+    let format = self.format?.value ?? .session
+    let fileArgument = self.file
     let path: String
     if let fileArgument {
       path = context.resolvePath(fileArgument.value)
@@ -59,16 +41,16 @@ enum FileCommands {
     } else {
       throw BcshError(
         format == .session ? "this session has no file yet" : "save --format \(format) needs a FILE",
-        hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: invocation.position)
+        hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: position)
     }
-    let place = fileArgument?.position ?? invocation.position
+    let place = fileArgument?.position ?? position
     // The keyring: asked for, or kept from a session whose secrets live there (a copy of it under
     // another name gets an id of its own, so that its secrets never land in plain text by surprise).
     var keyring: KeyringSecrets?
     if format == .session, let own = context.state.file, let ownKeyring = own.keyring {
       keyring = own.path == path ? ownKeyring : KeyringSecrets(id: UUID().uuidString.lowercased())
     }
-    if invocation.flag("--keyring") {
+    if useKeyring {
       guard format == .session else {
         throw BcshError(
           "--keyring saves a session file; a \(format) file is for other tools and holds its secrets",
@@ -76,7 +58,6 @@ enum FileCommands {
       }
       keyring = keyring ?? KeyringSecrets(id: UUID().uuidString.lowercased())
     }
-    let force = invocation.flag("--force")
     let isSessionFile = context.state.file?.path == path
     if format != .session && isSessionFile && !force {
       throw BcshError(
@@ -171,57 +152,10 @@ enum FileCommands {
   }
 }
 
-extension CommandContext {
-  /// Loads a session file as the session's own: it becomes the file `save` writes to.
-  mutating func open(path: String, shownAs name: String, at position: SourcePosition?) throws(BcshError) {
-    // The fingerprint of the file that was read, not of whatever the path names a moment later.
-    let text: String
-    let fingerprint: FileFingerprint
-    guard FileFingerprint.of(path) != nil || errno != ENOENT else {
-      throw Self.noSessionFile(name, at: path, position: position)
-    }
-    do throws(BcshError) {
-      (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
-    } catch {
-      throw error.placed(at: position)
-    }
-    var (session, manifest) = try SessionFile.parseDocument(text, source: name)
-    var keyring: KeyringSecrets?
-    if let manifest {
-      let secrets = KeyringSecrets(id: manifest.id, generation: manifest.generation)
-      let missing: [KeyringSecrets.Entry]
-      do throws(BcshError) {
-        missing = try secrets.load(manifest, into: &session, from: capabilities.keyring.forReading())
-      } catch {
-        throw BcshError(
-          "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",
-          hint: error.hint, at: position)
-      }
-      keyring = KeyringSecrets(id: manifest.id, generation: manifest.generation, missing: missing)
-    }
-    state.session = session
-    state.saved = session
-    state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
-    // The session is open, so that `status` can say what is missing; the command still fails.
-    if let missing = keyring?.missing, !missing.isEmpty {
-      shell.report(
-        BcshError(
-          "the keyring no longer holds \(missing.count == 1 ? "a secret" : "\(missing.count) secrets") of \(name): "
-            + KeyringSecrets.describe(missing),
-          hint: "'status' lists them; 'token set FIELD' sets each again and 'save' stores it",
-          at: position))
-      failedStatus = .commandFailed
-    }
-  }
+/// What `save --format` writes.
+enum SaveFormat: String, CaseIterable, ClosedSetArgument {
+  case session, txt, env
 
-  /// "no session file 'x.json'", with the nearest name in its folder or how to make one.
-  private static func noSessionFile(_ name: String, at path: String, position: SourcePosition?) -> BcshError {
-    let folder = Paths.folder(of: name)
-    let hint =
-      Paths.nearestSibling(of: path).map {
-        "did you mean \(ShownWord.quoted(folder == "." ? $0 : folder + "/" + $0))?"
-      }
-      ?? "check the path; 'save \(ShownWord.bare(name))' makes a new session file there"
-    return BcshError("no session file \(ShownWord.quoted(name))", hint: hint, at: position)
-  }
+  static var noun: String { "format" }
+  static var kind: ArgumentKind { .saveFormat }
 }

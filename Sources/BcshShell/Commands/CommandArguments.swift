@@ -1,0 +1,129 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+// A command's arguments and options, each declared with the type its words are read as. A command
+// type declares each as a static property, lists them in its `spec`, and reads them from the
+// invocation by that property: a misspelt name does not compile.
+
+/// `NAME`: a positional argument that is always there.
+struct RequiredArgument<Value: ShellArgument>: Sendable {
+  let spec: ArgumentSpec
+
+  init(_ name: String, _ kind: ArgumentKind = Value.kind) {
+    spec = ArgumentSpec(name, kind, .required, closedSet: Value.closedSet)
+  }
+}
+
+/// `[NAME]`: a positional argument that may be left out.
+struct OptionalArgument<Value: ShellArgument>: Sendable {
+  let spec: ArgumentSpec
+
+  init(_ name: String, _ kind: ArgumentKind = Value.kind) {
+    spec = ArgumentSpec(name, kind, .optional, closedSet: Value.closedSet)
+  }
+}
+
+/// `NAME ...` (at least one) or `[NAME ...]`: every remaining positional word.
+struct RepeatedArgument<Value: ShellArgument>: Sendable {
+  let spec: ArgumentSpec
+
+  init(_ name: String, _ kind: ArgumentKind = Value.kind, atLeastOne: Bool) {
+    spec = ArgumentSpec(name, kind, atLeastOne ? .oneOrMore : .zeroOrMore, closedSet: Value.closedSet)
+  }
+}
+
+/// `--name`: an option without a value.
+struct Flag: Sendable {
+  let spec: OptionSpec
+
+  init(_ name: String, _ summary: String) { spec = OptionSpec(name, summary) }
+}
+
+/// `--name VALUE`: an option with a value.
+struct ValueOption<Value: ShellArgument>: Sendable {
+  let spec: OptionSpec
+
+  init(_ name: String, value: String, _ kind: ArgumentKind, _ summary: String) {
+    spec = OptionSpec(name, value: (value, kind), summary, closedSet: Value.closedSet)
+  }
+
+  /// An option whose value completes as its type does (`Value.kind`).
+  init(_ name: String, value: String, _ summary: String) {
+    self.init(name, value: value, Value.kind, summary)
+  }
+}
+
+/// A value read from one word of a command, with that word: its text as given, where it stands,
+/// and whether it was written out.
+struct Given<Value: Sendable>: Sendable {
+  let value: Value
+  let word: Argument
+
+  var position: SourcePosition { word.position }
+}
+
+extension Given where Value: ShellArgument {
+  /// Reads `word` as a `Value`; a word it refuses is an error at the word.
+  init(reading word: Argument) throws(BcshError) {
+    do throws(BcshError) { value = try Value(argument: word.value) } catch {
+      throw error.placed(at: word.position)
+    }
+    self.word = word
+  }
+}
+
+extension Invocation {
+  func read<Value>(_ argument: RequiredArgument<Value>) throws(BcshError) -> Given<Value> {
+    // `Invocation` has refused a line without it.
+    guard let word = try words(of: argument.spec).first else {
+      throw BcshError("internal error: '\(spec.name)' read \(argument.spec.name) before it was given")
+    }
+    return try Given(reading: word)
+  }
+
+  func read<Value>(_ argument: OptionalArgument<Value>) throws(BcshError) -> Given<Value>? {
+    guard let word = try words(of: argument.spec).first else { return nil }
+    return try Given(reading: word)
+  }
+
+  /// The word given for `argument`, for a command that reads it later (after a check that comes
+  /// first).
+  func word<Value>(_ argument: OptionalArgument<Value>) throws(BcshError) -> Argument? {
+    try words(of: argument.spec).first
+  }
+
+  func read<Value>(_ argument: RepeatedArgument<Value>) throws(BcshError) -> [Given<Value>] {
+    var values: [Given<Value>] = []
+    for word in try words(of: argument.spec) { values.append(try Given(reading: word)) }
+    return values
+  }
+
+  func read(_ flag: Flag) throws(BcshError) -> Bool {
+    try declare(flag.spec)
+    return self.flag(flag.spec.name)
+  }
+
+  func read<Value>(_ option: ValueOption<Value>) throws(BcshError) -> Given<Value>? {
+    try declare(option.spec)
+    guard let word = self.option(option.spec.name) else { return nil }
+    return try Given(reading: word)
+  }
+
+  // Reading what the command's spec does not list is a mistake in bcsh, not in the input: it
+  // would read nothing, always. It fails loudly instead.
+
+  private func words(of argument: ArgumentSpec) throws(BcshError) -> [Argument] {
+    guard spec.arguments.contains(where: { $0.name == argument.name }) else {
+      throw BcshError("internal error: '\(spec.name)' does not declare \(argument.name)")
+    }
+    return arguments(argument.name)
+  }
+
+  private func declare(_ option: OptionSpec) throws(BcshError) {
+    guard spec.option(named: option.name) != nil else {
+      throw BcshError("internal error: '\(spec.name)' does not declare \(option.name)")
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// A type that a command's word is read as, in the spirit of ArgumentParser's
+/// `ExpressibleByArgument`: a command declares an argument of this type and gets the value, or
+/// the word is refused where it stands.
+protocol ShellArgument: Sendable {
+  /// What Tab completion offers for it, unless its declaration says otherwise (a `String` may be
+  /// a token's name or a path).
+  static var kind: ArgumentKind { get }
+  /// The values it takes, when they are a closed set: `help` and the manual list them.
+  static var closedSet: ClosedSet? { get }
+  /// Reads a word's text. The error says what is wrong with the word; whoever reads it places the
+  /// error at the word.
+  init(argument: String) throws(BcshError)
+}
+
+extension ShellArgument {
+  static var closedSet: ClosedSet? { nil }
+}
+
+extension String: ShellArgument {
+  static var kind: ArgumentKind { .text }
+
+  init(argument: String) { self = argument }
+}
+
+/// The values an argument takes and what one is called in errors ("unknown format 'yaml'").
+public struct ClosedSet: Sendable {
+  public let noun: String
+  public let values: [String]
+
+  /// Refuses a word outside the set, with "did you mean" or the whole set.
+  func check(_ word: String) throws(BcshError) {
+    guard !values.contains(word) else { return }
+    throw BcshError(
+      "unknown \(noun) \(ShownWord.quoted(word))",
+      hint: Spelling.suggestion(for: word, among: values).map { "did you mean '\($0)'?" }
+        ?? "one of: \(values.joined(separator: ", "))")
+  }
+
+  /// Refuses a word outside the set where the word stands.
+  func check(_ word: Argument) throws(BcshError) {
+    do throws(BcshError) { try check(word.value) } catch { throw error.placed(at: word.position) }
+  }
+}
+
+/// A value of a closed set, read by its name: `CaseIterable` enums (by their raw values) and presets.
+protocol ClosedSetArgument: ShellArgument {
+  /// What one value is called in errors: "field", "format".
+  static var noun: String { get }
+  /// Every name, in the order `help` lists them.
+  static var names: [String] { get }
+  init?(name: String)
+}
+
+extension ClosedSetArgument {
+  static var closedSet: ClosedSet? { ClosedSet(noun: noun, values: names) }
+
+  init(argument: String) throws(BcshError) {
+    guard let value = Self(name: argument) else {
+      try ClosedSet(noun: Self.noun, values: Self.names).check(argument)
+      throw BcshError("internal error: \(Self.noun) \(ShownWord.quoted(argument)) has no value")
+    }
+    self = value
+  }
+}
+
+extension ClosedSetArgument where Self: CaseIterable & RawRepresentable, RawValue == String {
+  static var names: [String] { allCases.map(\.rawValue) }
+
+  init?(name: String) { self.init(rawValue: name) }
+}
+
+extension CredentialField: ClosedSetArgument {
+  static var noun: String { "field" }
+  static var kind: ArgumentKind { .credentialField }
+}
+
+extension ScopeSelection: ClosedSetArgument {
+  static var noun: String { "scope selection" }
+  static var kind: ArgumentKind { .scopeSelection }
+}
+
+extension Preset: ClosedSetArgument {
+  static var noun: String { "preset" }
+  static var kind: ArgumentKind { .preset }
+  static var names: [String] { all.map(\.name) }
+
+  init?(name: String) {
+    guard let preset = Preset.named(name) else { return nil }
+    self = preset
+  }
+}
+
+extension ExitStatus: ShellArgument {
+  static var kind: ArgumentKind { .number }
+
+  init(argument: String) throws(BcshError) {
+    guard let code = Int32(argument), let known = ExitStatus(rawValue: code) else {
+      throw BcshError(
+        "\(ShownWord.quoted(argument)) is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130")
+    }
+    self = known
+  }
+}

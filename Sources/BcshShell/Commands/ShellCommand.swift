@@ -1,0 +1,28 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// An inner command as a type: its declaration, its values read typed from an invocation (as
+/// ArgumentParser's `ParsableCommand`), and what it does with them.
+///
+/// A command declares its arguments and options as static properties of their types
+/// (`RequiredArgument<Preset>`, `Flag`), lists them in `spec`, and reads them in
+/// `init(from:)`; `CommandTable` lists the types.
+protocol ShellCommand: Sendable {
+  /// The command's one declaration: parsing, `help`, completion and the docs read it.
+  static var spec: CommandSpec { get }
+  /// Reads the invocation's words into typed values; a word they refuse is an error at the word.
+  init(from invocation: Invocation) throws(BcshError)
+  /// Runs the command on the context's draft state.
+  func run(in context: inout CommandContext) async throws(BcshError)
+}
+
+extension ShellCommand {
+  /// `spec`, with the handler that reads an invocation into this type and runs it.
+  static var tableEntry: CommandSpec {
+    spec.handled { context, invocation throws(BcshError) in
+      try await Self(from: invocation).run(in: &context)
+    }
+  }
+}
