@@ -134,6 +134,13 @@ import Testing
       #expect(error.message.hasPrefix("not a bcsh session file: the JSON is malformed"))
       #expect(error.position?.line == 2)
     }
+    // Columns count characters as a reader sees them: "e" and a combining accent are one.
+    do {
+      _ = try SessionFile.parse("{\"e\u{301}\": x}", source: "s.json")
+      Issue.record("parsed malformed JSON")
+    } catch {
+      #expect(error.position?.description == "s.json:1:7")
+    }
   }
 
   @Test func sessionFilesMayNotSmuggleNamesOrDuplicates() {

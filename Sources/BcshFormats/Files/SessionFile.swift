@@ -70,7 +70,7 @@ public enum SessionFile {
     } catch {
       throw BcshError(
         "not a bcsh session file: the JSON is malformed (\(error.message))",
-        at: position(in: text, atByte: error.offset, source: source))
+        at: SourceCursor.position(ofByte: error.offset, in: Array(text.utf8), source: source))
     }
     guard let header = json as? [String: Any] else {
       throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
@@ -115,21 +115,6 @@ public enum SessionFile {
       }
     }
     return (document.session, document.keyring)
-  }
-
-  /// The line and column of a byte offset where the JSON reader stopped.
-  private static func position(in text: String, atByte offset: Int, source: String) -> SourcePosition {
-    var line = 1
-    var column = 1
-    for byte in text.utf8.prefix(offset) {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
-    return SourcePosition(source: source, line: line, column: column)
   }
 
   /// Checks what JSON decoding cannot: known scopes and levels of the token's kind, unique names.

@@ -113,6 +113,8 @@ package enum RequestReader {
     var requests: [APIRequest] = []
     var skipped = 0
     var searchFrom = text.startIndex
+    var cursor = SourceCursor(source: source)
+    let bytes = Array(text.utf8)
     for (number, entry) in entries.enumerated() {
       let request = (entry as? [String: Any])?["request"] as? [String: Any]
       guard let method = request?["method"] as? String, let url = request?["url"] as? String else {
@@ -127,7 +129,8 @@ package enum RequestReader {
       var position: SourcePosition?
       for spelling in [url, url.replacing("/", with: "\\/")] {
         if let found = text[searchFrom...].firstRange(of: "\"" + spelling) {
-          position = place(of: text.index(after: found.lowerBound), in: text, source: source)
+          let offset = text.utf8.distance(from: text.startIndex, to: found.lowerBound) + 1
+          position = cursor.advance(to: offset, in: bytes)
           searchFrom = found.upperBound
           break
         }
@@ -143,20 +146,5 @@ package enum RequestReader {
     let path = url.firstRange(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
     let segments = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
     return segments.count >= 3 && segments[0] == "stores" && (segments[2] == "v2" || segments[2] == "v3")
-  }
-
-  /// The line and column of `index` in `text`.
-  private static func place(of index: String.Index, in text: String, source: String) -> SourcePosition {
-    var line = 1
-    var column = 1
-    for character in text[..<index] {
-      if character == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return SourcePosition(source: source, line: line, column: column)
   }
 }
