@@ -303,7 +303,7 @@ public struct Verifier: Sendable {
   ) async {
     // The account API allows 70 requests an hour: verify spends exactly one.
     var request = HTTPRequest(
-      method: "POST", url: "\(apiBase)/accounts/\(uuid)/graphql", headers: headers(accessToken),
+      method: .post, url: "\(apiBase)/accounts/\(uuid)/graphql", headers: headers(accessToken),
       body: Array(#"{"query":"query { account { id } }"}"#.utf8))
     request.headers.append((name: "Content-Type", value: "application/json"))
     switch await send(request, pacer) {
@@ -334,7 +334,7 @@ public struct Verifier: Sendable {
   // MARK: Requests
 
   private func get(_ url: String, _ accessToken: Secret) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: headers(accessToken))
+    HTTPRequest(method: .get, url: url, headers: headers(accessToken))
   }
 
   private func headers(_ accessToken: Secret) -> [(name: String, value: String)] {

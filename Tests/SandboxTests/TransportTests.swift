@@ -26,7 +26,7 @@ import Testing
   }
 
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   @Test func redirectIsReturnedAndNeverFollowed() async throws {
@@ -173,7 +173,7 @@ import Testing
   static let bound: Duration = .seconds(5)
 
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   /// Sends to `url` with a deadline of `deadline` and shuts the transport down; returns the error

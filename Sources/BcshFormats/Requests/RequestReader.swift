@@ -77,9 +77,9 @@ package enum RequestReader {
     }
     for (index, word) in unquoted.enumerated() where index + 1 < unquoted.count {
       let isMethod =
-        APIRequest.isMethodWord(word.text)
+        HTTPMethod.isRequestLineWord(word.text)
         || (index == 0
-          && APIRequest.isMethodWord(
+          && HTTPMethod.isRequestLineWord(
             Substring(word.text.uppercased())))
       let target = unquoted[index + 1].text.prefix { $0 != "\"" && $0 != "'" }
       guard isMethod, target.hasPrefix("/") || target.hasPrefix("http") else { continue }

@@ -78,7 +78,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     }
 
     var outgoing = HTTPClientRequest(url: request.url)
-    outgoing.method = HTTPMethod(rawValue: request.method)
+    outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
     for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
     if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
     let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
@@ -86,7 +86,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let prepared = outgoing
     let limit = maximumBodyBytes
     do {
-      let idempotent = ["GET", "HEAD"].contains(request.method.uppercased())
+      let idempotent = [.get, .head].contains(request.method)
       return try await withDeadline(deadline) {
         let response: HTTPClientResponse
         do {
