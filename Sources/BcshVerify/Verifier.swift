@@ -155,7 +155,7 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        guard let object = jsonObject(response.body), object["data"] is [Any] else {
+        guard json(response.body)?["data"]?.elements != nil else {
           report.diagnosis = .malformedResponse(
             "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
@@ -313,8 +313,7 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        let data = jsonObject(response.body)?["data"] as? [String: Any]
-        let id = (data?["account"] as? [String: Any])?["id"] as? String
+        let id = json(response.body)?["data"]?["account"]?["id"]?.string
         if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
       case 401: report.diagnosis = .invalidToken(store: nil)
       case 403: report.diagnosis = .accountMismatch
@@ -379,15 +378,16 @@ public struct Verifier: Sendable {
     }
   }
 
-  private func jsonObject(_ body: [UInt8]) -> [String: Any]? {
-    try? JSONReader.object(body)
+  /// A response's body as JSON, or nil when it is not JSON.
+  private func json(_ body: [UInt8]) -> JSONValue? {
+    try? JSONReader.value(body)
   }
 
   private func storeInfo(_ body: [UInt8]) -> StoreInfo? {
-    guard let object = jsonObject(body) else { return nil }
+    guard let object = json(body), case .object = object else { return nil }
     return StoreInfo(
-      id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
-      domain: object["domain"] as? String, status: object["status"] as? String)
+      id: object["id"]?.string, name: object["name"]?.string, plan: object["plan_name"]?.string,
+      domain: object["domain"]?.string, status: object["status"]?.string)
   }
 }
 

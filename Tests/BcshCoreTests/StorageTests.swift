@@ -124,6 +124,27 @@ import Testing
       {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store","api_path":"nope nope"}]}}
       """#
     #expect(parseFailure(badPath)?.hasPrefix("the session file is damaged") == true)
+    // Worded as Foundation's JSONDecoder worded them when it decoded the file a second time.
+    let header = #"{"format":"bcsh-session","version":1,"session":"#
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":5,"kind":"store"}]}}"#)
+        == "the session file is damaged: Expected to decode String but found number instead. at .session.tokens[0].name"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":null,"kind":"store"}]}}"#)
+        == "the session file is damaged: Cannot get value of type String -- found null value instead at .session.tokens[0].name"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"kind":"store"}]}}"#)
+        == "the session file is damaged: missing \"name\" at .session.tokens[0]")
+    #expect(
+      parseFailure(header + #"{"tokens":{}}}"#)
+        == "the session file is damaged: Expected to decode Array<Any> but found a dictionary instead. at .session.tokens"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":"abcd","kind":"nope"}]}}"#)
+        == "the session file is damaged: Cannot initialize TokenKind from invalid String value nope at .session.tokens[0].kind"
+    )
   }
 
   @Test func malformedJSONIsPlaced() {

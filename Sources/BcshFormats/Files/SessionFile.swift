@@ -64,7 +64,7 @@ public enum SessionFile {
     session: Session, keyring: KeyringManifest?
   ) {
     let place = SourcePosition(source: source, line: 1, column: 1)
-    let json: Any
+    let json: JSONValue
     do throws(JSONReadError) {
       json = try JSONReader.value(text.utf8)
     } catch {
@@ -72,15 +72,15 @@ public enum SessionFile {
         "not a bcsh session file: the JSON is malformed (\(error.message))",
         at: SourceCursor.position(ofByte: error.offset, in: Array(text.utf8), source: source))
     }
-    guard let header = json as? [String: Any] else {
+    guard case .object = json else {
       throw BcshError("not a bcsh session file (expected a JSON object)", at: place)
     }
-    guard header["format"] as? String == format else {
+    guard json["format"]?.string == format else {
       throw BcshError(
         "not a bcsh session file (no \"format\": \"\(format)\")",
         hint: "'token import FILE' reads the control panel's .txt file", at: place)
     }
-    guard let fileVersion = header["version"] as? Int, fileVersion >= 1 else {
+    guard let fileVersion = json["version"]?.integer, fileVersion >= 1 else {
       throw BcshError("the session file has no valid \"version\"", at: place)
     }
     guard fileVersion <= version else {
@@ -88,9 +88,10 @@ public enum SessionFile {
         "the session file is version \(fileVersion); this bcsh reads up to version \(version)",
         hint: "upgrade bcsh", at: place)
     }
+    // The header checked, the same value is decoded: the text is read once.
     let document: Document
     do {
-      document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
+      document = try JSONValueDecoder().decode(Document.self, from: json)
     } catch let error as DecodingError {
       throw BcshError("the session file is damaged: \(describe(error))", at: place)
     } catch let error as Session.DuplicateName {

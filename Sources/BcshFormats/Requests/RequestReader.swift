@@ -101,10 +101,7 @@ package enum RequestReader {
   static func harRequests(_ text: String, source: String) throws(BcshError) -> (
     requests: [APIRequest], skipped: Int
   ) {
-    let document = try? JSONReader.value(text.utf8)
-    guard let log = (document as? [String: Any])?["log"] as? [String: Any],
-      let entries = log["entries"] as? [Any]
-    else {
+    guard let entries = (try? JSONReader.value(text.utf8))?["log"]?["entries"]?.elements else {
       throw BcshError(
         "\(ShownWord.quoted(source)) is not a HAR file (no log.entries)",
         hint: "save it from the browser's network panel ('Save all as HAR'), or write one request a line",
@@ -116,8 +113,8 @@ package enum RequestReader {
     var cursor = SourceCursor(source: source)
     let bytes = Array(text.utf8)
     for (number, entry) in entries.enumerated() {
-      let request = (entry as? [String: Any])?["request"] as? [String: Any]
-      guard let method = request?["method"] as? String, let url = request?["url"] as? String else {
+      let request = entry["request"]
+      guard let method = request?["method"]?.string, let url = request?["url"]?.string else {
         throw BcshError(
           "HAR entry \(number + 1) has no request.method and request.url",
           at: SourcePosition(source: source, line: 1, column: 1))
