@@ -15,7 +15,7 @@ extension Shell {
     guard !format.json else { return }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if let width = format.width {
-      lines = lines.flatMap { TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0] }
+      lines = lines.flatMap { TextWidth.of($0) > width ? TextWrapping.lines($0, width: width) : [$0] }
     }
     write(lines.joined(separator: "\n") + "\n")
   }
