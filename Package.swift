@@ -6,7 +6,7 @@ let settings: [SwiftSetting] = [.enableUpcomingFeature("NonisolatedNonsendingByD
 
 let package = Package(
   name: "bcsh",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "bcsh", targets: ["bcsh"])
   ],
@@ -73,7 +73,6 @@ let package = Package(
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         // NIOConnectionError (refused, name not resolved) is declared in NIOPosix.
@@ -87,7 +86,6 @@ let package = Package(
       name: "BcshSandbox",
       dependencies: [
         "JSONText",
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -109,7 +107,6 @@ let package = Package(
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshTerminal",
         "BcshHTTP", "BcshSandbox", "BcshKeyring", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),
