@@ -74,7 +74,6 @@ let package = Package(
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         // NIOConnectionError (refused, name not resolved) is declared in NIOPosix.
@@ -90,7 +89,6 @@ let package = Package(
       name: "BcshSandbox",
       dependencies: [
         "JSONText",
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -112,7 +110,6 @@ let package = Package(
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshTerminal",
         "BcshHTTP", "BcshSandbox", "BcshKeyring", "BcshProcesses", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: settings
     ),

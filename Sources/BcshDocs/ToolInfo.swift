@@ -1,4 +1,4 @@
-import Foundation
+import BcshModel
 
 /// What ArgumentParser's `_dumpHelp()` prints for a command (its ToolInfoV0, the JSON behind
 /// `--experimental-dump-help`): the part bcsh-docs reads. ArgumentParserToolInfo, which declares
@@ -9,7 +9,7 @@ struct ToolInfo: Decodable {
   var command: CommandInfo
 
   static func of(_ json: String) throws -> ToolInfo {
-    let info = try JSONDecoder().decode(ToolInfo.self, from: Data(json.utf8))
+    let info = try JSONValueDecoder().decode(ToolInfo.self, from: try JSONReader.value(json.utf8))
     guard info.serializationVersion == 0 else {
       throw DocsError(
         "ArgumentParser's tool info has version \(info.serializationVersion); bcsh-docs reads 0")

@@ -2,13 +2,13 @@ import BcshModel
 
 /// One HTTP request as verify sends it. Headers keep their order; names are case-insensitive.
 public struct HTTPRequest: Sendable, Equatable {
-  public var method: String
+  public var method: HTTPMethod
   public var url: String
   public var headers: [(name: String, value: String)]
   public var body: [UInt8]?
 
   public init(
-    method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil
+    method: HTTPMethod, url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil
   ) {
     self.method = method
     self.url = url

@@ -1,6 +1,6 @@
 /// Which typed lines the history keeps (README, "Secrets and files"): never a blank line, a line that starts
 /// with a space, or a line that carries a secret; `isSensitive` (the shell's judgement) decides the
-/// last two.
+/// last. The one place of this rule.
 public struct HistoryPolicy {
   private let isSensitive: (String) -> Bool
 

@@ -155,7 +155,7 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        guard let object = jsonObject(response.body), object["data"] is [Any] else {
+        guard json(response.body)?["data"]?.elements != nil else {
           report.diagnosis = .malformedResponse(
             "GET \(Verifier.storeLivenessPath) did not return {\"data\": [...]}")
           return
@@ -303,7 +303,7 @@ public struct Verifier: Sendable {
   ) async {
     // The account API allows 70 requests an hour: verify spends exactly one.
     var request = HTTPRequest(
-      method: "POST", url: "\(apiBase)/accounts/\(uuid)/graphql", headers: headers(accessToken),
+      method: .post, url: "\(apiBase)/accounts/\(uuid)/graphql", headers: headers(accessToken),
       body: Array(#"{"query":"query { account { id } }"}"#.utf8))
     request.headers.append((name: "Content-Type", value: "application/json"))
     switch await send(request, pacer) {
@@ -313,8 +313,7 @@ public struct Verifier: Sendable {
       report.livenessStatus = response.status
       switch response.status {
       case 200:
-        let data = jsonObject(response.body)?["data"] as? [String: Any]
-        let id = (data?["account"] as? [String: Any])?["id"] as? String
+        let id = json(response.body)?["data"]?["account"]?["id"]?.string
         if id == nil { report.diagnosis = .malformedResponse("the account query returned no account id") }
       case 401: report.diagnosis = .invalidToken(store: nil)
       case 403: report.diagnosis = .accountMismatch
@@ -334,7 +333,7 @@ public struct Verifier: Sendable {
   // MARK: Requests
 
   private func get(_ url: String, _ accessToken: Secret) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: headers(accessToken))
+    HTTPRequest(method: .get, url: url, headers: headers(accessToken))
   }
 
   private func headers(_ accessToken: Secret) -> [(name: String, value: String)] {
@@ -379,15 +378,16 @@ public struct Verifier: Sendable {
     }
   }
 
-  private func jsonObject(_ body: [UInt8]) -> [String: Any]? {
-    try? JSONReader.object(body)
+  /// A response's body as JSON, or nil when it is not JSON.
+  private func json(_ body: [UInt8]) -> JSONValue? {
+    try? JSONReader.value(body)
   }
 
   private func storeInfo(_ body: [UInt8]) -> StoreInfo? {
-    guard let object = jsonObject(body) else { return nil }
+    guard let object = json(body), case .object = object else { return nil }
     return StoreInfo(
-      id: object["id"] as? String, name: object["name"] as? String, plan: object["plan_name"] as? String,
-      domain: object["domain"] as? String, status: object["status"] as? String)
+      id: object["id"]?.string, name: object["name"]?.string, plan: object["plan_name"]?.string,
+      domain: object["domain"]?.string, status: object["status"]?.string)
   }
 }
 

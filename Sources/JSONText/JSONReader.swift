@@ -1,21 +1,13 @@
-/// Reads JSON text into the shapes Foundation's `JSONSerialization` gives (`[String: Any]`,
-/// `[Any]`, `String`, `Int` or `Double`, `Bool`, `JSONNull`), without Foundation: bcsh links only
-/// FoundationEssentials, which starts faster. Nesting is limited so that no input can exhaust the
-/// stack.
+/// Reads JSON text into a `JSONValue`, keys in the order written, without Foundation: bcsh links
+/// only FoundationEssentials, which starts faster. Every JSON bcsh and its sandbox read goes
+/// through here once (`JSONValueDecoder` turns the value into a `Decodable` type). Nesting is
+/// limited so that no input can exhaust the stack.
 public enum JSONReader {
   /// How deeply arrays and objects may nest.
   public static let maximumDepth = 512
 
-  /// The JSON object that `bytes` hold, or an error with the byte offset where reading stopped.
-  public static func object(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> [String: Any] {
-    guard let object = try value(bytes) as? [String: Any] else {
-      throw JSONReadError(message: "expected a JSON object", offset: 0)
-    }
-    return object
-  }
-
-  /// The JSON value that `bytes` hold.
-  public static func value(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> Any {
+  /// The JSON value that `bytes` hold, or an error with the byte offset where reading stopped.
+  public static func value(_ bytes: some Collection<UInt8>) throws(JSONReadError) -> JSONValue {
     var reader = Reader(bytes: Array(bytes))
     reader.skipBlanks()
     let value = try reader.value(depth: 0)
@@ -26,9 +18,6 @@ public enum JSONReader {
     return value
   }
 }
-
-/// JSON's `null`, as a value of `[String: Any]`.
-public struct JSONNull: Sendable, Equatable {}
 
 /// Why JSON text could not be read, and the byte offset where reading stopped.
 public struct JSONReadError: Error, Sendable, Equatable {
@@ -45,23 +34,26 @@ private struct Reader {
   let bytes: [UInt8]
   var index = 0
 
-  mutating func value(depth: Int) throws(JSONReadError) -> Any {
+  mutating func value(depth: Int) throws(JSONReadError) -> JSONValue {
     guard depth < JSONReader.maximumDepth else { throw error("arrays and objects nest too deeply") }
     guard let byte = peek() else { throw error("unexpected end of file") }
     switch byte {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
-    case UInt8(ascii: "\""): return try string()
-    case UInt8(ascii: "t"): return try literal("true", true)
-    case UInt8(ascii: "f"): return try literal("false", false)
-    case UInt8(ascii: "n"): return try literal("null", JSONNull())
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     default: throw error("unexpected character '\(Unicode.Scalar(byte))'")
     }
   }
 
-  private mutating func object(depth: Int) throws(JSONReadError) -> [String: Any] {
-    var members: [String: Any] = [:]
+  /// An object's members in the order written; a key written twice keeps its first place and its
+  /// last value, as a dictionary would.
+  private mutating func object(depth: Int) throws(JSONReadError) -> JSONValue {
+    var members: [(String, JSONValue)] = []
+    var places: [String: Int] = [:]
     try items(closing: "}", in: "an object") { reader throws(JSONReadError) in
       guard reader.peek() == UInt8(ascii: "\"") else { throw reader.error("expected a string key") }
       let key = try reader.string()
@@ -69,17 +61,23 @@ private struct Reader {
       guard reader.peek() == UInt8(ascii: ":") else { throw reader.error("expected ':' after a key") }
       reader.index += 1
       reader.skipBlanks()
-      members[key] = try reader.value(depth: depth + 1)
+      let value = try reader.value(depth: depth + 1)
+      if let place = places[key] {
+        members[place].1 = value
+      } else {
+        places[key] = members.count
+        members.append((key, value))
+      }
     }
-    return members
+    return .object(members)
   }
 
-  private mutating func array(depth: Int) throws(JSONReadError) -> [Any] {
-    var elements: [Any] = []
+  private mutating func array(depth: Int) throws(JSONReadError) -> JSONValue {
+    var elements: [JSONValue] = []
     try items(closing: "]", in: "an array") { reader throws(JSONReadError) in
       elements.append(try reader.value(depth: depth + 1))
     }
-    return elements
+    return .array(elements)
   }
 
   /// The items of an object or array, from its opening bracket (at `index`) to `closing`: `read`
@@ -172,7 +170,7 @@ private struct Reader {
     }
   }
 
-  private mutating func number() throws(JSONReadError) -> Any {
+  private mutating func number() throws(JSONReadError) -> JSONValue {
     let start = index
     var integral = true
     if peek() == UInt8(ascii: "-") { index += 1 }
@@ -192,14 +190,14 @@ private struct Reader {
     return try finishNumber(from: start, integral: integral)
   }
 
-  private func finishNumber(from start: Int, integral: Bool) throws(JSONReadError) -> Any {
+  private func finishNumber(from start: Int, integral: Bool) throws(JSONReadError) -> JSONValue {
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    if integral, let value = Int(text) { return value }
+    if integral, let value = Int(text) { return .number(value) }
     guard let value = Double(text) else { throw JSONReadError(message: "a malformed number", offset: start) }
-    return value
+    return .double(value)
   }
 
-  private mutating func literal(_ word: String, _ value: Any) throws(JSONReadError) -> Any {
+  private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONReadError) -> JSONValue {
     for byte in word.utf8 {
       guard peek() == byte else { throw error("unexpected character") }
       index += 1

@@ -1,8 +1,11 @@
-/// A JSON document with keys in the order they were written, so `--json` output is stable.
+/// A JSON document with keys in the order they were written, so `--json` output is stable. The one
+/// shape JSON has in bcsh and its sandbox: written here, read by `JSONReader`.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(Int)
+  /// A number with a fraction or an exponent, or an integer too large for `Int`, as read.
+  case double(Double)
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
@@ -29,6 +32,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case .null: out += "null"
     case .bool(let value): out += value ? "true" : "false"
     case .number(let value): out += String(value)
+    // JSON has no infinity or NaN (a read "1e999" is infinite): they are written as null.
+    case .double(let value): out += value.isFinite ? String(value) : "null"
     case .string(let value): JSONValue.quote(value, into: &out)
     case .array(let values):
       if values.isEmpty {
@@ -75,6 +80,33 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
     }
     out += "\""
+  }
+}
+
+extension JSONValue {
+  /// The value of member `key` when this is an object (the last one written, should a key appear
+  /// twice); nil otherwise.
+  public subscript(key: String) -> JSONValue? {
+    guard case .object(let members) = self else { return nil }
+    return members.last { $0.0 == key }?.1
+  }
+
+  /// The text, when this is a string.
+  public var string: String? {
+    guard case .string(let text) = self else { return nil }
+    return text
+  }
+
+  /// The number, when this is a number without a fraction that fits an `Int`.
+  public var integer: Int? {
+    guard case .number(let value) = self else { return nil }
+    return value
+  }
+
+  /// The elements, when this is an array.
+  public var elements: [JSONValue]? {
+    guard case .array(let values) = self else { return nil }
+    return values
   }
 }
 

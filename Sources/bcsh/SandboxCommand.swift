@@ -7,7 +7,7 @@ import BcshSandbox
 import BcshShell
 import BcshVerify
 import Dispatch
-import NIOConcurrencyHelpers
+import Synchronization
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
@@ -75,32 +75,30 @@ extension SandboxServe {
 /// Waits for the first of some signals, without a handler that could interrupt anything else.
 enum SignalWait {
   static func first(of signals: [Int32]) async -> Int32 {
-    await withCheckedContinuation { continuation in
+    var sources: [any DispatchSourceSignal] = []
+    let first = await withCheckedContinuation { continuation in
       let once = Once(continuation)
       for number in signals {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler { once.resume(number) }
         source.resume()
-        once.keep(source)
+        sources.append(source)
       }
     }
+    // The sources watch only while they live: until the first signal came.
+    withExtendedLifetime(sources) {}
+    return first
   }
 
-  /// Resumes its continuation once, and keeps the signal sources alive until then.
-  private final class Once: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var continuation: CheckedContinuation<Int32, Never>?
-    private var sources: [any DispatchSourceSignal] = []
+  /// Resumes its continuation once, whichever signal comes first.
+  private final class Once: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Int32, Never>?>
 
-    init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
-
-    func keep(_ source: any DispatchSourceSignal) {
-      lock.withLock { sources.append(source) }
-    }
+    init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = Mutex(continuation) }
 
     func resume(_ number: Int32) {
-      let pending = lock.withLock { () -> CheckedContinuation<Int32, Never>? in
+      let pending = continuation.withLock { continuation -> CheckedContinuation<Int32, Never>? in
         defer { continuation = nil }
         return continuation
       }

@@ -260,7 +260,8 @@ import Testing
     #expect(shell.isSensitive(line: "token set access-token abcdefgh12345678"))
     #expect(shell.isSensitive(line: "token set client-secret xyz"))
     #expect(shell.isSensitive(line: "token set --file x client-secret xyz"))
-    #expect(shell.isSensitive(line: " scope add products"))
+    // A leading space keeps a line out of the history by HistoryPolicy's rule, not as a secret.
+    #expect(!shell.isSensitive(line: " scope add products"))
     #expect(shell.isSensitive(line: "echo \(Sample.accessToken)"))
     #expect(shell.isSensitive(line: "token new x; token set access-token 'unterminated"))
     #expect(!shell.isSensitive(line: "token set client-id abc"))

@@ -2,9 +2,9 @@ import JSONText
 import Testing
 
 /// The JSON reader that replaced Foundation's JSONSerialization (session files, verify's
-/// responses, the sandbox's GraphQL bodies).
+/// responses, HAR files, the sandbox's GraphQL bodies): it reads into `JSONValue`.
 @Suite struct JSONReaderTests {
-  private func read(_ text: String) throws -> Any { try JSONReader.value(text.utf8) }
+  private func read(_ text: String) throws -> JSONValue { try JSONReader.value(text.utf8) }
 
   private func failure(_ text: String) -> JSONReadError? {
     do {
@@ -16,16 +16,42 @@ import Testing
   }
 
   @Test func readsEveryKindOfValue() throws {
-    let object = try JSONReader.object(
+    let object = try read(
       #" { "s": "a\"\\\/\n\t\u00e9\ud83d\ude00", "i": -12, "d": 1.5e2, "t": true, "f": false, "n": null, "a": [1, [], {}] } "#
-        .utf8)
-    #expect(object["s"] as? String == "a\"\\/\n\té😀")
-    #expect(object["i"] as? Int == -12)
-    #expect(object["d"] as? Double == 150)
-    #expect(object["t"] as? Bool == true && object["f"] as? Bool == false)
-    #expect(object["n"] is JSONNull)
-    #expect((object["a"] as? [Any])?.count == 3)
-    #expect(try read("\"ünï\"") as? String == "ünï")
+    )
+    #expect(object["s"] == .string("a\"\\/\n\té😀"))
+    #expect(object["i"]?.integer == -12)
+    #expect(object["d"] == .double(150))
+    #expect(object["t"] == .bool(true) && object["f"] == .bool(false))
+    #expect(object["n"] == .null)
+    #expect(object["a"]?.elements?.count == 3)
+    #expect(try read("\"ünï\"").string == "ünï")
+  }
+
+  @Test func keysKeepTheirOrderAndALaterValueWins() throws {
+    let object = try read(#"{"b": 1, "a": 2, "b": 3}"#)
+    #expect(object.serialized() == #"{"b":3,"a":2}"#)
+    #expect(object["b"]?.integer == 3)
+    #expect(object["c"] == nil && JSONValue.string("x")["b"] == nil)
+  }
+
+  @Test func decodesWhatItRead() throws {
+    struct Entry: Decodable, Equatable {
+      var name: String
+      var count: Int?
+      var flags: [Bool]
+    }
+    let value = try read(#"{"name": "a", "count": null, "flags": [true, false]}"#)
+    #expect(
+      try JSONValueDecoder().decode(Entry.self, from: value)
+        == Entry(name: "a", count: nil, flags: [true, false]))
+    do {
+      _ = try JSONValueDecoder().decode([Entry].self, from: try read(#"[{"name": 5, "flags": []}]"#))
+      Issue.record("decoded a number as a string")
+    } catch DecodingError.typeMismatch(_, let context) {
+      #expect(context.debugDescription == "Expected to decode String but found number instead.")
+      #expect(context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } == ["0", "name"])
+    }
   }
 
   @Test func errorsSayWhereReadingStopped() {

@@ -11,7 +11,7 @@ import Testing
 /// Rate limits, backoff and the deadline (docs/bigcommerce.md, "Rate limits") on a clock that moves
 /// only when the pacer waits: every wait is checked, none takes real time.
 @Suite struct RequestPacerTests {
-  static let request = HTTPRequest(method: "GET", url: "https://api.bigcommerce.com/stores/abc123/v3/hooks")
+  static let request = HTTPRequest(method: .get, url: "https://api.bigcommerce.com/stores/abc123/v3/hooks")
 
   /// A pacer over `answers` (the last one repeats), with the deadline `timeout` from the clock's now.
   func pacer(

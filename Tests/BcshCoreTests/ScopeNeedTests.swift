@@ -137,14 +137,18 @@ import Testing
     #expect(await t.run("scope need --file session.har") == .success)
     #expect(t.output.output.contains("needs: customers=read-only products=read-only\n"))
     #expect(t.output.error.contains("skipped 1 HAR entry, not store API requests"))
-    let bad = TestShell()
-    bad.write(
-      "session.har",
-      "{\"log\": {\"entries\": [\n{\"request\": {\"method\": \"GET\", \"url\": \"https://api.bigcommerce.com/stores/abc/v3/nope\"}}]}}"
-    )
-    await bad.run("scope need --file session.har")
-    #expect(
-      bad.output.error.hasPrefix("session.har:2:39: error: no BigCommerce endpoint matches 'GET /v3/nope'"))
+    // Saved on Windows, a HAR file's CRLF ends a line as LF does.
+    for lineEnd in ["\n", "\r\n"] {
+      let bad = TestShell()
+      bad.write(
+        "session.har",
+        "{\"log\": {\"entries\": [" + lineEnd
+          + "{\"request\": {\"method\": \"GET\", \"url\": \"https://api.bigcommerce.com/stores/abc/v3/nope\"}}]}}"
+      )
+      await bad.run("scope need --file session.har")
+      #expect(
+        bad.output.error.hasPrefix("session.har:2:39: error: no BigCommerce endpoint matches 'GET /v3/nope'"))
+    }
   }
 
   @Test func addDeclaresTheResultWithoutLoweringALevel() async {

@@ -132,6 +132,27 @@ import Testing
       {"format":"bcsh-session","version":1,"session":{"tokens":[{"name":"abcd","kind":"store","api_path":"nope nope"}]}}
       """#
     #expect(parseFailure(badPath)?.code == .invalidFile)
+    // Worded as Foundation's JSONDecoder worded them when it decoded the file a second time.
+    let header = #"{"format":"bcsh-session","version":1,"session":"#
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":5,"kind":"store"}]}}"#)?.message
+        == "the session file is damaged: Expected to decode String but found number instead. at .session.tokens[0].name"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":null,"kind":"store"}]}}"#)?.message
+        == "the session file is damaged: Cannot get value of type String -- found null value instead at .session.tokens[0].name"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"kind":"store"}]}}"#)?.message
+        == "the session file is damaged: missing \"name\" at .session.tokens[0]")
+    #expect(
+      parseFailure(header + #"{"tokens":{}}}"#)?.message
+        == "the session file is damaged: Expected to decode Array<Any> but found a dictionary instead. at .session.tokens"
+    )
+    #expect(
+      parseFailure(header + #"{"tokens":[{"name":"abcd","kind":"nope"}]}}"#)?.message
+        == "the session file is damaged: Cannot initialize TokenKind from invalid String value nope at .session.tokens[0].kind"
+    )
   }
 
   @Test func malformedJSONIsPlaced() {
@@ -142,6 +163,13 @@ import Testing
       #expect(error.code == .invalidFile)
       #expect(error.cause is JSONReadError)
       #expect(error.position?.line == 2)
+    }
+    // Columns count characters as a reader sees them: "e" and a combining accent are one.
+    do {
+      _ = try SessionFile.parse("{\"e\u{301}\": x}", source: "s.json")
+      Issue.record("parsed malformed JSON")
+    } catch {
+      #expect(error.position?.description == "s.json:1:7")
     }
   }
 

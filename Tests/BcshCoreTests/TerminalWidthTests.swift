@@ -14,7 +14,7 @@ import Testing
 
   /// Every line at most `width` columns.
   private func fits(_ text: String, _ width: Int) -> Bool {
-    text.split(separator: "\n").allSatisfy { TextStyle.width(of: String($0)) <= width }
+    text.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= width }
   }
 
   @Test(arguments: [80, 120])

@@ -13,7 +13,7 @@ import Testing
 /// NIO, AsyncHTTPClient or BoringSSL (type names, error codes, build paths).
 @Suite struct HostileReplyTests {
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   /// The transport's error for one request to `url`, with `transport`'s options.

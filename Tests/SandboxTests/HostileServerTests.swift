@@ -12,7 +12,7 @@ import Testing
 /// Each ends within its deadline with its own diagnosis.
 @Suite struct HostileServerTests {
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   func withTransport(_ body: (AsyncHTTPTransport) async throws -> Void) async throws {

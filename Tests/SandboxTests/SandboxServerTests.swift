@@ -70,7 +70,7 @@ import Testing
 
       let untrusting = AsyncHTTPTransport()
       defer { Task { await untrusting.shutdown() } }
-      let request = HTTPRequest(method: "GET", url: "\(sandbox.baseURL)/stores/sbxdemo001/v2/time")
+      let request = HTTPRequest(method: .get, url: "\(sandbox.baseURL)/stores/sbxdemo001/v2/time")
       do {
         _ = try await untrusting.send(request, deadline: .now + .seconds(30))
         Issue.record("an untrusted certificate was accepted")

@@ -26,7 +26,7 @@ import Testing
   }
 
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   @Test func redirectIsReturnedAndNeverFollowed() async throws {
@@ -157,12 +157,12 @@ import Testing
     let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 2) }
     let transport = AsyncHTTPTransport()
     _ = try await transport.send(
-      HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
+      HTTPRequest(method: .get, url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
     await transport.shutdown()
     await transport.shutdown()
     await #expect(throws: TransportError.other("the HTTP client was already shut down")) {
       _ = try await transport.send(
-        HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
+        HTTPRequest(method: .get, url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
     }
     await server.stop()
   }
@@ -175,7 +175,7 @@ import Testing
     let server = try await ScriptedServer.start { _ in .respond(status: 200, headers: [], bodyBytes: 2) }
     var dropped: AsyncHTTPTransport? = AsyncHTTPTransport()
     let response = try await dropped?.send(
-      HTTPRequest(method: "GET", url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
+      HTTPRequest(method: .get, url: "\(server.baseURL)/", headers: []), deadline: .now + .seconds(30))
     #expect(response?.status == 200)
     #expect(server.log.closedConnections == 0, "the connection is kept alive while the transport lives")
     dropped = nil
@@ -192,7 +192,7 @@ import Testing
   static let bound: Duration = .seconds(5)
 
   func request(_ url: String) -> HTTPRequest {
-    HTTPRequest(method: "GET", url: url, headers: [("X-Auth-Token", "secret-token-value")])
+    HTTPRequest(method: .get, url: url, headers: [("X-Auth-Token", "secret-token-value")])
   }
 
   /// Sends to `url` with a deadline of `deadline` and shuts the transport down; returns the error

@@ -6,6 +6,7 @@ import BcshSandbox
 import BcshShell
 import BcshVerify
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -334,20 +335,19 @@ import Testing
 }
 
 /// The real transport, counting answers by status.
-final class CountingTransport: HTTPTransport, @unchecked Sendable {
+final class CountingTransport: HTTPTransport {
   private let inner: any HTTPTransport
-  private let lock = NSLock()
-  private var statuses: [Int] = []
+  private let statuses = Mutex<[Int]>([])
 
   init(_ inner: any HTTPTransport) { self.inner = inner }
 
   func send(_ request: HTTPRequest, deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
     let response = try await inner.send(request, deadline: deadline)
-    lock.withLock { statuses.append(response.status) }
+    statuses.withLock { $0.append(response.status) }
     return response
   }
 
   func shutdown() async { await inner.shutdown() }
 
-  func count(of status: Int) -> Int { lock.withLock { statuses.filter { $0 == status }.count } }
+  func count(of status: Int) -> Int { statuses.withLock { $0.filter { $0 == status }.count } }
 }

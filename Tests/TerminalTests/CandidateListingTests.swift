@@ -46,6 +46,7 @@ import Testing
     #expect(TextWidth.of("abc") == 3)
     #expect(TextWidth.of("日本") == 4)
     #expect(TextWidth.of("e\u{301}") == 1)
+    #expect(TextWidth.of("\u{1B}[1m日本\u{1B}[0m") == 4)
     let lines = CandidateListing.lines(
       for: [
         CompletionCandidate(insertion: "日本", display: "日本"),

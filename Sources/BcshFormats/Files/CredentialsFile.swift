@@ -50,7 +50,8 @@ public struct CredentialsFile: Sendable, Equatable {
         throw BcshError(
           "the \(label) \(problem); a credential is one word", code: .invalidFile,
           hint: "check that the file was not edited by hand",
-          at: SourcePosition(source: source, line: lineNumber, column: colon.utf16Offset(in: line) + 3))
+          at: SourcePosition(
+            source: source, line: lineNumber, column: line.distance(from: line.startIndex, to: colon) + 3))
       }
       if let earlier = fields[label], earlier.value != value, label != "NAME" {
         throw BcshError(

@@ -64,23 +64,23 @@ public enum SessionFile {
     session: Session, keyring: KeyringManifest?
   ) {
     let place = SourcePosition(source: source, line: 1, column: 1)
-    let json: Any
+    let json: JSONValue
     do throws(JSONReadError) {
       json = try JSONReader.value(text.utf8)
     } catch {
       throw BcshError(
         "not a bcsh session file: the JSON is malformed (\(error.message))", code: .invalidFile,
-        at: position(in: text, atByte: error.offset, source: source), cause: error)
+        at: SourceCursor.position(ofByte: error.offset, in: Array(text.utf8), source: source), cause: error)
     }
-    guard let header = json as? [String: Any] else {
+    guard case .object = json else {
       throw BcshError("not a bcsh session file (expected a JSON object)", code: .invalidFile, at: place)
     }
-    guard header["format"] as? String == format else {
+    guard json["format"]?.string == format else {
       throw BcshError(
         "not a bcsh session file (no \"format\": \"\(format)\")", code: .invalidFile,
         hint: "'token import FILE' reads the control panel's .txt file", at: place)
     }
-    guard let fileVersion = header["version"] as? Int, fileVersion >= 1 else {
+    guard let fileVersion = json["version"]?.integer, fileVersion >= 1 else {
       throw BcshError("the session file has no valid \"version\"", code: .invalidFile, at: place)
     }
     guard fileVersion <= version else {
@@ -89,9 +89,10 @@ public enum SessionFile {
         code: .invalidFile,
         hint: "upgrade bcsh", at: place)
     }
+    // The header checked, the same value is decoded: the text is read once.
     let document: Document
     do {
-      document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
+      document = try JSONValueDecoder().decode(Document.self, from: json)
     } catch let error as DecodingError {
       throw BcshError(
         "the session file is damaged: \(describe(error))", code: .invalidFile, at: place, cause: error)
@@ -119,21 +120,6 @@ public enum SessionFile {
       }
     }
     return (document.session, document.keyring)
-  }
-
-  /// The line and column of a byte offset where the JSON reader stopped.
-  private static func position(in text: String, atByte offset: Int, source: String) -> SourcePosition {
-    var line = 1
-    var column = 1
-    for byte in text.utf8.prefix(offset) {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
-    return SourcePosition(source: source, line: line, column: column)
   }
 
   /// Checks what JSON decoding cannot: known scopes and levels of the token's kind, unique names.

@@ -77,9 +77,9 @@ package enum RequestReader {
     }
     for (index, word) in unquoted.enumerated() where index + 1 < unquoted.count {
       let isMethod =
-        APIRequest.isMethodWord(word.text)
+        HTTPMethod.isRequestLineWord(word.text)
         || (index == 0
-          && APIRequest.isMethodWord(
+          && HTTPMethod.isRequestLineWord(
             Substring(word.text.uppercased())))
       let target = unquoted[index + 1].text.prefix { $0 != "\"" && $0 != "'" }
       guard isMethod, target.hasPrefix("/") || target.hasPrefix("http") else { continue }
@@ -101,10 +101,7 @@ package enum RequestReader {
   static func harRequests(_ text: String, source: String) throws(BcshError) -> (
     requests: [APIRequest], skipped: Int
   ) {
-    let document = try? JSONReader.value(text.utf8)
-    guard let log = (document as? [String: Any])?["log"] as? [String: Any],
-      let entries = log["entries"] as? [Any]
-    else {
+    guard let entries = (try? JSONReader.value(text.utf8))?["log"]?["entries"]?.elements else {
       throw BcshError(
         "\(ShownWord.quoted(source)) is not a HAR file (no log.entries)", code: .invalidFile,
         hint: "save it from the browser's network panel ('Save all as HAR'), or write one request a line",
@@ -113,9 +110,11 @@ package enum RequestReader {
     var requests: [APIRequest] = []
     var skipped = 0
     var searchFrom = text.startIndex
+    var cursor = SourceCursor(source: source)
+    let bytes = Array(text.utf8)
     for (number, entry) in entries.enumerated() {
-      let request = (entry as? [String: Any])?["request"] as? [String: Any]
-      guard let method = request?["method"] as? String, let url = request?["url"] as? String else {
+      let request = entry["request"]
+      guard let method = request?["method"]?.string, let url = request?["url"]?.string else {
         throw BcshError(
           "HAR entry \(number + 1) has no request.method and request.url", code: .invalidFile,
           at: SourcePosition(source: source, line: 1, column: 1))
@@ -127,7 +126,8 @@ package enum RequestReader {
       var position: SourcePosition?
       for spelling in [url, url.replacing("/", with: "\\/")] {
         if let found = text[searchFrom...].firstRange(of: "\"" + spelling) {
-          position = place(of: text.index(after: found.lowerBound), in: text, source: source)
+          let offset = text.utf8.distance(from: text.startIndex, to: found.lowerBound) + 1
+          position = cursor.advance(to: offset, in: bytes)
           searchFrom = found.upperBound
           break
         }
@@ -143,20 +143,5 @@ package enum RequestReader {
     let path = url.firstRange(of: "://").map { url[$0.upperBound...].drop { $0 != "/" } } ?? Substring(url)
     let segments = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
     return segments.count >= 3 && segments[0] == "stores" && (segments[2] == "v2" || segments[2] == "v3")
-  }
-
-  /// The line and column of `index` in `text`.
-  private static func place(of index: String.Index, in text: String, source: String) -> SourcePosition {
-    var line = 1
-    var column = 1
-    for character in text[..<index] {
-      if character == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return SourcePosition(source: source, line: line, column: column)
   }
 }

@@ -2,10 +2,10 @@ import AsyncHTTPClient
 import BcshFormats
 import BcshModel
 import BcshPorts
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -23,7 +23,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
   private let refusal: TransportError?
   private let maximumBodyBytes: Int
   /// The client once made, and whether ``shutdown()`` was called.
-  private let state = NIOLockedValueBox<(client: HTTPClient?, shutDown: Bool)>((nil, false))
+  private let state = Mutex<(client: HTTPClient?, shutDown: Bool)>((nil, false))
 
   /// - Parameters:
   ///   - trustRootsPEMFile: extra certificate authorities (PEM) to trust besides the system's
@@ -50,7 +50,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
   /// and the TLS handshake) is the time left to that request's deadline, so that a connection
   /// being made when verify gives up does not linger past verify's one deadline.
   private func client(until deadline: ContinuousClock.Instant) -> HTTPClient? {
-    state.withLockedValue { state in
+    state.withLock { state in
       if state.shutDown { return nil }
       if let client = state.client { return client }
       var configuration = HTTPClient.Configuration(
@@ -78,7 +78,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     }
 
     var outgoing = HTTPClientRequest(url: request.url)
-    outgoing.method = HTTPMethod(rawValue: request.method)
+    outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
     for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
     if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
     let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
@@ -86,7 +86,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     let prepared = outgoing
     let limit = maximumBodyBytes
     do {
-      let idempotent = ["GET", "HEAD"].contains(request.method.uppercased())
+      let idempotent = [.get, .head].contains(request.method)
       return try await withDeadline(deadline) {
         let response: HTTPClientResponse
         do {
@@ -115,7 +115,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
   /// connections still being made, which a Ctrl-C or the deadline has already given up on (they
   /// end at the connect timeout, the deadline). Later calls, and requests after it, do nothing.
   public func shutdown() async {
-    let client = state.withLockedValue { state -> HTTPClient? in
+    let client = state.withLock { state -> HTTPClient? in
       defer { state.shutDown = true }
       return state.shutDown ? nil : state.client
     }
@@ -125,7 +125,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
   /// A transport dropped without ``shutdown()`` still releases its client (AsyncHTTPClient would
   /// otherwise stop a debug build at exit).
   deinit {
-    let (client, shutDown) = state.withLockedValue { $0 }
+    let (client, shutDown) = state.withLock { $0 }
     if !shutDown { client?.shutdown { _ in } }
   }
 

@@ -1,6 +1,6 @@
 import BcshModel
 import BcshPorts
-import NIOConcurrencyHelpers
+import Synchronization
 
 /// Runs `operation`, giving up with ``TransportError/timeout`` at `deadline`, and with
 /// `CancellationError` at once when the calling task is cancelled (Ctrl-C).
@@ -25,19 +25,22 @@ func withDeadline<Value: Sendable>(
 
 /// The operation, the deadline and a cancellation racing to end one call: the first to finish
 /// resumes the caller; the tasks still running are cancelled.
-private final class DeadlineRace<Value: Sendable>: @unchecked Sendable {
-  private let lock = NIOLock()
-  private var continuation: CheckedContinuation<Value, any Error>?
-  private var finished = false
-  private var tasks: [Task<Void, Never>] = []
+private final class DeadlineRace<Value: Sendable>: Sendable {
+  private struct State {
+    var continuation: CheckedContinuation<Value, any Error>?
+    var finished = false
+    var tasks: [Task<Void, Never>] = []
+  }
+
+  private let state = Mutex(State())
 
   func start(
     _ continuation: CheckedContinuation<Value, any Error>, deadline: ContinuousClock.Instant,
     _ operation: @escaping @Sendable () async throws -> Value
   ) {
-    let alreadyCancelled = lock.withLock { () -> Bool in
-      if finished { return true }
-      self.continuation = continuation
+    let alreadyCancelled = state.withLock { state -> Bool in
+      if state.finished { return true }
+      state.continuation = continuation
       return false
     }
     guard !alreadyCancelled else {
@@ -55,9 +58,9 @@ private final class DeadlineRace<Value: Sendable>: @unchecked Sendable {
       try? await Task.sleep(until: deadline, clock: .continuous)
       self.finish(.failure(TransportError.timeout))
     }
-    let late = lock.withLock { () -> Bool in
-      tasks = [work, timer]
-      return finished
+    let late = state.withLock { state -> Bool in
+      state.tasks = [work, timer]
+      return state.finished
     }
     if late {
       work.cancel()
@@ -67,12 +70,12 @@ private final class DeadlineRace<Value: Sendable>: @unchecked Sendable {
 
   /// Ends the call with `result` unless something ended it first.
   func finish(_ result: Result<Value, any Error>) {
-    let (continuation, tasks) = lock.withLock {
-      () -> (CheckedContinuation<Value, any Error>?, [Task<Void, Never>]) in
-      guard !finished else { return (nil, []) }
-      finished = true
-      defer { self.continuation = nil }
-      return (self.continuation, self.tasks)
+    let (continuation, tasks) = state.withLock {
+      state -> (CheckedContinuation<Value, any Error>?, [Task<Void, Never>]) in
+      guard !state.finished else { return (nil, []) }
+      state.finished = true
+      defer { state.continuation = nil }
+      return (state.continuation, state.tasks)
     }
     for task in tasks { task.cancel() }
     continuation?.resume(with: result)

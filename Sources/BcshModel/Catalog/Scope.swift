@@ -71,11 +71,8 @@ public struct Scope: Sendable, Hashable {
 /// A read-only request that succeeds (or fails with anything but 403) exactly when a token holds a
 /// scope. Scope checks run before resource lookup, so a 404 for a made-up id still proves the scope.
 public struct Probe: Sendable, Hashable {
-  public enum Method: String, Sendable, Hashable {
-    case get = "GET"
-  }
-
-  public let method: Method
+  /// Always GET: a probe only reads.
+  public let method: HTTPMethod
   /// Path below the store's API root, starting with `/v2/` or `/v3/`. `{uuid}` is replaced by a
   /// fresh random UUID on each run, so that the probe never finds a real resource.
   public let path: String

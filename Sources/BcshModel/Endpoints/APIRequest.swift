@@ -28,9 +28,4 @@ public struct APIRequest: Sendable, Hashable {
     if segments.first == "stores", segments.count >= 2 { segments.removeFirst(2) }
     return "/" + segments.joined(separator: "/")
   }
-
-  /// Whether `word` reads as an HTTP method: upper-case letters, as request lines write them.
-  package static func isMethodWord(_ word: Substring) -> Bool {
-    ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"].contains(word)
-  }
 }

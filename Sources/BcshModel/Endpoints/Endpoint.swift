@@ -1,26 +1,3 @@
-/// An HTTP method of the REST reference. An open set: a request may name one no endpoint takes.
-public struct HTTPMethod: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
-  public var rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
-
-  public static let get = HTTPMethod(rawValue: "GET")
-  public static let post = HTTPMethod(rawValue: "POST")
-  public static let put = HTTPMethod(rawValue: "PUT")
-  public static let delete = HTTPMethod(rawValue: "DELETE")
-
-  /// The methods the reference uses, in the order bcsh lists them.
-  public static let known: [HTTPMethod] = [.get, .post, .put, .delete]
-
-  /// Whether the method only reads: a read needs read-only, anything else the level that writes.
-  public var isRead: Bool { self == .get }
-
-  public var description: String { rawValue }
-
-  public static func < (lhs: HTTPMethod, rhs: HTTPMethod) -> Bool {
-    (known.firstIndex(of: lhs) ?? known.count) < (known.firstIndex(of: rhs) ?? known.count)
-  }
-}
-
 /// One REST operation of BigCommerce's API reference, normalized onto bcsh's scope catalog.
 public struct Endpoint: Sendable, Hashable {
   public let method: HTTPMethod

@@ -149,7 +149,7 @@ public struct SecretIndex: Sendable {
     case .string(let text): return .string(mask(text))
     case .array(let values): return .array(values.map { mask($0) })
     case .object(let members): return .object(members.map { (mask($0.0), mask($0.1)) })
-    case .null, .bool, .number: return value
+    case .null, .bool, .number, .double: return value
     }
   }
 

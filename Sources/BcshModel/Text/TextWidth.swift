@@ -1,10 +1,22 @@
 /// How many terminal columns text takes: East Asian wide characters and emoji two, combining marks
 /// and zero-width characters none, the rest one. (The C library's `wcwidth` is not visible from
 /// Swift on glibc without X/Open feature macros, and a fixed table keeps the layout the same in
-/// every locale.)
+/// every locale.) The one measure of text on a terminal: tables, wrapping, Tab's listings.
 public enum TextWidth {
+  /// The columns `text` takes on a terminal. Escape sequences (colour) take none.
   public static func of(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + columns($1) }
+    var width = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        if scalar.properties.isAlphabetic { inEscape = false }
+      } else if scalar == "\u{1B}" {
+        inEscape = true
+      } else {
+        width += columns(scalar)
+      }
+    }
+    return width
   }
 
   public static func columns(_ scalar: Unicode.Scalar) -> Int {

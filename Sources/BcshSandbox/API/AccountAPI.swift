@@ -48,9 +48,7 @@ struct GraphQLQuery {
   let compact: String
 
   init?(body: [UInt8]) {
-    guard let object = try? JSONReader.object(body),
-      let query = object["query"] as? String
-    else { return nil }
+    guard let query = (try? JSONReader.value(body))?["query"]?.string else { return nil }
     compact = String(String.UnicodeScalarView(query.unicodeScalars.filter { !$0.properties.isWhitespace }))
   }
 

@@ -1,13 +1,15 @@
-import FoundationEssentials
+import JSONText
 
 extension SandboxConfiguration {
   /// Reads a configuration from the JSON text of the file at `path` (read by the caller, the
   /// way bcsh reads every file) and checks it with ``validate()``.
   public static func load(json text: String, from path: String) throws -> SandboxConfiguration {
-    let data = Data(text.utf8)
     let configuration: SandboxConfiguration
     do {
-      configuration = try JSONDecoder().decode(SandboxConfiguration.self, from: data)
+      let json = try JSONReader.value(text.utf8)
+      configuration = try JSONValueDecoder().decode(SandboxConfiguration.self, from: json)
+    } catch let error as JSONReadError {
+      throw SandboxError.unreadableConfiguration(path: path, reason: "not valid JSON (\(error.message))")
     } catch let error as DecodingError {
       throw SandboxError.unreadableConfiguration(path: path, reason: Self.describe(error))
     } catch {

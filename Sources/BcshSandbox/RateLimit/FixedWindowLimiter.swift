@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Counts requests per key (store hash or account UUID) in fixed windows; safe from any thread.
 ///
 /// A window opens with the first request after the previous one ended and lasts `windowMilliseconds`;
@@ -11,7 +13,7 @@ final class FixedWindowLimiter: Sendable {
     var used: Int
   }
 
-  private let windows = Locked<[String: Window]>([:])
+  private let windows = Mutex<[String: Window]>([:])
 
   init(quota: Int, windowMilliseconds: Int) {
     self.quota = max(1, quota)

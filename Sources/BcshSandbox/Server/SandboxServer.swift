@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// A loopback HTTP(S) server that behaves like the BigCommerce API for the configured stores,
 /// tokens and accounts.
@@ -17,8 +18,8 @@ public final class SandboxServer: Sendable {
   /// A connection with no request in flight that sends and receives nothing this long is closed.
   public let idleTimeout: Duration
   private let api: SandboxAPI
-  private let state = Locked(State.idle)
-  private let connections = Locked([ObjectIdentifier: any Channel]())
+  private let state = Mutex(State.idle)
+  private let connections: OpenConnections
 
   private enum State {
     case idle
@@ -40,6 +41,7 @@ public final class SandboxServer: Sendable {
     maximumConnections: Int = 256, idleTimeout: Duration = .seconds(30)
   ) {
     self.maximumConnections = max(1, maximumConnections)
+    self.connections = OpenConnections(limit: self.maximumConnections)
     self.idleTimeout = idleTimeout
     self.configuration = configuration
     self.host = host
@@ -99,18 +101,13 @@ public final class SandboxServer: Sendable {
     }
     guard let channel else { return }
     try? await channel.close()
-    let open = connections.withLock { connections in
-      defer { connections.removeAll() }
-      return Array(connections.values)
-    }
-    for connection in open { try? await connection.close() }
+    for connection in connections.removeAll() { try? await connection.close() }
   }
 
   private func makeBootstrap(sslContext: NIOSSLContext?) -> ServerBootstrap {
     let api = self.api
     let latency = configuration.latencyMilliseconds
     let connections = self.connections
-    let limit = maximumConnections
     let (seconds, attoseconds) = idleTimeout.components
     let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     return ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -124,15 +121,10 @@ public final class SandboxServer: Sendable {
       }
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
       .childChannelInitializer { channel in
-        let id = ObjectIdentifier(channel)
-        let admitted = connections.withLock { open -> Bool in
-          guard open.count < limit else { return false }
-          open[id] = channel
-          return true
-        }
         // Failing the initializer closes the accepted connection.
-        guard admitted else { return channel.eventLoop.makeFailedFuture(ConnectionLimitReached()) }
-        channel.closeFuture.whenComplete { _ in connections.withLock { _ = $0.removeValue(forKey: id) } }
+        guard connections.admit(channel) else {
+          return channel.eventLoop.makeFailedFuture(ConnectionLimitReached())
+        }
         return channel.eventLoop.makeCompletedFuture {
           let pipeline = channel.pipeline.syncOperations
           // First, so that it sees every byte, a TLS handshake's too.

@@ -43,12 +43,6 @@ public struct Lexer {
     return commands
   }
 
-  /// Reads the whole text and keeps nothing: the first syntax error, if any.
-  public static func check(_ text: String, source: String, firstLine: Int = 1) throws(BcshError) {
-    var lexer = Lexer(text, source: source, firstLine: firstLine)
-    while try lexer.nextCommand() != nil {}
-  }
-
   /// The next command, or nil at the end of the text.
   public mutating func nextCommand() throws(BcshError) -> CommandLine? {
     var words: [Word] = []

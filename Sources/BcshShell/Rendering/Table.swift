@@ -24,7 +24,7 @@ public struct Table: Sendable {
     let columnCount = ([headers] + rows).map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columnCount)
     for row in [headers] + rows {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], TextStyle.width(of: cell)) }
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], TextWidth.of(cell)) }
     }
     let total = widths.reduce(0, +) + 2 * max(0, columnCount - 1)
     var lastColumnWidth: Int?
@@ -40,14 +40,14 @@ public struct Table: Sendable {
       var text = ""
       for (index, cell) in cells.enumerated() {
         let isLast = index == cells.count - 1
-        guard isLast, let lastColumnWidth, TextStyle.width(of: cell) > lastColumnWidth else {
+        guard isLast, let lastColumnWidth, TextWidth.of(cell) > lastColumnWidth else {
           text += styled(cell)
           if !isLast {
-            text += String(repeating: " ", count: widths[index] - TextStyle.width(of: cell) + 2)
+            text += String(repeating: " ", count: widths[index] - TextWidth.of(cell) + 2)
           }
           continue
         }
-        let indent = String(repeating: " ", count: TextStyle.width(of: text))
+        let indent = String(repeating: " ", count: TextWidth.of(text))
         text += TextWrapping.lines(cell, width: lastColumnWidth).map(styled).joined(separator: "\n" + indent)
       }
       return text
@@ -94,21 +94,5 @@ public struct TextStyle: Sendable {
 
   private func wrap(_ text: String, _ code: String) -> String {
     enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
-
-  /// Display width in terminal columns (wide characters count two), not counting escape sequences.
-  public static func width(of text: String) -> Int {
-    var width = 0
-    var inEscape = false
-    for scalar in text.unicodeScalars {
-      if inEscape {
-        if scalar.properties.isAlphabetic { inEscape = false }
-      } else if scalar == "\u{1B}" {
-        inEscape = true
-      } else {
-        width += TextWidth.columns(scalar)
-      }
-    }
-    return width
   }
 }

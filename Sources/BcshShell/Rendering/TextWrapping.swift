@@ -12,7 +12,7 @@ public enum TextWrapping {
     var line = ""
     var lineWidth = 0
     for word in text.split(separator: " ") {
-      let wordWidth = TextStyle.width(of: String(word))
+      let wordWidth = TextWidth.of(String(word))
       if !line.isEmpty && lineWidth + 1 + wordWidth > width {
         lines.append(line)
         line = ""
@@ -32,13 +32,13 @@ public enum TextWrapping {
     guard let width else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       let line = String(line)
-      guard TextStyle.width(of: line) > width else { return line }
+      guard TextWidth.of(line) > width else { return line }
       // A step line keeps its name and verdict columns as they are and wraps its detail under
       // itself; any other line keeps its leading blanks and wraps under two spaces.
       let head: String
       let indent: Int
       if let step = line.firstMatch(of: /^  [a-z]*\s+\S+\s+/),
-        TextStyle.width(of: String(step.0)) == stepIndent
+        TextWidth.of(String(step.0)) == stepIndent
       {
         (head, indent) = (String(step.0), stepIndent)
       } else {
@@ -46,7 +46,7 @@ public enum TextWrapping {
         indent = max(2, head.count)
       }
       let words = TextWrapping.lines(
-        String(line.dropFirst(head.count)), width: width - TextStyle.width(of: head))
+        String(line.dropFirst(head.count)), width: width - TextWidth.of(head))
       guard let first = words.first else { return line }
       let rest = TextWrapping.lines(words.dropFirst().joined(separator: " "), width: width - indent)
       return ([head + first] + rest.map { String(repeating: " ", count: indent) + $0 }).joined(

@@ -130,7 +130,7 @@ enum VerifyRendering {
 
   private static func step(_ name: String, _ verdict: String, _ detail: String) -> String {
     "  " + name.padding(to: 10) + verdict
-      + String(repeating: " ", count: max(1, 9 - TextStyle.width(of: verdict)))
+      + String(repeating: " ", count: max(1, 9 - TextWidth.of(verdict)))
       + ShownWord.escaped(detail) + "\n"
   }
 

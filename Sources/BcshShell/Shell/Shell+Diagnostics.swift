@@ -23,7 +23,7 @@ extension Shell {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if let width {
       lines = lines.flatMap {
-        $0.utf8.count > width && TextStyle.width(of: $0) > width ? TextWrapping.lines($0, width: width) : [$0]
+        $0.utf8.count > width && TextWidth.of($0) > width ? TextWrapping.lines($0, width: width) : [$0]
       }
     }
     write(lines.joined(separator: "\n") + "\n")

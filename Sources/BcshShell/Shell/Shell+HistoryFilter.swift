@@ -4,10 +4,10 @@ import BcshPorts
 import BcshVerify
 
 extension Shell {
-  /// Whether a line must stay out of the history: it starts with a space, or a command on it
-  /// carries a secret typed inline, or it holds the value of a secret the session knows.
+  /// Whether a line carries a secret: a command on it carries one typed inline, or it holds the
+  /// value of a secret the session knows. The shell's part of the history rule; the rule itself
+  /// (blank lines and a leading space stay out too) is BcshTerminal's `HistoryPolicy`.
   public func isSensitive(line: String) -> Bool {
-    if line.first == " " || line.first == "\t" { return true }
     if secrets.occurs(in: line) { return true }
     var lexer = Lexer(line, source: "history", tolerant: true)
     guard let commands = try? lexer.commands() else { return true }

@@ -41,7 +41,7 @@ struct SandboxClient: Sendable {
     var headers = [(name: "Accept", value: "application/json")]
     if let token { headers.append((name: "X-Auth-Token", value: token)) }
     return try await transport.send(
-      HTTPRequest(method: "GET", url: "\(baseURL)/stores/\(store)\(path)", headers: headers),
+      HTTPRequest(method: .get, url: "\(baseURL)/stores/\(store)\(path)", headers: headers),
       deadline: .now + timeout)
   }
 
@@ -55,7 +55,7 @@ struct SandboxClient: Sendable {
     let body = try JSONSerialization.data(withJSONObject: ["query": query])
     return try await transport.send(
       HTTPRequest(
-        method: "POST", url: "\(baseURL)/accounts/\(uuid)/graphql", headers: headers, body: Array(body)),
+        method: .post, url: "\(baseURL)/accounts/\(uuid)/graphql", headers: headers, body: Array(body)),
       deadline: .now + .seconds(30))
   }
 }

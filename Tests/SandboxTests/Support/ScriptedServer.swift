@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
@@ -102,25 +103,23 @@ final class ScriptedServer: Sendable {
   }
 
   /// What the server saw.
-  final class RequestLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    private var tokens = 0
-    private var closed = 0
+  final class RequestLog: Sendable {
+    private let counts = Mutex((requests: 0, withToken: 0, closed: 0))
 
     func record(_ head: HTTPRequestHead) {
-      lock.withLock {
-        count += 1
-        if head.headers.contains(name: "X-Auth-Token") { tokens += 1 }
+      let hasToken = head.headers.contains(name: "X-Auth-Token")
+      counts.withLock { counts in
+        counts.requests += 1
+        if hasToken { counts.withToken += 1 }
       }
     }
 
-    func recordClose() { lock.withLock { closed += 1 } }
+    func recordClose() { counts.withLock { $0.closed += 1 } }
 
-    var requests: Int { lock.withLock { count } }
-    var requestsWithToken: Int { lock.withLock { tokens } }
+    var requests: Int { counts.withLock { $0.requests } }
+    var requestsWithToken: Int { counts.withLock { $0.withToken } }
     /// Connections that were closed, by either side.
-    var closedConnections: Int { lock.withLock { closed } }
+    var closedConnections: Int { counts.withLock { $0.closed } }
 
     /// Returns once `count` connections have been closed; a test that could wait forever bounds
     /// itself with `.timeLimit`, which cancels this wait.

@@ -1,26 +1,28 @@
-import BcshFormats
-import BcshModel
-import BcshPorts
-import BcshVerify
-
 /// Turns byte offsets in UTF-8 text into the places a reader sees: lines, columns counted in
-/// characters, and the character offset from the start. It moves forward only, so all the places
-/// of one text cost one pass over it.
-struct SourceCursor {
-  let source: String
-  private(set) var line: Int
-  private(set) var column = 1
+/// characters (as a reader counts them in the line: "e" + U+0301 is one), and the character offset
+/// from the start. It moves forward only, so all the places of one text cost one pass over it.
+/// The one place bcsh turns an offset into a line and column: scripts, session files, HAR files.
+package struct SourceCursor {
+  package let source: String
+  package private(set) var line: Int
+  package private(set) var column = 1
   /// Characters from the start of the text to the byte reached.
-  private(set) var characterOffset = 0
+  package private(set) var characterOffset = 0
   private var byteOffset = 0
 
-  init(source: String, line: Int) {
+  package init(source: String, line: Int = 1) {
     self.source = source
     self.line = line
   }
 
+  /// The place of the byte at `offset` in `bytes`, from the text's start.
+  package static func position(ofByte offset: Int, in bytes: [UInt8], source: String) -> SourcePosition {
+    var cursor = SourceCursor(source: source)
+    return cursor.advance(to: min(offset, bytes.count), in: bytes)
+  }
+
   /// The place of the byte at `target`, which must not lie before an earlier target.
-  mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
+  package mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
     var offset = byteOffset
     while offset < target {
       let byte = bytes[offset]
