@@ -18,7 +18,10 @@ extension SandboxAPI {
       return ErrorBody.problem(429, "Too many requests: the store's rate limit is used up").adding(
         limit.headers)
     }
-    return respondToEndpoint(request, store: store, token: token, path: path).adding(limit.headers)
+    let response =
+      respondToStorefrontTokens(request, store: store, token: token, path: path)
+      ?? respondToEndpoint(request, store: store, token: token, path: path)
+    return response.adding(limit.headers)
   }
 
   private func respondToEndpoint(

@@ -1,0 +1,96 @@
+import Foundation
+import JSONText
+import Testing
+
+@testable import BcshSandbox
+
+/// The sandbox's storefront API token endpoints, checked against the reference's rules: the three
+/// creates with their scopes and bodies, revoke, and the storefront's `/graphql`.
+@Suite struct StorefrontTokenSandboxTests {
+  /// A sandbox whose wall clock reads 2026-12-05T00:00:00Z.
+  let api = SandboxAPI(configuration: .roomy, wallClock: { 1_796_428_800 })
+  let store = "/stores/sbxdemo001/v3/storefront/"
+
+  private func send(
+    _ method: String, _ target: String, token: String = SandboxConfiguration.roomy.accessToken("full"),
+    body: String = "", headers: [(name: String, value: String)] = []
+  ) -> (status: Int, json: JSONValue?) {
+    let request = SandboxRequest(
+      method: method, target: target, headers: [("X-Auth-Token", token)] + headers, body: Array(body.utf8))
+    let response = api.respond(to: request)
+    return (response.status, try? JSONReader.value(response.body))
+  }
+
+  private func mint(_ path: String, _ body: String) -> String? {
+    send("POST", store + path, body: body).json?["data"]?["token"]?.string
+  }
+
+  private func graphQL(_ token: String) -> (status: Int, json: JSONValue?) {
+    let request = SandboxRequest(
+      method: "POST", target: "/graphql", headers: [("Authorization", "Bearer \(token)")],
+      body: Array(#"{"query":"{ site { settings { storeName } } }"}"#.utf8))
+    let response = api.respond(to: request)
+    return (response.status, try? JSONReader.value(response.body))
+  }
+
+  @Test func eachKindIsMintedAndAnswersTheProbe() throws {
+    let storefront = try #require(
+      mint(
+        "api-token",
+        #"{"allowed_cors_origins":["https://shop.example"],"channel_id":1,"expires_at":1885635176}"#))
+    let privateToken = try #require(
+      mint("api-token-private", #"{"channel_ids":[1],"expires_at":1885635176,"scopes":["Unauthenticated"]}"#))
+    let impersonation = try #require(
+      mint("api-token-customer-impersonation", #"{"channel_id":1,"expires_at":1885635176}"#))
+    #expect(Set([storefront, privateToken, impersonation]).count == 3)
+    for token in [storefront, privateToken, impersonation] {
+      let answer = graphQL(token)
+      #expect(answer.status == 200)
+      #expect(answer.json?["data"]?["site"]?["settings"]?["storeName"]?.string != nil)
+    }
+  }
+
+  @Test func aPrivateTokenWithoutUnauthenticatedGetsInsufficientAccessScope() throws {
+    let token = try #require(
+      mint("api-token-private", #"{"channel_id":1,"expires_at":1885635176,"scopes":["Customer"]}"#))
+    let error = try #require(graphQL(token).json?["errors"]?.elements?.first)
+    #expect(error["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE")
+    #expect(error["extensions"]?["requiredScopes"] == ["Unauthenticated"])
+  }
+
+  @Test(arguments: [
+    ("api-token", #"{"channel_id":1}"#),
+    ("api-token", #"{"expires_at":"1885635176","channel_id":1}"#),
+    ("api-token", #"{"expires_at":1885635176}"#),
+    ("api-token", #"{"expires_at":1885635176,"channel_id":1,"channel_ids":[1]}"#),
+    ("api-token", #"{"expires_at":1885635176,"channel_id":7}"#),
+    ("api-token", #"{"expires_at":1885635176,"channel_id":1,"allowed_cors_origins":["a","b","c"]}"#),
+    ("api-token", #"{"expires_at":1885635176,"channel_id":1,"scopes":["Customer"]}"#),
+    ("api-token-private", #"{"expires_at":1885635176,"channel_id":1}"#),
+    ("api-token-private", #"{"expires_at":1885635176,"channel_id":1,"scopes":[]}"#),
+    ("api-token-private", #"{"expires_at":1885635176,"channel_id":1,"scopes":["Admin"]}"#),
+    ("api-token-customer-impersonation", #"{"expires_at":1885635176,"channel_id":1,"scopes":["Customer"]}"#),
+    ("api-token", "not json"),
+  ])
+  func aBadBodyIs422(path: String, body: String) {
+    #expect(send("POST", store + path, body: body).status == 422)
+  }
+
+  @Test func anAccountWithoutTheScopeIs403() {
+    let migration = SandboxConfiguration.roomy.accessToken("migration")
+    let body = #"{"channel_id":1,"expires_at":1885635176}"#
+    #expect(send("POST", store + "api-token", token: migration, body: body).status == 403)
+    #expect(
+      send("POST", store + "api-token-customer-impersonation", token: migration, body: body).status == 403)
+  }
+
+  @Test func aRevokedOrExpiredTokenNoLongerAnswers() throws {
+    let token = try #require(mint("api-token", #"{"channel_id":1,"expires_at":1885635176}"#))
+    #expect(send("DELETE", store + "api-token", headers: [("Sf-Api-Token", token)]).status == 200)
+    #expect(graphQL(token).status == 401)
+    #expect(send("DELETE", store + "api-token", headers: [("Sf-Api-Token", "nonsense")]).status == 422)
+    #expect(send("DELETE", store + "api-token").status == 422)
+    let expired = try #require(mint("api-token", #"{"channel_id":1,"expires_at":1796428800}"#))
+    #expect(graphQL(expired).status == 401)
+  }
+}
