@@ -2,13 +2,16 @@ import BcshFormats
 import BcshModel
 import BcshPorts
 import BcshVerify
+import FoundationEssentials
 
-/// What a command's handler works with: a copy of the state to change, the shell's services, and
-/// where the command stands.
+/// What a command's handler works with: a copy of the state to change, what it may read of the
+/// shell (its settings, output, masking, the environment's values) and where the command stands.
+/// The shell itself stays behind it: whatever reaches outside the session goes through
+/// `capabilities`.
 public struct CommandContext {
   /// The draft state; it replaces the shell's state only if the handler returns normally.
   public var state: ShellState
-  public let shell: Shell
+  private let shell: Shell
   /// The script being run, for paths relative to it (`source`), or nil for interactive lines.
   public var scriptPath: String?
   /// Scripts being sourced, outermost first, to refuse cycles.
@@ -31,8 +34,41 @@ public struct CommandContext {
     shell.capabilities(for: declared.effects, of: declared.words.joined(separator: " "))
   }
 
-  /// A path from the user, absolute against the current folder, `~` expanded.
-  func resolvePath(_ path: String) -> String { shell.environment.resolve(path) }
+  init(state: ShellState, shell: Shell, scriptPath: String?, sourceStack: [String]) {
+    self.state = state
+    self.shell = shell
+    self.scriptPath = scriptPath
+    self.sourceStack = sourceStack
+  }
+
+  /// A path from the user, absolute against the current folder (or `base`), `~` expanded.
+  func resolvePath(_ path: String, from base: String? = nil) -> String {
+    shell.environment.resolve(path, from: base)
+  }
+
+  // MARK: What the shell was started with
+
+  /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
+  var apiBase: String { shell.environment.apiBase }
+  /// The sandbox `bcsh --sandbox` started; nil without one.
+  var sandbox: SandboxListing? { shell.environment.sandbox }
+  /// The interactive history, newest last; nil without one.
+  var history: (() -> [String])? { shell.environment.history }
+  /// Interactive, `--keep-going`, and the other options bcsh runs with.
+  var options: ShellOptions { shell.options }
+  /// A variable of the process environment (`--env`, `$NAME` after the session's own).
+  func environmentVariable(_ name: String) -> String? { shell.environment.variables[name] }
+  /// Now, by the shell's clock.
+  var now: Date { shell.environment.ports.now() }
+  /// All of standard input, for `--stdin`; nil when it is the terminal or not offered.
+  var readStandardInput: (() throws(BcshError) -> String?)? { shell.environment.ports.standardInput }
+
+  /// Runs a sourced script on the draft state, as one of this command's steps.
+  mutating func runSourced(_ text: String, source: String, path: String, sourceStack: [String]) async
+    -> Shell.RunOutcome
+  {
+    await shell.run(script: text, source: source, path: path, state: &state, sourceStack: sourceStack)
+  }
 
   /// The current token, or an error saying how to get one.
   public func currentToken() throws(BcshError) -> Token { try state.session.requireCurrent() }
@@ -70,6 +106,26 @@ public struct CommandContext {
 
   /// A short confirmation for people ("added 3 scopes"); nothing under `--json`.
   public func confirm(_ text: String) { shell.confirm(text) }
+
+  /// Writes text as it is (masked unless `revealingSecrets`): progress, `echo`, `help`.
+  func write(_ text: String, revealingSecrets: Bool = false) {
+    shell.write(text, revealingSecrets: revealingSecrets)
+  }
+
+  /// Writes text as `write` does, from a closure that outlives this context's borrow (verify's
+  /// progress display).
+  var writer: (String) -> Void { { [shell] in shell.write($0) } }
+
+  /// `text` with the session's secrets masked.
+  func masked(_ text: String) -> String { shell.masked(text) }
+
+  /// Masks `secret` in everything written from now on: a value read for a command that may fail
+  /// before it enters the session.
+  func maskFromNow(_ secret: String) { shell.maskFromNow(secret) }
+
+  /// Reports an error on standard error as a failing command's error is reported, while the
+  /// command goes on (its changes stand; it sets `failedStatus`).
+  func reportError(_ error: BcshError) { shell.report(error) }
 
   /// A warning on standard error, with the place it concerns.
   public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {

@@ -15,6 +15,6 @@ struct EchoCommand: ShellCommand {
   init(from invocation: Invocation) throws(BcshError) { words = try invocation.read(Self.words) }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    context.shell.write(words.map(\.value).joined(separator: " ") + "\n")
+    context.write(words.map(\.value).joined(separator: " ") + "\n")
   }
 }

@@ -16,7 +16,7 @@ struct ExitCommand: ShellCommand {
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    if context.shell.options.interactive && context.state.hasUnsavedChanges
+    if context.options.interactive && context.state.hasUnsavedChanges
       && context.state.exitWarnedAbout != context.state.session
     {
       context.state.exitWarnedAbout = context.state.session

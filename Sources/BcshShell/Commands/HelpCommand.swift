@@ -15,7 +15,7 @@ struct HelpCommand: ShellCommand {
   init(from invocation: Invocation) throws(BcshError) { words = try invocation.read(Self.command) }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    context.shell.write(
+    context.write(
       try HelpRendering.text(for: words.map(\.word), style: context.format.style, width: context.format.width)
     )
   }

@@ -33,7 +33,7 @@ struct HistoryCommand: ShellCommand {
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    guard let history = context.shell.environment.history else {
+    guard let history = context.history else {
       throw BcshError("there is no history outside an interactive session")
     }
     let all = history()

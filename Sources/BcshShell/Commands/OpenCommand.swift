@@ -69,7 +69,7 @@ extension CommandContext {
     state.file = SessionFileReference(path: path, fingerprint: fingerprint, keyring: keyring)
     // The session is open, so that `status` can say what is missing; the command still fails.
     if let missing = keyring?.missing, !missing.isEmpty {
-      shell.report(
+      reportError(
         BcshError(
           "the keyring no longer holds \(missing.count == 1 ? "a secret" : "\(missing.count) secrets") of \(name): "
             + KeyringSecrets.describe(missing),

@@ -20,7 +20,7 @@ struct SandboxShowCommand: ShellCommand {
   init(from invocation: Invocation) throws(BcshError) { reveal = try invocation.read(Self.reveal) }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    guard let listing = context.shell.environment.sandbox else {
+    guard let listing = context.sandbox else {
       throw BcshError(
         "no sandbox runs in this session",
         hint: "'bcsh --sandbox' starts bcsh with one; 'bcsh sandbox serve' prints what it serves")

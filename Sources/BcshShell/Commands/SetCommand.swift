@@ -24,7 +24,7 @@ struct SetCommand: ShellCommand {
       let names = context.state.variables.keys.sorted()
       // The sandbox's demo secrets are secrets too (shown masked, as `sandbox show` does), and a
       // value shaped like a credential is masked though the session may not hold it (yet).
-      let sandboxSecrets = context.shell.environment.sandbox?.secrets ?? []
+      let sandboxSecrets = context.sandbox?.secrets ?? []
       let variables = context.state.variables
       let shown = { (name: String) -> String in
         let value = variables[name]!
@@ -33,7 +33,7 @@ struct SetCommand: ShellCommand {
       }
       context.report(
         // Masked before quoting: quoting changes a secret's bytes.
-        names.map { "\($0)=\(Shell.quoteForDisplay(ShownWord.escaped(context.shell.masked(shown($0)))))\n" }
+        names.map { "\($0)=\(Shell.quoteForDisplay(ShownWord.escaped(context.masked(shown($0)))))\n" }
           .joined(),
         json: .object(names.map { ($0, .string(shown($0))) }))
       return

@@ -16,7 +16,7 @@ struct SourceCommand: ShellCommand {
 
   func run(in context: inout CommandContext) async throws(BcshError) {
     let base = context.scriptPath.map(Paths.folder(of:))
-    let path = context.shell.environment.resolve(file.value, from: base)
+    let path = context.resolvePath(file.value, from: base)
     let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
     guard !Self.isRunning(path, among: stack) else {
       throw BcshError(
@@ -29,15 +29,14 @@ struct SourceCommand: ShellCommand {
     do throws(BcshError) { text = try AtomicFile.read(path, shownAs: file.value) } catch {
       throw error.placed(at: file.position)
     }
-    let outcome = await context.shell.run(
-      script: text, source: file.value, path: path, state: &context.state, sourceStack: stack)
+    let outcome = await context.runSourced(text, source: file.value, path: path, sourceStack: stack)
     if let request = outcome.exitRequest {
       context.exitRequest = request
     } else if outcome.status != .success {
       // Under --keep-going the sourced script ran to its end, and a script that stopped at a
       // command whose changes stand (a verify that found a problem) keeps them too: keep what it
       // did, pass its status on.
-      if (context.shell.options.keepGoing || outcome.keptChanges) && outcome.status != .interrupted {
+      if (context.options.keepGoing || outcome.keptChanges) && outcome.status != .interrupted {
         context.failedStatus = outcome.status
         return
       }

@@ -34,8 +34,8 @@ struct StatusCommand: ShellCommand {
         }
       }
     }
-    if context.shell.environment.apiBase != APIBase.production {
-      lines.append("api base:        \(context.shell.environment.apiBase)")
+    if context.apiBase != APIBase.production {
+      lines.append("api base:        \(context.apiBase)")
     }
     context.report(
       lines.joined(separator: "\n") + "\n",
@@ -50,7 +50,7 @@ struct StatusCommand: ShellCommand {
         ("tokens", .number(state.session.tokenCount)),
         ("current_token", .optional(current?.name)),
         ("api_path", .optional(current?.apiPath?.canonical)),
-        ("api_base", .string(context.shell.environment.apiBase)),
+        ("api_base", .string(context.apiBase)),
       ]))
   }
 }

@@ -201,11 +201,10 @@ struct TokenSetCommand: ShellCommand {
     guard sources.filter({ $0 }).count <= 1 else {
       throw BcshError("give the value one way only: inline, --env, --file or --stdin", at: position)
     }
-    let environment = context.shell.environment
     var value: String
     if let inline {
       if field.isSecret && inline.word.isLiteral {
-        if context.shell.options.interactive {
+        if context.options.interactive {
           context.warn(
             "a secret typed on the command line; this line is kept out of the history", at: inline.position,
             hint: "'token set \(field.rawValue)' with no value asks for it hidden")
@@ -217,7 +216,7 @@ struct TokenSetCommand: ShellCommand {
       }
       value = inline.value
     } else if let variable = env {
-      guard let found = context.state.variables[variable.value] ?? environment.variables[variable.value]
+      guard let found = context.state.variables[variable.value] ?? context.environmentVariable(variable.value)
       else {
         throw BcshError(
           "environment variable \(ShownWord.quoted(variable.value)) is not set", at: variable.position)
@@ -230,7 +229,7 @@ struct TokenSetCommand: ShellCommand {
         throw error.placed(at: file.position)
       }
     } else if stdin {
-      guard let read = environment.ports.standardInput, let text = try read() else {
+      guard let read = context.readStandardInput, let text = try read() else {
         throw BcshError(
           "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
           at: position)
@@ -246,8 +245,8 @@ struct TokenSetCommand: ShellCommand {
     }
     // Masked from here on, whatever the command goes on to say (an -x trace, an error).
     if field.isSecret {
-      context.shell.maskFromNow(value)
-      context.shell.maskFromNow(value.trimmingBlanks())
+      context.maskFromNow(value)
+      context.maskFromNow(value.trimmingBlanks())
     }
     value = value.trimmingBlanks()
     guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: position) }
@@ -298,7 +297,7 @@ struct TokenImportCommand: ShellCommand {
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
     // Its secrets are masked from here on, in every message the import goes on to write.
     for secret in [file.accessToken, file.clientSecret] {
-      if let secret { context.shell.maskFromNow(secret) }
+      if let secret { context.maskFromNow(secret) }
     }
     func line(_ label: String) -> SourcePosition {
       SourcePosition(source: fileArgument.value, line: file.lines[label] ?? 1, column: 1)

@@ -79,15 +79,14 @@ struct VerifyCommand: ShellCommand {
     }
 
     var reports = tokens.map(Verifier.offlineReport)
-    let base = context.shell.environment.apiBase
+    let base = context.apiBase
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     let verifier = context.capabilities.verifier
     var display: VerifyProgressDisplay?
     if context.format.showsProgress {
-      let shell = context.shell
       var live = VerifyProgressDisplay(
         offline: reports, all: all, style: context.format.style,
-        width: context.format.width, write: { shell.write($0) })
+        width: context.format.width, write: context.writer)
       let (events, continuation) = AsyncStream.makeStream(of: VerifyEvent.self)
       async let outcome = Self.verify(
         verifier, tokens, offline: reports, scopes: selection, timeout: timeout, events: continuation)
@@ -104,7 +103,7 @@ struct VerifyCommand: ShellCommand {
     if all {
       let text = VerifyAllRendering.text(reports, style: context.format.style, width: context.format.width)
       if var display {
-        context.shell.write(display.remainder(of: text))
+        context.write(display.remainder(of: text))
       } else {
         context.report(text, json: VerifyAllRendering.json(reports))
       }
@@ -115,7 +114,7 @@ struct VerifyCommand: ShellCommand {
         reports[0], coverage: coverage, for: target, token: tokens[0], style: context.format.style,
         width: context.format.width)
       if var display {
-        context.shell.write(display.remainder(of: text))
+        context.write(display.remainder(of: text))
       } else {
         context.report(text, json: CoverageRendering.json(VerifyRendering.json(reports[0]), adding: coverage))
       }
@@ -128,7 +127,7 @@ struct VerifyCommand: ShellCommand {
 
     // Every verify that ran is recorded, whatever it found, so that an old "passed" never
     // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
-    let date = context.shell.environment.ports.now().formatted(.iso8601)
+    let date = context.now.formatted(.iso8601)
     for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
       let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
       try context.state.session.update(token.name) { $0.lastVerification = record }
