@@ -5,12 +5,6 @@ import BcshShell
 import BcshVerify
 import Foundation
 
-/// A file that bcsh-docs writes, relative to the package root, and what it must hold.
-public struct GeneratedFile: Sendable {
-  public let path: String
-  public let text: String
-}
-
 /// Every document a user reads about the command line, rendered from the declarations: the outer
 /// command line's (`Bcsh`, `SandboxServe`) and the shell's (`CommandTable`).
 public enum GeneratedFiles {

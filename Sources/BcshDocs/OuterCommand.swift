@@ -105,57 +105,6 @@ public struct OuterCommand: Sendable {
   }
 }
 
-/// An option or a flag.
-public struct OuterOption: Sendable {
-  /// `-c`, `--command`, as typed.
-  public var names: [String]
-  /// nil for a flag.
-  public var value: OuterValue?
-  public var isRepeating: Bool
-  public var abstract: String
-
-  /// The long name if there is one.
-  public var preferredName: String { names.first { $0.hasPrefix("--") } ?? names[0] }
-
-  /// ArgumentParser's own `--help` and `--version`: each ends the command line.
-  var isHelpOrVersion: Bool { names.contains("--help") || names.contains("--version") }
-}
-
-/// A positional argument.
-public struct OuterArgument: Sendable {
-  public var valueName: String
-  public var completion: ValueCompletion
-  public var isOptional: Bool
-  public var isRepeating: Bool
-  public var abstract: String
-}
-
-/// The value of an option.
-public struct OuterValue: Sendable {
-  /// `FILE`, `NAME=VALUE`.
-  public var name: String
-  public var completion: ValueCompletion
-  public var defaultValue: String?
-}
-
-/// What Tab offers for a value, from the declaration: `completion: .file(extensions:)` or
-/// `.list`, or the cases of a `CaseIterable` type; anything else is free text.
-public enum ValueCompletion: Sendable, Equatable {
-  /// Free text (a port, a command line, NAME=VALUE): nothing to offer.
-  case none
-  /// Files (those ending in one of `extensions`, when there are any) and folders.
-  case files(extensions: [String])
-  case directories
-  /// Values to offer, each with what it means when the declaration says; `isClosed` when no
-  /// other value is valid (the cases of a `CaseIterable` type), not when they only suggest.
-  case choices([Choice], isClosed: Bool)
-
-  public struct Choice: Sendable, Equatable {
-    public var value: String
-    public var summary: String?
-  }
-}
-
 /// One declaration of the tool info, sorted into an option or an argument.
 private struct Declared {
   var option: OuterOption?

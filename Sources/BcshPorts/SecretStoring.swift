@@ -13,12 +13,3 @@ public protocol SecretStoring: Sendable {
   /// Removes every item that has these attributes (and maybe more).
   func remove(_ attributes: [String: String]) throws(BcshError)
 }
-
-/// The schema of bcsh's items in the keyring.
-public enum KeyringSchema {
-  /// The attributes bcsh sets on its items, declared here only: the keyring adapter registers
-  /// them, and `KeyringSecrets` sets them.
-  public static let attributeNames: [String] = [
-    "application", "session", "generation", "token", "field", "store", "account",
-  ]
-}

@@ -13,7 +13,7 @@ public enum InteractiveShell {
   /// has put right what it owns (the sandbox, the output).
   public enum Ending: Equatable, Sendable {
     /// `exit` or Ctrl-D, with the status to leave with.
-    case leave(ExitStatus)
+    case leave(ShellExitStatus)
     /// SIGTERM or SIGHUP: the history is saved and the terminal restored; the process should end
     /// by that signal, so that its parent sees the real cause.
     case signal(Int32)

@@ -6,18 +6,6 @@ import BcshVerify
 @preconcurrency import CLibEdit
 @preconcurrency import Glibc
 
-/// What reading a line produced.
-enum LineInput: Equatable {
-  /// A line as typed, without its newline.
-  case line(String)
-  /// Ctrl-D on an empty line.
-  case endOfInput
-  /// A signal interrupted the read; the line typed so far is dropped.
-  case interrupted
-  /// The terminal cannot be read any more.
-  case failed
-}
-
 /// The line editor: the one owner of libedit's `EditLine` and `History`. libedit's C callbacks
 /// (the prompt, Tab) find it through `EL_CLIENTDATA`. `close()` (or deinit) ends libedit, which puts
 /// the terminal back.

@@ -4,14 +4,12 @@ import Synchronization
 /// The last signal a trap caught, 0 when none. Signals are process-wide, so their record is too:
 /// a C signal handler cannot capture context, and a lock-free atomic is safe to store from one.
 private let caughtSignal = Atomic<Int32>(0)
+
 /// The thread reading the terminal, 0 when none. The kernel hands a signal to any thread that does
 /// not block it (usually the main one, which Swift's async runtime leaves idle, while tasks run on
 /// threads that block every signal), and only the reading thread's wait can end, so the handler
 /// passes the signal on to it.
 private let readingThread = Atomic<UInt>(0)
-/// A SIGTERM or SIGHUP that arrived while a command read the terminal (hidden entry), kept for
-/// whoever ends the process: the reader puts the terminal right and cancels its command instead.
-private let deferredTermination = Atomic<Int32>(0)
 
 /// Records a signal, and passes it on to the thread reading the terminal.
 private func recordSignal(_ signal: Int32) {
@@ -57,7 +55,7 @@ struct SignalTrap: ~Copyable {
 
   /// Keeps a SIGTERM or SIGHUP for `Termination.take()`, once the terminal is put right.
   static func deferTermination(_ signal: Int32) {
-    deferredTermination.store(signal, ordering: .relaxed)
+    Termination.keep(signal)
   }
 
   /// The SIGTERM or SIGHUP that should end the session, if one came: kept by hidden entry, or
@@ -104,16 +102,5 @@ struct SignalTrap: ~Copyable {
       var action = action
       sigaction(signal, &action, nil)
     }
-  }
-}
-
-/// A signal that asked bcsh to end while the terminal code ran. The terminal code never ends the
-/// process: it restores the terminal, cancels what it was doing and leaves the signal here; the
-/// executable ends by it once the history, the sandbox and the output are put right too.
-public enum Termination {
-  /// The SIGTERM or SIGHUP caught since the last call, if any, clearing it.
-  public static func take() -> Int32? {
-    let signal = deferredTermination.exchange(0, ordering: .relaxed)
-    return signal == 0 ? nil : signal
   }
 }

@@ -1,39 +1,6 @@
 import Foundation
 import Yams
 
-/// One `UI name=permission=token string` statement of the reference, as written (typos included).
-public struct ScopeEntry: Sendable, Hashable {
-  public var uiName: String
-  public var permission: String
-  public var tokenString: String
-
-  public init(uiName: String, permission: String, tokenString: String) {
-    self.uiName = uiName
-    self.permission = permission
-    self.tokenString = tokenString
-  }
-
-  /// The implicit scope every API account has (webhooks: "None required").
-  public static let implicitDefault = ScopeEntry(
-    uiName: "default", permission: "none required", tokenString: "default")
-
-  /// `Carts=modify=store_cart`.
-  public var description: String { "\(uiName)=\(permission)=\(tokenString)" }
-}
-
-/// One operation of the store REST API with the scopes its OpenAPI file states for it.
-public struct ReferenceRow: Sendable, Hashable {
-  public var method: String
-  /// `/v3/catalog/products/{product_id}`: the server's version and the file's path.
-  public var path: String
-  public var scopes: [ScopeEntry]
-  /// `reference/carts.v3.yml`.
-  public var specFile: String
-  /// Empty when the scopes are the file-level table as written; otherwise the rule that gave
-  /// them, with `file:line`, or why the row is flagged.
-  public var note: String
-}
-
 /// Reads a checkout of the public repository bigcommerce/docs: every OpenAPI file under
 /// `reference/` whose server is the store API (`https://api.bigcommerce.com/stores/{store_hash}/v2`
 /// or `/v3`), each operation with the scopes its file, path or operation states
@@ -84,10 +51,4 @@ public struct ReferenceExtractor {
     let text = String(decoding: data, as: UTF8.self).trimmingBlanks().replacingOccurrences(of: "\n", with: "")
     return process.terminationStatus == 0 && text.count == 40 ? text : nil
   }
-}
-
-/// Why extraction stopped.
-public struct ExtractionError: Error, CustomStringConvertible {
-  public var description: String
-  public init(_ description: String) { self.description = description }
 }

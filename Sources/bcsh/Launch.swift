@@ -82,7 +82,7 @@ struct Launch: Equatable {
       shellEnvironment.apiBase = try APIBase.validated(environment["BCSH_API_BASE"] ?? APIBase.production)
     } catch {
       StandardStreams().writeFailure("BCSH_API_BASE: \(error.message)", hint: error.hint)
-      throw ExitCode(ExitStatus.badInvocation.rawValue)
+      throw ExitCode(ShellExitStatus.badInvocation.rawValue)
     }
     shellEnvironment.ports = .live(
       caBundle: environment["BCSH_CA_BUNDLE"],
@@ -114,7 +114,7 @@ struct Launch: Equatable {
       guard status == .success else { throw ExitCode(status.rawValue) }
     }
 
-    let status: ExitStatus
+    let status: ShellExitStatus
     // A SIGTERM or SIGHUP that ended the interactive shell, or cancelled hidden entry in a script.
     var endingSignal: Int32?
     if let command {
@@ -126,7 +126,7 @@ struct Launch: Equatable {
         status = await shell.run(script: text, source: file, path: path)
       } catch {
         shell.report(error)
-        throw ExitCode(ExitStatus.commandFailed.rawValue)
+        throw ExitCode(ShellExitStatus.commandFailed.rawValue)
       }
     } else if interactive {
       let ending = await InteractiveShell.run(

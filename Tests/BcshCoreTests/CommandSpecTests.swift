@@ -15,7 +15,7 @@ import Testing
     #expect(commands.count == 1, "\(example)")
     let command = try #require(commands.first)
     // Examples use no variables, so every word is literal.
-    let words = command.words.map { Argument($0.literal ?? "", at: $0.position) }
+    let words = command.words.map { ExpandedWord($0.literal ?? "", at: $0.position) }
     let (spec, consumed) = try CommandTable.match(words, at: command.position)
     #expect(example.hasPrefix(spec.name), "\(example) is an example of '\(spec.name)'")
     _ = try Invocation(spec: spec, position: command.position, words: Array(words.dropFirst(consumed)))
@@ -27,7 +27,7 @@ import Testing
   func theExampleReadsAsItsCommandsType(example: String, command: any ShellCommand.Type) throws {
     var lexer = Lexer(example, source: "example")
     let line = try #require(try lexer.commands().first)
-    let words = line.words.map { Argument($0.literal ?? "", at: $0.position) }
+    let words = line.words.map { ExpandedWord($0.literal ?? "", at: $0.position) }
     let spec = command.spec
     let invocation = try Invocation(
       spec: spec, position: line.position, words: Array(words.dropFirst(spec.words.count)))

@@ -11,9 +11,9 @@ import Testing
 @Suite struct OptionReaderTests {
   let save = CommandTable.spec(named: ["save"])!
 
-  func words(_ line: String) -> [Argument] {
+  func words(_ line: String) -> [ExpandedWord] {
     line.split(separator: " ").enumerated().map { index, word in
-      Argument(String(word), at: SourcePosition(source: "t", line: 1, column: index + 1))
+      ExpandedWord(String(word), at: SourcePosition(source: "t", line: 1, column: index + 1))
     }
   }
 
@@ -62,7 +62,7 @@ import Testing
   func bothReadingsAgreeOnTheExample(spec: CommandSpec) throws {
     var lexer = Lexer(spec.example, source: "example")
     let command = try #require(try lexer.commands().first)
-    let arguments = command.words.map { Argument($0.literal ?? "", at: $0.position) }
+    let arguments = command.words.map { ExpandedWord($0.literal ?? "", at: $0.position) }
     let words = Array(arguments.dropFirst(spec.words.count))
     let strict = try Invocation(spec: spec, position: command.position, words: words)
     let (partial, pending) = PartialInvocation.read(words.map { Optional($0.value) }[...], of: spec)

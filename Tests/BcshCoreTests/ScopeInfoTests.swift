@@ -8,7 +8,7 @@ import Testing
 
 /// `scope info`: every spelling `scope add` takes, of either kind, plus the implicit default scope.
 @Suite struct ScopeInfoTests {
-  private func info(_ name: String, json: Bool = false) async -> (ExitStatus, String, String) {
+  private func info(_ name: String, json: Bool = false) async -> (ShellExitStatus, String, String) {
     let t = TestShell(json: json)
     let status = await t.run("scope info \(name)")
     return (status, t.output.output, t.output.error)

@@ -9,8 +9,6 @@ import Testing
 @testable import BcshShell
 @testable import BcshVerify
 
-typealias ExitStatus = BcshModel.ExitStatus
-
 /// A shell with captured output in a fresh temporary folder.
 final class TestShell {
   let shell: Shell
@@ -37,7 +35,7 @@ final class TestShell {
 
   /// Runs `script` as a script named `test.bcsh`; returns its status.
   @discardableResult
-  func run(_ script: String) async -> ExitStatus {
+  func run(_ script: String) async -> ShellExitStatus {
     await shell.run(script: script, source: "test.bcsh", path: folder + "/test.bcsh")
   }
 

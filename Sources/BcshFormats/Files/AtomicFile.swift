@@ -8,53 +8,6 @@ import Synchronization
   import Darwin
 #endif
 
-/// What a file looked like when bcsh last read or wrote it: enough to notice that someone else
-/// changed it since.
-public struct FileFingerprint: Sendable, Hashable {
-  public var device: UInt64
-  public var inode: UInt64
-  public var size: Int64
-  public var modifiedSeconds: Int
-  public var modifiedNanoseconds: Int
-  /// A digest of the bytes bcsh read or wrote (nil when only `stat` was asked): a file whose
-  /// timestamp or inode changed but whose content did not (`touch`, a copy of the same bytes, a
-  /// sync tool) is still the file this session knows.
-  public var contentDigest: UInt64?
-
-  /// The fingerprint of the file at `path`, or nil when there is none.
-  public static func of(_ path: String) -> FileFingerprint? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return FileFingerprint(info)
-  }
-
-  init(_ info: stat, contentDigest: UInt64? = nil) {
-    device = UInt64(info.st_dev)
-    inode = UInt64(info.st_ino)
-    size = Int64(info.st_size)
-    modifiedSeconds = Int(info.st_mtim.tv_sec)
-    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-    self.contentDigest = contentDigest
-  }
-
-  /// Whether `stat` says the same as `other`, whatever either knows of the content.
-  public func hasSameMetadata(as other: FileFingerprint) -> Bool {
-    device == other.device && inode == other.inode && size == other.size
-      && modifiedSeconds == other.modifiedSeconds && modifiedNanoseconds == other.modifiedNanoseconds
-  }
-
-  /// FNV-1a, 64 bits: enough to tell a changed file from an unchanged one (it guards against
-  /// accidents, not against an adversary, who could simply write the file).
-  static func digest(of bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return hash
-  }
-}
-
 /// Files written the safe way: 0600, atomically (a temporary file in the same folder, flushed to
 /// disk, renamed over the target, the folder flushed too), so that a crash or a full disk leaves
 /// the old file whole.
@@ -420,7 +373,7 @@ private func removeTemporaryAndEnd(_ signal: Int32) {
 /// SIGHUP that would end the process (its disposition is the default) removes the file first.
 /// Signals that something else catches (the interactive shell's trap) are left to it: the save then
 /// finishes and removes or renames its file itself.
-struct TemporaryFileGuard {
+private struct TemporaryFileGuard {
   private var path: UnsafeMutablePointer<CChar>?
   private let replaced: [(signal: Int32, action: sigaction)]
 

@@ -7,23 +7,6 @@ import BcshPorts
   import Darwin
 #endif
 
-/// The time a wait for a folder lock reads and passes: the system's for every save; a test hands in
-/// one that moves only when the wait pauses, and so learns each pause as it happens.
-struct LockClock: Sendable {
-  var now: @Sendable () -> ContinuousClock.Instant
-  /// Waits `duration` before the next try.
-  var pause: @Sendable (Duration) -> Void
-
-  static let system = LockClock(
-    now: { .now },
-    pause: { duration in
-      var rest = timespec(
-        tv_sec: Int(duration.components.seconds),
-        tv_nsec: Int(duration.components.attoseconds / 1_000_000_000))
-      nanosleep(&rest, nil)
-    })
-}
-
 /// An exclusive `flock` on a folder, held by every bcsh process while it checks and replaces a
 /// file there. The folder is locked rather than the file because the rename replaces the file
 /// (a lock on the old one would guard nothing) and because a missing file has nothing to lock; a

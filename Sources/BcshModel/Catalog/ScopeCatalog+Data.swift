@@ -26,7 +26,7 @@ extension ScopeCatalog {
     single("Create Payments", .create, "store_payments_access_token_create", aliases: ["payments"]),
     Scope(
       id: "get-payment-methods", uiName: "Get Payment Methods", kind: .store,
-      levels: [Scope.Grant(level: .readOnly, tokenString: "store_payments_methods_read")],
+      levels: [Scope.Permission(level: .readOnly, tokenString: "store_payments_methods_read")],
       probe: Probe(
         "/v3/payments/methods?order_id=0", note: "any 4xx but 403 means the scope is present",
         grantedOnAnyClientError: true),
@@ -60,7 +60,7 @@ extension ScopeCatalog {
       "store_storefront_api_customer_impersonation", aliases: ["customer-impersonation-tokens"]),
     Scope(
       id: "store-logs", uiName: "Store Logs", kind: .store,
-      levels: [Scope.Grant(level: .readOnly, tokenString: "store_logs_read_only")],
+      levels: [Scope.Permission(level: .readOnly, tokenString: "store_logs_read_only")],
       probe: Probe("/v3/store/systemlogs?limit=1"), aliases: ["logs", "system-logs"]),
     readModify(
       "Store Locations", "store_locations", probe: Probe("/v3/inventory/locations?limit=1"),
@@ -80,30 +80,30 @@ extension ScopeCatalog {
     Scope(
       id: "metafields-access", uiName: "Metafields Access", kind: .store,
       levels: [
-        Scope.Grant(level: .standard, tokenString: "store_metafield_write"),
-        Scope.Grant(level: .full, tokenString: "store_metafield_write_all"),
+        Scope.Permission(level: .standard, tokenString: "store_metafield_write"),
+        Scope.Permission(level: .full, tokenString: "store_metafield_write_all"),
       ],
       probe: nil, aliases: ["metafields"]),
     // infrastructure_hosting.v3.yml lets any of the three read GET /v3/infrastructure/projects.
     Scope(
       id: "infrastructure-deployments", uiName: "Infrastructure Deployments", kind: .store,
       levels: [
-        Scope.Grant(level: .readOnly, tokenString: "store_infrastructure_deployments_read_only"),
-        Scope.Grant(
+        Scope.Permission(level: .readOnly, tokenString: "store_infrastructure_deployments_read_only"),
+        Scope.Permission(
           level: .createPreview, tokenString: "store_infrastructure_deployments_create_preview"),
-        Scope.Grant(level: .manage, tokenString: "store_infrastructure_deployments_manage"),
+        Scope.Permission(level: .manage, tokenString: "store_infrastructure_deployments_manage"),
       ],
       probe: infrastructureProbe(besides: "infrastructure-deployments")),
     Scope(
       id: "infrastructure-projects", uiName: "Infrastructure Projects", kind: .store,
       levels: [
-        Scope.Grant(level: .readOnly, tokenString: "store_infrastructure_projects_read_only"),
-        Scope.Grant(level: .manage, tokenString: "store_infrastructure_projects_manage"),
+        Scope.Permission(level: .readOnly, tokenString: "store_infrastructure_projects_read_only"),
+        Scope.Permission(level: .manage, tokenString: "store_infrastructure_projects_manage"),
       ],
       probe: infrastructureProbe(besides: "infrastructure-projects")),
     Scope(
       id: "infrastructure-logs", uiName: "Infrastructure Logs", kind: .store,
-      levels: [Scope.Grant(level: .readOnly, tokenString: "store_infrastructure_logs_read_only")],
+      levels: [Scope.Permission(level: .readOnly, tokenString: "store_infrastructure_logs_read_only")],
       probe: infrastructureProbe(besides: "infrastructure-logs")),
     // hosted-auth.mdx: "a V3 Token with the B2B Edition scope set to `modify`".
     single("B2B Edition", .modify, nil, aliases: ["b2b"]),
@@ -158,8 +158,8 @@ extension ScopeCatalog {
     Scope(
       id: ScopeCatalog.slug(uiName), uiName: uiName, kind: .store,
       levels: [
-        Scope.Grant(level: .readOnly, tokenString: readOnly ?? modify + "_read_only"),
-        Scope.Grant(level: .modify, tokenString: modify),
+        Scope.Permission(level: .readOnly, tokenString: readOnly ?? modify + "_read_only"),
+        Scope.Permission(level: .modify, tokenString: modify),
       ],
       probe: probe, aliases: aliases)
   }
@@ -170,7 +170,7 @@ extension ScopeCatalog {
   ) -> Scope {
     Scope(
       id: ScopeCatalog.slug(uiName), uiName: uiName, kind: .store,
-      levels: [Scope.Grant(level: level, tokenString: token)], probe: nil, aliases: aliases)
+      levels: [Scope.Permission(level: level, tokenString: token)], probe: nil, aliases: aliases)
   }
 
   private static func accountScope(
@@ -178,7 +178,7 @@ extension ScopeCatalog {
   ) -> Scope {
     Scope(
       id: id ?? ScopeCatalog.slug(uiName), uiName: uiName, kind: .account,
-      levels: levels.map { Scope.Grant(level: $0.0, tokenString: $0.1) }, probe: nil, aliases: aliases,
+      levels: levels.map { Scope.Permission(level: $0.0, tokenString: $0.1) }, probe: nil, aliases: aliases,
       choice: .checkboxes)
   }
 }

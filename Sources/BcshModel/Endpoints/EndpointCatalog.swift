@@ -53,6 +53,3 @@ public enum EndpointCatalog {
     return (endpoints, index)
   }()
 }
-
-/// The operations of the endpoint table (generated into EndpointTable+Data.swift by bcsh-endpoints).
-enum EndpointTable {}

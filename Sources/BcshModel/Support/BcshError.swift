@@ -1,33 +1,3 @@
-/// The exit statuses README lists ("Exit status").
-public enum ExitStatus: Int32, Sendable, Comparable {
-  case success = 0
-  /// verify found a problem: invalid token, wrong store, missing scope.
-  case verifyProblem = 1
-  /// A command failed: bad argument, unknown scope, unreadable file, network error.
-  case commandFailed = 2
-  /// bcsh itself was invoked wrongly.
-  case badInvocation = 64
-  case interrupted = 130
-
-  public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-/// Where in a script or line something is: `setup.bcsh:12:7`. Lines and columns count from 1;
-/// columns count characters, as a reader sees them.
-public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
-  public var source: String
-  public var line: Int
-  public var column: Int
-
-  public init(source: String, line: Int, column: Int) {
-    self.source = source
-    self.line = line
-    self.column = column
-  }
-
-  public var description: String { "\(source):\(line):\(column)" }
-}
-
 /// An error a user can act on: a short lowercase message, where it happened, and an optional hint
 /// ("did you mean 'products'?"). Its status is the exit status it leads to; its code says what kind
 /// of failure it is, for code to branch on (the message is for people); its cause is the error it
@@ -37,7 +7,7 @@ public struct BcshError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String
   public var hint: String?
   public var position: SourcePosition?
-  public var status: ExitStatus
+  public var status: ShellExitStatus
   /// The error this one was made from (a decoder's, the HTTP client's, another `BcshError`), kept
   /// for whoever looks closer; the message already says what a user needs.
   public var cause: (any Error)?
@@ -46,7 +16,7 @@ public struct BcshError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public init(
     _ message: String, code: Code = .unclassified, hint: String? = nil, at position: SourcePosition? = nil,
-    status: ExitStatus = .commandFailed, cause: (any Error)? = nil
+    status: ShellExitStatus = .commandFailed, cause: (any Error)? = nil
   ) {
     self.code = code
     self.message = message

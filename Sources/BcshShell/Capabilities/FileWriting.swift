@@ -18,33 +18,3 @@ public protocol FileWriting {
   /// which only reads; a dry run asks too.
   func gitWouldTrack(_ path: String) throws(BcshError) -> Bool
 }
-
-/// Writes files for real.
-struct AtomicFileWriter: FileWriting {
-  let git: GitExposure
-
-  func write(
-    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
-    what: String
-  ) throws(BcshError) -> FileFingerprint? {
-    try AtomicFile.write(contents, to: path, expected: expected, force: force, shownAs: name)
-  }
-
-  func gitWouldTrack(_ path: String) -> Bool { git.isTrackable(path) }
-}
-
-/// `--dry-run`: says what it would write; writes nothing.
-struct DryRunFileWriter: FileWriting {
-  let git: GitExposure
-  let confirm: (String) -> Void
-
-  func write(
-    _ contents: String, to path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?,
-    what: String
-  ) throws(BcshError) -> FileFingerprint? {
-    confirm("dry run: would write \(name ?? path) (\(what))")
-    return nil
-  }
-
-  func gitWouldTrack(_ path: String) -> Bool { git.isTrackable(path) }
-}

@@ -59,14 +59,14 @@ struct ValueOption<Value: ShellArgument>: Sendable {
 /// and whether it was written out.
 struct Given<Value: Sendable>: Sendable {
   let value: Value
-  let word: Argument
+  let word: ExpandedWord
 
   var position: SourcePosition { word.position }
 }
 
 extension Given where Value: ShellArgument {
   /// Reads `word` as a `Value`; a word it refuses is an error at the word.
-  init(reading word: Argument) throws(BcshError) {
+  init(reading word: ExpandedWord) throws(BcshError) {
     do throws(BcshError) { value = try Value(argument: word.value) } catch {
       throw error.placed(at: word.position)
     }
@@ -90,7 +90,7 @@ extension Invocation {
 
   /// The word given for `argument`, for a command that reads it later (after a check that comes
   /// first).
-  func word<Value>(_ argument: OptionalArgument<Value>) throws(BcshError) -> Argument? {
+  func word<Value>(_ argument: OptionalArgument<Value>) throws(BcshError) -> ExpandedWord? {
     try words(of: argument.spec).first
   }
 
@@ -114,7 +114,7 @@ extension Invocation {
   // Reading what the command's spec does not list is a mistake in bcsh, not in the input: it
   // would read nothing, always. It fails loudly instead.
 
-  private func words(of argument: ArgumentSpec) throws(BcshError) -> [Argument] {
+  private func words(of argument: ArgumentSpec) throws(BcshError) -> [ExpandedWord] {
     guard spec.arguments.contains(where: { $0.name == argument.name }) else {
       throw BcshError("internal error: '\(spec.name)' does not declare \(argument.name)")
     }

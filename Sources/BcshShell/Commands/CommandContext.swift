@@ -20,12 +20,12 @@ public struct CommandContext {
   /// handler runs.
   var declared: (words: [String], effects: Effects) = ([], [])
   /// Set by `exit`.
-  public var exitRequest: ExitStatus?
+  public var exitRequest: ShellExitStatus?
   /// The command ran and its changes stand, but it ends with this failing status: a verify that
   /// found a problem or could not check (its outcome is recorded all the same), a sourced script
   /// that stopped at such a command or ran on under `--keep-going`. A script stops here unless
   /// `--keep-going`, as it does at an error.
-  public var failedStatus: ExitStatus?
+  public var failedStatus: ShellExitStatus?
 
   /// What the command may do outside the session: the capabilities of the effects its spec
   /// declares (inert ones under `--dry-run`) and refusing ones for every other. Made when a

@@ -37,7 +37,7 @@ public enum CommandTable {
     grouping: all.filter { $0.words.count > 1 }, by: { $0.words[0] })
 
   /// The command that `words` start with and how many words name it.
-  public static func match(_ arguments: [Argument], at position: SourcePosition) throws(BcshError) -> (
+  public static func match(_ arguments: [ExpandedWord], at position: SourcePosition) throws(BcshError) -> (
     CommandSpec, Int
   ) {
     let words = arguments.map(\.value)

@@ -5,11 +5,11 @@ import BcshVerify
 
 /// `exit [STATUS]`: leaves bcsh, once warned about unsaved changes.
 struct ExitCommand: ShellCommand {
-  static let status = OptionalArgument<ExitStatus>("STATUS")
+  static let status = OptionalArgument<ShellExitStatus>("STATUS")
   static let spec = CommandSpec(
     ["exit"], "leave bcsh (warns once about unsaved changes)", arguments: [status.spec], example: "exit")
 
-  let status: ExitStatus
+  let status: ShellExitStatus
 
   init(from invocation: Invocation) throws(BcshError) {
     status = try invocation.read(Self.status)?.value ?? .success

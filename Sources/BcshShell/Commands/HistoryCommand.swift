@@ -26,7 +26,7 @@ struct HistoryCommand: ShellCommand {
 
   /// The word N, read as a `LineCount` once there is a history to show: outside an interactive
   /// session, that there is none is what `history` says first.
-  let count: Argument?
+  let count: ExpandedWord?
 
   init(from invocation: Invocation) throws(BcshError) {
     count = try invocation.word(Self.count)

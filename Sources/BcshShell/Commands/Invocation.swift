@@ -8,33 +8,33 @@ public struct Invocation: Sendable {
   public let spec: CommandSpec
   /// Where the command's first word is.
   public let position: SourcePosition
-  private let positionals: [String: [Argument]]
-  private let options: [String: Argument]
+  private let positionals: [String: [ExpandedWord]]
+  private let options: [String: ExpandedWord]
 
   // The words given for each name the spec declares. A command reads them typed, through its
   // declarations (`CommandArguments.swift`).
 
   /// The positional argument called `name` (its first value).
-  func argument(_ name: String) -> Argument? { positionals[name]?.first }
+  func argument(_ name: String) -> ExpandedWord? { positionals[name]?.first }
 
   /// Every value of a repeated positional argument.
-  func arguments(_ name: String) -> [Argument] { positionals[name] ?? [] }
+  func arguments(_ name: String) -> [ExpandedWord] { positionals[name] ?? [] }
 
   /// Whether the option `name` was given (a flag, or an option with a value).
   func flag(_ name: String) -> Bool { options[name] != nil }
 
   /// The value of the option `name`, when it was given.
-  func option(_ name: String) -> Argument? { options[name] }
+  func option(_ name: String) -> ExpandedWord? { options[name] }
 
   /// Matches `words` (after the command's own words) against `spec`: `OptionReader`'s reading,
   /// refusing what it reads wrong (an unknown option, one given twice, a missing value), then
   /// the positionals assigned and every closed-set value checked (before `-x` shows the line, as
   /// any word the declaration alone refuses).
-  public init(spec: CommandSpec, position: SourcePosition, words: [Argument]) throws(BcshError) {
+  public init(spec: CommandSpec, position: SourcePosition, words: [ExpandedWord]) throws(BcshError) {
     self.spec = spec
     self.position = position
-    var values: [Argument] = []
-    var options: [String: Argument] = [:]
+    var values: [ExpandedWord] = []
+    var options: [String: ExpandedWord] = [:]
     var reader = OptionReader(words, of: spec) { Optional($0.value) }
     while let reading = reader.next() {
       switch reading {
@@ -58,12 +58,12 @@ public struct Invocation: Sendable {
         }
         switch value {
         case .flag:
-          options[name] = Argument("", at: word.position)
+          options[name] = ExpandedWord("", at: word.position)
         case .inline(let text):
           guard option.value != nil else {
             throw BcshError("option '\(name)' takes no value", at: word.position)
           }
-          options[name] = Argument(text, at: word.position)
+          options[name] = ExpandedWord(text, at: word.position)
         case .following(let argument):
           options[name] = argument
         case .missing:
@@ -82,10 +82,10 @@ public struct Invocation: Sendable {
     }
   }
 
-  private static func assign(_ values: [Argument], to spec: CommandSpec, at position: SourcePosition)
-    throws(BcshError) -> [String: [Argument]]
+  private static func assign(_ values: [ExpandedWord], to spec: CommandSpec, at position: SourcePosition)
+    throws(BcshError) -> [String: [ExpandedWord]]
   {
-    var result: [String: [Argument]] = [:]
+    var result: [String: [ExpandedWord]] = [:]
     var remaining = values[...]
     for (index, argument) in spec.arguments.enumerated() {
       let laterRequired = spec.arguments[(index + 1)...].filter { $0.arity == .required }.count

@@ -42,7 +42,7 @@ public struct ClosedSet: Sendable {
   }
 
   /// Refuses a word outside the set where the word stands.
-  func check(_ word: Argument) throws(BcshError) {
+  func check(_ word: ExpandedWord) throws(BcshError) {
     do throws(BcshError) { try check(word.value) } catch { throw error.placed(at: word.position) }
   }
 }
@@ -95,11 +95,11 @@ extension Preset: ClosedSetArgument {
   }
 }
 
-extension ExitStatus: ShellArgument {
+extension ShellExitStatus: ShellArgument {
   static var kind: ArgumentKind { .number }
 
   init(argument: String) throws(BcshError) {
-    guard let code = Int32(argument), let known = ExitStatus(rawValue: code) else {
+    guard let code = Int32(argument), let known = ShellExitStatus(rawValue: code) else {
       throw BcshError(
         "\(ShownWord.quoted(argument)) is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130")
     }

@@ -98,7 +98,7 @@ struct VerifyCommand: ShellCommand {
       reports = try await verifier.verify(tokens, offline: reports, scopes: selection, timeout: timeout)
     }
 
-    let status: ExitStatus
+    let status: ShellExitStatus
     var verdicts = reports.map { (result: $0.result, summary: $0.summary) }
     if all {
       let text = VerifyAllRendering.text(reports, style: context.format.style, width: context.format.width)

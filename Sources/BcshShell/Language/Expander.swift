@@ -3,20 +3,6 @@ import BcshModel
 import BcshPorts
 import BcshVerify
 
-/// A word after variable expansion, with the place it came from.
-public struct Argument: Sendable, Equatable {
-  public var value: String
-  public var position: SourcePosition
-  /// Whether the value was written out, not taken from a variable.
-  public var isLiteral: Bool
-
-  public init(_ value: String, at position: SourcePosition, isLiteral: Bool = true) {
-    self.value = value
-    self.position = position
-    self.isLiteral = isLiteral
-  }
-}
-
 /// Expands variables in words: a name is looked up among the session's variables, then the
 /// environment. An unset variable is an error, never an empty string.
 public struct Expander {
@@ -26,12 +12,12 @@ public struct Expander {
     self.lookup = lookup
   }
 
-  public func expand(_ word: Word) throws(BcshError) -> Argument {
-    Argument(try expand(word.segments), at: word.position, isLiteral: word.literal != nil)
+  public func expand(_ word: Word) throws(BcshError) -> ExpandedWord {
+    ExpandedWord(try expand(word.segments), at: word.position, isLiteral: word.literal != nil)
   }
 
-  public func expand(_ words: [Word]) throws(BcshError) -> [Argument] {
-    var result: [Argument] = []
+  public func expand(_ words: [Word]) throws(BcshError) -> [ExpandedWord] {
+    var result: [ExpandedWord] = []
     for word in words { result.append(try expand(word)) }
     return result
   }

@@ -37,14 +37,14 @@ public struct Lexer {
   }
 
   /// Every command of the text, in order. Empty lines and comments produce none.
-  public mutating func commands() throws(BcshError) -> [CommandLine] {
-    var commands: [CommandLine] = []
+  public mutating func commands() throws(BcshError) -> [WrittenCommand] {
+    var commands: [WrittenCommand] = []
     while let command = try nextCommand() { commands.append(command) }
     return commands
   }
 
   /// The next command, or nil at the end of the text.
-  public mutating func nextCommand() throws(BcshError) -> CommandLine? {
+  public mutating func nextCommand() throws(BcshError) -> WrittenCommand? {
     var words: [Word] = []
     while let byte = peek() {
       switch byte {
@@ -52,7 +52,7 @@ public struct Lexer {
         index += 1
       case .newline, .semicolon:
         index += 1
-        if let first = words.first { return CommandLine(words: words, position: first.position) }
+        if let first = words.first { return WrittenCommand(words: words, position: first.position) }
       case .hash:
         while let next = peek(), next != .newline { index += 1 }
       case .backslash where peek(1) == .newline:
@@ -61,7 +61,7 @@ public struct Lexer {
         words.append(try word())
       }
     }
-    return words.first.map { CommandLine(words: words, position: $0.position) }
+    return words.first.map { WrittenCommand(words: words, position: $0.position) }
   }
 
   // MARK: Words

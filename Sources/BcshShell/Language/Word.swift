@@ -21,29 +21,3 @@ public struct Word: Sendable, Equatable {
     return text
   }
 }
-
-/// One piece of a word.
-public enum Segment: Sendable, Equatable {
-  case literal(String)
-  case variable(VariableReference)
-}
-
-/// `$NAME`, `${NAME}`, `${NAME:-default}` or `${NAME:?message}`.
-public struct VariableReference: Sendable, Equatable {
-  public enum Fallback: Sendable, Equatable {
-    /// `:-`: use this text when the variable is unset or empty.
-    case value([Segment])
-    /// `:?`: fail with this message when the variable is unset or empty.
-    case error([Segment])
-  }
-
-  public var name: String
-  public var fallback: Fallback?
-  public var position: SourcePosition
-}
-
-/// One command as written: its words and where it starts.
-public struct CommandLine: Sendable, Equatable {
-  public var words: [Word]
-  public var position: SourcePosition
-}

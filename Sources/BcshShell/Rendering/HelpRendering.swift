@@ -5,7 +5,8 @@ import BcshVerify
 
 /// `help`, read from the command table.
 enum HelpRendering {
-  static func text(for words: [Argument], style: TextStyle, width: Int? = nil) throws(BcshError) -> String {
+  static func text(for words: [ExpandedWord], style: TextStyle, width: Int? = nil) throws(BcshError) -> String
+  {
     guard let first = words.first else { return overview(style: style, width: width) }
     let names = words.map(\.value)
     if let spec = CommandTable.spec(named: names) { return detail(spec, style: style, width: width) }

@@ -14,7 +14,7 @@ extension Shell {
     for command in commands {
       let words = command.words.map(\.literal)
       if Shell.holdsSecretShapedWord(words) { return true }
-      let names = command.words.map { Argument($0.literal ?? "", at: $0.position) }
+      let names = command.words.map { ExpandedWord($0.literal ?? "", at: $0.position) }
       guard let (spec, consumed) = try? CommandTable.match(names, at: command.position) else {
         if Shell.mayCarrySecret(unmatched: words) { return true }
         continue

@@ -43,7 +43,7 @@ public final class Shell {
 
   /// Runs a whole script: it is parsed first (a syntax error runs nothing), then each command in
   /// order. Stops at the first failure unless `keepGoing`. Returns the exit status.
-  public func run(script text: String, source: String, path: String?) async -> ExitStatus {
+  public func run(script text: String, source: String, path: String?) async -> ShellExitStatus {
     var state = self.state
     let outcome = await run(script: text, source: source, path: path, state: &state, sourceStack: [])
     self.state = state
@@ -61,13 +61,13 @@ public final class Shell {
 
   /// The result of running text: its status and whether `exit` asked to leave.
   public struct RunOutcome: Sendable {
-    public var status: ExitStatus
-    public var exitRequest: ExitStatus?
+    public var status: ShellExitStatus
+    public var exitRequest: ShellExitStatus?
     /// The run stopped at a command whose changes stand (see `CommandContext.failedStatus`), so
     /// everything it did before stands too.
     public var keptChanges = false
 
-    public init(status: ExitStatus, exitRequest: ExitStatus? = nil, keptChanges: Bool = false) {
+    public init(status: ShellExitStatus, exitRequest: ShellExitStatus? = nil, keptChanges: Bool = false) {
       self.status = status
       self.exitRequest = exitRequest
       self.keptChanges = keptChanges
@@ -88,7 +88,7 @@ public final class Shell {
       report(error)
       return RunOutcome(status: error.status)
     }
-    var worst = ExitStatus.success
+    var worst = ShellExitStatus.success
     while let command = try? lexer.nextCommand() {
       if Task.isCancelled {
         report(BcshError("interrupted", code: .interrupted, at: command.position, status: .interrupted))
@@ -117,7 +117,7 @@ public final class Shell {
   }
 
   /// Expands, matches and runs one command on `context.state`.
-  private func run(_ command: CommandLine, in context: inout CommandContext) async throws(BcshError) {
+  private func run(_ command: WrittenCommand, in context: inout CommandContext) async throws(BcshError) {
     let variables = context.state.variables
     let environment = self.environment.variables
     let expander = Expander { variables[$0] ?? environment[$0] }
@@ -178,7 +178,7 @@ extension Shell {
   /// `--session FILE`: opens the file as the session's own. A file that does not exist is an
   /// error, as it is for `open` (a typo would otherwise start an empty session without a word);
   /// `save FILE` makes a new session file.
-  public func openSessionAtStart(_ file: String) async -> ExitStatus {
+  public func openSessionAtStart(_ file: String) async -> ShellExitStatus {
     let path = environment.resolve(file)
     var context = CommandContext(state: state, shell: self, scriptPath: nil, sourceStack: [])
     context.declared = (["--session"], .usesKeyring)

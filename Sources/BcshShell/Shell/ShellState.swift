@@ -33,32 +33,3 @@ public struct ShellState: Sendable, Equatable {
     return file.keyring == nil ? .file : .keyring
   }
 }
-
-/// Where a secret is kept on disk.
-public enum SecretHome: String, Sendable {
-  case keyring, file, unsaved
-
-  /// For people: "in the keyring", "in the session file", "not saved yet".
-  public var phrase: String {
-    switch self {
-    case .keyring: "in the keyring"
-    case .file: "in the session file"
-    case .unsaved: "not saved yet"
-    }
-  }
-}
-
-/// A session file and what it looked like when bcsh last read or wrote it, so that a save can tell
-/// when someone else changed it meanwhile.
-public struct SessionFileReference: Sendable, Equatable {
-  public var path: String
-  public var fingerprint: FileFingerprint?
-  /// Set when the file keeps its secrets in the OS keyring: later saves to it keep them there.
-  public var keyring: KeyringSecrets?
-
-  public init(path: String, fingerprint: FileFingerprint?, keyring: KeyringSecrets? = nil) {
-    self.path = path
-    self.fingerprint = fingerprint
-    self.keyring = keyring
-  }
-}

@@ -3,13 +3,6 @@ import BcshModel
 import BcshPorts
 import BcshVerify
 
-/// Where commands write: data to standard output, diagnostics to standard error. The terminal and
-/// the tests provide their own.
-public protocol OutputWriting: AnyObject {
-  func writeOutput(_ text: String)
-  func writeError(_ text: String)
-}
-
 /// How output is shaped for the person or program reading it.
 public struct OutputFormat: Sendable {
   /// `--json`: one JSON document per command that reports something.
@@ -39,15 +32,4 @@ public struct OutputFormat: Sendable {
 
   /// The width to wrap at now, if any.
   public var width: Int? { columns() }
-}
-
-/// A writer that keeps everything, for tests and for capturing a command's output.
-public final class CapturedOutput: OutputWriting {
-  public private(set) var output = ""
-  public private(set) var error = ""
-
-  public init() {}
-
-  public func writeOutput(_ text: String) { output += text }
-  public func writeError(_ text: String) { error += text }
 }

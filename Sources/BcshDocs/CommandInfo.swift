@@ -1,0 +1,8 @@
+import BcshModel
+
+struct CommandInfo: Decodable {
+  var commandName: String
+  var abstract: String?
+  var subcommands: [CommandInfo]?
+  var arguments: [ArgumentInfo]?
+}
