@@ -21,7 +21,7 @@ public struct Capabilities {
   ///   - command: how an undeclared capability's error names the command.
   ///   - confirm: how a dry run says what it would have done (nothing under `--json`).
   static func granted(
-    _ effects: Effects, to command: String, environment: ShellEnvironment, dryRun: Bool,
+    _ effects: Effects, to command: String, ports: Ports, apiBase: String, dryRun: Bool,
     confirm: @escaping (String) -> Void
   ) -> Capabilities {
     func declares(_ effect: Effects) -> Bool { effects.contains(effect) }
@@ -30,25 +30,25 @@ public struct Capabilities {
     }
     let files: any FileWriting =
       if !declares(.writesFiles) { refusal(.writesFiles) } else if dryRun {
-        DryRunFileWriter(git: GitExposure(processes: environment.ports.processes), confirm: confirm)
+        DryRunFileWriter(git: GitExposure(processes: ports.processes), confirm: confirm)
       } else {
-        AtomicFileWriter(git: GitExposure(processes: environment.ports.processes))
+        AtomicFileWriter(git: GitExposure(processes: ports.processes))
       }
     let verifier: any TokenVerifying =
       if !declares(.sendsRequests) { refusal(.sendsRequests) } else if dryRun {
         DryRunVerification()
       } else {
         LiveVerification(
-          makeTransport: environment.ports.transport, clock: environment.ports.pacingClock,
-          apiBase: environment.apiBase)
+          makeTransport: ports.transport, clock: ports.pacingClock,
+          apiBase: apiBase)
       }
     let secretReader: (any SecretReading)? =
       if !declares(.readsSecrets) { refusal(.readsSecrets) } else if dryRun { nil } else {
-        environment.ports.secretReader
+        ports.secretReader
       }
     let keyring: any KeyringAccess =
       if !declares(.usesKeyring) { refusal(.usesKeyring) } else {
-        OSKeyring(connect: environment.ports.keyring, dryRun: dryRun)
+        OSKeyring(connect: ports.keyring, dryRun: dryRun)
       }
     return Capabilities(files: files, verifier: verifier, secretReader: secretReader, keyring: keyring)
   }

@@ -163,7 +163,8 @@ public final class Shell {
   /// refusing for every effect not declared.
   func capabilities(for effects: Effects, of command: String) -> Capabilities {
     Capabilities.granted(
-      effects, to: command, environment: environment, dryRun: options.dryRun, confirm: confirm)
+      effects, to: command, ports: environment.ports, apiBase: environment.apiBase, dryRun: options.dryRun,
+      confirm: confirm)
   }
 
   /// A word as it would be typed: quoted when it holds blanks or special characters.
