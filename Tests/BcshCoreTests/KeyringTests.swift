@@ -161,7 +161,7 @@ extension MemoryKeyring.Item {
     // Someone else changed the file: the save is refused, and the keyring is as before.
     try "{}".write(toFile: t.path("s.json"), atomically: false, encoding: .utf8)
     #expect(await t.run("token set access-token --env CS; save") == .commandFailed)
-    #expect(t.output.error.contains("changed on disk"))
+    #expect(t.output.errorCodes.last == .changedOnDisk)
     #expect(keyring.items == before)
     // A fresh file that exists already is refused too, and leaves no orphan items.
     t.write("other.json", "{}")
@@ -293,6 +293,6 @@ extension MemoryKeyring.Item {
     let t = shell(keyring)
     withSecrets(t)
     #expect(await t.run(prepare + "\nsave creds.txt --format txt --keyring") == .commandFailed)
-    #expect(t.output.error.contains("--keyring saves a session file"))
+    #expect(t.output.errorCodes.last == .usage)
   }
 }

@@ -8,6 +8,13 @@ import BcshVerify
 public protocol OutputWriting: AnyObject {
   func writeOutput(_ text: String)
   func writeError(_ text: String)
+  /// Told of each error the shell reports, after its text went to `writeError`: tests read
+  /// what kind of failure it was without matching the wording.
+  func noteReported(_ error: BcshError)
+}
+
+extension OutputWriting {
+  public func noteReported(_ error: BcshError) {}
 }
 
 /// How output is shaped for the person or program reading it.
@@ -45,9 +52,15 @@ public struct OutputFormat: Sendable {
 public final class CapturedOutput: OutputWriting {
   public private(set) var output = ""
   public private(set) var error = ""
+  /// The errors the shell reported, in order.
+  public private(set) var errors: [BcshError] = []
 
   public init() {}
 
+  /// The codes of the errors the shell reported, in order.
+  public var errorCodes: [BcshError.Code] { errors.map(\.code) }
+
   public func writeOutput(_ text: String) { output += text }
   public func writeError(_ text: String) { error += text }
+  public func noteReported(_ error: BcshError) { errors.append(error) }
 }
