@@ -192,15 +192,18 @@ import Testing
     #expect(await t.run("token import a.txt") == .commandFailed)
     #expect(
       t.output.error.contains("'migration-2026' already has an access token; the file would replace it"))
+    #expect(t.output.errorCodes.last == .alreadyExists)
     #expect(await t.run("token import a.txt --name second-copy") == .success)
     #expect(t.state.session.tokens.map(\.name) == ["migration-2026", "second-copy"])
     t.write("bad.txt", "ACCESS TOKEN: \(Sample.accessToken)\nAPI PATH: https://example.com\n")
     #expect(await t.run("token import bad.txt") == .commandFailed)
     #expect(t.output.error.contains("bad.txt:2:1: error: the file's API PATH is not valid"))
+    #expect(t.output.errorCodes.last == .invalidValue)
     t.write("short.txt", "ACCESS TOKEN: \(Sample.accessToken)\nCLIENT NAME: ab\nAPI PATH: abc123\n")
     #expect(await t.run("token import short.txt") == .commandFailed)
     #expect(t.output.error.contains("short.txt:2:1: error: token name 'ab' is too short"))
     #expect(t.output.error.contains("hint: give it another name: token import FILE --name NAME"))
+    #expect(t.output.errorCodes.last == .invalidValue)
   }
 
   @Test func tokenSetReadsEnvFileAndStdin() async {
@@ -281,6 +284,7 @@ import Testing
     t.write("lib/loop.bcsh", "echo in-loop\nsource loop.bcsh\n")
     #expect(await t.run("source lib/loop.bcsh") == .commandFailed)
     #expect(t.output.error.contains("lib/loop.bcsh:2:8: error: 'loop.bcsh' is already being run"))
+    #expect(t.output.errorCodes.last == .usage)
   }
 
   @Test func variablesAndEcho() async {
@@ -311,6 +315,7 @@ import Testing
     #expect(t.output.error.contains("error: unknown scope selection 'al'\nhint: did you mean 'all'?"))
     #expect(await t.run("scope preset zzzzzzzz") == .commandFailed)
     #expect(t.output.error.contains("hint: one of: migration-to, migration-from, catalyst"))
+    #expect(t.output.errorCodes == [.unknownName, .unknownName, .unknownName])
     #expect(!FileManager.default.fileExists(atPath: t.path("x.json")))
   }
 
