@@ -23,6 +23,7 @@ import Testing
     #expect(t.output.output.contains("removed account-users=write from 'acct-admin'"))
     #expect(await t.run("scope rm account-users=write") == .commandFailed)
     #expect(t.output.error.contains("'acct-admin' does not declare 'account-users=write'"))
+    #expect(t.output.errorCodes.last == .unknownName)
     #expect(await t.run("scope rm account_users_delete") == .success)
     #expect(t.state.session.current?.levels(of: "account-users") == [.readOnly])
     #expect(await t.run("scope rm account-users") == .success)

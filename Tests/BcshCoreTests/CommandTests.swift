@@ -75,6 +75,7 @@ import Testing
     #expect(t.output.output.contains("after"))
     #expect(t.output.error.contains("test.bcsh:2:11: error: unknown scope"))
     #expect(t.output.error.contains("test.bcsh:4:1: error: unknown command 'frobnicate'"))
+    #expect(t.output.errorCodes == [.unknownName, .unknownName])
   }
 
   @Test func aSyntaxErrorRunsNothing() async {
@@ -105,14 +106,14 @@ import Testing
     #expect(t.state.hasUnsavedChanges)
     #expect(t.shell.prompt == "bcsh(abcd)*> ")
     #expect(await t.run("save") == .commandFailed)
-    #expect(t.output.error.contains("this session has no file yet"))
+    #expect(t.output.errorCodes.last == .notReady)
     #expect(await t.run("save s.json") == .success)
     #expect(!t.state.hasUnsavedChanges)
     #expect(t.shell.prompt == "bcsh(abcd)> ")
     #expect(TestFiles.mode(t.path("s.json")) == 0o600)
     await t.run("scope add orders")
     #expect(await t.run("open s.json") == .commandFailed)
-    #expect(t.output.error.contains("the session has unsaved changes"))
+    #expect(t.output.errorCodes.last == .unsavedChanges)
     #expect(await t.run("open --discard s.json") == .success)
     #expect(t.state.session.current?.grants.map(\.scopeID) == ["products"])
     #expect(await t.run("scope add orders; save") == .success)
@@ -127,7 +128,7 @@ import Testing
     await t.run("token new abcd; save s.json")
     t.write("s.json", "changed by someone else")
     #expect(await t.run("scope add products; save") == .commandFailed)
-    #expect(t.output.error.contains("changed on disk"))
+    #expect(t.output.errorCodes.last == .changedOnDisk)
     #expect(t.read("s.json") == "changed by someone else")
     #expect(await t.run("save --force") == .success)
     #expect(t.read("s.json")?.contains("products") == true)
@@ -191,15 +192,18 @@ import Testing
     #expect(await t.run("token import a.txt") == .commandFailed)
     #expect(
       t.output.error.contains("'migration-2026' already has an access token; the file would replace it"))
+    #expect(t.output.errorCodes.last == .alreadyExists)
     #expect(await t.run("token import a.txt --name second-copy") == .success)
     #expect(t.state.session.tokens.map(\.name) == ["migration-2026", "second-copy"])
     t.write("bad.txt", "ACCESS TOKEN: \(Sample.accessToken)\nAPI PATH: https://example.com\n")
     #expect(await t.run("token import bad.txt") == .commandFailed)
     #expect(t.output.error.contains("bad.txt:2:1: error: the file's API PATH is not valid"))
+    #expect(t.output.errorCodes.last == .invalidValue)
     t.write("short.txt", "ACCESS TOKEN: \(Sample.accessToken)\nCLIENT NAME: ab\nAPI PATH: abc123\n")
     #expect(await t.run("token import short.txt") == .commandFailed)
     #expect(t.output.error.contains("short.txt:2:1: error: token name 'ab' is too short"))
     #expect(t.output.error.contains("hint: give it another name: token import FILE --name NAME"))
+    #expect(t.output.errorCodes.last == .invalidValue)
   }
 
   @Test func tokenSetReadsEnvFileAndStdin() async {
@@ -211,12 +215,12 @@ import Testing
     #expect(await t.run("token set client-secret --file secret.txt") == .success)
     #expect(t.state.session.current?.clientSecret?.revealed == Sample.clientSecret)
     #expect(await t.run("token set client-id --stdin") == .commandFailed)
-    #expect(t.output.error.contains("standard input is not available"))
+    #expect(t.output.errorCodes.last == .fileSystem)
     t.shell.environment.ports.standardInput = { Sample.clientID + "\n" }
     #expect(await t.run("token set client-id --stdin") == .success)
     #expect(t.state.session.current?.clientID == Sample.clientID)
     #expect(await t.run("token set access-token") == .commandFailed)
-    #expect(t.output.error.contains("no terminal to ask for the access-token on"))
+    #expect(t.output.errorCodes.last == .terminal)
     #expect(t.output.error.contains("--stdin, --env VAR or --file PATH"))
     #expect(await t.run("token set access-token a b") == .commandFailed)
     #expect(await t.run("token set access-token x --env BC_TOKEN") == .commandFailed)
@@ -280,6 +284,7 @@ import Testing
     t.write("lib/loop.bcsh", "echo in-loop\nsource loop.bcsh\n")
     #expect(await t.run("source lib/loop.bcsh") == .commandFailed)
     #expect(t.output.error.contains("lib/loop.bcsh:2:8: error: 'loop.bcsh' is already being run"))
+    #expect(t.output.errorCodes.last == .usage)
   }
 
   @Test func variablesAndEcho() async {
@@ -294,9 +299,7 @@ import Testing
     let t = TestShell()
     await t.run("token new acct --account")
     #expect(await t.run("path set abc123") == .commandFailed)
-    #expect(
-      t.output.error.contains("'acct' is a account-level token")
-        || t.output.error.contains("account-level token"))
+    #expect(t.output.errorCodes.last == .invalidValue)
     #expect(await t.run("path set 3c3c6d21-4f0e-4d62-9b36-5ef0a3f1a1b2") == .success)
     #expect(await t.run("scope preset catalyst") == .commandFailed)
     #expect(await t.run("scope add account-users=read-only apps") == .success)
@@ -312,6 +315,7 @@ import Testing
     #expect(t.output.error.contains("error: unknown scope selection 'al'\nhint: did you mean 'all'?"))
     #expect(await t.run("scope preset zzzzzzzz") == .commandFailed)
     #expect(t.output.error.contains("hint: one of: migration-to, migration-from, catalyst"))
+    #expect(t.output.errorCodes == [.unknownName, .unknownName, .unknownName])
     #expect(!FileManager.default.fileExists(atPath: t.path("x.json")))
   }
 

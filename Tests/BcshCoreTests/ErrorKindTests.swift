@@ -8,10 +8,11 @@ import Testing
 @testable import BcshVerify
 
 /// Tests assert an error's code; the wording of each kind is pinned once, here, in
-/// Golden/error-kinds.txt, as the code that throws it words it. Kinds thrown only where a test
-/// cannot reach without timing, a terminal or a keyring daemon (`busy`, `terminal`, `keyring`,
-/// `network`, `interrupted`) and `internal` are pinned by the one test of their wording:
-/// SaveSafetyTests, EffectsTests, KeyringTests.
+/// Golden/error-kinds.txt, as the code that throws it words it: the model's and the files' kinds
+/// as they throw them, then the shell's (`unsavedChanges`, a command's `notReady`, `terminal`,
+/// `interrupted`) as a script reports them. Kinds thrown only where a test cannot reach without
+/// timing or a keyring daemon (`busy`, `keyring`, `network`) and `internal` are pinned by the one
+/// test of their wording: SaveSafetyTests, EffectsTests, KeyringTests.
 @Suite struct ErrorKindTests {
   private func failure(_ body: () throws -> Void) -> BcshError? {
     do {
@@ -22,7 +23,17 @@ import Testing
     }
   }
 
-  @Test func eachKindIsWordedAsPinned() throws {
+  /// The error a fresh shell reports last when `script` runs in a task cancelled or not.
+  private func reported(by script: String, cancelled: Bool = false) async -> BcshError? {
+    await Task { () async -> BcshError? in
+      let t = TestShell()
+      if cancelled { withUnsafeCurrentTask { $0?.cancel() } }
+      await t.run(script)
+      return t.output.errors.last
+    }.value
+  }
+
+  @Test func eachKindIsWordedAsPinned() async throws {
     let folder = TestFiles.makeFolder()
     let file = folder.path("s.json")
     let fingerprint = try AtomicFile.write("v1", to: file, expected: nil, force: false)
@@ -64,6 +75,10 @@ import Testing
         .unsupported,
         failure { _ = try Ports().keyring() }
       ),
+      (.unsavedChanges, await reported(by: "token new abcd; open s.json")),
+      (.notReady, await reported(by: "token new abcd; save")),
+      (.terminal, await reported(by: "token new abcd; token set access-token")),
+      (.interrupted, await reported(by: "token new abcd", cancelled: true)),
     ]
     var text = ""
     for (code, error) in samples {

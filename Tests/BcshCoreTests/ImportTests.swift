@@ -146,10 +146,10 @@ import Testing
     t.write("creds.txt", file())
     #expect(await t.run(prepare) == .success)
     #expect(await t.run("token import creds.txt --into cart-migration --name other-name") == .commandFailed)
-    #expect(
-      t.output.error.contains("give --into (fill a prepared token) or --name (make a new one), not both"))
+    #expect(t.output.errorCodes.last == .usage)
     #expect(await t.run("token import creds.txt --into nope-nope") == .commandFailed)
     #expect(t.output.error.contains("test.bcsh:1:31: error: no token named 'nope-nope'"))
+    #expect(t.output.errorCodes.last == .unknownName)
   }
 
   @Test func theChecklistEndsWithTheExactImportCommand() async {

@@ -161,7 +161,7 @@ extension MemoryKeyring.Item {
     // Someone else changed the file: the save is refused, and the keyring is as before.
     try "{}".write(toFile: t.path("s.json"), atomically: false, encoding: .utf8)
     #expect(await t.run("token set access-token --env CS; save") == .commandFailed)
-    #expect(t.output.error.contains("changed on disk"))
+    #expect(t.output.errorCodes.last == .changedOnDisk)
     #expect(keyring.items == before)
     // A fresh file that exists already is refused too, and leaves no orphan items.
     t.write("other.json", "{}")
@@ -217,6 +217,7 @@ extension MemoryKeyring.Item {
         "error: the keyring no longer holds a secret of \(t.path("s.json")): the client-secret of 'cart-migration'"
       ),
       "\(second.output.error)")
+    #expect(second.output.errorCodes == [.keyring])
     #expect(second.state.session.current?.accessToken?.revealed == Sample.accessToken)
     #expect(second.state.session.current?.clientSecret == nil)
     #expect(await second.run("status") == .success)
@@ -230,6 +231,7 @@ extension MemoryKeyring.Item {
     #expect(
       third.output.error.contains(
         "keeps its secrets in the OS keyring, which bcsh cannot read: no Secret Service"))
+    #expect(third.output.errorCodes == [.keyring])
   }
 
   /// Issue 22, item 9: `cp a.json b.json`, then a changed save of either: the other still opens
@@ -293,6 +295,6 @@ extension MemoryKeyring.Item {
     let t = shell(keyring)
     withSecrets(t)
     #expect(await t.run(prepare + "\nsave creds.txt --format txt --keyring") == .commandFailed)
-    #expect(t.output.error.contains("--keyring saves a session file"))
+    #expect(t.output.errorCodes.last == .usage)
   }
 }

@@ -40,14 +40,15 @@ import Testing
   }
 
   @Test func theStrictReadingRefusesWhatTheTolerantOneSkips() {
-    let cases: [(String, String, Int)] = [
-      ("s.json --forse", "unknown option '--forse' for 'save'", 2),
-      ("--force s.json --force", "option '--force' given twice", 3),
-      ("s.json --format", "option '--format' needs a value (FORMAT)", 2),
-      ("--force=yes s.json", "option '--force' takes no value", 1),
+    let cases: [(String, String, Int, BcshError.Code)] = [
+      ("s.json --forse", "unknown option '--forse' for 'save'", 2, .unknownName),
+      ("--force s.json --force", "option '--force' given twice", 3, .usage),
+      ("s.json --format", "option '--format' needs a value (FORMAT)", 2, .usage),
+      ("--force=yes s.json", "option '--force' takes no value", 1, .usage),
     ]
-    for (line, message, column) in cases {
+    for (line, message, column, code) in cases {
       let error = refusal(line)
+      #expect(error?.code == code, "\(line)")
       #expect(error?.message == message, "\(line)")
       #expect(error?.position?.column == column, "\(line)")
       let (partial, pending) = PartialInvocation.read(words(line).map { Optional($0.value) }[...], of: save)

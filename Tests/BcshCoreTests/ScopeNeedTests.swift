@@ -92,6 +92,7 @@ import Testing
     let far = TestShell()
     await far.run("scope need GET /v3/zzzz/qqqq")
     #expect(far.output.error.contains("hint: paths start with /v2/ or /v3/"))
+    for shell in [t, noVersion, wrongMethod, far] { #expect(shell.output.errorCodes == [.unknownName]) }
   }
 
   @Test func aFileOfRequestLinesURLsAndAccessLogLines() async {
@@ -121,6 +122,7 @@ import Testing
     garbage.write("calls.txt", "hello world\n")
     await garbage.run("scope need --file calls.txt")
     #expect(garbage.output.error.hasPrefix("calls.txt:1:1: error: no request in 'hello world'\n"))
+    #expect(t.output.errorCodes == [.unknownName] && garbage.output.errorCodes == [.invalidFile])
   }
 
   @Test func aHARFileSkipsWhatIsNotTheStoreAPI() async {

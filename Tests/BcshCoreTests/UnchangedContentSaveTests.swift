@@ -34,6 +34,6 @@ import Testing
     // Same size, other bytes: only the content tells them apart.
     t.write("s.json", text.replacing("abcd", with: "wxyz"))
     #expect(await t.run("scope add products; save") == .commandFailed)
-    #expect(t.output.error.contains("changed on disk"))
+    #expect(t.output.errorCodes.last == .changedOnDisk)
   }
 }

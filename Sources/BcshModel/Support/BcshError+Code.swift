@@ -6,7 +6,7 @@ extension BcshError {
   /// Each kind's wording is pinned once, in `Tests/BcshCoreTests/Golden/error-kinds.txt`.
   public struct Code: Hashable, Sendable, CustomStringConvertible {
     private enum Base: String, Hashable, Sendable {
-      case unclassified, syntax, usage, unknownName, invalidValue, invalidFile, alreadyExists
+      case syntax, usage, unknownName, invalidValue, invalidFile, alreadyExists
       case changedOnDisk, unsavedChanges, notReady, fileNotFound, fileSystem, busy, keyring, network
       case terminal, unsupported, interrupted, `internal`
     }
@@ -18,9 +18,6 @@ extension BcshError {
     /// The code's name, as in `BcshError.Code.unknownName`.
     public var description: String { base.rawValue }
 
-    /// Not given a code yet: what an error gets when its throw site names none. Code never
-    /// branches on it.
-    public static let unclassified = Code(.unclassified)
     /// Script text that cannot be read: an unterminated quote, an unclosed or malformed `${`.
     public static let syntax = Code(.syntax)
     /// A command given the wrong words: a missing or unexpected argument, an option given twice or

@@ -15,7 +15,7 @@ public struct BcshError: Error, Sendable, Equatable, CustomStringConvertible {
   public var isReported = false
 
   public init(
-    _ message: String, code: Code = .unclassified, hint: String? = nil, at position: SourcePosition? = nil,
+    _ message: String, code: Code, hint: String? = nil, at position: SourcePosition? = nil,
     status: ShellExitStatus = .commandFailed, cause: (any Error)? = nil
   ) {
     self.code = code

@@ -67,8 +67,7 @@ struct Given<Value: Sendable>: Sendable {
 extension Given where Value: ShellArgument {
   /// Reads `word` as a `Value`; a word it refuses is an error at the word.
   init(reading word: ExpandedWord) throws(BcshError) {
-    do throws(BcshError) { value = try Value(argument: word.value) } catch {
-      throw error.placed(at: word.position)
+    value = try BcshError.placing(at: word.position) { () throws(BcshError) in try Value(argument: word.value)
     }
     self.word = word
   }
@@ -78,7 +77,8 @@ extension Invocation {
   func read<Value>(_ argument: RequiredArgument<Value>) throws(BcshError) -> Given<Value> {
     // `Invocation` has refused a line without it.
     guard let word = try words(of: argument.spec).first else {
-      throw BcshError("internal error: '\(spec.name)' read \(argument.spec.name) before it was given")
+      throw BcshError(
+        "internal error: '\(spec.name)' read \(argument.spec.name) before it was given", code: .internal)
     }
     return try Given(reading: word)
   }
@@ -116,14 +116,14 @@ extension Invocation {
 
   private func words(of argument: ArgumentSpec) throws(BcshError) -> [ExpandedWord] {
     guard spec.arguments.contains(where: { $0.name == argument.name }) else {
-      throw BcshError("internal error: '\(spec.name)' does not declare \(argument.name)")
+      throw BcshError("internal error: '\(spec.name)' does not declare \(argument.name)", code: .internal)
     }
     return arguments(argument.name)
   }
 
   private func declare(_ option: OptionSpec) throws(BcshError) {
     guard spec.option(named: option.name) != nil else {
-      throw BcshError("internal error: '\(spec.name)' does not declare \(option.name)")
+      throw BcshError("internal error: '\(spec.name)' does not declare \(option.name)", code: .internal)
     }
   }
 }

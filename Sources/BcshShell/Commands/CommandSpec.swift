@@ -122,7 +122,7 @@ public struct CommandSpec: Sendable {
   /// Reads an invocation into the command's type and runs it: `CommandTable` sets it for each type
   /// it lists (`handled(by:)`).
   private(set) var handler: Handler = { _, invocation throws(BcshError) in
-    throw BcshError("internal error: '\(invocation.spec.name)' is not in the command table")
+    throw BcshError("internal error: '\(invocation.spec.name)' is not in the command table", code: .internal)
   }
 
   public init(

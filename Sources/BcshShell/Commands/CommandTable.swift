@@ -41,12 +41,12 @@ public enum CommandTable {
     CommandSpec, Int
   ) {
     let words = arguments.map(\.value)
-    guard let first = words.first else { throw BcshError("empty command", at: position) }
+    guard let first = words.first else { throw BcshError("empty command", code: .usage, at: position) }
     guard let group = groups[first] else {
       if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }
       let guess = Spelling.suggestion(for: first, among: topLevelWords)
       throw BcshError(
-        "unknown command \(ShownWord.quoted(first))",
+        "unknown command \(ShownWord.quoted(first))", code: .unknownName,
         hint: guess.map { "did you mean '\($0)'? ('help' lists commands)" } ?? "'help' lists commands",
         at: position)
     }
@@ -56,11 +56,12 @@ public enum CommandTable {
     let names = group.map { $0.words[1] }
     guard words.count > 1 else {
       throw BcshError(
-        "'\(first)' needs a subcommand", hint: "one of: \(names.joined(separator: ", "))", at: position)
+        "'\(first)' needs a subcommand", code: .usage, hint: "one of: \(names.joined(separator: ", "))",
+        at: position)
     }
     let guess = Spelling.suggestion(for: words[1], among: names)
     throw BcshError(
-      "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))",
+      "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))", code: .unknownName,
       hint: guess.map { "did you mean '\(first) \($0)'?" } ?? "one of: \(names.joined(separator: ", "))",
       at: arguments[1].position)
   }

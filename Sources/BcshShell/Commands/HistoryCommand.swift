@@ -18,7 +18,7 @@ struct HistoryCommand: ShellCommand {
 
     init(argument: String) throws(BcshError) {
       guard let n = Int(argument), n >= 0 else {
-        throw BcshError("\(ShownWord.quoted(argument)) is not a number of lines")
+        throw BcshError("\(ShownWord.quoted(argument)) is not a number of lines", code: .invalidValue)
       }
       lines = n
     }
@@ -34,7 +34,7 @@ struct HistoryCommand: ShellCommand {
 
   func run(in context: inout CommandContext) throws(BcshError) {
     guard let history = context.history else {
-      throw BcshError("there is no history outside an interactive session")
+      throw BcshError("there is no history outside an interactive session", code: .terminal)
     }
     let all = history()
     var entries = all

@@ -46,7 +46,7 @@ public struct Invocation: Sendable {
         let known = spec.options.map(\.name)
         let guess = Spelling.suggestion(for: name, among: known)
         throw BcshError(
-          "unknown option \(ShownWord.quoted(name)) for '\(spec.name)'",
+          "unknown option \(ShownWord.quoted(name)) for '\(spec.name)'", code: .unknownName,
           hint: guess.map { "did you mean '\($0)'?" }
             ?? (known.isEmpty
               ? "'\(spec.name)' takes no options" : "options: \(known.joined(separator: ", "))"),
@@ -54,21 +54,22 @@ public struct Invocation: Sendable {
       case .option(let option, let word, let value):
         let name = option.name
         guard options[name] == nil else {
-          throw BcshError("option '\(name)' given twice", at: word.position)
+          throw BcshError("option '\(name)' given twice", code: .usage, at: word.position)
         }
         switch value {
         case .flag:
           options[name] = ExpandedWord("", at: word.position)
         case .inline(let text):
           guard option.value != nil else {
-            throw BcshError("option '\(name)' takes no value", at: word.position)
+            throw BcshError("option '\(name)' takes no value", code: .usage, at: word.position)
           }
           options[name] = ExpandedWord(text, at: word.position)
         case .following(let argument):
           options[name] = argument
         case .missing:
           throw BcshError(
-            "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", at: word.position)
+            "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", code: .usage,
+            at: word.position)
         }
       }
     }
@@ -93,7 +94,8 @@ public struct Invocation: Sendable {
       case .required:
         guard let value = remaining.popFirst() else {
           throw BcshError(
-            "missing \(argument.name) for '\(spec.name)'", hint: "usage: \(spec.synopsis)", at: position)
+            "missing \(argument.name) for '\(spec.name)'", code: .usage, hint: "usage: \(spec.synopsis)",
+            at: position)
         }
         result[argument.name] = [value]
       case .optional:
@@ -104,7 +106,8 @@ public struct Invocation: Sendable {
         let take = max(0, remaining.count - laterRequired)
         if argument.arity == .oneOrMore && take == 0 {
           throw BcshError(
-            "missing \(argument.name) for '\(spec.name)'", hint: "usage: \(spec.synopsis)", at: position)
+            "missing \(argument.name) for '\(spec.name)'", code: .usage, hint: "usage: \(spec.synopsis)",
+            at: position)
         }
         result[argument.name] = Array(remaining.prefix(take))
         remaining = remaining.dropFirst(take)
@@ -115,6 +118,7 @@ public struct Invocation: Sendable {
       let besideSecret = spec.carriesSecret(values.map { Optional($0.value) })
       throw BcshError(
         "unexpected argument \(ShownWord.quoted(extra.value, mayBeSecret: besideSecret)) for '\(spec.name)'",
+        code: .usage,
         hint: "usage: \(spec.synopsis)", at: extra.position)
     }
     return result

@@ -27,7 +27,8 @@ struct OpenCommand: ShellCommand {
   func run(in context: inout CommandContext) throws(BcshError) {
     if context.state.hasUnsavedChanges && !discard {
       throw BcshError(
-        "the session has unsaved changes", hint: "'save' keeps them; 'open --discard FILE' drops them",
+        "the session has unsaved changes", code: .unsavedChanges,
+        hint: "'save' keeps them; 'open --discard FILE' drops them",
         at: file.position)
     }
     let path = context.resolvePath(file.value)
@@ -45,10 +46,8 @@ extension CommandContext {
     guard FileFingerprint.of(path) != nil || errno != ENOENT else {
       throw Self.noSessionFile(name, at: path, position: position)
     }
-    do throws(BcshError) {
-      (text, fingerprint) = try AtomicFile.readWithFingerprint(path, shownAs: name)
-    } catch {
-      throw error.placed(at: position)
+    (text, fingerprint) = try BcshError.placing(at: position) { () throws(BcshError) in
+      try AtomicFile.readWithFingerprint(path, shownAs: name)
     }
     var (session, manifest) = try SessionFile.parseDocument(text, source: name)
     var keyring: KeyringSecrets?
@@ -60,7 +59,8 @@ extension CommandContext {
       } catch {
         throw BcshError(
           "\(name) keeps its secrets in the OS keyring, which bcsh cannot read: \(error.message)",
-          hint: error.hint, at: position)
+          code: error.code,
+          hint: error.hint, at: position, cause: error)
       }
       keyring = KeyringSecrets(id: manifest.id, generation: manifest.generation, missing: missing)
     }
@@ -73,6 +73,7 @@ extension CommandContext {
         BcshError(
           "the keyring no longer holds \(missing.count == 1 ? "a secret" : "\(missing.count) secrets") of \(name): "
             + KeyringSecrets.describe(missing),
+          code: .keyring,
           hint: "'status' lists them; 'token set FIELD' sets each again and 'save' stores it",
           at: position))
       failedStatus = .commandFailed
@@ -87,6 +88,7 @@ extension CommandContext {
         "did you mean \(ShownWord.quoted(folder == "." ? $0 : folder + "/" + $0))?"
       }
       ?? "check the path; 'save \(ShownWord.bare(name))' makes a new session file there"
-    return BcshError("no session file \(ShownWord.quoted(name))", hint: hint, at: position)
+    return BcshError(
+      "no session file \(ShownWord.quoted(name))", code: .fileNotFound, hint: hint, at: position)
   }
 }

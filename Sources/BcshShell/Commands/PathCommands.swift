@@ -24,13 +24,13 @@ struct PathSetCommand: ShellCommand {
   func run(in context: inout CommandContext) throws(BcshError) {
     let token = try context.currentToken()
     let path: APIPath
-    do throws(BcshError) { path = try APIPath.parse(value.value) } catch {
-      throw error.placed(at: value.position)
+    path = try BcshError.placing(at: value.position) { () throws(BcshError) in try APIPath.parse(value.value)
     }
     guard path.kind == token.kind else {
       throw BcshError(
         "'\(token.name)' is a \(token.kind)-level token, but \(ShownWord.quoted(value.value)) is a"
           + (path.kind == .store ? " store" : "n account") + " path",
+        code: .invalidValue,
         hint: token.kind == .store
           ? "store tokens take a store hash or store URL" : "account tokens take an account UUID",
         at: value.position)
@@ -51,7 +51,8 @@ struct PathShowCommand: ShellCommand {
   func run(in context: inout CommandContext) throws(BcshError) {
     let token = try context.currentToken()
     guard let path = token.apiPath else {
-      throw BcshError("'\(token.name)' has no API path yet", hint: "'path set VALUE' sets it")
+      throw BcshError(
+        "'\(token.name)' has no API path yet", code: .notReady, hint: "'path set VALUE' sets it")
     }
     context.report(
       path.canonical + "\n",

@@ -22,7 +22,7 @@ struct SandboxShowCommand: ShellCommand {
   func run(in context: inout CommandContext) throws(BcshError) {
     guard let listing = context.sandbox else {
       throw BcshError(
-        "no sandbox runs in this session",
+        "no sandbox runs in this session", code: .notReady,
         hint: "'bcsh --sandbox' starts bcsh with one; 'bcsh sandbox serve' prints what it serves")
     }
     let mask = { (value: String) -> String in reveal ? value : Secret.mask(value) }

@@ -41,6 +41,7 @@ struct SaveCommand: ShellCommand {
     } else {
       throw BcshError(
         format == .session ? "this session has no file yet" : "save --format \(format) needs a FILE",
+        code: format == .session ? .notReady : .usage,
         hint: "save FILE\(format == .session ? "" : " --format \(format)")", at: position)
     }
     let place = fileArgument?.position ?? position
@@ -54,6 +55,7 @@ struct SaveCommand: ShellCommand {
       guard format == .session else {
         throw BcshError(
           "--keyring saves a session file; a \(format) file is for other tools and holds its secrets",
+          code: .usage,
           hint: "save FILE --keyring", at: place)
       }
       keyring = keyring ?? KeyringSecrets(id: UUID().uuidString.lowercased())
@@ -62,6 +64,7 @@ struct SaveCommand: ShellCommand {
     if format != .session && isSessionFile && !force {
       throw BcshError(
         "\(ShownWord.quoted(fileArgument?.value ?? path)) is this session's own file; saving \(format) there would replace it",
+        code: .alreadyExists,
         hint: "choose another file name", at: place)
     }
     var contents: String
@@ -72,7 +75,7 @@ struct SaveCommand: ShellCommand {
       let token = try context.currentToken()
       guard let accessToken = token.accessToken, let apiPath = token.apiPath else {
         throw BcshError(
-          "'\(token.name)' needs an access token and an API path to be saved as \(format)",
+          "'\(token.name)' needs an access token and an API path to be saved as \(format)", code: .notReady,
           hint: [
             token.accessToken == nil ? "'token set access-token' sets the access token" : nil,
             token.apiPath == nil ? "'path set VALUE' sets the API path" : nil,
@@ -84,9 +87,7 @@ struct SaveCommand: ShellCommand {
           clientID: token.clientID, clientSecret: token.clientSecret?.revealed
         ).rendered()
       } else {
-        do throws(BcshError) { contents = try DotEnvFile.rendered(token) } catch {
-          throw error.placed(at: place)
-        }
+        contents = try BcshError.placing(at: place) { () throws(BcshError) in try DotEnvFile.rendered(token) }
       }
     }
     // The secrets reach the keyring, as a new generation of items, before the file that lists
@@ -107,8 +108,9 @@ struct SaveCommand: ShellCommand {
         contents = SessionFile.rendered(context.state.session, keyring: manifest)
       } catch {
         throw BcshError(
-          error.message + "; nothing was saved",
-          hint: error.hint ?? "save without --keyring keeps the secrets in the 0600 file", at: place)
+          error.message + "; nothing was saved", code: error.code,
+          hint: error.hint ?? "save without --keyring keeps the secrets in the 0600 file", at: place,
+          cause: error)
       }
     }
     // Only the session's own file may be overwritten without --force, and only as it was last seen.

@@ -31,11 +31,9 @@ struct ScopeAddCommand: ShellCommand {
     let token = try context.currentToken()
     var grants: [ScopeGrant] = []
     for argument in self.grants {
-      do throws(BcshError) {
+      try BcshError.placing(at: argument.position) { () throws(BcshError) in
         let (scope, levels) = try ScopeCatalog.resolveGrants(argument.value, for: token.kind)
         grants += levels.map { ScopeGrant(scopeID: scope.id, level: $0) }
-      } catch {
-        throw error.placed(at: argument.position)
       }
     }
     try context.updateCurrent { token in
@@ -66,7 +64,7 @@ struct ScopeRmCommand: ShellCommand {
     let token = try context.currentToken()
     var removals: [(id: String, level: AccessLevel?)] = []
     for argument in scopes {
-      do throws(BcshError) {
+      try BcshError.placing(at: argument.position) { () throws(BcshError) in
         // `SCOPE=LEVEL` or a token string names one box; a bare name, the whole scope.
         let (scope, named) = try ScopeCatalog.resolveLevel(argument.value, for: token.kind)
         let hasLevel = named != nil
@@ -75,14 +73,12 @@ struct ScopeRmCommand: ShellCommand {
         guard hasLevel ? declared.contains(level) : !declared.isEmpty else {
           let what = hasLevel ? "\(scope.id)=\(level)" : scope.id
           throw BcshError(
-            "'\(token.name)' does not declare '\(what)'",
+            "'\(token.name)' does not declare '\(what)'", code: .unknownName,
             hint: token.grants.isEmpty
               ? "it declares no scopes"
               : "it declares: \(ScopeRendering.grantList(token.grants))")
         }
         removals.append((scope.id, hasLevel ? level : nil))
-      } catch {
-        throw error.placed(at: argument.position)
       }
     }
     try context.updateCurrent { token in
@@ -158,7 +154,7 @@ struct ScopePresetCommand: ShellCommand {
     let token = try context.currentToken()
     guard token.kind == .store else {
       throw BcshError(
-        "presets hold store-level scopes; '\(token.name)' is an account-level token",
+        "presets hold store-level scopes; '\(token.name)' is an account-level token", code: .invalidValue,
         hint: "'scope add' declares account scopes one by one", at: given.position)
     }
     try context.updateCurrent { token in
@@ -214,14 +210,15 @@ struct ScopeNeedCommand: ShellCommand {
     if let file = try invocation.read(Self.file) {
       guard words.isEmpty else {
         throw BcshError(
-          "give requests as words or with --file, not both", hint: "usage: \(Self.spec.synopsis)",
+          "give requests as words or with --file, not both", code: .usage,
+          hint: "usage: \(Self.spec.synopsis)",
           at: words[0].position)
       }
       source = .file(file)
     } else {
       guard !words.isEmpty else {
         throw BcshError(
-          "missing METHOD PATH for 'scope need'",
+          "missing METHOD PATH for 'scope need'", code: .usage,
           hint: "give requests (scope need GET /v3/catalog/products) or --file FILE",
           at: invocation.position)
       }
@@ -265,15 +262,14 @@ struct ScopeNeedCommand: ShellCommand {
     [APIRequest], Int
   ) {
     let text: String
-    do throws(BcshError) {
-      text = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
-    } catch {
-      throw error.placed(at: file.position)
+    text = try BcshError.placing(at: file.position) { () throws(BcshError) in
+      try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
     }
     let read = try RequestReader.requests(fromFile: text, source: file.value)
     guard !read.requests.isEmpty else {
       throw BcshError(
-        "\(ShownWord.quoted(file.value)) holds no requests", hint: "write one METHOD PATH a line",
+        "\(ShownWord.quoted(file.value)) holds no requests", code: .invalidFile,
+        hint: "write one METHOD PATH a line",
         at: file.position)
     }
     return read
@@ -287,12 +283,14 @@ struct ScopeNeedCommand: ShellCommand {
     guard token.kind == .store else {
       throw BcshError(
         "the REST reference's scopes are store-level; '\(token.name)' is an account-level token",
+        code: .invalidValue,
         hint: "'token new NAME' makes a store-level token", at: position)
     }
     if let choice = need.openChoices.first {
       throw BcshError(
         "the reference names \(choice.map(\.scopeID).joined(separator: ", ")) for the same requests "
           + "without saying which one they need",
+        code: .usage,
         hint: "declare the one you mean with 'scope add' ("
           + choice.map { "\($0.scopeID)=\($0.level)" }.joined(separator: ", ") + "), then run this again",
         at: position)
@@ -332,7 +330,7 @@ enum ScopeTopic: ShellArgument {
     } catch let storeError {
       if let topic = try? named(.account) { return topic }
       var error = storeError
-      if error.message.hasPrefix("unknown scope"), error.hint?.hasPrefix("did you mean") != true {
+      if error.code == .unknownName, error.hint?.hasPrefix("did you mean") != true {
         error.hint = (error.hint.map { $0 + ", " } ?? "") + "or default (webhooks)"
       }
       throw error

@@ -40,12 +40,13 @@ struct SetCommand: ShellCommand {
     }
     guard VariableName.isValid(name.value) else {
       throw BcshError(
-        "\(ShownWord.quoted(name.value)) is not a variable name",
+        "\(ShownWord.quoted(name.value)) is not a variable name", code: .invalidValue,
         hint: "names are letters, digits and _, not starting with a digit",
         at: name.position)
     }
     guard let value else {
-      throw BcshError("set \(name.value) needs a VALUE", hint: "set \(name.value) VALUE", at: name.position)
+      throw BcshError(
+        "set \(name.value) needs a VALUE", code: .usage, hint: "set \(name.value) VALUE", at: name.position)
     }
     context.state.variables[name.value] = value.value
   }

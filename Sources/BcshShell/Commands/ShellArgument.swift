@@ -36,14 +36,14 @@ public struct ClosedSet: Sendable {
   func check(_ word: String) throws(BcshError) {
     guard !values.contains(word) else { return }
     throw BcshError(
-      "unknown \(noun) \(ShownWord.quoted(word))",
+      "unknown \(noun) \(ShownWord.quoted(word))", code: .unknownName,
       hint: Spelling.suggestion(for: word, among: values).map { "did you mean '\($0)'?" }
         ?? "one of: \(values.joined(separator: ", "))")
   }
 
   /// Refuses a word outside the set where the word stands.
   func check(_ word: ExpandedWord) throws(BcshError) {
-    do throws(BcshError) { try check(word.value) } catch { throw error.placed(at: word.position) }
+    try BcshError.placing(at: word.position) { () throws(BcshError) in try check(word.value) }
   }
 }
 
@@ -62,7 +62,8 @@ extension ClosedSetArgument {
   init(argument: String) throws(BcshError) {
     guard let value = Self(name: argument) else {
       try ClosedSet(noun: Self.noun, values: Self.names).check(argument)
-      throw BcshError("internal error: \(Self.noun) \(ShownWord.quoted(argument)) has no value")
+      throw BcshError(
+        "internal error: \(Self.noun) \(ShownWord.quoted(argument)) has no value", code: .internal)
     }
     self = value
   }
@@ -101,7 +102,8 @@ extension ShellExitStatus: ShellArgument {
   init(argument: String) throws(BcshError) {
     guard let code = Int32(argument), let known = ShellExitStatus(rawValue: code) else {
       throw BcshError(
-        "\(ShownWord.quoted(argument)) is not an exit status bcsh uses", hint: "0, 1, 2, 64 or 130")
+        "\(ShownWord.quoted(argument)) is not an exit status bcsh uses", code: .invalidValue,
+        hint: "0, 1, 2, 64 or 130")
     }
     self = known
   }

@@ -21,13 +21,16 @@ struct SourceCommand: ShellCommand {
     guard !Self.isRunning(path, among: stack) else {
       throw BcshError(
         "\(ShownWord.quoted(file.value)) is already being run: sourcing it again would loop forever",
+        code: .usage,
         hint: "sourced: " + (stack + [path]).map(Paths.fileName(of:)).joined(separator: " -> "),
         at: file.position)
     }
-    guard stack.count < 64 else { throw BcshError("scripts are sourced too deeply", at: file.position) }
+    guard stack.count < 64 else {
+      throw BcshError("scripts are sourced too deeply", code: .usage, at: file.position)
+    }
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: file.value) } catch {
-      throw error.placed(at: file.position)
+    text = try BcshError.placing(at: file.position) { () throws(BcshError) in
+      try AtomicFile.read(path, shownAs: file.value)
     }
     let outcome = await context.runSourced(text, source: file.value, path: path, sourceStack: stack)
     if let request = outcome.exitRequest {
@@ -41,7 +44,9 @@ struct SourceCommand: ShellCommand {
         return
       }
       var error = BcshError(
-        "\(ShownWord.quoted(file.value)) failed", at: file.position, status: outcome.status)
+        "\(ShownWord.quoted(file.value)) failed",
+        code: outcome.status == .interrupted ? .interrupted : .invalidFile, at: file.position,
+        status: outcome.status)
       error.isReported = true
       throw error
     }

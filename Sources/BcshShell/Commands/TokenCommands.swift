@@ -29,11 +29,7 @@ struct TokenNewCommand: ShellCommand {
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    do throws(BcshError) {
-      try Session.checkName(name.value)
-    } catch {
-      throw error.placed(at: name.position)
-    }
+    try BcshError.placing(at: name.position) { () throws(BcshError) in try Session.checkName(name.value) }
     let kind: TokenKind = account ? .account : .store
     try context.state.session.add(Token(name: name.value, kind: kind))
     context.confirm("created \(kind)-level token '\(name.value)'")
@@ -65,8 +61,8 @@ struct TokenUseCommand: ShellCommand {
   init(from invocation: Invocation) throws(BcshError) { name = try invocation.read(Self.name) }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    do throws(BcshError) { try context.state.session.use(name.value) } catch {
-      throw error.placed(at: name.position)
+    try BcshError.placing(at: name.position) { () throws(BcshError) in
+      try context.state.session.use(name.value)
     }
     context.confirm("using token '\(name.value)'")
   }
@@ -117,11 +113,10 @@ struct TokenRenameCommand: ShellCommand {
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    do throws(BcshError) {
+    // A failed rename changes nothing, so the names say which word is wrong.
+    let place = context.state.session.token(named: old.value) == nil ? old.position : new.position
+    try BcshError.placing(at: place) { () throws(BcshError) in
       try context.state.session.rename(old.value, to: new.value)
-    } catch {
-      throw error.placed(
-        at: context.state.session.token(named: old.value) == nil ? old.position : new.position)
     }
     context.confirm("renamed token '\(old.value)' to '\(new.value)'")
   }
@@ -138,8 +133,8 @@ struct TokenRmCommand: ShellCommand {
   init(from invocation: Invocation) throws(BcshError) { name = try invocation.read(Self.name) }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    do throws(BcshError) { try context.state.session.remove(name.value) } catch {
-      throw error.placed(at: name.position)
+    try BcshError.placing(at: name.position) { () throws(BcshError) in
+      try context.state.session.remove(name.value)
     }
     context.confirm("removed token '\(name.value)'")
   }
@@ -199,7 +194,8 @@ struct TokenSetCommand: ShellCommand {
   private func readValue(context: CommandContext) throws(BcshError) -> String {
     let sources = [inline != nil, env != nil, file != nil, stdin]
     guard sources.filter({ $0 }).count <= 1 else {
-      throw BcshError("give the value one way only: inline, --env, --file or --stdin", at: position)
+      throw BcshError(
+        "give the value one way only: inline, --env, --file or --stdin", code: .usage, at: position)
     }
     var value: String
     if let inline {
@@ -219,26 +215,26 @@ struct TokenSetCommand: ShellCommand {
       guard let found = context.state.variables[variable.value] ?? context.environmentVariable(variable.value)
       else {
         throw BcshError(
-          "environment variable \(ShownWord.quoted(variable.value)) is not set", at: variable.position)
+          "environment variable \(ShownWord.quoted(variable.value)) is not set", code: .unknownName,
+          at: variable.position)
       }
       value = found
     } else if let file {
-      do throws(BcshError) {
-        value = try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
-      } catch {
-        throw error.placed(at: file.position)
+      value = try BcshError.placing(at: file.position) { () throws(BcshError) in
+        try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
       }
     } else if stdin {
       guard let read = context.readStandardInput, let text = try read() else {
         throw BcshError(
-          "standard input is not available to read from", hint: "pipe the value in, or use --env or --file",
+          "standard input is not available to read from", code: .fileSystem,
+          hint: "pipe the value in, or use --env or --file",
           at: position)
       }
       value = text
     } else {
       guard let reader = context.capabilities.secretReader else {
         throw BcshError(
-          "no terminal to ask for the \(field.rawValue) on",
+          "no terminal to ask for the \(field.rawValue) on", code: .terminal,
           hint: "use --stdin, --env VAR or --file PATH", at: position)
       }
       value = try reader.readSecret(prompt: "\(field.rawValue) (input hidden): ")
@@ -249,10 +245,13 @@ struct TokenSetCommand: ShellCommand {
       context.maskFromNow(value.trimmingBlanks())
     }
     value = value.trimmingBlanks()
-    guard !value.isEmpty else { throw BcshError("the \(field.rawValue) is empty", at: position) }
+    guard !value.isEmpty else {
+      throw BcshError("the \(field.rawValue) is empty", code: .invalidValue, at: position)
+    }
     if let problem = CredentialValue.problem(with: value) {
       throw BcshError(
-        "the \(field.rawValue) \(problem)", hint: "a credential is one word; check the file or variable",
+        "the \(field.rawValue) \(problem)", code: .invalidValue,
+        hint: "a credential is one word; check the file or variable",
         at: position)
     }
     return value
@@ -287,12 +286,13 @@ struct TokenImportCommand: ShellCommand {
     let nameOption = self.name
     if into != nil, let nameOption {
       throw BcshError(
-        "give --into (fill a prepared token) or --name (make a new one), not both", at: nameOption.position)
+        "give --into (fill a prepared token) or --name (make a new one), not both", code: .usage,
+        at: nameOption.position)
     }
     let path = context.resolvePath(fileArgument.value)
     let text: String
-    do throws(BcshError) { text = try AtomicFile.read(path, shownAs: fileArgument.value) } catch {
-      throw error.placed(at: fileArgument.position)
+    text = try BcshError.placing(at: fileArgument.position) { () throws(BcshError) in
+      try AtomicFile.read(path, shownAs: fileArgument.value)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
     // Its secrets are masked from here on, in every message the import goes on to write.
@@ -307,7 +307,8 @@ struct TokenImportCommand: ShellCommand {
       apiPath = try APIPath.parse(file.apiPath)
     } catch {
       throw BcshError(
-        "the file's API PATH is not valid: \(error.message)", hint: error.hint, at: line("API PATH"))
+        "the file's API PATH is not valid: \(error.message)", code: error.code, hint: error.hint,
+        at: line("API PATH"), cause: error)
     }
     for (field, value) in [
       (CredentialField.accessToken, file.accessToken), (.clientID, file.clientID),
@@ -323,9 +324,10 @@ struct TokenImportCommand: ShellCommand {
     // The token prepared for this file: --into, or the one the file's name or store points to.
     let prepared: (token: Token, note: String?)?
     if let into {
-      do throws(BcshError) { prepared = (try context.state.session.require(into.value), nil) } catch {
-        throw error.placed(at: into.position)
+      let token = try BcshError.placing(at: into.position) { () throws(BcshError) in
+        try context.state.session.require(into.value)
       }
+      prepared = (token, nil)
     } else if nameOption == nil {
       prepared = try Self.preparedToken(
         for: file, apiPath: apiPath, in: context.state.session, at: fileArgument.position)
@@ -341,13 +343,15 @@ struct TokenImportCommand: ShellCommand {
 
     guard let name = nameOption?.value ?? file.clientName else {
       throw BcshError(
-        "the file has no CLIENT NAME; give the token a name", hint: "token import FILE --name NAME",
+        "the file has no CLIENT NAME; give the token a name", code: .invalidFile,
+        hint: "token import FILE --name NAME",
         at: fileArgument.position)
     }
     do throws(BcshError) { try Session.checkName(name) } catch {
       throw nameOption == nil
         ? BcshError(
-          error.message, hint: "give it another name: token import FILE --name NAME", at: line("CLIENT NAME"))
+          error.message, code: error.code, hint: "give it another name: token import FILE --name NAME",
+          at: line("CLIENT NAME"), cause: error)
         : error.placed(at: nameOption?.position)
     }
     var token = Token(name: name, kind: apiPath.kind)
@@ -357,8 +361,8 @@ struct TokenImportCommand: ShellCommand {
       try context.state.session.add(token)
     } catch {
       throw BcshError(
-        error.message, hint: "choose another name: token import FILE --name NAME",
-        at: nameOption?.position ?? fileArgument.position)
+        error.message, code: error.code, hint: "choose another name: token import FILE --name NAME",
+        at: nameOption?.position ?? fileArgument.position, cause: error)
     }
     context.confirm(
       "imported \(apiPath.kind)-level token '\(name)' for \(apiPath.canonical)\n"
@@ -379,12 +383,13 @@ struct TokenImportCommand: ShellCommand {
         throw BcshError(
           "the file's CLIENT NAME \(ShownWord.quoted(clientName)) could be any of "
             + named.map { "'\($0.name)'" }.joined(separator: ", "),
+          code: .usage,
           hint: "'token import FILE --into NAME' says which; '--name NAME' makes a new token", at: position)
       }
       if let token = named.first {
         guard token.accessToken == nil else {
           throw BcshError(
-            "'\(token.name)' already has an access token; the file would replace it",
+            "'\(token.name)' already has an access token; the file would replace it", code: .alreadyExists,
             hint: "'token import FILE --into \(Shell.quoteForDisplay(token.name))' replaces it; "
               + "'--name NAME' makes a new token",
             at: position)
@@ -404,6 +409,7 @@ struct TokenImportCommand: ShellCommand {
       throw BcshError(
         "\(unnamed), and \(Counted.text(waiting.count, "token")) of \(place) wait for credentials: "
           + waiting.map { "'\($0.name)'" }.joined(separator: ", "),
+        code: .usage,
         hint: "'token import FILE --into NAME' fills one of them; '--name NAME' makes a new token",
         at: position)
     }
@@ -427,6 +433,7 @@ struct TokenImportCommand: ShellCommand {
       throw BcshError(
         "'\(prepared.name)' is \(article(prepared.kind)) token, but the file is for "
           + "\(article(apiPath.kind)) API account (\(apiPath.canonical))",
+        code: .invalidValue,
         hint: "import it as a new token: token import FILE --name NAME", at: place)
     }
     if let path = prepared.apiPath, path != apiPath {
@@ -434,6 +441,7 @@ struct TokenImportCommand: ShellCommand {
       throw BcshError(
         "the file is for \(what) '\(apiPath.identifier)', but '\(prepared.name)' is set up for "
           + "\(what) '\(path.identifier)'",
+        code: .invalidValue,
         hint: "check that you downloaded the file from the right \(what); 'path set' changes the \(what) "
           + "'\(prepared.name)' is set up for",
         at: place)
@@ -472,7 +480,7 @@ struct TokenChecklistCommand: ShellCommand {
     // An account without scopes can do nothing the job needs: the steps would make a useless one.
     guard !token.grants.isEmpty else {
       throw BcshError(
-        "'\(token.name)' declares no scopes yet, so there is no account to describe",
+        "'\(token.name)' declares no scopes yet, so there is no account to describe", code: .notReady,
         hint: "declare what the job needs first: 'scope preset' lists the presets; 'scope add SCOPE=LEVEL' "
           + "adds one; 'scope need METHOD PATH' finds the scopes of requests",
         at: name?.position)
@@ -487,8 +495,8 @@ extension CommandContext {
   /// The token an optional NAME argument names, or the current one.
   func token(named argument: Given<String>?) throws(BcshError) -> Token {
     guard let argument else { return try currentToken() }
-    do throws(BcshError) { return try state.session.require(argument.value) } catch {
-      throw error.placed(at: argument.position)
+    return try BcshError.placing(at: argument.position) { () throws(BcshError) in
+      try state.session.require(argument.value)
     }
   }
 }

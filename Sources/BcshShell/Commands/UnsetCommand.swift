@@ -15,7 +15,8 @@ struct UnsetCommand: ShellCommand {
 
   func run(in context: inout CommandContext) throws(BcshError) {
     guard context.state.variables.removeValue(forKey: name.value) != nil else {
-      throw BcshError("variable \(ShownWord.quoted(name.value)) is not set", at: name.position)
+      throw BcshError(
+        "variable \(ShownWord.quoted(name.value)) is not set", code: .unknownName, at: name.position)
     }
   }
 }

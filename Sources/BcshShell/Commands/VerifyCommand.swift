@@ -32,7 +32,8 @@ struct VerifyCommand: ShellCommand {
       let decimal = argument.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
       guard decimal, let seconds = Double(argument), seconds > 0, seconds <= 3600 else {
         throw BcshError(
-          "\(ShownWord.quoted(argument)) is not a timeout in seconds (more than 0, at most 3600)")
+          "\(ShownWord.quoted(argument)) is not a timeout in seconds (more than 0, at most 3600)",
+          code: .invalidValue)
       }
       duration = .milliseconds(Int(seconds * 1000))
     }
@@ -57,11 +58,12 @@ struct VerifyCommand: ShellCommand {
     let tokens: [Token]
     if all {
       if let name {
-        throw BcshError("give a token NAME or --all, not both", at: name.position)
+        throw BcshError("give a token NAME or --all, not both", code: .usage, at: name.position)
       }
       tokens = context.state.session.tokens
       guard !tokens.isEmpty else {
-        throw BcshError("the session has no tokens to verify", hint: "'token new NAME' creates one")
+        throw BcshError(
+          "the session has no tokens to verify", code: .notReady, hint: "'token new NAME' creates one")
       }
     } else {
       tokens = [try context.token(named: name)]
@@ -71,7 +73,8 @@ struct VerifyCommand: ShellCommand {
     if let value = self.target {
       guard !all else {
         throw BcshError(
-          "--for checks one token; give NAME (or none for the current one), not --all", at: value.position)
+          "--for checks one token; give NAME (or none for the current one), not --all", code: .usage,
+          at: value.position)
       }
       target = try Self.coverageTarget(value, token: tokens[0], context: context)
     } else {
@@ -159,7 +162,7 @@ struct VerifyCommand: ShellCommand {
     let path = context.resolvePath(value.value)
     guard FileManager.default.fileExists(atPath: path) else {
       throw BcshError(
-        "no preset or file \(ShownWord.quoted(value.value))",
+        "no preset or file \(ShownWord.quoted(value.value))", code: .unknownName,
         hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map {
           "did you mean '\($0)'?"
         }

@@ -8,4 +8,11 @@ import BcshVerify
 public protocol OutputWriting: AnyObject {
   func writeOutput(_ text: String)
   func writeError(_ text: String)
+  /// Told of each error the shell reports, after its text went to `writeError`: tests read
+  /// what kind of failure it was without matching the wording.
+  func noteReported(_ error: BcshError)
+}
+
+extension OutputWriting {
+  public func noteReported(_ error: BcshError) {}
 }

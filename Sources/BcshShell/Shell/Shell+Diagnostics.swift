@@ -35,6 +35,7 @@ extension Shell {
   public func report(_ error: BcshError) {
     guard !error.isReported else { return }
     diagnostic("error:", format.style.bad, error.message, at: error.position, hint: error.hint)
+    writer.noteReported(error)
   }
 
   public func warn(_ message: String, at position: SourcePosition? = nil, hint: String? = nil) {
