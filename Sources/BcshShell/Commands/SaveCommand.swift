@@ -153,11 +153,3 @@ struct SaveCommand: ShellCommand {
     }
   }
 }
-
-/// What `save --format` writes.
-enum SaveFormat: String, CaseIterable, ClosedSetArgument {
-  case session, txt, env
-
-  static var noun: String { "format" }
-  static var kind: ArgumentKind { .saveFormat }
-}

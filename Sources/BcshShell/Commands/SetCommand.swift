@@ -33,7 +33,7 @@ struct SetCommand: ShellCommand {
       }
       context.report(
         // Masked before quoting: quoting changes a secret's bytes.
-        names.map { "\($0)=\(Shell.quoteForDisplay(ShownWord.escaped(context.masked(shown($0)))))\n" }
+        names.map { "\($0)=\(Word.typed(ShownWord.escaped(context.masked(shown($0)))))\n" }
           .joined(),
         json: .object(names.map { ($0, .string(shown($0))) }))
       return

@@ -27,54 +27,6 @@ extension String: ShellArgument {
   init(argument: String) { self = argument }
 }
 
-/// The values an argument takes and what one is called in errors ("unknown format 'yaml'").
-public struct ClosedSet: Sendable {
-  public let noun: String
-  public let values: [String]
-
-  /// Refuses a word outside the set, with "did you mean" or the whole set.
-  func check(_ word: String) throws(BcshError) {
-    guard !values.contains(word) else { return }
-    throw BcshError(
-      "unknown \(noun) \(ShownWord.quoted(word))", code: .unknownName,
-      hint: Spelling.suggestion(for: word, among: values).map { "did you mean '\($0)'?" }
-        ?? "one of: \(values.joined(separator: ", "))")
-  }
-
-  /// Refuses a word outside the set where the word stands.
-  func check(_ word: ExpandedWord) throws(BcshError) {
-    try BcshError.placing(at: word.position) { () throws(BcshError) in try check(word.value) }
-  }
-}
-
-/// A value of a closed set, read by its name: `CaseIterable` enums (by their raw values) and presets.
-protocol ClosedSetArgument: ShellArgument {
-  /// What one value is called in errors: "field", "format".
-  static var noun: String { get }
-  /// Every name, in the order `help` lists them.
-  static var names: [String] { get }
-  init?(name: String)
-}
-
-extension ClosedSetArgument {
-  static var closedSet: ClosedSet? { ClosedSet(noun: noun, values: names) }
-
-  init(argument: String) throws(BcshError) {
-    guard let value = Self(name: argument) else {
-      try ClosedSet(noun: Self.noun, values: Self.names).check(argument)
-      throw BcshError(
-        "internal error: \(Self.noun) \(ShownWord.quoted(argument)) has no value", code: .internal)
-    }
-    self = value
-  }
-}
-
-extension ClosedSetArgument where Self: CaseIterable & RawRepresentable, RawValue == String {
-  static var names: [String] { allCases.map(\.rawValue) }
-
-  init?(name: String) { self.init(rawValue: name) }
-}
-
 extension CredentialField: ClosedSetArgument {
   static var noun: String { "field" }
   static var kind: ArgumentKind { .credentialField }

@@ -390,7 +390,7 @@ struct TokenImportCommand: ShellCommand {
         guard token.accessToken == nil else {
           throw BcshError(
             "'\(token.name)' already has an access token; the file would replace it", code: .alreadyExists,
-            hint: "'token import FILE --into \(Shell.quoteForDisplay(token.name))' replaces it; "
+            hint: "'token import FILE --into \(Word.typed(token.name))' replaces it; "
               + "'--name NAME' makes a new token",
             at: position)
         }

@@ -21,3 +21,13 @@ public struct Word: Sendable, Equatable {
     return text
   }
 }
+
+extension Word {
+  /// A word as it would be typed, so that the lexer reads it back as itself: quoted when it holds
+  /// blanks or special characters.
+  static func typed(_ word: String) -> String {
+    let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
+    guard word.isEmpty || word.contains(where: special.contains) else { return word }
+    return "'" + word.replacing("'", with: "'\\''") + "'"
+  }
+}

@@ -49,7 +49,7 @@ enum Checklist {
     steps.append(
       "Click Save. The credentials are shown once and a .txt file downloads: keep it out of email, chat "
         + "and git.")
-    let name = Shell.quoteForDisplay(token.name)
+    let name = Word.typed(token.name)
     steps.append(
       "Bring them in: token import PATH/TO/DOWNLOADED.txt --into \(name) (or 'token set access-token', "
         + "typed hidden).")

@@ -135,7 +135,7 @@ public final class Shell {
       let shown = arguments.enumerated().map { index, word in
         (hidden && index >= consumed && positionals.contains(word.value))
           || ShownWord.looksLikeSecret(word.value)
-          ? Secret.mask(word.value) : Shell.quoteForDisplay(ShownWord.escaped(masked(word.value)))
+          ? Secret.mask(word.value) : Word.typed(ShownWord.escaped(masked(word.value)))
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
@@ -165,13 +165,6 @@ public final class Shell {
     Capabilities.granted(
       effects, to: command, ports: environment.ports, apiBase: environment.apiBase, dryRun: options.dryRun,
       confirm: confirm)
-  }
-
-  /// A word as it would be typed: quoted when it holds blanks or special characters.
-  static func quoteForDisplay(_ word: String) -> String {
-    let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";"]
-    guard word.isEmpty || word.contains(where: special.contains) else { return word }
-    return "'" + word.replacing("'", with: "'\\''") + "'"
   }
 }
 

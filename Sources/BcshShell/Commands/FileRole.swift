@@ -1,0 +1,22 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+
+/// Which files a path argument wants, for completion.
+public enum FileRole: Sendable, Equatable {
+  case script
+  case session
+  case credentials
+  case any
+
+  /// File name endings offered first; folders are always offered.
+  public var extensions: [String] {
+    switch self {
+    case .script: [".bcsh"]
+    case .session: [".json"]
+    case .credentials: [".txt"]
+    case .any: []
+    }
+  }
+}
