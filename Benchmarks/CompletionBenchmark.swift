@@ -77,7 +77,8 @@ enum CompletionBenchmark {
 
   private static func shell(_ script: String, folder: String, environment: [String: String]) async -> Shell {
     let shell = Shell(
-      environment: ShellEnvironment(variables: environment, currentDirectory: folder),
+      environment: ShellEnvironment(
+        variables: environment, currentDirectory: folder, ports: Ports(files: LocalFiles())),
       writer: CapturedOutput())
     let status = await shell.run(script: script, source: "benchmark", path: nil)
     precondition(status == .success, "the benchmark's setup script failed")

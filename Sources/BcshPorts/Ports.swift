@@ -2,7 +2,7 @@ import BcshModel
 import FoundationEssentials
 
 /// Every service outside the process that a command may use, declared in one place: requests,
-/// the keyring, hidden entry, standard input, other programs and the clocks. The executable wires
+/// the keyring, hidden entry, standard input, the user's files, other programs and the clocks. The executable wires
 /// the live ones; a `Ports()` refuses each service it is not given with an error that names it, so
 /// that nothing reaches a real service by default.
 ///
@@ -17,6 +17,8 @@ public struct Ports {
   public var secretReader: (any SecretReading)?
   /// All of standard input, for `--stdin`; nil when it is the terminal.
   public var standardInput: (() throws(BcshError) -> String?)?
+  /// The user's files, for reading (writes are a capability of their own).
+  public var files: any FileReading
   /// Other programs: git.
   public var processes: any ProcessRunning
   /// The wall clock, for dates that are recorded and shown.
@@ -36,6 +38,7 @@ public struct Ports {
     },
     secretReader: (any SecretReading)? = nil,
     standardInput: (() throws(BcshError) -> String?)? = nil,
+    files: any FileReading = NoFiles(),
     processes: any ProcessRunning = NoProcesses(),
     now: @escaping () -> Date = Date.init,
     pacingClock: any PacingClock = SystemPacingClock()
@@ -44,6 +47,7 @@ public struct Ports {
     self.keyring = keyring
     self.secretReader = secretReader
     self.standardInput = standardInput
+    self.files = files
     self.processes = processes
     self.now = now
     self.pacingClock = pacingClock

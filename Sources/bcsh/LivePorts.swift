@@ -1,3 +1,4 @@
+import BcshFormats
 import BcshHTTP
 import BcshKeyring
 import BcshModel
@@ -17,6 +18,6 @@ extension Ports {
       secretReader: standardInputIsTerminal ? TerminalSecretReader() : nil,
       standardInput: !standardInputIsTerminal && readsStandardInput
         ? { () throws(BcshError) in try StandardStreams.readAllStandardInput() } : nil,
-      processes: SpawnedProcesses())
+      files: LocalFiles(), processes: SpawnedProcesses())
   }
 }

@@ -15,7 +15,8 @@ struct CompletionHarness {
   /// Runs `script` (which must succeed) in a shell at `directory` with `environment`.
   init(_ script: String = "", directory: String = "/", environment: [String: String] = [:]) async {
     shell = Shell(
-      environment: ShellEnvironment(variables: environment, currentDirectory: directory),
+      environment: ShellEnvironment(
+        variables: environment, currentDirectory: directory, ports: Ports(files: LocalFiles())),
       writer: CapturedOutput())
     if !script.isEmpty {
       let status = await shell.run(script: script, source: "t", path: nil)

@@ -79,7 +79,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     let environment = ShellEnvironment(
       variables: ["HOME": folder, "AT": Sample.accessToken], currentDirectory: folder,
       apiBase: "http://127.0.0.1:9",
-      ports: Ports(transport: { counter }, keyring: { counter }, secretReader: counter))
+      ports: Ports(
+        transport: { counter }, keyring: { counter }, secretReader: counter, files: LocalFiles()))
     var options = ShellOptions()
     options.dryRun = dryRun
     let output = CapturedOutput()
@@ -195,7 +196,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     }
     #expect(names.contains("SaveCommand.swift"))
     let direct = [
-      "AtomicFile.write", "ports.transport", "ports.keyring", "ports.secretReader", "ports.processes",
+      "AtomicFile.", "FileFingerprint.of", "FileManager", "ports.transport", "ports.keyring",
+      "ports.secretReader", "ports.processes",
       "GitExposure",
       "options.dryRun",
       "Verifier(",

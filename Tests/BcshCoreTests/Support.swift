@@ -28,6 +28,7 @@ final class TestShell {
       variables: environment.merging(["HOME": folder]) { a, _ in a }, currentDirectory: folder)
     env.ports.now = { Date(timeIntervalSince1970: 1_790_000_000) }
     env.ports.processes = SpawnedProcesses()
+    env.ports.files = LocalFiles()
     shell = Shell(
       environment: env, options: options, format: OutputFormat(json: json, columns: { width }), writer: output
     )

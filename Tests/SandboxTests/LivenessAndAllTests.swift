@@ -146,7 +146,7 @@ import Testing
       var environment = ShellEnvironment(
         variables: ["AT": configuration.accessToken("migration")], currentDirectory: "/",
         apiBase: sandbox.baseURL,
-        ports: Ports(transport: { AsyncHTTPTransport() }))
+        ports: Ports(transport: { AsyncHTTPTransport() }, files: LocalFiles()))
       environment.ports.now = { Date(timeIntervalSince1970: 0) }
       let shell = Shell(environment: environment, writer: output)
       let script = """
@@ -166,7 +166,7 @@ import Testing
       let output = CapturedOutput()
       var environment = ShellEnvironment(
         variables: [:], currentDirectory: "/", apiBase: sandbox.baseURL,
-        ports: Ports(transport: { AsyncHTTPTransport() }))
+        ports: Ports(transport: { AsyncHTTPTransport() }, files: LocalFiles()))
       environment.ports.now = { Date(timeIntervalSince1970: 0) }
       let shell = Shell(environment: environment, writer: output)
       let configuration = Self.configuration

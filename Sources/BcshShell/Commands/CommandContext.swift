@@ -58,6 +58,8 @@ public struct CommandContext {
   var options: ShellOptions { shell.options }
   /// A variable of the process environment (`--env`, `$NAME` after the session's own).
   func environmentVariable(_ name: String) -> String? { shell.environment.variables[name] }
+  /// The user's files, for reading.
+  var files: any FileReading { shell.environment.ports.files }
   /// Now, by the shell's clock.
   var now: Date { shell.environment.ports.now() }
   /// All of standard input, for `--stdin`; nil when it is the terminal or not offered.

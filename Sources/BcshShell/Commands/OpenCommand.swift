@@ -43,11 +43,12 @@ extension CommandContext {
     // The fingerprint of the file that was read, not of whatever the path names a moment later.
     let text: String
     let fingerprint: FileFingerprint
-    guard FileFingerprint.of(path) != nil || errno != ENOENT else {
+    do throws(BcshError) {
+      (text, fingerprint) = try files.readWithFingerprint(path, shownAs: name)
+    } catch let error where error.code == .fileNotFound {
       throw Self.noSessionFile(name, at: path, position: position)
-    }
-    (text, fingerprint) = try BcshError.placing(at: position) { () throws(BcshError) in
-      try AtomicFile.readWithFingerprint(path, shownAs: name)
+    } catch {
+      throw error.placed(at: position)
     }
     var (session, manifest) = try SessionFile.parseDocument(text, source: name)
     var keyring: KeyringSecrets?

@@ -263,7 +263,7 @@ struct ScopeNeedCommand: ShellCommand {
   ) {
     let text: String
     text = try BcshError.placing(at: file.position) { () throws(BcshError) in
-      try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
+      try context.files.read(context.resolvePath(file.value), shownAs: file.value)
     }
     let read = try RequestReader.requests(fromFile: text, source: file.value)
     guard !read.requests.isEmpty else {

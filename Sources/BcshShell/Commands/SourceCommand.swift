@@ -18,7 +18,7 @@ struct SourceCommand: ShellCommand {
     let base = context.scriptPath.map(Paths.folder(of:))
     let path = context.resolvePath(file.value, from: base)
     let stack = context.sourceStack + (context.scriptPath.map { [$0] } ?? [])
-    guard !Self.isRunning(path, among: stack) else {
+    guard !Self.isRunning(path, among: stack, files: context.files) else {
       throw BcshError(
         "\(ShownWord.quoted(file.value)) is already being run: sourcing it again would loop forever",
         code: .usage,
@@ -30,7 +30,7 @@ struct SourceCommand: ShellCommand {
     }
     let text: String
     text = try BcshError.placing(at: file.position) { () throws(BcshError) in
-      try AtomicFile.read(path, shownAs: file.value)
+      try context.files.read(path, shownAs: file.value)
     }
     let outcome = await context.runSourced(text, source: file.value, path: path, sourceStack: stack)
     if let request = outcome.exitRequest {
@@ -54,11 +54,11 @@ struct SourceCommand: ShellCommand {
 
   /// Whether `path` is one of the scripts being run: the same file (device and inode), however
   /// it is spelled (`./f.bcsh`, `../dir/f.bcsh`, a link), or the same path when it cannot be read.
-  static func isRunning(_ path: String, among stack: [String]) -> Bool {
-    guard let file = FileFingerprint.of(path) else { return stack.contains(path) }
+  static func isRunning(_ path: String, among stack: [String], files: any FileReading) -> Bool {
+    guard let file = files.fingerprint(of: path) else { return stack.contains(path) }
     return stack.contains { running in
       running == path
-        || FileFingerprint.of(running).map { $0.device == file.device && $0.inode == file.inode } ?? false
+        || files.fingerprint(of: running).map { $0.device == file.device && $0.inode == file.inode } ?? false
     }
   }
 }

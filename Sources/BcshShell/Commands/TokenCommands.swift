@@ -221,7 +221,7 @@ struct TokenSetCommand: ShellCommand {
       value = found
     } else if let file {
       value = try BcshError.placing(at: file.position) { () throws(BcshError) in
-        try AtomicFile.read(context.resolvePath(file.value), shownAs: file.value)
+        try context.files.read(context.resolvePath(file.value), shownAs: file.value)
       }
     } else if stdin {
       guard let read = context.readStandardInput, let text = try read() else {
@@ -292,7 +292,7 @@ struct TokenImportCommand: ShellCommand {
     let path = context.resolvePath(fileArgument.value)
     let text: String
     text = try BcshError.placing(at: fileArgument.position) { () throws(BcshError) in
-      try AtomicFile.read(path, shownAs: fileArgument.value)
+      try context.files.read(path, shownAs: fileArgument.value)
     }
     let file = try CredentialsFile.parse(text, source: fileArgument.value)
     // Its secrets are masked from here on, in every message the import goes on to write.

@@ -160,7 +160,7 @@ struct VerifyCommand: ShellCommand {
   {
     if let preset = Preset.named(value.value) { return .preset(preset) }
     let path = context.resolvePath(value.value)
-    guard FileManager.default.fileExists(atPath: path) else {
+    guard context.files.fingerprint(of: path) != nil else {
       throw BcshError(
         "no preset or file \(ShownWord.quoted(value.value))", code: .unknownName,
         hint: Spelling.suggestion(for: value.value, among: Preset.all.map(\.name)).map {

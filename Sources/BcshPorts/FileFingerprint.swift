@@ -1,5 +1,4 @@
 import BcshModel
-import BcshPorts
 import Synchronization
 
 #if canImport(Glibc)
@@ -28,7 +27,7 @@ public struct FileFingerprint: Sendable, Hashable {
     return FileFingerprint(info)
   }
 
-  init(_ info: stat, contentDigest: UInt64? = nil) {
+  package init(_ info: stat, contentDigest: UInt64? = nil) {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
     size = Int64(info.st_size)
@@ -45,7 +44,7 @@ public struct FileFingerprint: Sendable, Hashable {
 
   /// FNV-1a, 64 bits: enough to tell a changed file from an unchanged one (it guards against
   /// accidents, not against an adversary, who could simply write the file).
-  static func digest(of bytes: some Sequence<UInt8>) -> UInt64 {
+  package static func digest(of bytes: some Sequence<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash ^= UInt64(byte)
