@@ -1,4 +1,4 @@
-// libFuzzer entry point for bcsh's input parsers. Built by scripts/fuzz with the BcshCore sources
+// libFuzzer entry point for bcsh's input parsers. Built by scripts/fuzz with the core modules' sources
 // compiled into this one module; BCSH_FUZZ_TARGET picks the parser each run feeds:
 // lexer, parser, txt, session, apipath, completion.
 import Foundation

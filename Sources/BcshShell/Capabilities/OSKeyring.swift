@@ -3,7 +3,7 @@ import BcshModel
 import BcshPorts
 import BcshVerify
 
-/// The keyring `ShellEnvironment.makeSecretStore` connects to; under `--dry-run`, writing goes
+/// The keyring `Ports.keyring` connects to; under `--dry-run`, writing goes
 /// to a keyring that keeps nothing and is never connected.
 struct OSKeyring: KeyringAccess {
   let connect: () throws(BcshError) -> any SecretStoring
