@@ -27,7 +27,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var lexer = Lexer(text, source: "fuzz", tolerant: true)
     guard let commands = try? lexer.commands() else { return 0 }
     for command in commands {
-      let arguments = command.words.map { Argument($0.literal ?? "x", at: $0.position) }
+      let arguments = command.words.map { ExpandedWord($0.literal ?? "x", at: $0.position) }
       guard let (spec, consumed) = try? CommandTable.match(arguments, at: command.position) else { continue }
       _ = try? Invocation(spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
       _ = spec.carriesSecret(in: command.words.map(\.literal).dropFirst(consumed))
