@@ -95,3 +95,30 @@ import Testing
     #expect(StorefrontScope(spelling: "admin") == nil)
   }
 }
+
+/// A storefront token's own claims, read for display only.
+@Suite struct TokenClaimsTests {
+  /// `header.payload.signature` with the payload base64url-encoded, no padding.
+  private func jwt(_ payload: String) -> String {
+    let encoded = Data(payload.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    return "eyJhbGciOiJFUzI1NiJ9.\(encoded).c2lnbmF0dXJl"
+  }
+
+  @Test func theClaimsBigCommerceTokensCarryAreRead() throws {
+    let claims = try #require(
+      TokenClaims(
+        of: jwt(#"{"cid":[1,12],"cors":["https://shop.example"],"eat":1885635176,"iat":1796428800}"#)))
+    #expect(claims.channels == [1, 12])
+    #expect(claims.origins == ["https://shop.example"])
+    #expect(claims.expiresAt == 1_885_635_176)
+    #expect(claims.issuedAt == 1_796_428_800)
+    #expect(TokenClaims(of: jwt(#"{"cid":3,"exp":5}"#))?.channels == [3])
+    #expect(TokenClaims(of: jwt(#"{"cid":3,"exp":5}"#))?.expiresAt == 5)
+  }
+
+  @Test(arguments: ["not a token", "a.b", "a.%%%.c", "eyJhbGciOiJFUzI1NiJ9.WzFd.c2ln", ""])
+  func anythingElseHasNoClaims(token: String) {
+    #expect(TokenClaims(of: token) == nil)
+  }
+}

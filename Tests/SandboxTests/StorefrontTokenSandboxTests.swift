@@ -1,3 +1,4 @@
+import BcshModel
 import Foundation
 import JSONText
 import Testing
@@ -48,6 +49,19 @@ import Testing
       #expect(answer.status == 200)
       #expect(answer.json?["data"]?["site"]?["settings"]?["storeName"]?.string != nil)
     }
+  }
+
+  /// bcsh reads what a minted token says of itself (for display only).
+  @Test func aMintedTokenCarriesItsChannelsOriginsAndExpiry() throws {
+    let token = try #require(
+      mint(
+        "api-token",
+        #"{"allowed_cors_origins":["https://shop.example"],"channel_ids":[1],"expires_at":1885635176}"#))
+    let claims = try #require(TokenClaims(of: token))
+    #expect(claims.channels == [1])
+    #expect(claims.origins == ["https://shop.example"])
+    #expect(claims.expiresAt == 1_885_635_176)
+    #expect(claims.issuedAt == 1_796_428_800)
   }
 
   @Test func aPrivateTokenWithoutUnauthenticatedGetsInsufficientAccessScope() throws {
