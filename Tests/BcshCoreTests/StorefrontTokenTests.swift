@@ -122,3 +122,29 @@ import Testing
     #expect(TokenClaims(of: token) == nil)
   }
 }
+
+/// Where a storefront token's GraphQL requests go.
+@Suite struct StorefrontAddressTests {
+  @Test func theOverrideThenTheSiteThenCatalystsForm() throws {
+    #expect(
+      try StorefrontAddress.graphQL(storeHash: "abc123", channel: 2, override: nil, site: nil)
+        == "https://store-abc123-2.mybigcommerce.com/graphql")
+    #expect(
+      try StorefrontAddress.graphQL(
+        storeHash: "abc123", channel: 1, override: nil, site: "https://shop.example/")
+        == "https://shop.example/graphql")
+    // A site that is not https is not trusted with a token; Catalyst's form is used instead.
+    #expect(
+      try StorefrontAddress.graphQL(
+        storeHash: "abc123", channel: 1, override: nil, site: "http://shop.example")
+        == "https://store-abc123-1.mybigcommerce.com/graphql")
+    #expect(
+      try StorefrontAddress.graphQL(
+        storeHash: "abc123", channel: 1, override: "http://127.0.0.1:8080", site: "https://shop.example")
+        == "http://127.0.0.1:8080/graphql")
+    #expect(throws: BcshError.self) {
+      try StorefrontAddress.graphQL(
+        storeHash: "abc123", channel: 1, override: "http://example.com", site: nil)
+    }
+  }
+}
