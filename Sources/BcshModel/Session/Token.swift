@@ -12,6 +12,9 @@ public struct Token: Sendable, Equatable, Codable {
   public var clientSecret: Secret?
   /// The outcome of the last `verify` of this token.
   public var lastVerification: VerificationRecord?
+  /// Set for a GraphQL Storefront API token that `token mint` made: its access token is the
+  /// storefront token, its API path the store it belongs to, and it has no scopes or client.
+  public var storefront: StorefrontTokenRecord?
 
   public init(name: String, kind: TokenKind) {
     self.name = name
@@ -71,6 +74,7 @@ public struct Token: Sendable, Equatable, Codable {
     clientID = try container.decodeIfPresent(String.self, forKey: .clientID)
     clientSecret = try container.decodeIfPresent(Secret.self, forKey: .clientSecret)
     lastVerification = try container.decodeIfPresent(VerificationRecord.self, forKey: .lastVerification)
+    storefront = try container.decodeIfPresent(StorefrontTokenRecord.self, forKey: .storefront)
   }
 
   enum CodingKeys: String, CodingKey {
@@ -81,6 +85,22 @@ public struct Token: Sendable, Equatable, Codable {
     case clientID = "client_id"
     case clientSecret = "client_secret"
     case lastVerification = "last_verify"
+    case storefront
+  }
+}
+
+extension Token {
+  /// The kind as `token list` shows it: `store`, `account`, or the storefront token's kind.
+  public var kindName: String { storefront?.kind.rawValue ?? kind.rawValue }
+
+  /// "store-level", "account-level", "private storefront".
+  public var kindPhrase: String {
+    switch storefront?.kind {
+    case .storefront?: "storefront (GraphQL Storefront API)"
+    case .private?: "private (GraphQL Storefront API)"
+    case .impersonation?: "customer impersonation (GraphQL Storefront API)"
+    case nil: "\(kind)-level"
+    }
   }
 }
 
