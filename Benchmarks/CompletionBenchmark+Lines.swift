@@ -41,7 +41,11 @@ extension CompletionBenchmark {
       // Every template of the endpoint catalog, with concrete ids where it has parameters.
       EndpointCatalog.all.map { "\($0.method) " + EndpointBenchmark.concrete($0.template) }
     case .coverageTarget: Preset.all.map(\.name) + ["setup.bcsh", "sub/inner.json"]
-    case .tokenName: ["store-token", "audit-ro", "account-token"]
+    case .tokenName, .mintingToken: ["store-token", "audit-ro", "account-token"]
+    case .storefrontToken: ["headless-browser"]
+    case .storefrontKind: ["storefront", "private", "impersonation"]
+    case .storefrontScope: ["Unauthenticated", "Customer", "B2B"]
+    case .channelID: ["1"]
     case .preset: Preset.all.map(\.name)
     case .credentialField: CredentialField.allCases.map(\.rawValue)
     case .saveFormat: ["session", "txt", "env"]

@@ -22,7 +22,8 @@ enum VerifyBenchmark {
       let server = SandboxServer(configuration: configuration)
       _ = try await server.start()
       let transport = AsyncHTTPTransport()
-      let verifier = Verifier(transport: transport, apiBase: server.baseURL, concurrency: concurrency)
+      let verifier = Verifier(
+        transport: transport, apiBase: server.baseURL, concurrency: concurrency, now: Date())
       let token = try fullToken(configuration)
       var times: [Duration] = []
       for _ in 0..<5 {

@@ -34,11 +34,23 @@ public enum Diagnosis: Error, Sendable, Equatable {
   case malformedResponse(String)
   case unexpectedStatus(Int)
   case transport(String)
+  /// A storefront token past its expiry (the day, UTC).
+  case storefrontTokenExpired(day: String)
+  /// A storefront token `token revoke` revoked (the day, UTC).
+  case storefrontTokenRevoked(day: String)
+  /// The storefront answered 401 or 403 to the token.
+  case storefrontTokenRefused(status: Int)
+  /// A private token lacks GraphQL scopes the query needs (INSUFFICIENT_ACCESS_SCOPE's
+  /// `requiredScopes`).
+  case storefrontScopesMissing([String])
+  /// The storefront answered the query with another GraphQL error: its message.
+  case storefrontQueryFailed(String)
 
   /// Whether this is a finding about the token (exit 1) rather than a failure to check (exit 2).
   public var isFinding: Bool {
     switch self {
-    case .invalidToken, .storeMismatch, .accountMismatch, .storeNotFound, .accountNotFound, .missingScopes:
+    case .invalidToken, .storeMismatch, .accountMismatch, .storeNotFound, .accountNotFound, .missingScopes,
+      .storefrontTokenExpired, .storefrontTokenRevoked, .storefrontTokenRefused, .storefrontScopesMissing:
       true
     default: false
     }
@@ -81,6 +93,15 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .malformedResponse(let what): "the API's answer was not what BigCommerce sends: \(what)"
     case .unexpectedStatus(let status): "the API answered HTTP \(status), which verify does not expect"
     case .transport(let reason): "the request failed: \(reason)"
+    case .storefrontTokenExpired(let day): "the storefront token expired on \(day)"
+    case .storefrontTokenRevoked(let day): "the storefront token was revoked on \(day)"
+    case .storefrontTokenRefused(let status):
+      "the storefront refused the token (HTTP \(status)): it is unknown, expired or revoked, or for another store"
+    case .storefrontScopesMissing(let scopes):
+      "the private token lacks the GraphQL scope\(scopes.count == 1 ? "" : "s") the query needs: "
+        + (scopes.isEmpty ? "(not named)" : scopes.joined(separator: ", ")) + " (INSUFFICIENT_ACCESS_SCOPE)"
+    case .storefrontQueryFailed(let message):
+      "the storefront answered the query with an error: \(ShownWord.escaped(message))"
     }
   }
 
@@ -127,6 +148,15 @@ public enum Diagnosis: Error, Sendable, Equatable {
     case .malformedResponse, .unexpectedStatus:
       "check BCSH_API_BASE; a proxy may be answering instead of BigCommerce"
     case .transport: "check the network connection and verify again"
+    case .storefrontTokenExpired, .storefrontTokenRevoked:
+      "mint a new one ('token mint NAME --from API_TOKEN ...'), then 'token rm' this one"
+    case .storefrontTokenRefused:
+      "mint a new one with 'token mint'; check BCSH_STOREFRONT_BASE if set"
+    case .storefrontScopesMissing(let scopes):
+      "a token never gains scopes: mint a new one with --kind private"
+        + (scopes.isEmpty ? " and the scopes it needs" : scopes.map { " --scope \($0)" }.joined())
+    case .storefrontQueryFailed:
+      "check the channel's storefront address (BCSH_STOREFRONT_BASE overrides it)"
     }
   }
 }

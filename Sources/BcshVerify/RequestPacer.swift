@@ -23,6 +23,9 @@ actor RequestPacer {
   /// How many parts the deadline was made of (`verify --all`'s rounds of four tokens), to turn an
   /// estimate into the `--timeout` that would do.
   private let deadlineParts: Int
+  /// Whether a 500, 502 or 504 is sent again: not for a request that creates something, which
+  /// the server may have done before it failed.
+  private let retriesServerErrors: Bool
 
   /// Why a request got no usable answer: what the transport threw, or a status after retries.
   enum Failure: Error {
@@ -40,8 +43,10 @@ actor RequestPacer {
     transport: any HTTPTransport, clock: any PacingClock = SystemPacingClock(),
     deadline: ContinuousClock.Instant,
     deadlineParts: Int = 1,
-    maximumAttempts: Int = 4
+    maximumAttempts: Int = 4,
+    retriesServerErrors: Bool = true
   ) {
+    self.retriesServerErrors = retriesServerErrors
     self.transport = transport
     self.clock = clock
     self.deadline = deadline
@@ -104,7 +109,9 @@ actor RequestPacer {
         try await pause(for: rateLimitWait(response, attempt: attempt), or: .rateLimited)
       // 503 means the store is down, suspended or in maintenance: retrying does not help.
       case 500, 502, 504:
-        guard attempt < maximumAttempts else { throw .serverErrors(status: response.status) }
+        guard retriesServerErrors, attempt < maximumAttempts else {
+          throw .serverErrors(status: response.status)
+        }
         try await pause(for: backoff(attempt: attempt), or: .serverErrors(status: response.status))
       default:
         return response
@@ -180,6 +187,23 @@ actor RequestPacer {
       try await clock.sleep(for: duration)
     } catch {
       throw .transport(.timeout)
+    }
+  }
+}
+
+extension RequestPacer {
+  /// The answer to `request`, or what verify says about getting none.
+  func answer(_ request: HTTPRequest) async -> Result<HTTPResponse, Diagnosis> {
+    do {
+      return .success(try await send(request))
+    } catch {
+      switch error {
+      case .rateLimited: return .failure(.rateLimited)
+      case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
+      case .quotaNeedsTime(let estimate): return .failure(.quotaNeedsTime(estimate))
+      case .serverErrors(let status): return .failure(.serverErrors(status: status))
+      case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
+      }
     }
   }
 }

@@ -17,12 +17,20 @@ public struct Verifier: Sendable {
   public var clock: any PacingClock
   /// Where progress goes as answers arrive, for a terminal to show; nil tells nobody.
   public var events: AsyncStream<VerifyEvent>.Continuation?
+  /// `BCSH_STOREFRONT_BASE`: where storefront tokens' GraphQL requests go instead of the channel's
+  /// storefront.
+  public var storefrontBase: String?
+  /// The wall-clock time of this verify: whether a storefront token has expired.
+  public var now: Date
 
   public init(
     transport: any HTTPTransport, apiBase: String, concurrency: Int = 4,
-    userAgent: String = "bcsh/\(BcshVersion.current)", clock: any PacingClock = SystemPacingClock()
+    userAgent: String = "bcsh/\(BcshVersion.current)", clock: any PacingClock = SystemPacingClock(),
+    storefrontBase: String? = nil, now: Date
   ) {
     self.transport = transport
+    self.storefrontBase = storefrontBase
+    self.now = now
     self.clock = clock
     self.apiBase = apiBase.hasSuffix("/") ? String(apiBase.dropLast()) : apiBase
     self.concurrency = max(1, concurrency)
@@ -30,8 +38,9 @@ public struct Verifier: Sendable {
   }
 
   /// The offline checks alone: what is missing (a diagnosis) and what looks odd (warnings).
-  public static func offlineReport(for token: Token) -> VerifyReport {
+  public static func offlineReport(for token: Token, at now: Date) -> VerifyReport {
     var report = VerifyReport(tokenName: token.name, kind: token.kind, apiPath: token.apiPath)
+    report.storefront = token.storefront
     let missing: MissingSetup? =
       switch (token.apiPath == nil, token.accessToken == nil) {
       case (true, true): .both
@@ -40,6 +49,14 @@ public struct Verifier: Sendable {
       case (false, false): nil
       }
     if let missing { report.diagnosis = .missingCredentials(token: token.name, missing: missing) }
+    if let record = token.storefront {
+      if let revoked = record.revokedAt {
+        report.diagnosis = .storefrontTokenRevoked(day: TokenExpiry.dayText(revoked))
+      } else if record.hasExpired(at: now) {
+        report.diagnosis = .storefrontTokenExpired(day: TokenExpiry.dayText(record.expiresAt))
+      }
+      return report
+    }
     if let value = token.accessToken?.revealed {
       report.warnings += CredentialValue.warnings(for: .accessToken, value: value)
     }
@@ -121,10 +138,14 @@ public struct Verifier: Sendable {
   private func verify(_ token: Token, scopes selection: ScopeSelection, pacer: RequestPacer) async
     -> VerifyReport
   {
-    var report = Verifier.offlineReport(for: token)
+    var report = Verifier.offlineReport(for: token, at: now)
     report.selection = selection
     report.requestBase = requestBase
     guard report.diagnosis == nil, let path = token.apiPath, let accessToken = token.accessToken else {
+      return report
+    }
+    if let record = token.storefront, case .store(let hash) = path {
+      await verifyStorefront(record, hash: hash, token: accessToken, pacer: pacer, into: &report)
       return report
     }
     switch path {
@@ -296,6 +317,69 @@ public struct Verifier: Sendable {
     }
   }
 
+  // MARK: Storefront tokens
+
+  /// The query a storefront token's verify sends: read-only, and answerable with the
+  /// `Unauthenticated` scope alone.
+  public static let storefrontQuery = "{ site { settings { storeName } } }"
+
+  /// One GraphQL query against the channel's storefront, with the token as a bearer token.
+  private func verifyStorefront(
+    _ record: StorefrontTokenRecord, hash: String, token: Secret, pacer: RequestPacer,
+    into report: inout VerifyReport
+  ) async {
+    let url: String
+    do throws(BcshError) {
+      url = try StorefrontAddress.graphQL(
+        storeHash: hash, channel: record.channels.first ?? 1, override: storefrontBase, site: record.site)
+    } catch {
+      report.diagnosis = .insecureURL(storefrontBase ?? "")
+      return
+    }
+    report.storefrontAddress = url
+    report.storefrontBaseOverridden = storefrontBase != nil
+    let body = JSONValue.object([("query", .string(Verifier.storefrontQuery))]).serialized()
+    let request = HTTPRequest(
+      method: .post, url: url,
+      headers: [
+        ("Authorization", "Bearer \(token.revealed)"), ("Content-Type", "application/json"),
+        ("Accept", "application/json"), ("User-Agent", userAgent),
+      ],
+      body: Array(body.utf8))
+    switch await send(request, pacer) {
+    case .failure(let diagnosis):
+      report.diagnosis = diagnosis
+    case .success(let response):
+      report.livenessStatus = response.status
+      let answer = json(response.body)
+      switch response.status {
+      case 200:
+        if let name = answer?["data"]?["site"]?["settings"]?["storeName"]?.string {
+          report.store = StoreInfo(id: nil, name: name, plan: nil, domain: nil, status: nil)
+          return
+        }
+        let errors = answer?["errors"]?.elements ?? []
+        let required = errors.filter { $0["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE" }
+          .flatMap { $0["extensions"]?["requiredScopes"]?.elements?.compactMap(\.string) ?? [] }
+        if !errors.isEmpty,
+          errors.count
+            == errors.filter({ $0["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE" }).count
+        {
+          var seen = Set<String>()
+          report.diagnosis = .storefrontScopesMissing(required.filter { seen.insert($0).inserted })
+        } else if let message = errors.first?["message"]?.string {
+          report.diagnosis = .storefrontQueryFailed(message)
+        } else {
+          report.diagnosis = .malformedResponse("the storefront's answer held neither data nor errors")
+        }
+      case 401, 403: report.diagnosis = .storefrontTokenRefused(status: response.status)
+      case 300..<400:
+        report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
+      default: report.diagnosis = .unexpectedStatus(response.status)
+      }
+    }
+  }
+
   // MARK: Account tokens
 
   private func verifyAccount(
@@ -341,17 +425,7 @@ public struct Verifier: Sendable {
   }
 
   private func send(_ request: HTTPRequest, _ pacer: RequestPacer) async -> Result<HTTPResponse, Diagnosis> {
-    do {
-      return .success(try await pacer.send(request))
-    } catch {
-      switch error {
-      case .rateLimited: return .failure(.rateLimited)
-      case .rateLimitedRepeatedly(let attempts): return .failure(.rateLimitedRepeatedly(attempts: attempts))
-      case .quotaNeedsTime(let estimate): return .failure(.quotaNeedsTime(estimate))
-      case .serverErrors(let status): return .failure(.serverErrors(status: status))
-      case .transport(let transportError): return .failure(Verifier.diagnosis(for: transportError))
-      }
-    }
+    await pacer.answer(request)
   }
 
   /// What verify says about a request that got no HTTP answer.

@@ -20,6 +20,11 @@ public struct VerifyReport: Sendable {
   public var selection = ScopeSelection.declared
   /// Where requests really went, when not to BigCommerce (the sandbox, `BCSH_API_BASE`).
   public var requestBase: String?
+  /// For a minted storefront token: what bcsh recorded, and the GraphQL address it asked.
+  public var storefront: StorefrontTokenRecord?
+  public var storefrontAddress: String?
+  /// Whether `storefrontAddress` came from `BCSH_STOREFRONT_BASE` (or the sandbox).
+  public var storefrontBaseOverridden = false
 
   /// Whether requests were sent: the offline checks found everything verify needs.
   public var wentOnline: Bool {

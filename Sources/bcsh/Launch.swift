@@ -84,6 +84,12 @@ struct Launch: Equatable {
       StandardStreams().writeFailure("BCSH_API_BASE: \(error.message)", hint: error.hint)
       throw ExitCode(ShellExitStatus.badInvocation.rawValue)
     }
+    do {
+      shellEnvironment.storefrontBase = try environment["BCSH_STOREFRONT_BASE"].map(APIBase.validated)
+    } catch {
+      StandardStreams().writeFailure("BCSH_STOREFRONT_BASE: \(error.message)", hint: error.hint)
+      throw ExitCode(ShellExitStatus.badInvocation.rawValue)
+    }
     shellEnvironment.ports = .live(
       caBundle: environment["BCSH_CA_BUNDLE"],
       standardInputIsTerminal: StandardStreams.standardInputIsTerminal,
@@ -92,6 +98,8 @@ struct Launch: Equatable {
     if sandbox {
       let launch = try await SandboxLaunch.start()
       shellEnvironment.apiBase = launch.server.baseURL
+      // The sandbox also serves the storefronts' /graphql.
+      shellEnvironment.storefrontBase = launch.server.baseURL
       shellEnvironment.sandbox = launch.listing
       sandboxLaunch = launch
     }

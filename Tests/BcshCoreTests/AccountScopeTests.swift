@@ -69,7 +69,7 @@ import Testing
     #expect(out.contains("     Account Users                tick: read-only, delete\n"))
     #expect(out.contains("tick each box below"))
     #expect(out.contains("https://accounts.bigcommerce.com/tokens) and click \"Create API Token\""))
-    let offline = Verifier.offlineReport(for: t.state.session.current!)
+    let offline = Verifier.offlineReport(for: t.state.session.current!, at: Date())
     #expect(offline.diagnosis != nil)
   }
 

@@ -148,7 +148,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
           "x", to: folder + "/probe.txt", expected: nil, force: false, shownAs: nil, what: "probe")
       case .sendsRequests:
         _ = try await context.capabilities.verifier.verify(
-          [token], offline: [Verifier.offlineReport(for: token)], scopes: .declared, timeout: .seconds(5))
+          [token], offline: [Verifier.offlineReport(for: token, at: Date())], scopes: .declared,
+          timeout: .seconds(5))
       case .readsSecrets:
         _ = try context.capabilities.secretReader?.readSecret(prompt: "secret: ")
       default:

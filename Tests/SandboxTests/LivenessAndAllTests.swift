@@ -42,7 +42,7 @@ import Testing
     -> [VerifyReport]
   {
     let transport = AsyncHTTPTransport()
-    let reports = await Verifier(transport: transport, apiBase: base).verify(
+    let reports = await Verifier(transport: transport, apiBase: base, now: Date()).verify(
       all: tokens, scopes: scopes, timeout: .seconds(60))
     await transport.shutdown()
     return reports
@@ -119,7 +119,7 @@ import Testing
         try token("other", hash: "sbxdemo001", scopes: ["products"]),
       ]
       let counting = CountingTransport(AsyncHTTPTransport())
-      let reports = await Verifier(transport: counting, apiBase: sandbox.baseURL).verify(
+      let reports = await Verifier(transport: counting, apiBase: sandbox.baseURL, now: Date()).verify(
         all: tokens, scopes: .declared, timeout: .seconds(60))
       await counting.shutdown()
       #expect(reports.map(\.tokenName) == tokens.map(\.name))
@@ -228,7 +228,7 @@ import Testing
     try await withSandbox(configuration) { sandbox in
       let tokens = try (0..<6).map { _ in try token("migration", scopes: ["products"]) }
       let transport = AsyncHTTPTransport()
-      let reports = await Verifier(transport: transport, apiBase: sandbox.baseURL).verify(
+      let reports = await Verifier(transport: transport, apiBase: sandbox.baseURL, now: Date()).verify(
         all: tokens, scopes: .all, timeout: .seconds(3))
       await transport.shutdown()
       let estimates = reports.compactMap { report -> QuotaEstimate? in

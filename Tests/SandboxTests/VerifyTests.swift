@@ -35,7 +35,7 @@ import Testing
     transport: (any HTTPTransport)? = nil, clock: any PacingClock = SystemPacingClock()
   ) async -> VerifyReport {
     let transport = transport ?? AsyncHTTPTransport()
-    let report = await Verifier(transport: transport, apiBase: base, clock: clock).verify(
+    let report = await Verifier(transport: transport, apiBase: base, clock: clock, now: Date()).verify(
       token, scopes: scopes, timeout: timeout)
     await transport.shutdown()
     return report

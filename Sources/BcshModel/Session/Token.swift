@@ -93,7 +93,16 @@ extension Token {
   /// The kind as `token list` shows it: `store`, `account`, or the storefront token's kind.
   public var kindName: String { storefront?.kind.rawValue ?? kind.rawValue }
 
-  /// "store-level", "account-level", "private storefront".
+  /// "store-level", "account-level", "private storefront token", "storefront token".
+  public var kindLabel: String {
+    switch storefront?.kind {
+    case .storefront?: "storefront token"
+    case let kind?: "\(kind.rawValue) storefront token"
+    case nil: "\(kind)-level"
+    }
+  }
+
+  /// `token show`'s kind: "store-level", "private (GraphQL Storefront API)".
   public var kindPhrase: String {
     switch storefront?.kind {
     case .storefront?: "storefront (GraphQL Storefront API)"

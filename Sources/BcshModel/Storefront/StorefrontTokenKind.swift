@@ -29,3 +29,17 @@ public enum StorefrontTokenKind: String, Sendable, CaseIterable, Codable {
   /// Whether `DELETE /v3/storefront/api-token` is documented to revoke this kind.
   public var isDocumentedRevocable: Bool { self != .impersonation }
 }
+
+extension StorefrontTokenKind {
+  /// The control-panel scope an API account needs to mint this kind.
+  public var mintingScope: Scope? {
+    ScopeCatalog.scopes(for: .store).first { scope in
+      scope.levels.contains { $0.tokenString == mintingTokenString }
+    }
+  }
+
+  /// "Storefront API Tokens (store_storefront_api)".
+  public var mintingScopeDescription: String {
+    "\(mintingScope?.uiName ?? mintingTokenString) (\(mintingTokenString))"
+  }
+}

@@ -64,7 +64,9 @@ public struct StorefrontTokenRecord: Sendable, Equatable, Codable {
       return days <= 0 ? "expired today" : "expired \(Counted.text(days, "day")) ago"
     }
     let days = daysLeft(at: now)
-    return days == 0 ? "expires today" : "in \(Counted.text(days, "day"))"
+    guard days == 0 else { return "in \(Counted.text(days, "day"))" }
+    let hours = (expiresAt - Int(now.timeIntervalSince1970.rounded(.down))) / 3600
+    return hours == 0 ? "in less than an hour" : "in \(Counted.text(hours, "hour"))"
   }
 
   /// The tokens expiring within this many days get a warning (`status`, `doctor`).

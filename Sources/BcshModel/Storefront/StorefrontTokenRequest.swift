@@ -15,57 +15,85 @@ public struct StorefrontTokenRequest: Sendable, Equatable {
   /// The most CORS origins one token takes.
   public static let maximumOrigins = 2
 
-  /// A checked request. Errors carry no place: the caller adds the word's.
+  /// Where each part was written, so that an error stands at the word that causes it.
+  public struct Places: Sendable {
+    public var kind: SourcePosition?
+    public var channels: [SourcePosition]
+    public var expiry: SourcePosition?
+    public var origins: [SourcePosition]
+    public var scopes: [SourcePosition]
+
+    public init(
+      kind: SourcePosition? = nil, channels: [SourcePosition] = [], expiry: SourcePosition? = nil,
+      origins: [SourcePosition] = [], scopes: [SourcePosition] = []
+    ) {
+      self.kind = kind
+      self.channels = channels
+      self.expiry = expiry
+      self.origins = origins
+      self.scopes = scopes
+    }
+  }
+
+  /// A checked request; an error stands at the word of `places` that causes it.
   public init(
     kind: StorefrontTokenKind, channels: [Int], expiresAt: Int, origins: [String] = [],
-    scopes: [StorefrontScope] = [], now: Date
+    scopes: [StorefrontScope] = [], now: Date, places: Places = Places()
   ) throws(BcshError) {
+
     guard !channels.isEmpty else {
       throw BcshError(
         "a token needs at least one channel", code: .usage,
-        hint: "--channel 1 is the store's first storefront")
+        hint: "--channel 1 is the store's first storefront", at: places.kind)
     }
-    if let bad = channels.first(where: { $0 < 1 }) {
+    if let bad = channels.firstIndex(where: { $0 < 1 }) {
       throw BcshError(
-        "channel \(bad) is not a channel id", code: .invalidValue,
-        hint: "channel ids are whole numbers from 1")
+        "channel \(channels[bad]) is not a channel id", code: .invalidValue,
+        hint: "channel ids are whole numbers from 1", at: places.channels.dropFirst(bad).first)
     }
     var seen = Set<Int>()
     let unique = channels.filter { seen.insert($0).inserted }
     guard expiresAt > Int(now.timeIntervalSince1970) else {
       throw BcshError(
-        "the expiry is not in the future", code: .invalidValue, hint: "write a length such as 30d")
+        "the expiry is not in the future", code: .invalidValue, hint: "write a length such as 30d",
+        at: places.expiry)
     }
     switch kind {
     case .storefront:
       guard scopes.isEmpty else {
         throw BcshError(
           "storefront tokens have no scopes; only private tokens do", code: .usage,
-          hint: "--kind private --scope Unauthenticated makes a server token with scopes")
+          hint: "--kind private --scope Unauthenticated makes a server token with scopes",
+          at: places.scopes.first)
       }
     case .private, .impersonation:
       guard origins.isEmpty else {
         throw BcshError(
           "only storefront tokens take CORS origins; a \(kind.rawValue) token is for servers", code: .usage,
-          hint: "--kind storefront --origin URL makes a browser token")
+          hint: "--kind storefront --origin URL makes a browser token", at: places.origins.first)
       }
       if kind == .impersonation, !scopes.isEmpty {
         throw BcshError(
           "customer impersonation tokens have no scopes; only private tokens do", code: .usage,
-          hint: "drop --scope, or mint --kind private")
+          hint: "drop --scope, or mint --kind private", at: places.scopes.first)
       }
       if kind == .private, scopes.isEmpty {
         throw BcshError(
           "a private token needs at least one scope", code: .usage,
-          hint: "--scope Unauthenticated (store, catalog, cart, checkout), Customer, B2B")
+          hint: "--scope Unauthenticated (store, catalog, cart, checkout), Customer, B2B", at: places.kind)
       }
     }
     guard origins.count <= Self.maximumOrigins else {
       throw BcshError(
         "a token takes at most \(Self.maximumOrigins) CORS origins, not \(origins.count)", code: .usage,
-        hint: "mint one token for each pair of origins")
+        hint: "mint one token for each pair of origins",
+        at: places.origins.dropFirst(Self.maximumOrigins).first)
     }
-    for origin in origins { try Self.checkOrigin(origin) }
+    for (index, origin) in origins.enumerated() {
+      try BcshError.placing(at: places.origins.dropFirst(index).first) { () throws(BcshError) in
+        try Self.checkOrigin(origin)
+      }
+    }
     var seenScopes = Set<StorefrontScope>()
     self.kind = kind
     self.channels = unique

@@ -116,3 +116,12 @@ public enum TokenExpiry {
 extension Character {
   fileprivate var isASCIINumber: Bool { isASCII && isNumber }
 }
+
+extension TokenExpiry {
+  /// `2027-03-31T12:00:00Z`: the UTC time of Unix seconds.
+  public static func timeText(_ seconds: Int) -> String {
+    let second = ((seconds % 86_400) + 86_400) % 86_400
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(dayText(seconds))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
+  }
+}

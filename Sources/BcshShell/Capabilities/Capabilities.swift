@@ -11,6 +11,8 @@ public struct Capabilities {
   public let files: any FileWriting
   /// `.sendsRequests`.
   public let verifier: any TokenVerifying
+  /// `.sendsRequests`: minting and revoking storefront tokens.
+  public let storefrontTokens: any StorefrontTokenMinting
   /// `.readsSecrets`: hidden entry; nil when there is nobody to ask (no terminal, or `--dry-run`).
   public let secretReader: (any SecretReading)?
   /// `.usesKeyring`.
@@ -21,7 +23,8 @@ public struct Capabilities {
   ///   - command: how an undeclared capability's error names the command.
   ///   - confirm: how a dry run says what it would have done (nothing under `--json`).
   static func granted(
-    _ effects: Effects, to command: String, ports: Ports, apiBase: String, dryRun: Bool,
+    _ effects: Effects, to command: String, ports: Ports, apiBase: String, storefrontBase: String?,
+    dryRun: Bool,
     confirm: @escaping (String) -> Void
   ) -> Capabilities {
     func declares(_ effect: Effects) -> Bool { effects.contains(effect) }
@@ -39,8 +42,14 @@ public struct Capabilities {
         DryRunVerification()
       } else {
         LiveVerification(
-          makeTransport: ports.transport, clock: ports.pacingClock,
-          apiBase: apiBase)
+          makeTransport: ports.transport, clock: ports.pacingClock, now: ports.now(), apiBase: apiBase,
+          storefrontBase: storefrontBase)
+      }
+    let storefrontTokens: any StorefrontTokenMinting =
+      if !declares(.sendsRequests) { refusal(.sendsRequests) } else if dryRun {
+        DryRunStorefrontTokens()
+      } else {
+        LiveStorefrontTokens(makeTransport: ports.transport, clock: ports.pacingClock, apiBase: apiBase)
       }
     let secretReader: (any SecretReading)? =
       if !declares(.readsSecrets) { refusal(.readsSecrets) } else if dryRun { nil } else {
@@ -50,6 +59,8 @@ public struct Capabilities {
       if !declares(.usesKeyring) { refusal(.usesKeyring) } else {
         OSKeyring(connect: ports.keyring, dryRun: dryRun)
       }
-    return Capabilities(files: files, verifier: verifier, secretReader: secretReader, keyring: keyring)
+    return Capabilities(
+      files: files, verifier: verifier, storefrontTokens: storefrontTokens, secretReader: secretReader,
+      keyring: keyring)
   }
 }

@@ -6,7 +6,8 @@ import BcshVerify
 /// What a command gets for an effect its `CommandSpec` does not declare: every use fails, naming
 /// the command and the effect, so that a handler that reaches further than its declaration fails
 /// its tests instead of acting unseen by `--dry-run`.
-struct UndeclaredCapability: FileWriting, TokenVerifying, SecretReading, KeyringAccess {
+struct UndeclaredCapability: FileWriting, TokenVerifying, StorefrontTokenMinting, SecretReading, KeyringAccess
+{
   let command: String
   let effect: Effects
 
@@ -28,6 +29,14 @@ struct UndeclaredCapability: FileWriting, TokenVerifying, SecretReading, Keyring
     _ tokens: [Token], offline: [VerifyReport], scopes: ScopeSelection, timeout: Duration,
     events: AsyncStream<VerifyEvent>.Continuation?
   ) async throws(BcshError) -> [VerifyReport] { throw refusal() }
+
+  func mint(_ request: StorefrontTokenRequest, storeHash: String, with account: Secret, timeout: Duration)
+    async throws(StorefrontTokenClient.Failure) -> MintedToken?
+  { throw .unreachable(.transport(refusal().message)) }
+
+  func revoke(_ token: Secret, storeHash: String, with account: Secret, timeout: Duration)
+    async throws(StorefrontTokenClient.Failure) -> Bool
+  { throw .unreachable(.transport(refusal().message)) }
 
   func readSecret(prompt: String) throws(BcshError) -> String { throw refusal() }
 

@@ -9,6 +9,16 @@ public enum ArgumentKind: Sendable, Equatable {
   case tokenName
   /// A name for a new token (nothing to complete).
   case newTokenName
+  /// A store-level token with credentials, which can mint storefront tokens (`--from`).
+  case mintingToken
+  /// A minted storefront token.
+  case storefrontToken
+  /// `storefront`, `private` or `impersonation`.
+  case storefrontKind
+  /// `Unauthenticated`, `Customer` or `B2B`.
+  case storefrontScope
+  /// A channel id of the store of the `--from` token.
+  case channelID
   /// `SCOPE[=LEVEL]` from the catalog, for the current token's kind.
   case scopeGrant
   /// A scope the current token declares.

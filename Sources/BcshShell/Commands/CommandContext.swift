@@ -50,6 +50,16 @@ public struct CommandContext {
 
   /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
   var apiBase: String { shell.environment.apiBase }
+  /// `BCSH_STOREFRONT_BASE` or the sandbox: where storefront tokens' GraphQL requests go.
+  var storefrontBase: String? { shell.environment.storefrontBase }
+
+  /// The GraphQL address verify asks for a minted storefront token; nil for other tokens.
+  func storefrontGraphQL(for token: Token) -> String? {
+    guard let record = token.storefront, case .store(let hash)? = token.apiPath else { return nil }
+    return try? StorefrontAddress.graphQL(
+      storeHash: hash, channel: record.channels.first ?? 1, override: storefrontBase, site: record.site)
+  }
+
   /// The sandbox `bcsh --sandbox` started; nil without one.
   var sandbox: SandboxListing? { shell.environment.sandbox }
   /// The interactive history, newest last; nil without one.
@@ -72,13 +82,25 @@ public struct CommandContext {
     await shell.run(script: text, source: source, path: path, state: &state, sourceStack: sourceStack)
   }
 
+  /// Refuses to change what a minted storefront token is: the API fixed it.
+  static func refuseMinted(_ token: Token) throws(BcshError) {
+    guard let record = token.storefront else { return }
+    throw BcshError(
+      "'\(token.name)' is a minted \(record.kind.rawValue) token: its store, channels and scopes were fixed "
+        + "when it was minted",
+      code: .invalidValue,
+      hint: "'token use NAME' selects an API account to change; 'token mint' makes another storefront token")
+  }
+
   /// The current token, or an error saying how to get one.
   public func currentToken() throws(BcshError) -> Token { try state.session.requireCurrent() }
 
   /// Changes the current token. A change to what it declares or holds makes its last verify
   /// result stale, so that result is dropped.
   public mutating func updateCurrent(_ change: (inout Token) throws(BcshError) -> Void) throws(BcshError) {
-    let name = try currentToken().name
+    let current = try currentToken()
+    try Self.refuseMinted(current)
+    let name = current.name
     try state.session.update(name) { (token: inout Token) throws(BcshError) in
       let before = token
       try change(&token)

@@ -46,6 +46,13 @@ extension Invocation {
     return try Given(reading: word)
   }
 
+  func read<Value>(_ option: RepeatedOption<Value>) throws(BcshError) -> [Given<Value>] {
+    try declare(option.spec)
+    var values: [Given<Value>] = []
+    for word in optionValues(option.spec.name) { values.append(try Given(reading: word)) }
+    return values
+  }
+
   // Reading what the command's spec does not list is a mistake in bcsh, not in the input: it
   // would read nothing, always. It fails loudly instead.
 

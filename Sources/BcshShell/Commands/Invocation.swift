@@ -9,7 +9,8 @@ public struct Invocation: Sendable {
   /// Where the command's first word is.
   public let position: SourcePosition
   private let positionals: [String: [ExpandedWord]]
-  private let options: [String: ExpandedWord]
+  /// Each option's values in the order given: one, except for a repeatable option.
+  private let options: [String: [ExpandedWord]]
 
   // The words given for each name the spec declares. A command reads them typed, through its
   // declarations (`CommandArguments.swift`).
@@ -24,7 +25,10 @@ public struct Invocation: Sendable {
   func flag(_ name: String) -> Bool { options[name] != nil }
 
   /// The value of the option `name`, when it was given.
-  func option(_ name: String) -> ExpandedWord? { options[name] }
+  func option(_ name: String) -> ExpandedWord? { options[name]?.first }
+
+  /// Every value of a repeatable option, in the order given.
+  func optionValues(_ name: String) -> [ExpandedWord] { options[name] ?? [] }
 
   /// Matches `words` (after the command's own words) against `spec`: `OptionReader`'s reading,
   /// refusing what it reads wrong (an unknown option, one given twice, a missing value), then
@@ -34,7 +38,7 @@ public struct Invocation: Sendable {
     self.spec = spec
     self.position = position
     var values: [ExpandedWord] = []
-    var options: [String: ExpandedWord] = [:]
+    var options: [String: [ExpandedWord]] = [:]
     var reader = OptionReader(words, of: spec) { Optional($0.value) }
     while let reading = reader.next() {
       switch reading {
@@ -53,19 +57,19 @@ public struct Invocation: Sendable {
           at: word.position)
       case .option(let option, let word, let value):
         let name = option.name
-        guard options[name] == nil else {
+        guard options[name] == nil || option.repeatable else {
           throw BcshError("option '\(name)' given twice", code: .usage, at: word.position)
         }
         switch value {
         case .flag:
-          options[name] = ExpandedWord("", at: word.position)
+          options[name, default: []].append(ExpandedWord("", at: word.position))
         case .inline(let text):
           guard option.value != nil else {
             throw BcshError("option '\(name)' takes no value", code: .usage, at: word.position)
           }
-          options[name] = ExpandedWord(text, at: word.position)
+          options[name, default: []].append(ExpandedWord(text, at: word.position))
         case .following(let argument):
-          options[name] = argument
+          options[name, default: []].append(argument)
         case .missing:
           throw BcshError(
             "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", code: .usage,
@@ -79,7 +83,7 @@ public struct Invocation: Sendable {
       for value in positionals[argument.name] ?? [] { try argument.closedSet?.check(value) }
     }
     for option in spec.options {
-      if let value = options[option.name] { try option.closedSet?.check(value) }
+      for value in options[option.name] ?? [] { try option.closedSet?.check(value) }
     }
   }
 

@@ -10,16 +10,22 @@ public struct OptionSpec: Sendable {
   public let summary: String
   /// The values its value takes, when they are a closed set (`--format FORMAT`).
   public let closedSet: ClosedSet?
+  /// Whether it may be given more than once (`--channel 1 --channel 2`).
+  public let repeatable: Bool
 
   public init(
     _ name: String, value: (name: String, kind: ArgumentKind)? = nil, _ summary: String,
-    closedSet: ClosedSet? = nil
+    closedSet: ClosedSet? = nil, repeatable: Bool = false
   ) {
     self.name = name
+    self.repeatable = repeatable
     self.value = value
     self.summary = summary
     self.closedSet = closedSet
   }
 
-  var usage: String { value.map { "[\(name) \($0.name)]" } ?? "[\(name)]" }
+  var usage: String {
+    let one = value.map { "\(name) \($0.name)" } ?? name
+    return repeatable ? "[\(one) ...]" : "[\(one)]"
+  }
 }

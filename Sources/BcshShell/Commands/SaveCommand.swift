@@ -73,6 +73,14 @@ struct SaveCommand: ShellCommand {
       contents = SessionFile.rendered(context.state.session)
     case .txt, .env:
       let token = try context.currentToken()
+      if let record = token.storefront {
+        throw BcshError(
+          "'\(token.name)' is a minted \(record.kind.rawValue) token, not an API account: a \(format) file holds "
+            + "an API account's credentials",
+          code: .invalidValue,
+          hint: "save FILE (a session file) keeps it; 'token use NAME' selects an API account",
+          at: place)
+      }
       guard let accessToken = token.accessToken, let apiPath = token.apiPath else {
         throw BcshError(
           "'\(token.name)' needs an access token and an API path to be saved as \(format)", code: .notReady,

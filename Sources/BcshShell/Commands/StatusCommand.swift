@@ -17,8 +17,24 @@ struct StatusCommand: ShellCommand {
       "session file:    \(state.file?.path ?? "none (save FILE gives it one)")",
       "unsaved changes: \(state.hasUnsavedChanges ? "yes" : "no")",
       "tokens:          \(state.session.tokenCount)",
-      "current token:   \(current.map { "\($0.name) (\($0.kind)-level)" } ?? "none")",
+      "current token:   \(current.map { "\($0.name) (\($0.kindLabel))" } ?? "none")",
     ]
+    // Storefront tokens that lapse soon (or have), whichever token is current.
+    let now = context.now
+    let lapsing = state.session.tokens.compactMap { token -> (Token, StorefrontTokenRecord)? in
+      guard let record = token.storefront, record.revokedAt == nil,
+        record.daysLeft(at: now) < StorefrontTokenRecord.warningDays
+      else { return nil }
+      return (token, record)
+    }
+    for (token, record) in lapsing {
+      let label = record.hasExpired(at: now) ? "expired:" : "expires soon:"
+      lines.append(
+        label.padding(to: 17)
+          + context.format.style.warning(
+            "'\(token.name)' \(StorefrontTokenRendering.expiry(record, at: now)); 'token mint' makes a new one"
+          ))
+    }
     let secrets = state.file.map { $0.keyring == nil ? "in the session file" : "in the OS keyring" }
     lines.append("secrets kept:    \(secrets ?? "nowhere yet (not saved)")")
     let missing = state.file?.keyring?.missing ?? []
@@ -27,7 +43,11 @@ struct StatusCommand: ShellCommand {
     }
     if let current {
       lines.append("api path:        \(current.apiPath?.canonical ?? "not set")")
-      lines.append("scopes:          \(current.grants.count) declared")
+      if let record = current.storefront {
+        lines.append("expires:         \(StorefrontTokenRendering.expiry(record, at: now))")
+      } else {
+        lines.append("scopes:          \(current.grants.count) declared")
+      }
       for field in KeyringSecrets.fields {
         if let home = state.home(of: field, of: current) {
           lines.append("\(field.rawValue):".padding(to: 17) + home.phrase)
@@ -51,6 +71,18 @@ struct StatusCommand: ShellCommand {
         ("current_token", .optional(current?.name)),
         ("api_path", .optional(current?.apiPath?.canonical)),
         ("api_base", .string(context.apiBase)),
+        (
+          "expiring_tokens",
+          .array(
+            lapsing.map { token, record in
+              .object([
+                ("token", .string(token.name)),
+                ("expires_at", .string(TokenExpiry.timeText(record.expiresAt))),
+                ("days_left", .number(record.daysLeft(at: now))),
+                ("expired", .bool(record.hasExpired(at: now))),
+              ])
+            })
+        ),
       ]))
   }
 }

@@ -9,6 +9,7 @@ enum TokenCommands {
     TokenNewCommand.self, TokenListCommand.self, TokenUseCommand.self, TokenShowCommand.self,
     TokenRenameCommand.self, TokenRmCommand.self,
     TokenSetCommand.self, TokenImportCommand.self, TokenChecklistCommand.self,
+    TokenMintCommand.self, TokenRevokeCommand.self,
   ]
 }
 
@@ -44,9 +45,11 @@ struct TokenListCommand: ShellCommand {
 
   func run(in context: inout CommandContext) throws(BcshError) {
     let session = context.state.session
+    let now = context.now
     context.report(
-      TokenRendering.list(session, style: context.format.style, width: context.format.width),
-      json: .array(session.tokens.map { TokenRendering.json($0, current: $0.name == session.currentName) }))
+      TokenRendering.list(session, style: context.format.style, width: context.format.width, now: now),
+      json: .array(
+        session.tokens.map { TokenRendering.json($0, current: $0.name == session.currentName, now: now) }))
   }
 }
 
@@ -89,9 +92,12 @@ struct TokenShowCommand: ShellCommand {
     let current = token.name == context.state.session.currentName
     let state = context.state
     let home = { (field: CredentialField) in state.home(of: field, of: token) }
+    let now = context.now
+    let graphQL = context.storefrontGraphQL(for: token)
     context.report(
-      TokenRendering.details(token, reveal: reveal, style: context.format.style, home: home),
-      json: TokenRendering.json(token, current: current, reveal: reveal, home: home),
+      TokenRendering.details(
+        token, reveal: reveal, style: context.format.style, home: home, now: now, graphQL: graphQL),
+      json: TokenRendering.json(token, current: current, reveal: reveal, home: home, now: now),
       revealingSecrets: reveal)
   }
 }
@@ -176,7 +182,7 @@ struct TokenSetCommand: ShellCommand {
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
-    _ = try context.currentToken()
+    try CommandContext.refuseMinted(try context.currentToken())
     let value = try readValue(context: context)
     for warning in CredentialValue.warnings(for: field, value: value) {
       context.warn(warning, at: position)
@@ -477,6 +483,8 @@ struct TokenChecklistCommand: ShellCommand {
 
   func run(in context: inout CommandContext) throws(BcshError) {
     let token = try context.token(named: name)
+    try BcshError.placing(at: name?.position) { () throws(BcshError) in try CommandContext.refuseMinted(token)
+    }
     // An account without scopes can do nothing the job needs: the steps would make a useless one.
     guard !token.grants.isEmpty else {
       throw BcshError(

@@ -81,7 +81,8 @@ struct VerifyCommand: ShellCommand {
       target = nil
     }
 
-    var reports = tokens.map(Verifier.offlineReport)
+    let now = context.now
+    var reports = tokens.map { Verifier.offlineReport(for: $0, at: now) }
     let base = context.apiBase
     for index in reports.indices where base != APIBase.production { reports[index].requestBase = base }
     let verifier = context.capabilities.verifier

@@ -15,6 +15,8 @@ public struct CompletionContext: Sendable {
   public var environment: [String: String]
   /// Where relative file paths start.
   public var currentDirectory: String
+  /// The channels `--channel` offers: those of the `--from` token's store when it could read them.
+  public var channels: [StorefrontTokenClient.Channel] = []
 
   public init(
     session: Session = Session(), variables: Variables = [:], environment: [String: String] = [:],

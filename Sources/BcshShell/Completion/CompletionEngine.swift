@@ -94,6 +94,18 @@ public struct CompletionEngine: LineCompleting {
     switch kind {
     case .tokenName:
       ValueCandidates.tokenNames(in: context.session, matching: typed)
+    case .mintingToken:
+      ValueCandidates.tokenNames(in: context.session, matching: typed) { token in
+        token.storefront == nil && token.kind == .store && token.accessToken != nil
+      }
+    case .storefrontToken:
+      ValueCandidates.tokenNames(in: context.session, matching: typed) { $0.storefront != nil }
+    case .storefrontKind:
+      ValueCandidates.storefrontKinds(matching: typed)
+    case .storefrontScope:
+      ValueCandidates.storefrontScopes(matching: typed)
+    case .channelID:
+      ValueCandidates.channels(in: context, matching: typed)
     case .scopeGrant:
       ScopeCandidates.grants(typed: typed, quoted: quoted, kind: context.tokenKind, earlier: earlier)
     case .declaredScope:

@@ -11,11 +11,42 @@ enum ValueCandidates {
   }
 
   /// The session's tokens, in the order they were made; the detail says which is current.
-  static func tokenNames(in session: Session, matching typed: String) -> [Suggestion] {
-    session.tokens.map { token in
+  static func tokenNames(
+    in session: Session, matching typed: String, where include: (Token) -> Bool = { _ in true }
+  ) -> [Suggestion] {
+    session.tokens.filter(include).map { token in
       let current = token.name == session.currentName ? ", current" : ""
-      return Suggestion(token.name, detail: "\(token.kind)-level\(current)")
+      return Suggestion(token.name, detail: "\(token.kindLabel)\(current)")
     }.matching(typed)
+  }
+
+  static func storefrontKinds(matching typed: String) -> [Suggestion] {
+    StorefrontTokenKind.allCases.map { kind in
+      let detail =
+        switch kind {
+        case .storefront: "for browsers, with CORS origins"
+        case .private: "for servers, with GraphQL scopes"
+        case .impersonation: "for servers acting as a customer"
+        }
+      return Suggestion(kind.rawValue, detail: detail)
+    }.matching(typed)
+  }
+
+  static func storefrontScopes(matching typed: String) -> [Suggestion] {
+    StorefrontScope.allCases.map { scope in
+      let detail =
+        switch scope {
+        case .unauthenticated: "store, catalog, cart and checkout without a customer"
+        case .customer: "a signed-in customer's data"
+        case .b2b: "B2B Edition's company data"
+        }
+      return Suggestion(scope.rawValue, detail: detail)
+    }.matching(typed)
+  }
+
+  /// The channels of the `--from` token's store, as the shell last read them (`GET /v3/channels`).
+  static func channels(in context: CompletionContext, matching typed: String) -> [Suggestion] {
+    context.channels.map { Suggestion(String($0.id), detail: $0.name) }.matching(typed)
   }
 
   static func credentialFields(matching typed: String) -> [Suggestion] {

@@ -16,7 +16,8 @@ enum VerifyAllRendering {
         default: style.warning(verdict)
         }
       table.rows.append([
-        report.tokenName, report.kind.rawValue, report.apiPath?.identifier ?? "-", styled,
+        report.tokenName, report.storefront?.kind.rawValue ?? report.kind.rawValue,
+        report.apiPath?.identifier ?? "-", styled,
         missing(in: report).map { "\($0.scopeID)=\($0.level)" }.joined(separator: " "),
       ])
     }
@@ -68,6 +69,11 @@ enum VerifyAllRendering {
     case .timeout: "timed out"
     case .connectionRefused, .nameNotResolved, .tlsFailure, .transport: "network error"
     case .insecureURL: "insecure URL"
+    case .storefrontTokenExpired: "expired"
+    case .storefrontTokenRevoked: "revoked"
+    case .storefrontTokenRefused: "refused"
+    case .storefrontScopesMissing: "missing scopes"
+    case .storefrontQueryFailed: "query failed"
     case .caBundle: "bad CA bundle"
     case .redirect: "redirected"
     case .malformedResponse, .unexpectedStatus: "unexpected answer"

@@ -31,6 +31,7 @@ enum VerifyRendering {
   }
 
   private static func unfittedSteps(_ report: VerifyReport, style: TextStyle, width: Int?) -> String {
+    if let record = report.storefront { return storefrontSteps(report, record, style: style) }
     var text = "verify '\(report.tokenName)' (\(report.kind)-level)"
     text += report.apiPath.map { " at \($0.canonical)\n" } ?? "\n"
     if let base = report.requestBase {
@@ -90,6 +91,48 @@ enum VerifyRendering {
     return text
   }
 
+  /// A minted storefront token's steps: offline (present, not expired or revoked), then the one
+  /// GraphQL query.
+  private static func storefrontSteps(
+    _ report: VerifyReport, _ record: StorefrontTokenRecord, style: TextStyle
+  )
+    -> String
+  {
+    var text =
+      "verify '\(report.tokenName)' (\(record.kind == .storefront ? "" : "\(record.kind.rawValue) ")storefront token)"
+    text +=
+      report.apiPath.map { " for store \($0.identifier), channel \(record.channels.first ?? 1)\n" } ?? "\n"
+    let offlineProblem: Diagnosis? =
+      switch report.diagnosis {
+      case .missingCredentials?, .storefrontTokenExpired?, .storefrontTokenRevoked?: report.diagnosis
+      default: nil
+      }
+    text += step(
+      "offline", offlineProblem == nil ? style.good("ok") : style.bad("failed"),
+      offlineProblem?.message ?? "token present; expires \(TokenExpiry.dayText(record.expiresAt))")
+    if report.dryRun {
+      text += step("online", style.dim("skipped"), "dry run: nothing was sent")
+      return text
+    }
+    guard offlineProblem == nil else { return text }
+    if let address = report.storefrontAddress {
+      if report.storefrontBaseOverridden {
+        text += "  " + style.warning("requests go to \(address)") + ", not to the channel's storefront\n"
+      }
+      let query = "POST \(address) \(Verifier.storefrontQuery)"
+      if let status = report.livenessStatus {
+        let ok = status == 200 && report.diagnosis == nil
+        text += step("query", ok ? style.good("ok") : style.bad("failed"), "\(query) answered HTTP \(status)")
+      } else if let diagnosis = report.diagnosis {
+        text += step("query", style.bad("failed"), "\(query): \(diagnosis.message)")
+      }
+    }
+    if let name = report.store?.name {
+      text += step("store", style.good("ok"), "storeName \(ShownWord.escaped(name))")
+    }
+    return text
+  }
+
   private static func footer(_ report: VerifyReport, style: TextStyle) -> String {
     var text = ""
     if let diagnosis = report.diagnosis {
@@ -105,7 +148,8 @@ enum VerifyRendering {
       text += style.good("result: ok") + " — \(summary(report))\n"
     }
     let undeclared = report.scopes.filter { $0.declared == nil && $0.outcome == .granted }
-    if report.diagnosis == nil, report.kind == .store, report.selection == .declared,
+    if report.diagnosis == nil, report.kind == .store, report.storefront == nil,
+      report.selection == .declared,
       !report.scopes.contains(where: { $0.declared != nil })
     {
       text +=
@@ -137,8 +181,9 @@ enum VerifyRendering {
   static func json(_ report: VerifyReport) -> JSONValue {
     .object([
       ("token", .string(report.tokenName)),
-      ("kind", .string(report.kind.rawValue)),
+      ("kind", .string(report.storefront?.kind.rawValue ?? report.kind.rawValue)),
       ("api_path", .optional(report.apiPath?.canonical)),
+      ("graphql", .optional(report.storefrontAddress)),
       ("requests_to", .string(report.requestBase ?? APIBase.production)),
       ("passed", .bool(report.passed)),
       ("exit_status", .number(Int(report.exitStatus.rawValue))),
@@ -195,6 +240,9 @@ enum VerifyRendering {
       return diagnosis.message
     }
     if !report.passed { return "incomplete: some probes failed" }
+    if let record = report.storefront {
+      return "the \(record.kind.rawValue) token answers the storefront's GraphQL query"
+    }
     let declared = report.scopes.filter { $0.declared != nil }
     guard report.kind == .store else {
       return declared.isEmpty

@@ -163,7 +163,8 @@ public final class Shell {
   /// refusing for every effect not declared.
   func capabilities(for effects: Effects, of command: String) -> Capabilities {
     Capabilities.granted(
-      effects, to: command, ports: environment.ports, apiBase: environment.apiBase, dryRun: options.dryRun,
+      effects, to: command, ports: environment.ports, apiBase: environment.apiBase,
+      storefrontBase: environment.storefrontBase, dryRun: options.dryRun,
       confirm: confirm)
   }
 }

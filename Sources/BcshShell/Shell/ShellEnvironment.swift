@@ -13,6 +13,9 @@ public struct ShellEnvironment {
   public var history: (() -> [String])?
   /// `https://api.bigcommerce.com`, `BCSH_API_BASE`, or the sandbox's address.
   public var apiBase: String
+  /// `BCSH_STOREFRONT_BASE`, or the sandbox's address: where storefront tokens' GraphQL requests
+  /// go instead of the channel's storefront. nil for the storefront itself.
+  public var storefrontBase: String?
   /// The services outside the process: requests, keyring, hidden entry, standard input, other
   /// programs, clocks.
   public var ports: Ports
