@@ -339,13 +339,20 @@ public struct Verifier: Sendable {
     report.storefrontAddress = url
     report.storefrontBaseOverridden = storefrontBase != nil
     let body = JSONValue.object([("query", .string(Verifier.storefrontQuery))]).serialized()
-    let request = HTTPRequest(
+    var request = HTTPRequest(
       method: .post, url: url,
       headers: [
         ("Authorization", "Bearer \(token.revealed)"), ("Content-Type", "application/json"),
         ("Accept", "application/json"), ("User-Agent", userAgent),
       ],
       body: Array(body.utf8))
+    // A token that works from browsers only is asked as a browser asks: with an Origin it allows
+    // (else the storefront's own).
+    if record.kind == .storefront, record.usage(at: now) == .browser {
+      let origin = record.origins.first ?? Verifier.origin(of: url)
+      request.headers.append((name: "Origin", value: origin))
+      report.browserOrigin = origin
+    }
     switch await send(request, pacer) {
     case .failure(let diagnosis):
       report.diagnosis = diagnosis
@@ -378,6 +385,12 @@ public struct Verifier: Sendable {
       default: report.diagnosis = .unexpectedStatus(response.status)
       }
     }
+  }
+
+  /// `https://host[:port]` of a URL.
+  static func origin(of url: String) -> String {
+    let scheme = url.hasPrefix("https://") ? "https://" : url.hasPrefix("http://") ? "http://" : ""
+    return scheme + String(url.dropFirst(scheme.count).prefix { $0 != "/" })
   }
 
   // MARK: Account tokens

@@ -25,6 +25,8 @@ public struct VerifyReport: Sendable {
   public var storefrontAddress: String?
   /// Whether `storefrontAddress` came from `BCSH_STOREFRONT_BASE` (or the sandbox).
   public var storefrontBaseOverridden = false
+  /// The Origin verify sent as a browser would, for a token that works from browsers only.
+  public var browserOrigin: String?
 
   /// Whether requests were sent: the offline checks found everything verify needs.
   public var wentOnline: Bool {

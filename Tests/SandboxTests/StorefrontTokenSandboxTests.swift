@@ -1,6 +1,7 @@
 import BcshModel
 import Foundation
 import JSONText
+import Synchronization
 import Testing
 
 @testable import BcshSandbox
@@ -26,9 +27,10 @@ import Testing
     send("POST", store + path, body: body).json?["data"]?["token"]?.string
   }
 
-  private func graphQL(_ token: String) -> (status: Int, json: JSONValue?) {
+  private func graphQL(_ token: String, origin: String? = nil) -> (status: Int, json: JSONValue?) {
     let request = SandboxRequest(
-      method: "POST", target: "/graphql", headers: [("Authorization", "Bearer \(token)")],
+      method: "POST", target: "/graphql",
+      headers: [("Authorization", "Bearer \(token)")] + (origin.map { [("Origin", $0)] } ?? []),
       body: Array(#"{"query":"{ site { settings { storeName } } }"}"#.utf8))
     let response = api.respond(to: request)
     return (response.status, try? JSONReader.value(response.body))
@@ -44,8 +46,8 @@ import Testing
     let impersonation = try #require(
       mint("api-token-customer-impersonation", #"{"channel_id":1,"expires_at":1885635176}"#))
     #expect(Set([storefront, privateToken, impersonation]).count == 3)
-    for token in [storefront, privateToken, impersonation] {
-      let answer = graphQL(token)
+    for (token, origin) in [(storefront, "https://shop.example"), (privateToken, nil), (impersonation, nil)] {
+      let answer = graphQL(token, origin: origin)
       #expect(answer.status == 200)
       #expect(answer.json?["data"]?["site"]?["settings"]?["storeName"]?.string != nil)
     }
@@ -106,5 +108,40 @@ import Testing
     #expect(send("DELETE", store + "api-token").status == 422)
     let expired = try #require(mint("api-token", #"{"channel_id":1,"expires_at":1796428800}"#))
     #expect(graphQL(expired).status == 401)
+  }
+
+  /// graphql-storefront.mdx: private and impersonation tokens are refused from browsers; a storefront
+  /// token created after 2026-06-30 is refused server to server, one created before it until
+  /// 2027-03-31.
+  @Test func browsersAndServersAreToldApartByOrigin() throws {
+    let body = #"{"channel_id":1,"expires_at":1885635176}"#
+    let privateToken = try #require(
+      mint("api-token-private", #"{"channel_id":1,"expires_at":1885635176,"scopes":["Unauthenticated"]}"#))
+    #expect(graphQL(privateToken, origin: "https://shop.example").status == 403)
+    let acting = try #require(mint("api-token-customer-impersonation", body))
+    #expect(graphQL(acting, origin: "https://shop.example").status == 403)
+    let browser = try #require(mint("api-token", body))
+    #expect(graphQL(browser).status == 403)
+    #expect(graphQL(browser, origin: "https://shop.example").status == 200)
+
+    // Minted on 2026-06-30 at noon: server to server until the end of 2027-03-31.
+    let clock = Mutex(1_782_820_800)
+    let older = SandboxAPI(configuration: .roomy, wallClock: { clock.withLock { $0 } })
+    let request = SandboxRequest(
+      method: "POST", target: store + "api-token",
+      headers: [("X-Auth-Token", SandboxConfiguration.roomy.accessToken("full"))], body: Array(body.utf8))
+    let token = try #require(try JSONReader.value(older.respond(to: request).body)["data"]?["token"]?.string)
+    func probe() -> Int {
+      older.respond(
+        to: SandboxRequest(
+          method: "POST", target: "/graphql", headers: [("Authorization", "Bearer \(token)")],
+          body: Array(#"{"query":"{ site { settings { storeName } } }"}"#.utf8))
+      ).status
+    }
+    #expect(probe() == 200)
+    clock.withLock { $0 = 1_806_537_599 }
+    #expect(probe() == 200)
+    clock.withLock { $0 = 1_806_537_600 }
+    #expect(probe() == 403)
   }
 }

@@ -114,6 +114,22 @@ extension SandboxAPI {
     else {
       return .json(401, Self.storefrontError("Invalid token: it is unknown, expired or revoked", code: nil))
     }
+    // graphql-storefront.mdx: private and impersonation tokens are refused from browsers (which
+    // send Origin); storefront tokens created after 2026-06-30 are refused server to server, and
+    // older ones after 2027-03-31. How the API answers is not documented: the sandbox says 403.
+    let fromBrowser = request.header("Origin") != nil
+    if fromBrowser && entry.kind != "storefront" {
+      return .json(
+        403, Self.storefrontError("\(entry.kind) tokens are rejected from web browsers", code: nil))
+    }
+    if !fromBrowser && entry.kind == "storefront"
+      && (entry.issuedAt > Self.serverToServerCreationCutoff || wallClock() > Self.serverToServerEnd)
+    {
+      return .json(
+        403,
+        Self.storefrontError(
+          "storefront tokens created after June 30th, 2026 do not support server-to-server use", code: nil))
+    }
     guard let query = GraphQLQuery(body: request.body) else {
       return .json(400, Self.storefrontError("Request body must be JSON with a \"query\" string", code: nil))
     }
@@ -133,6 +149,10 @@ extension SandboxAPI {
     let settings: JSONValue = .object([("storeName", .string(store.name))])
     return .json(200, .object([("data", .object([("site", .object([("settings", settings)]))]))]))
   }
+
+  /// 2026-06-30T23:59:59Z and 2027-03-31T23:59:59Z, Unix seconds.
+  static let serverToServerCreationCutoff = 1_782_863_999
+  static let serverToServerEnd = 1_806_537_599
 
   /// A GraphQL error answer; with `path`, INSUFFICIENT_ACCESS_SCOPE for that field, requiring
   /// `Unauthenticated`.

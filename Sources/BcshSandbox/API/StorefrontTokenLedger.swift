@@ -17,6 +17,8 @@ final class StorefrontTokenLedger: Sendable {
     /// A private token's GraphQL scopes (`Unauthenticated`, `Customer`, `B2B`).
     var scopes: [String]
     var revoked = false
+    /// Unix seconds; set when minted.
+    var issuedAt = 0
   }
 
   private let entries = Mutex<[String: Entry]>([:])
@@ -43,7 +45,9 @@ final class StorefrontTokenLedger: Sendable {
       Self.base64URL(Array(#"{"alg":"ES256","typ":"JWT"}"#.utf8)),
       Self.base64URL(Array(JSONValue.object(claims).serialized().utf8)), Self.base64URL(signature),
     ].joined(separator: ".")
-    entries.withLock { $0[token] = entry }
+    var recorded = entry
+    recorded.issuedAt = issuedAt
+    entries.withLock { [recorded] in $0[token] = recorded }
     return token
   }
 

@@ -83,7 +83,7 @@ struct TokenMintCommand: ShellCommand {
         request, storeHash: storeHash, with: accessToken, timeout: .seconds(30))
     } catch {
       throw StorefrontAccount.error(
-        error, doing: "mint a \(kind.value.rawValue) token", account: account, kind: kind.value, at: position)
+        error, doing: "mint \(kind.value == .impersonation ? "an" : "a") \(kind.value.rawValue) token", account: account, kind: kind.value, at: position)
     }
     if let minted { context.maskFromNow(minted.token) }
 

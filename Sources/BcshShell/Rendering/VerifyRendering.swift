@@ -119,6 +119,9 @@ enum VerifyRendering {
       if report.storefrontBaseOverridden {
         text += "  " + style.warning("requests go to \(address)") + ", not to the channel's storefront\n"
       }
+      if let origin = report.browserOrigin {
+        text += step("", style.dim("note"), "sent as a browser sends it, with Origin: \(origin) (browser-only token)")
+      }
       let query = "POST \(address) \(Verifier.storefrontQuery)"
       if let status = report.livenessStatus {
         let ok = status == 200 && report.diagnosis == nil
