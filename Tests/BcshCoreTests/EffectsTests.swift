@@ -66,6 +66,14 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     "open": ["open --discard kept.json"],
     "verify": ["verify", "verify --all --scopes all"],
     "token set": ["token set client-secret"],
+    "token mint": [
+      "scope add storefront-api-tokens; token mint sf-private --from cart-migration --kind private --channel 1 "
+        + "--expires 3d --scope Unauthenticated"
+    ],
+    "token revoke": [
+      "scope add storefront-api-tokens; token mint sf-browser --from cart-migration --kind storefront "
+        + "--channel 1 --expires 3d; token revoke sf-browser"
+    ],
   ]
 
   static let prepare = """

@@ -122,6 +122,41 @@ extension MemoryKeyring.Item {
     #expect(second.output.output.contains("secrets kept:    in the OS keyring"))
   }
 
+  /// A minted storefront token's secret goes to the keyring like an access token, and comes back
+  /// with what bcsh recorded of it.
+  @Test func aMintedStorefrontTokenIsKeptInTheKeyringAndReopens() async throws {
+    let keyring = MemoryKeyring()
+    let t = shell(keyring)
+    let jwt = "eyJhbGciOiJFUzI1NiJ9.eyJjaWQiOlsxXSwiZWF0IjoxODg1NjM1MTc2fQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ"
+    var minted = Token(name: "catalyst-server", kind: .store)
+    minted.apiPath = .store(hash: "abc123")
+    minted.accessToken = Secret(jwt)
+    minted.storefront = StorefrontTokenRecord(
+      kind: .private, channels: [1], expiresAt: 1_885_635_176, scopes: [.unauthenticated],
+      mintedAt: 1_796_428_800, mintedFrom: "storefront-minter")
+    var session = Session()
+    try session.add(minted)
+    try SessionFile.rendered(session).write(toFile: t.path("plain.json"), atomically: true, encoding: .utf8)
+    #expect(
+      await t.run("open plain.json; save s.json --keyring; token show catalyst-server; token list")
+        == .success)
+    let text = try #require(t.read("s.json"))
+    #expect(!text.contains(jwt))
+    #expect(text.contains("\"minted_from\""))
+    #expect(keyring.items.map(\.label) == ["bcsh: catalyst-server access token (store abc123)"])
+    #expect(keyring.items.map(\.secret) == [jwt])
+    #expect(!t.output.output.contains(jwt) && !t.output.error.contains(jwt))
+
+    let second = shell(keyring)
+    #expect(await second.run("open \(t.path("s.json"))") == .success)
+    let reopened = try #require(second.state.session.token(named: "catalyst-server"))
+    #expect(reopened == minted)
+    #expect(await second.run("token show catalyst-server") == .success)
+    #expect(second.output.output.contains("kind:         private (GraphQL Storefront API)"))
+    #expect(second.output.output.contains("(in the keyring)"))
+    #expect(!second.output.output.contains(jwt))
+  }
+
   @Test func renameAndRemoveKeepTheKeyringInStepAtTheNextSave() async throws {
     let keyring = MemoryKeyring()
     let t = shell(keyring)

@@ -3,13 +3,13 @@ import Testing
 
 /// The README's "against a real store" flow, run exactly as printed against the sandbox.
 @Suite struct ReadmeFlowTests {
-  /// The commands between the README's `import-flow` markers.
-  private static func flow() throws -> String {
+  /// The commands between the README's `NAME` markers.
+  private static func flow(_ name: String = "import-flow") throws -> String {
     let readme = try String(
       contentsOf: Bcsh.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let start = try #require(readme.range(of: "<!-- import-flow -->\n```sh\n"))
+    let start = try #require(readme.range(of: "<!-- \(name) -->\n```sh\n"))
     let end = try #require(
-      readme.range(of: "```\n<!-- /import-flow -->", range: start.upperBound..<readme.endIndex))
+      readme.range(of: "```\n<!-- /\(name) -->", range: start.upperBound..<readme.endIndex))
     return String(readme[start.upperBound..<end.lowerBound])
   }
 
@@ -29,5 +29,42 @@ import Testing
     #expect(result.stdout.contains("requests go to http://127.0.0.1:"))
     #expect(bcsh.mode("cart-migration.bcsh.json") == 0o600)
     #expect(!result.stdout.contains("9x4u9hh6ensyzjkzxr1bwx6de829895"))
+  }
+
+  /// The "Headless storefront" walk-through: mint a private token for a server and a storefront
+  /// token for a browser, verify both, save, revoke the browser's.
+  @Test func theHeadlessWalkThroughMintsVerifiesSavesAndRevokes() throws {
+    let bcsh = Bcsh()
+    let script = try Self.flow("headless-flow")
+    #expect(script.contains("token mint catalyst-server"))
+    bcsh.write("headless.bcsh", script)
+    try FileManager.default.createDirectory(atPath: bcsh.path("examples"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Bcsh.examples + "/storefront-minter.txt", toPath: bcsh.path("examples/storefront-minter.txt"))
+    let result = try bcsh.run(["--sandbox", "headless.bcsh"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("minted private token 'catalyst-server' with 'storefront-minter'"))
+    #expect(result.stdout.contains("minted storefront token 'catalyst-browser' with 'storefront-minter'"))
+    #expect(result.stdout.contains("result: ok — the private token answers the storefront's GraphQL query"))
+    #expect(
+      result.stdout.contains("result: ok — the storefront token answers the storefront's GraphQL query"))
+    #expect(result.stdout.contains("revoked 'catalyst-browser'"))
+    #expect(result.stdout.contains("revoked 20"))
+    #expect(
+      result.stderr.contains("warning: storefront tokens created after 2026-06-30 work from browsers only"))
+    // No minted token (a JWT: it starts with eyJ) in anything printed; the session file holds them,
+    // 0600, with what bcsh recorded.
+    #expect(!(result.stdout + result.stderr).contains("eyJ"))
+    #expect(bcsh.mode("headless.bcsh.json") == 0o600)
+    let saved = try #require(bcsh.read("headless.bcsh.json"))
+    #expect(saved.contains("\"minted_from\" : \"storefront-minter\""))
+    #expect(saved.contains("eyJ"))
+
+    // It reopens: the tokens, their kinds and expiry come back.
+    let reopened = try bcsh.run(["-s", "headless.bcsh.json", "-c", "token list; token show catalyst-server"])
+    #expect(reopened.status == 0, "\(reopened.stderr)")
+    #expect(reopened.stdout.contains("private (GraphQL Storefront API)"))
+    #expect(reopened.stdout.contains("Unauthenticated"))
+    #expect(!(reopened.stdout + reopened.stderr).contains("eyJ"))
   }
 }

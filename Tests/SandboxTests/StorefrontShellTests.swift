@@ -65,7 +65,8 @@ import Testing
       currentDirectory: "/", apiBase: sandbox.baseURL,
       ports: Ports(transport: { RecordingTransport(log: transport) }, files: LocalFiles()))
     environment.storefrontBase = sandbox.baseURL
-    let shell = Shell(environment: environment, options: options, format: OutputFormat(json: json), writer: output)
+    let shell = Shell(
+      environment: environment, options: options, format: OutputFormat(json: json), writer: output)
     let status = await shell.run(script: script, source: "sf.bcsh", path: nil)
     return (Run(shell: shell, output: output, transport: transport), status)
   }
@@ -111,7 +112,10 @@ import Testing
       // The browser-only token was asked as a browser asks; the others as servers.
       let queries = run.transport.sent.filter { $0.url.hasSuffix("/graphql") }
       #expect(queries.count == 3)
-      #expect(queries.map { $0.headers.first { $0.name == "Origin" }?.value } == [nil, "https://shop.example.com", nil])
+      #expect(
+        queries.map { $0.headers.first { $0.name == "Origin" }?.value } == [
+          nil, "https://shop.example.com", nil,
+        ])
       let revoke = try #require(run.transport.sent.last)
       #expect(revoke.method == .delete && revoke.url.hasSuffix("/v3/storefront/api-token"))
       let session = run.shell.state.session
@@ -144,15 +148,18 @@ import Testing
       let (run, status) = await self.run(script, in: sandbox)
       #expect(status == .success, "\(run.text)")
       let creates = run.transport.sent.filter { $0.method == .post && $0.url.contains("/v3/storefront/") }
-      #expect(creates.map { $0.url.components(separatedBy: "/v3/").last } == [
-        "storefront/api-token-private", "storefront/api-token", "storefront/api-token-customer-impersonation",
-      ])
+      #expect(
+        creates.map { $0.url.components(separatedBy: "/v3/").last } == [
+          "storefront/api-token-private", "storefront/api-token",
+          "storefront/api-token-customer-impersonation",
+        ])
       let bodies = creates.map { String(decoding: $0.body ?? [], as: UTF8.self) }
-      #expect(bodies == [
-        #"{"channel_id":1,"expires_at":1885635176,"scopes":["Unauthenticated","B2B"]}"#,
-        #"{"allowed_cors_origins":["https://a.example","http://localhost:3000"],"channel_id":1,"expires_at":1885635176}"#,
-        #"{"channel_id":1,"expires_at":1885635176}"#,
-      ])
+      #expect(
+        bodies == [
+          #"{"channel_id":1,"expires_at":1885635176,"scopes":["Unauthenticated","B2B"]}"#,
+          #"{"allowed_cors_origins":["https://a.example","http://localhost:3000"],"channel_id":1,"expires_at":1885635176}"#,
+          #"{"channel_id":1,"expires_at":1885635176}"#,
+        ])
       for create in creates {
         #expect(create.headers.contains { $0.name == "X-Auth-Token" })
         #expect(create.headers.contains { $0.name == "Content-Type" && $0.value == "application/json" })
@@ -163,26 +170,46 @@ import Testing
   @Test func badRequestsAreRefusedWhereTheyStandAndNothingIsSent() async throws {
     try await withSandbox { sandbox in
       let cases: [(line: String, place: String, message: String)] = [
-        ("token mint tok1 --from minter-acct --kind private --channel 1 --expires 30d", "sf.bcsh:2:43",
-         "a private token needs at least one scope"),
-        ("token mint tok1 --from minter-acct --kind storefront --channel 1 --expires 30d --scope Customer",
-         "sf.bcsh:2:88", "storefront tokens have no scopes"),
-        ("token mint tok1 --from minter-acct --kind private --channel 1 --expires 2020-01-01 --scope B2B",
-         "sf.bcsh:2:73", "is not in the future"),
-        ("token mint tok1 --from minter-acct --kind private --channel x --expires 3d --scope B2B",
-         "sf.bcsh:2:61", "'x' is not a channel id"),
-        ("token mint tok1 --from minter-acct --kind storefront --channel 1 --expires 3d --origin https://a --origin https://b --origin https://c",
-         "sf.bcsh:2:126", "at most 2 CORS origins"),
-        ("token mint tok1 --from minter-acct --kind impersonation --channel 1 --expires 3d --origin https://a",
-         "sf.bcsh:2:91", "only storefront tokens take CORS origins"),
-        ("token mint tok1 --from nobody-here --kind private --channel 1 --expires 3d --scope B2B",
-         "sf.bcsh:2:24", "no token named 'nobody-here'"),
-        ("token mint tok1 --from minter-acct --kind privat --channel 1 --expires 3d", "sf.bcsh:2:43",
-         "unknown storefront token kind 'privat'"),
-        ("token mint tok1 --from minter-acct --kind private --channel 1 --expires 3d --scope customer",
-         "sf.bcsh:2:84", "unknown storefront scope 'customer'"),
-        ("token mint minter-acct --from minter-acct --kind private --channel 1 --expires 3d --scope B2B",
-         "sf.bcsh:2:12", "already exists"),
+        (
+          "token mint tok1 --from minter-acct --kind private --channel 1 --expires 30d", "sf.bcsh:2:43",
+          "a private token needs at least one scope"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind storefront --channel 1 --expires 30d --scope Customer",
+          "sf.bcsh:2:88", "storefront tokens have no scopes"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind private --channel 1 --expires 2020-01-01 --scope B2B",
+          "sf.bcsh:2:73", "is not in the future"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind private --channel x --expires 3d --scope B2B",
+          "sf.bcsh:2:61", "'x' is not a channel id"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind storefront --channel 1 --expires 3d --origin https://a --origin https://b --origin https://c",
+          "sf.bcsh:2:126", "at most 2 CORS origins"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind impersonation --channel 1 --expires 3d --origin https://a",
+          "sf.bcsh:2:91", "only storefront tokens take CORS origins"
+        ),
+        (
+          "token mint tok1 --from nobody-here --kind private --channel 1 --expires 3d --scope B2B",
+          "sf.bcsh:2:24", "no token named 'nobody-here'"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind privat --channel 1 --expires 3d", "sf.bcsh:2:43",
+          "unknown storefront token kind 'privat'"
+        ),
+        (
+          "token mint tok1 --from minter-acct --kind private --channel 1 --expires 3d --scope customer",
+          "sf.bcsh:2:84", "unknown storefront scope 'customer'"
+        ),
+        (
+          "token mint minter-acct --from minter-acct --kind private --channel 1 --expires 3d --scope B2B",
+          "sf.bcsh:2:12", "already exists"
+        ),
       ]
       for (line, place, message) in cases {
         let (run, status) = await self.run(minter + line, in: sandbox)
@@ -208,7 +235,8 @@ import Testing
       #expect(before.transport.sent.isEmpty)
       #expect(
         before.output.error.contains(
-          "sf.bcsh:3:27: error: 'migration-acct' does not declare Storefront API Tokens (store_storefront_api)"))
+          "sf.bcsh:3:27: error: 'migration-acct' does not declare Storefront API Tokens (store_storefront_api)"
+        ))
       #expect(before.output.error.contains("'scope add storefront-api-tokens'"))
       #expect(before.output.error.contains("'token checklist'"))
 
@@ -264,7 +292,9 @@ import Testing
         #expect(!run.text.contains(secret))
         #expect(!run.text.contains("eyJ"))
         if json {
-          #expect(run.output.output.contains(#""kind" : "private""#) || run.output.output.contains(#""kind": "private""#))
+          #expect(
+            run.output.output.contains(#""kind" : "private""#)
+              || run.output.output.contains(#""kind": "private""#))
           #expect(run.output.output.contains("\"minted_from\""))
         } else {
           #expect(run.output.error.contains("+ token mint server-tok"))

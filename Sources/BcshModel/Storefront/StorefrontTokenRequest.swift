@@ -69,7 +69,8 @@ public struct StorefrontTokenRequest: Sendable, Equatable {
     case .private, .impersonation:
       guard origins.isEmpty else {
         throw BcshError(
-          "only storefront tokens take CORS origins; \(kind == .private ? "a private" : "an impersonation") token is for servers", code: .usage,
+          "only storefront tokens take CORS origins; \(kind == .private ? "a private" : "an impersonation") token is for servers",
+          code: .usage,
           hint: "--kind storefront --origin URL makes a browser token", at: places.origins.first)
       }
       if kind == .impersonation, !scopes.isEmpty {

@@ -46,6 +46,15 @@ extension Invocation {
     return try Given(reading: word)
   }
 
+  /// A required option's value: `Invocation` has refused a line without it.
+  func read<Value>(required option: ValueOption<Value>) throws(BcshError) -> Given<Value> {
+    guard let value = try read(option) else {
+      throw BcshError(
+        "internal error: '\(spec.name)' read \(option.spec.name) before it was given", code: .internal)
+    }
+    return value
+  }
+
   func read<Value>(_ option: RepeatedOption<Value>) throws(BcshError) -> [Given<Value>] {
     try declare(option.spec)
     var values: [Given<Value>] = []

@@ -79,6 +79,11 @@ public struct Invocation: Sendable {
     }
     self.options = options
     self.positionals = try Invocation.assign(values, to: spec, at: position)
+    if let missing = spec.options.first(where: { $0.required && options[$0.name] == nil }) {
+      throw BcshError(
+        "'\(spec.name)' needs \(missing.name)\(missing.value.map { " \($0.name)" } ?? ""): \(missing.summary)",
+        code: .usage, hint: "usage: \(spec.synopsis)", at: position)
+    }
     for argument in spec.arguments {
       for value in positionals[argument.name] ?? [] { try argument.closedSet?.check(value) }
     }

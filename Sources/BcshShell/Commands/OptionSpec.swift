@@ -12,13 +12,16 @@ public struct OptionSpec: Sendable {
   public let closedSet: ClosedSet?
   /// Whether it may be given more than once (`--channel 1 --channel 2`).
   public let repeatable: Bool
+  /// Whether the command needs it (`token mint --from API_TOKEN`): a line without it is refused.
+  public let required: Bool
 
   public init(
     _ name: String, value: (name: String, kind: ArgumentKind)? = nil, _ summary: String,
-    closedSet: ClosedSet? = nil, repeatable: Bool = false
+    closedSet: ClosedSet? = nil, repeatable: Bool = false, required: Bool = false
   ) {
     self.name = name
     self.repeatable = repeatable
+    self.required = required
     self.value = value
     self.summary = summary
     self.closedSet = closedSet
@@ -26,6 +29,11 @@ public struct OptionSpec: Sendable {
 
   var usage: String {
     let one = value.map { "\(name) \($0.name)" } ?? name
-    return repeatable ? "[\(one) ...]" : "[\(one)]"
+    switch (required, repeatable) {
+    case (true, true): return "\(one) ..."
+    case (true, false): return one
+    case (false, true): return "[\(one) ...]"
+    case (false, false): return "[\(one)]"
+    }
   }
 }

@@ -10,13 +10,15 @@ import FoundationEssentials
 struct TokenMintCommand: ShellCommand {
   static let name = RequiredArgument<String>("NAME", .newTokenName)
   static let from = ValueOption<String>(
-    "--from", value: "API_TOKEN", .mintingToken, "the store-level token (API account) that mints it")
+    "--from", value: "API_TOKEN", .mintingToken, "the store-level token (API account) that mints it",
+    required: true)
   static let kind = ValueOption<StorefrontTokenKind>(
-    "--kind", value: "KIND", "storefront (browsers), private (servers) or impersonation")
+    "--kind", value: "KIND", "storefront (browsers), private (servers) or impersonation", required: true)
   static let channel = RepeatedOption<ChannelID>(
     "--channel", value: "ID", "a channel it works for (repeatable)")
   static let expires = ValueOption<String>(
-    "--expires", value: "WHEN", .text, "30d, 12h, a date (2027-03-31), a UTC time or Unix seconds")
+    "--expires", value: "WHEN", .text, "30d, 12h, a date (2027-03-31), a UTC time or Unix seconds",
+    required: true)
   static let origin = RepeatedOption<String>(
     "--origin", value: "URL", .text, "an allowed CORS origin, storefront tokens only (at most 2)")
   static let scope = RepeatedOption<StorefrontScope>(
@@ -30,20 +32,20 @@ struct TokenMintCommand: ShellCommand {
     effects: .sendsRequests)
 
   let name: Given<String>
-  let from: Given<String>?
-  let kind: Given<StorefrontTokenKind>?
+  let from: Given<String>
+  let kind: Given<StorefrontTokenKind>
   let channels: [Given<ChannelID>]
-  let expires: Given<String>?
+  let expires: Given<String>
   let origins: [Given<String>]
   let scopes: [Given<StorefrontScope>]
   let position: SourcePosition
 
   init(from invocation: Invocation) throws(BcshError) {
     name = try invocation.read(Self.name)
-    from = try invocation.read(Self.from)
-    kind = try invocation.read(Self.kind)
+    from = try invocation.read(required: Self.from)
+    kind = try invocation.read(required: Self.kind)
     channels = try invocation.read(Self.channel)
-    expires = try invocation.read(Self.expires)
+    expires = try invocation.read(required: Self.expires)
     origins = try invocation.read(Self.origin)
     scopes = try invocation.read(Self.scope)
     position = invocation.position
@@ -58,11 +60,6 @@ struct TokenMintCommand: ShellCommand {
           hint: "choose another name, or 'token rm \(Word.typed(name.value))' first")
       }
     }
-    guard let from else { throw missing("--from API_TOKEN", "the store-level token that mints it") }
-    guard let kind else {
-      throw missing("--kind KIND", "storefront (browsers), private (servers) or impersonation")
-    }
-    guard let expires else { throw missing("--expires WHEN", "for example --expires 30d") }
     let (account, storeHash, accessToken) = try StorefrontAccount.require(
       from, for: kind.value, in: context.state.session)
 
@@ -83,7 +80,8 @@ struct TokenMintCommand: ShellCommand {
         request, storeHash: storeHash, with: accessToken, timeout: .seconds(30))
     } catch {
       throw StorefrontAccount.error(
-        error, doing: "mint \(kind.value == .impersonation ? "an" : "a") \(kind.value.rawValue) token", account: account, kind: kind.value, at: position)
+        error, doing: "mint \(kind.value == .impersonation ? "an" : "a") \(kind.value.rawValue) token",
+        account: account, kind: kind.value, at: position)
     }
     if let minted { context.maskFromNow(minted.token) }
 
@@ -115,20 +113,6 @@ struct TokenMintCommand: ShellCommand {
     context.report(
       StorefrontTokenRendering.minted(token, at: now),
       json: TokenRendering.json(token, current: token.name == session.currentName, now: now))
-  }
-
-  private func missing(_ option: String, _ what: String) -> BcshError {
-    Self.missing(option, what, at: position)
-  }
-
-  private static func missing(_ option: String, _ what: String, at position: SourcePosition? = nil)
-    -> BcshError
-  {
-    BcshError(
-      "'token mint' needs \(option): \(what)", code: .usage,
-      hint:
-        "token mint NAME --from API_TOKEN --kind private --channel 1 --expires 30d --scope Unauthenticated",
-      at: position)
   }
 }
 

@@ -7,13 +7,13 @@ import BcshVerify
 struct ValueOption<Value: ShellArgument>: Sendable {
   let spec: OptionSpec
 
-  init(_ name: String, value: String, _ kind: ArgumentKind, _ summary: String) {
-    spec = OptionSpec(name, value: (value, kind), summary, closedSet: Value.closedSet)
+  init(_ name: String, value: String, _ kind: ArgumentKind, _ summary: String, required: Bool = false) {
+    spec = OptionSpec(name, value: (value, kind), summary, closedSet: Value.closedSet, required: required)
   }
 
   /// An option whose value completes as its type does (`Value.kind`).
-  init(_ name: String, value: String, _ summary: String) {
-    self.init(name, value: value, Value.kind, summary)
+  init(_ name: String, value: String, _ summary: String, required: Bool = false) {
+    self.init(name, value: value, Value.kind, summary, required: required)
   }
 }
 
@@ -21,11 +21,12 @@ struct ValueOption<Value: ShellArgument>: Sendable {
 struct RepeatedOption<Value: ShellArgument>: Sendable {
   let spec: OptionSpec
 
-  init(_ name: String, value: String, _ kind: ArgumentKind, _ summary: String) {
-    spec = OptionSpec(name, value: (value, kind), summary, closedSet: Value.closedSet, repeatable: true)
+  init(_ name: String, value: String, _ kind: ArgumentKind, _ summary: String, required: Bool = false) {
+    spec = OptionSpec(
+      name, value: (value, kind), summary, closedSet: Value.closedSet, repeatable: true, required: required)
   }
 
-  init(_ name: String, value: String, _ summary: String) {
-    self.init(name, value: value, Value.kind, summary)
+  init(_ name: String, value: String, _ summary: String, required: Bool = false) {
+    self.init(name, value: value, Value.kind, summary, required: required)
   }
 }

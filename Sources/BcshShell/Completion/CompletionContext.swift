@@ -15,8 +15,9 @@ public struct CompletionContext: Sendable {
   public var environment: [String: String]
   /// Where relative file paths start.
   public var currentDirectory: String
-  /// The channels `--channel` offers: those of the `--from` token's store when it could read them.
-  public var channels: [StorefrontTokenClient.Channel] = []
+  /// The channels `--channel` offers for the `--from` token of that name: those of its store when
+  /// it can read them. None unless the shell can ask the API.
+  public var channelsOf: @Sendable (Token) -> [StorefrontTokenClient.Channel] = { _ in [] }
 
   public init(
     session: Session = Session(), variables: Variables = [:], environment: [String: String] = [:],
@@ -33,6 +34,14 @@ public struct CompletionContext: Sendable {
     self.init(
       session: shell.state.session, variables: shell.state.variables,
       environment: shell.environment.variables, currentDirectory: shell.environment.currentDirectory)
+    if !shell.options.dryRun {
+      let directory = shell.channelDirectory
+      let (makeTransport, clock) = (shell.environment.ports.transport, shell.environment.ports.pacingClock)
+      let apiBase = shell.environment.apiBase
+      channelsOf = { token in
+        directory.channels(of: token, makeTransport: makeTransport, clock: clock, apiBase: apiBase)
+      }
+    }
   }
 
   /// A variable's value as `$NAME` expands it: the session's first, then the environment's.

@@ -68,8 +68,8 @@ public struct CompletionEngine: LineCompleting {
     case .optionValue(let option, let lead):
       guard let kind = option.value?.kind else { return [] }
       let values = suggestions(
-        for: kind, typed: String(typed.dropFirst(lead.count)), quoted: word.isQuoted, earlier: [],
-        in: context)
+        for: kind, typed: String(typed.dropFirst(lead.count)), quoted: word.isQuoted,
+        earlier: kind == .channelID ? site.earlierWords : [], in: context)
       return values.map {
         Suggestion(lead + $0.value, display: $0.display, detail: $0.detail, isComplete: $0.isComplete)
       }
@@ -105,7 +105,7 @@ public struct CompletionEngine: LineCompleting {
     case .storefrontScope:
       ValueCandidates.storefrontScopes(matching: typed)
     case .channelID:
-      ValueCandidates.channels(in: context, matching: typed)
+      ValueCandidates.channels(in: context, after: earlier, matching: typed)
     case .scopeGrant:
       ScopeCandidates.grants(typed: typed, quoted: quoted, kind: context.tokenKind, earlier: earlier)
     case .declaredScope:

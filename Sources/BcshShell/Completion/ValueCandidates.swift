@@ -44,9 +44,18 @@ enum ValueCandidates {
     }.matching(typed)
   }
 
-  /// The channels of the `--from` token's store, as the shell last read them (`GET /v3/channels`).
-  static func channels(in context: CompletionContext, matching typed: String) -> [Suggestion] {
-    context.channels.map { Suggestion(String($0.id), detail: $0.name) }.matching(typed)
+  /// The channels of the `--from` token's store (`GET /v3/channels`), given the command's earlier
+  /// words.
+  static func channels(in context: CompletionContext, after earlier: [String?], matching typed: String)
+    -> [Suggestion]
+  {
+    guard let from = earlier.firstIndex(of: "--from"), from + 1 < earlier.count,
+      let name = earlier[from + 1], let token = context.session.token(named: name)
+    else { return [] }
+    return context.channelsOf(token).map { channel in
+      Suggestion(
+        String(channel.id), detail: [channel.name, channel.type].compactMap { $0 }.joined(separator: " · "))
+    }.matching(typed)
   }
 
   static func credentialFields(matching typed: String) -> [Suggestion] {

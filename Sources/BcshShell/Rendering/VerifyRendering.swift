@@ -120,7 +120,8 @@ enum VerifyRendering {
         text += "  " + style.warning("requests go to \(address)") + ", not to the channel's storefront\n"
       }
       if let origin = report.browserOrigin {
-        text += step("", style.dim("note"), "sent as a browser sends it, with Origin: \(origin) (browser-only token)")
+        text += step(
+          "", style.dim("note"), "sent as a browser sends it, with Origin: \(origin) (browser-only token)")
       }
       let query = "POST \(address) \(Verifier.storefrontQuery)"
       if let status = report.livenessStatus {

@@ -18,6 +18,8 @@ public final class Shell {
   private(set) var secrets = KnownSecrets()
   /// How many times the shell learned new secret values: a line recorded before may carry one.
   public private(set) var secretsLearned = 0
+  /// The stores' channels, for completing `--channel`.
+  let channelDirectory = ChannelDirectory()
 
   public init(
     environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
