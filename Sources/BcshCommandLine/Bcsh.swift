@@ -23,7 +23,7 @@ public struct Bcsh: ParsableCommand {
       """,
     discussion: """
       Exit status: 0 success, 1 verify found a problem, 2 a command failed, 64 bad invocation, 130 interrupted.
-      Environment: BCSH_API_BASE, BCSH_CA_BUNDLE, BCSH_HISTFILE, BCSH_RC, NO_COLOR, XDG_STATE_HOME, XDG_CONFIG_HOME.
+      Environment: BCSH_API_BASE, BCSH_STOREFRONT_BASE, BCSH_CA_BUNDLE, BCSH_HISTFILE, BCSH_RC, NO_COLOR, XDG_STATE_HOME, XDG_CONFIG_HOME.
       Inside the shell, 'help' lists every command.
       """,
     version: BcshVersion.current

@@ -302,4 +302,27 @@ import Testing
       }
     }
   }
+
+  /// Tab after `--channel` lists the channels of the `--from` token's store, asked once.
+  @Test func channelsCompleteFromTheAPIOnce() async throws {
+    try await withSandbox { sandbox in
+      let (run, status) = await self.run(minter, in: sandbox)
+      #expect(status == .success)
+      let engine = CompletionEngine(shell: run.shell)
+      let line = "token mint tok1 --from minter-acct --channel "
+      let first = engine.complete(line: line, cursor: line.utf8.count).candidates
+      #expect(first.map(\.insertion) == ["1"])
+      #expect(first.first?.detail == "bcsh Sandbox Store · storefront")
+      let second = engine.complete(line: line, cursor: line.utf8.count).candidates
+      #expect(second.map(\.insertion) == ["1"])
+      #expect(run.transport.sent.filter { $0.url.hasSuffix("/v3/channels") }.count == 1)
+      // A token the API refuses offers none.
+      let (other, _) = await self.run(
+        "token new wrong-acct; path set $HASH; token set access-token 0123456789abcdefghij0123456789a",
+        in: sandbox)
+      let refused = CompletionEngine(shell: other.shell)
+      let asked = "token mint tok1 --from wrong-acct --channel "
+      #expect(refused.complete(line: asked, cursor: asked.utf8.count).candidates.isEmpty)
+    }
+  }
 }
