@@ -132,6 +132,11 @@ import Testing
         script: "verify browser-tok\ntoken revoke browser-tok", source: "again.bcsh", path: nil)
       #expect(after == .verifyProblem)
       #expect(run.output.output.contains("result: problem — the storefront token was revoked on "))
+      // verify --all checks them with the API accounts: the revoked one is the problem.
+      let all = await run.shell.run(script: "verify --all", source: "all.bcsh", path: nil)
+      #expect(all == .verifyProblem)
+      #expect(run.output.output.contains(/browser-tok +storefront +sbxdemo001 +revoked/))
+      #expect(run.output.output.contains(/server-tok +private +sbxdemo001 +ok/))
     }
   }
 
