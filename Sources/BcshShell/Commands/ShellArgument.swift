@@ -37,6 +37,16 @@ extension ScopeSelection: ClosedSetArgument {
   static var kind: ArgumentKind { .scopeSelection }
 }
 
+extension StorefrontTokenKind: ClosedSetArgument {
+  static var noun: String { "storefront token kind" }
+  static var kind: ArgumentKind { .storefrontKind }
+}
+
+extension StorefrontScope: ClosedSetArgument {
+  static var noun: String { "storefront scope" }
+  static var kind: ArgumentKind { .storefrontScope }
+}
+
 extension Preset: ClosedSetArgument {
   static var noun: String { "preset" }
   static var kind: ArgumentKind { .preset }

@@ -275,13 +275,3 @@ struct ChannelID: ShellArgument {
     self.id = id
   }
 }
-
-extension StorefrontTokenKind: ClosedSetArgument {
-  static var noun: String { "storefront token kind" }
-  static var kind: ArgumentKind { .storefrontKind }
-}
-
-extension StorefrontScope: ClosedSetArgument {
-  static var noun: String { "storefront scope" }
-  static var kind: ArgumentKind { .storefrontScope }
-}
