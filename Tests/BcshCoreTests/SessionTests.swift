@@ -51,3 +51,38 @@ import Testing
     #expect(session != (try self.session(["first", "second"])))
   }
 }
+
+@Suite struct SessionStorefrontTests {
+  @Test func renamingTheMintingAccountRenamesItInItsStorefrontTokens() throws {
+    var session = Session()
+    try session.add(Token(name: "minter-acct", kind: .store))
+    var minted = Token(name: "server-tok", kind: .store)
+    minted.storefront = StorefrontTokenRecord(
+      kind: .private, channels: [1], expiresAt: 1_885_635_176, scopes: [.unauthenticated],
+      mintedAt: 1_796_428_800, mintedFrom: "minter-acct")
+    try session.add(minted)
+    try session.rename("minter-acct", to: "minter-2026")
+    #expect(session.token(named: "server-tok")?.storefront?.mintedFrom == "minter-2026")
+    #expect(session.currentName == "server-tok")
+  }
+
+  /// A session file written before storefront tokens existed still loads, and one with them
+  /// reads back the same.
+  @Test func sessionFilesWithAndWithoutStorefrontTokensLoad() throws {
+    let old = """
+      {"format": "bcsh-session", "version": 1, "session": {"tokens": [
+        {"name": "cart-migration", "kind": "store", "api_path": "abc123", "scopes": []}
+      ], "current": "cart-migration"}}
+      """
+    let session = try SessionFile.parse(old, source: "old.json")
+    #expect(session.current?.storefront == nil)
+    var withMinted = session
+    var minted = Token(name: "browser-tok", kind: .store)
+    minted.storefront = StorefrontTokenRecord(
+      kind: .storefront, channels: [1, 2], expiresAt: 1_885_635_176, origins: ["https://a.example"],
+      mintedAt: 1_796_428_800, mintedFrom: "cart-migration")
+    try withMinted.add(minted)
+    let text = SessionFile.rendered(withMinted)
+    #expect(try SessionFile.parse(text, source: "new.json") == withMinted)
+  }
+}

@@ -140,6 +140,10 @@ public struct Session: Sendable, Equatable, Codable {
       changedNames += [old, new]
     }
     if currentName == old { currentName = new }
+    // Storefront tokens name the account that minted them (for `token revoke`).
+    for token in entries.values.map(\.token) where token.storefront?.mintedFrom == old {
+      try update(token.name) { $0.storefront?.mintedFrom = new }
+    }
   }
 
   /// Changes one token in place.
