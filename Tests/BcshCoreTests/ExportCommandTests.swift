@@ -201,4 +201,34 @@ import Testing
     #expect(t.output.errors.map { $0.position?.line } == [3, 2])
     #expect(t.output.error.contains(".env.local:2:3: error:"))
   }
+
+  @Test func refusalsNameTheirPlaceAndWriteNothing() async {
+    let t = await Self.shell()
+    let lines = [
+      "export shop --for catalyst", "export abcd", "export abcd --for env --url https://x.example",
+      "export abcd --for stencil --url ftp://x.example", "export abcd --for stencil --storefront shop",
+      "token new empty; export empty --for env",
+    ]
+    for line in lines {
+      #expect(await t.run(line) == .commandFailed, "\(line)")
+    }
+    #expect(
+      t.output.errors.map(\.code) == [.usage, .usage, .usage, .invalidValue, .usage, .notReady])
+    #expect(
+      t.output.error.contains(
+        "'shop' is a storefront (GraphQL Storefront API) token; export takes the API account"))
+    #expect(t.output.error.contains("test.bcsh:1:33: error:"), "the bad --url is placed at its word")
+    let written = (try? FileManager.default.contentsOfDirectory(atPath: t.folder)) ?? []
+    #expect(Set(written) == ["s.bcsh.json"])
+  }
+
+  /// The catalyst CLI reads `.env` before `.env.local`: a differing key there is pointed out.
+  @Test func aDifferingKeyInDotEnvIsPointedOut() async {
+    let t = await Self.shell()
+    t.write(
+      ".env", "# shared\nBIGCOMMERCE_STORE_HASH=abc123\nBIGCOMMERCE_ACCESS_TOKEN=someoneelsestoken0123\n")
+    #expect(await t.run("export abcd --for catalyst") == .success)
+    #expect(t.output.error.contains(".env:3:1: warning: BIGCOMMERCE_ACCESS_TOKEN here differs"))
+    #expect(!t.output.error.contains("BIGCOMMERCE_STORE_HASH here differs"))
+  }
 }
