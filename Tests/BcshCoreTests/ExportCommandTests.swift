@@ -1,8 +1,11 @@
+import BcshProcesses
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BcshFormats
 @testable import BcshModel
+@testable import BcshPorts
 @testable import BcshShell
 
 /// `export`: the tools' files written, merged, refused where git would track them, and read back
@@ -231,4 +234,51 @@ import Testing
     #expect(t.output.error.contains(".env:3:1: warning: BIGCOMMERCE_ACCESS_TOKEN here differs"))
     #expect(!t.output.error.contains("BIGCOMMERCE_STORE_HASH here differs"))
   }
+
+  /// Another program writes the file between export's read and its write: export refuses (the
+  /// guard `save` has) and the other program's line stays; `--force` writes over it.
+  @Test func aFileChangedWhileExportingIsNotOverwritten() async throws {
+    let folder = TemporaryFolder("core")
+    let path = folder.path + "/.env"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("KEEP=1\n".utf8)))
+    var env = ShellEnvironment(
+      variables: ["HOME": folder.path, "AT": Sample.accessToken], currentDirectory: folder.path)
+    env.ports.files = RacingFiles(racing: path)
+    env.ports.processes = SpawnedProcesses()
+    let output = CapturedOutput()
+    let shell = Shell(environment: env, options: ShellOptions(), writer: output)
+    let script = "token new abcd; path set abc123; token set access-token --env AT\n"
+    #expect(
+      await shell.run(script: script + "export abcd --for env", source: "t", path: nil) == .commandFailed)
+    #expect(output.errorCodes == [.changedOnDisk])
+    #expect(output.error.contains("hint: export again to merge into the new version; --force writes over it"))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == "KEEP=1\nOTHER=written meanwhile\n")
+    #expect(await shell.run(script: "export abcd --for env --force", source: "t", path: nil) == .success)
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("BIGCOMMERCE_ACCESS_TOKEN="))
+  }
+}
+
+/// Local files, except that right after `racing` is read another program appends a line to it.
+struct RacingFiles: FileReading {
+  let racing: String
+  let files = LocalFiles()
+
+  func read(_ path: String, shownAs name: String?) throws(BcshError) -> String {
+    try files.read(path, shownAs: name)
+  }
+
+  func readWithFingerprint(_ path: String, shownAs name: String?) throws(BcshError) -> (
+    String, FileFingerprint
+  ) {
+    let read = try files.readWithFingerprint(path, shownAs: name)
+    if path == racing, let handle = FileHandle(forWritingAtPath: path) {
+      handle.seekToEndOfFile()
+      handle.write(Data("OTHER=written meanwhile\n".utf8))
+      try? handle.close()
+    }
+    return read
+  }
+
+  func fingerprint(of path: String) -> FileFingerprint? { files.fingerprint(of: path) }
 }

@@ -78,7 +78,10 @@ struct ExportCommand: ShellCommand {
     if let url, tool.value != .stencil {
       throw BcshError("--url is for --for stencil", code: .usage, at: url.position)
     }
-    let folderPath = context.resolvePath(folder?.value ?? ".")
+    var folderPath = context.resolvePath(folder?.value ?? ".")
+    while folderPath.count > 1, folderPath.hasSuffix("/.") || folderPath.hasSuffix("/") {
+      folderPath.removeLast(folderPath.hasSuffix("/") ? 1 : 2)
+    }
     func shown(_ name: String) -> String {
       guard let folder else { return name }
       return folder.value.hasSuffix("/") ? folder.value + name : folder.value + "/" + name
@@ -135,11 +138,18 @@ struct ExportCommand: ShellCommand {
     }
     var wrote = true
     for file in planned {
-      let fingerprint = try BcshError.placing(at: folder?.position ?? position) {
-        () throws(BcshError) -> FileFingerprint? in
-        try context.capabilities.files.write(
+      let fingerprint: FileFingerprint?
+      do throws(BcshError) {
+        fingerprint = try context.capabilities.files.write(
           file.contents, to: file.path, expected: file.expected, force: force, shownAs: file.shown,
           what: "\(tool.value): \(file.keys.joined(separator: ", "))")
+      } catch {
+        // save's hints name save and open; here the way on is export's own.
+        let changed = error.code == .changedOnDisk || error.code == .alreadyExists
+        throw BcshError(
+          error.message, code: error.code,
+          hint: changed ? "export again to merge into the new version; --force writes over it" : error.hint,
+          at: error.position ?? folder?.position ?? position, cause: error)
       }
       if fingerprint == nil { wrote = false }
     }
