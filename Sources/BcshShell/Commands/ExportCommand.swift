@@ -107,7 +107,7 @@ struct ExportCommand: ShellCommand {
       let file = try dotEnv(".env.local", settings, shown: shown, in: folderPath, context: context)
       planned = [file]
       let written = try? DotEnvDocument.parse(file.contents, source: file.shown)
-      try warnAboutDotEnvOverride(settings, folder: folderPath, shown: shown, context: context)
+      warnAboutDotEnvOverride(settings, folder: folderPath, shown: shown, context: context)
       for (key, instead) in ToolKeys.catalystUnread {
         if let line = written?.entry(key)?.line {
           context.warn(
@@ -178,8 +178,9 @@ struct ExportCommand: ShellCommand {
   /// does the reverse): a key of `.env` that differs from the one written wins there, so say so.
   private func warnAboutDotEnvOverride(
     _ settings: [ToolSetting], folder: String, shown: (String) -> String, context: CommandContext
-  ) throws(BcshError) {
-    guard let (text, _) = try existing(folder + "/.env", shown: shown(".env"), context: context),
+  ) {
+    // A .env that cannot be read or parsed is not this export's business: it writes .env.local.
+    guard let (text, _) = try? existing(folder + "/.env", shown: shown(".env"), context: context),
       let document = try? DotEnvDocument.parse(text, source: shown(".env"))
     else { return }
     for setting in settings {
