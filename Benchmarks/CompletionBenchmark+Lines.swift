@@ -49,6 +49,7 @@ extension CompletionBenchmark {
     case .preset: Preset.all.map(\.name)
     case .credentialField: CredentialField.allCases.map(\.rawValue)
     case .saveFormat: ["session", "txt", "env"]
+    case .exportTool: ["catalyst", "stencil", "env"]
     case .scopeSelection: ["declared", "all", "none"]
     case .variableName: ["STORE", "STORE_HASH", "PATH"]
     case .command: CommandTable.all.map(\.name)

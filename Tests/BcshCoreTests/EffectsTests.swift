@@ -74,6 +74,10 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
       "scope add storefront-api-tokens; token mint sf-browser --from cart-migration --kind storefront "
         + "--channel 1 --expires 3d; token revoke sf-browser"
     ],
+    "export": [
+      "export cart-migration --for catalyst", "export cart-migration --for stencil",
+      "export cart-migration --for env",
+    ],
   ]
 
   static let prepare = """

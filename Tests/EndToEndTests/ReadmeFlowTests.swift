@@ -67,4 +67,32 @@ import Testing
     #expect(reopened.stdout.contains("Unauthenticated"))
     #expect(!(reopened.stdout + reopened.stderr).contains("eyJ"))
   }
+
+  /// "Use the credentials": export for each tool, import the Catalyst file back, verify it.
+  @Test func theExportFlowWritesEachToolsFilesAndReadsThemBack() throws {
+    let bcsh = Bcsh()
+    let script = try Self.flow("export-flow")
+    #expect(script.contains("export cart-migration --for catalyst --storefront catalyst-storefront"))
+    bcsh.write("flow.bcsh", script)
+    try FileManager.default.createDirectory(atPath: bcsh.path("examples"), withIntermediateDirectories: true)
+    for file in ["cart-migration.txt", "storefront-minter.txt"] {
+      try FileManager.default.copyItem(
+        atPath: Bcsh.examples + "/" + file, toPath: bcsh.path("examples/" + file))
+    }
+    let result = try bcsh.run(["--sandbox", "flow.bcsh"])
+    #expect(result.status == 0, "\(result.stderr)")
+    for file in [".env.local", "config.stencil.json", "secrets.stencil.json", ".env"] {
+      #expect(bcsh.mode(file) == 0o600, "\(file)")
+    }
+    #expect(result.stdout.contains(".env.local (mode 0600): BIGCOMMERCE_STORE_HASH"))
+    // Catalyst's storefront token and channel come from the minted private token.
+    let env = try #require(bcsh.read(".env.local"))
+    #expect(env.contains("BIGCOMMERCE_CHANNEL_ID=1\n"))
+    #expect(env.contains("BIGCOMMERCE_STOREFRONT_TOKEN=eyJ"))
+    #expect(!(result.stdout + result.stderr).contains("eyJ"))
+    #expect(result.stdout.contains("imported store-level token 'from-catalyst'"))
+    #expect(result.stdout.contains("result: ok — the token works"))
+    #expect(!result.stdout.contains("9x4u9hh6ensyzjkzxr1bwx6de829895"))
+    #expect(!result.stderr.contains("9x4u9hh6ensyzjkzxr1bwx6de829895"))
+  }
 }

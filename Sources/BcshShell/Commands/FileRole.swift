@@ -9,14 +9,18 @@ public enum FileRole: Sendable, Equatable {
   case session
   case credentials
   case any
+  /// A folder: only folders are offered.
+  case folder
 
   /// File name endings offered first; folders are always offered.
   public var extensions: [String] {
     switch self {
     case .script: [".bcsh"]
     case .session: [".json"]
-    case .credentials: [".txt"]
-    case .any: []
+    // The control panel's download, and the tools' files `token import` reads (hidden ones are
+    // offered once a `.` is typed, as every hidden file is).
+    case .credentials: [".txt", ".env", ".env.local", ".catalyst", ".stencil.json"]
+    case .any, .folder: []
     }
   }
 }
