@@ -46,6 +46,7 @@ extension CompletionBenchmark {
     case .credentialField: CredentialField.allCases.map(\.rawValue)
     case .saveFormat: ["session", "txt", "env"]
     case .scopeSelection: ["declared", "all", "none"]
+    case .execTool: ["bigcommerce", "catalyst", "stencil"]
     case .variableName: ["STORE", "STORE_HASH", "PATH"]
     case .command: CommandTable.all.map(\.name)
     case .file: ["setup.bcsh", "store-1", "sub/inner.json", "~/Downloads/api-", "\"My Files/", ".hid"]

@@ -15,6 +15,8 @@ public struct Capabilities {
   public let secretReader: (any SecretReading)?
   /// `.usesKeyring`.
   public let keyring: any KeyringAccess
+  /// `.runsPrograms`.
+  public let programs: any ProgramRunning
 
   /// The capabilities of a command that declares `effects`.
   /// - Parameters:
@@ -50,6 +52,13 @@ public struct Capabilities {
       if !declares(.usesKeyring) { refusal(.usesKeyring) } else {
         OSKeyring(connect: ports.keyring, dryRun: dryRun)
       }
-    return Capabilities(files: files, verifier: verifier, secretReader: secretReader, keyring: keyring)
+    let programs: any ProgramRunning =
+      if !declares(.runsPrograms) { refusal(.runsPrograms) } else if dryRun {
+        DryRunPrograms(confirm: confirm)
+      } else {
+        LivePrograms(processes: ports.processes)
+      }
+    return Capabilities(
+      files: files, verifier: verifier, secretReader: secretReader, keyring: keyring, programs: programs)
   }
 }

@@ -115,6 +115,8 @@ public struct CompletionEngine: LineCompleting {
       ValueCandidates.saveFormats(matching: typed)
     case .scopeSelection:
       ValueCandidates.scopeSelections(matching: typed)
+    case .execTool:
+      ValueCandidates.execTools(matching: typed)
     case .variableName:
       ValueCandidates.variableNames(in: context, matching: typed)
     case .command:
