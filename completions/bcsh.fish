@@ -6,6 +6,7 @@
 #   bcsh [OPTIONS] [FILE.bcsh [NAME=VALUE ...]]
 #   bcsh sandbox serve [--port N] [--host ADDR] [--config FILE] [--latency MS] [--quota N]
 #                      [--tls-cert FILE] [--tls-key FILE]
+#   bcsh exec [OPTIONS] TOKEN [COMMAND ...]
 
 # Where the words before the cursor put us: a command's options, COMMAND:N when the next word is its
 # argument N (after `--` or the arguments before it), value (an option's value that starts with `-`), or
@@ -31,6 +32,8 @@ function __bcsh_state
                     case '-*'
                     case sandbox
                         set state bcsh_sandbox
+                    case exec
+                        set state bcsh_exec
                     case '*'
                         set state bcsh:1
                 end
@@ -54,6 +57,19 @@ function __bcsh_state
                     case '*'
                         set state done
                 end
+            case bcsh_exec
+                switch $token
+                    case -- --
+                        set state bcsh_exec:0
+                    case '--*=*'
+                    case -s --session --for --storefront
+                        set skip 1
+                    case '-*'
+                    case '*'
+                        set state bcsh_exec:1
+                end
+            case bcsh_exec:0
+                set state bcsh_exec:1
         end
     end
     # A word that starts with `-` right after an option that takes a value is that value: offer no options.
@@ -94,6 +110,7 @@ complete -c bcsh -n $bcsh -l sandbox -d 'Start the built-in sandbox API on a loo
 complete -c bcsh -n $bcsh -l version -d 'Show the version'
 complete -c bcsh -n $bcsh -s h -l help -d 'Show help information'
 complete -c bcsh -n $bcsh -a sandbox -d 'The built-in sandbox: a local API that behaves like BigCommerce'
+complete -c bcsh -n $bcsh -a exec -d 'Run a program with a token\'s keys in its environment only (no file, no argument)'
 complete -c bcsh -n "$bcsh; or __bcsh_in bcsh:0" -x -a '(__bcsh_complete_suffix .bcsh "FILE.bcsh")' -d 'A script to run'
 # bcsh:1: NAME=VALUE, nothing to offer.
 
@@ -112,3 +129,12 @@ complete -c bcsh -n $bcsh_sandbox_serve -l quota -x -d 'Requests per rate-limit 
 complete -c bcsh -n $bcsh_sandbox_serve -l tls-cert -r -F -d 'Serve https with this PEM certificate chain (and --tls-key)'
 complete -c bcsh -n $bcsh_sandbox_serve -l tls-key -r -F -d 'The PEM private key of --tls-cert'
 complete -c bcsh -n $bcsh_sandbox_serve -s h -l help -d 'Show help information'
+
+# bcsh exec
+set -l bcsh_exec '__bcsh_in bcsh_exec'
+complete -c bcsh -n $bcsh_exec -s s -l session -x -a '(__bcsh_complete_suffix .json "FILE")' -d 'The session file (JSON, typically NAME.bcsh.json) holding the token'
+complete -c bcsh -n $bcsh_exec -l for -x -a 'catalyst\t"the keys Catalyst reads, with the storefront token" bigcommerce\t"the BIGCOMMERCE keys that a saved env file holds" stencil\t"refused, stencil reads only its files, which export writes"' -d 'The keys that tool reads'
+complete -c bcsh -n $bcsh_exec -l storefront -x -d 'A storefront token of the same store, as BIGCOMMERCE_STOREFRONT_TOKEN (catalyst)'
+complete -c bcsh -n $bcsh_exec -s h -l help -d 'Show help information'
+# bcsh_exec:0: TOKEN, nothing to offer.
+# bcsh_exec:1: COMMAND, nothing to offer.

@@ -19,7 +19,8 @@ public struct ExecRoute: ParsableCommand {
 
   @Option(
     name: [.short, .long],
-    help: ArgumentHelp("The session file (JSON, typically NAME.bcsh.json) holding the token.", valueName: "FILE"),
+    help: ArgumentHelp(
+      "The session file (JSON, typically NAME.bcsh.json) holding the token.", valueName: "FILE"),
     completion: .file(extensions: ["json"]))
   public var session: String?
 
@@ -54,9 +55,9 @@ public struct ExecRoute: ParsableCommand {
 extension ExecTool: ExpressibleByArgument {
   public var defaultValueDescription: String {
     switch self {
-    case .bigcommerce: "the BIGCOMMERCE_* keys of save --format env"
-    case .catalyst: "Catalyst's keys, with --storefront's token"
-    case .stencil: "refused: stencil reads only files (export --for stencil)"
+    case .bigcommerce: "the BIGCOMMERCE keys that a saved env file holds"
+    case .catalyst: "the keys Catalyst reads, with the storefront token"
+    case .stencil: "refused, stencil reads only its files, which export writes"
     }
   }
 }

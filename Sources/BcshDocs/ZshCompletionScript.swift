@@ -78,7 +78,7 @@ enum ZshCompletionScript {
     for subcommand in command.subcommands {
       let word = subcommand.words.last!
       branches += [
-        "if [[ $words[1] == \(word) ]]; then",
+        (branches.isEmpty ? "if" : "elif") + " [[ $words[1] == \(word) ]]; then",
         "  curcontext=${curcontext%:*:*}:\(subcommand.words.joined(separator: "-")):",
         "  _\(subcommand.identifier) && ret=0",
       ]

@@ -1,11 +1,12 @@
 import BcshModel
 import BcshPorts
-import Synchronization
-
 @preconcurrency import Glibc
+import Synchronization
 
 /// The program `runAttached` waits for, 0 when none: a signal handler cannot capture context.
 private let attachedChild = Atomic<Int32>(0)
+/// A signal that came while the program was starting, before its pid was known.
+private let earlySignal = Atomic<Int32>(0)
 
 /// glibc's (2.29 and later) `posix_spawn_file_actions_addchdir_np`, which its module map does not
 /// export without `_GNU_SOURCE`: the program starts in the shell's folder, which need not be the
@@ -17,11 +18,16 @@ private func addChangeOfFolder(
 
 /// Passes a signal sent to bcsh (by `kill`, not by the terminal: a Ctrl-C reaches the whole
 /// foreground process group, the program included, already) on to the program.
-private func forwardSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _: UnsafeMutableRawPointer?) {
-  let child = attachedChild.load(ordering: .relaxed)
-  guard child > 0 else { return }
+private func forwardSignal(
+  _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _: UnsafeMutableRawPointer?
+) {
   // SI_USER (kill) and SI_QUEUE are 0 or below; the terminal's are SI_KERNEL.
   if let info, info.pointee.si_code > 0 { return }
+  let child = attachedChild.load(ordering: .sequentiallyConsistent)
+  guard child > 0 else {
+    earlySignal.store(signal, ordering: .sequentiallyConsistent)
+    return
+  }
   kill(child, signal)
 }
 
@@ -65,17 +71,26 @@ extension SpawnedProcesses {
     environ.append(nil)
 
     // The handlers go in before the program starts, so that no signal falls between.
+    earlySignal.store(0, ordering: .sequentiallyConsistent)
     var action = sigaction()
     action.__sigaction_handler.sa_sigaction = forwardSignal
     sigemptyset(&action.sa_mask)
     action.sa_flags = SA_SIGINFO | SA_RESTART
     var previous: [(Int32, sigaction)] = []
+    var forwarded = sigset_t()
+    sigemptyset(&forwarded)
     for signal in Self.forwardedSignals {
+      sigaddset(&forwarded, signal)
       var old = sigaction()
       if sigaction(signal, &action, &old) == 0 { previous.append((signal, old)) }
     }
+    // This thread takes them while it waits, even where every thread blocks them (bcsh may
+    // have been started with them blocked, and its other threads block them).
+    var previousMask = sigset_t()
+    pthread_sigmask(SIG_UNBLOCK, &forwarded, &previousMask)
     defer {
       attachedChild.store(0, ordering: .relaxed)
+      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
       for (signal, old) in previous {
         var old = old
         sigaction(signal, &old, nil)
@@ -89,7 +104,10 @@ extension SpawnedProcesses {
         "cannot run \(ShownWord.quoted(name)): \(String(cString: strerror(started)).lowercased())",
         code: .fileSystem)
     }
-    attachedChild.store(pid, ordering: .relaxed)
+    attachedChild.store(pid, ordering: .sequentiallyConsistent)
+    // The program may have signalled bcsh before its pid was known.
+    let early = earlySignal.exchange(0, ordering: .sequentiallyConsistent)
+    if early != 0 { kill(pid, early) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       guard errno == EINTR else {

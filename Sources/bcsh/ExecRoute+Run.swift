@@ -4,7 +4,6 @@ import BcshModel
 import BcshPorts
 import BcshProcesses
 import BcshShell
-
 @preconcurrency import Glibc
 
 /// `bcsh exec`, run: the declaration and its checks are BcshCommandLine's.
@@ -13,7 +12,8 @@ extension ExecRoute {
   /// returns only by throwing the status of a failure.
   func execute() async throws -> Never {
     let variables = StandardStreams.environment()
-    var environment = ShellEnvironment(variables: variables, currentDirectory: StandardStreams.currentDirectory())
+    var environment = ShellEnvironment(
+      variables: variables, currentDirectory: StandardStreams.currentDirectory())
     let streams = StandardStreams()
     do {
       environment.apiBase = try APIBase.validated(variables["BCSH_API_BASE"] ?? APIBase.production)

@@ -1,3 +1,4 @@
+import BcshProcesses
 import Foundation
 import TestSupport
 import Testing
@@ -66,6 +67,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     "open": ["open --discard kept.json"],
     "verify": ["verify", "verify --all --scopes all"],
     "token set": ["token set client-secret"],
+    "exec": ["exec cart-migration -- /bin/sh -c 'echo ran > ran.txt'"],
   ]
 
   static let prepare = """
@@ -80,7 +82,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
       variables: ["HOME": folder, "AT": Sample.accessToken], currentDirectory: folder,
       apiBase: "http://127.0.0.1:9",
       ports: Ports(
-        transport: { counter }, keyring: { counter }, secretReader: counter, files: LocalFiles()))
+        transport: { counter }, keyring: { counter }, secretReader: counter, files: LocalFiles(),
+        processes: SpawnedProcesses()))
     var options = ShellOptions()
     options.dryRun = dryRun
     let output = CapturedOutput()
@@ -151,6 +154,10 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
           [token], offline: [Verifier.offlineReport(for: token)], scopes: .declared, timeout: .seconds(5))
       case .readsSecrets:
         _ = try context.capabilities.secretReader?.readSecret(prompt: "secret: ")
+      case .runsPrograms:
+        let plan = ExecPlan(
+          arguments: ["/bin/sh", "-c", "echo ran > probe.txt"], keys: [], environment: ["PATH=/usr/bin:/bin"])
+        _ = try context.capabilities.programs.run(plan, in: folder)
       default:
         try context.capabilities.keyring.forWriting().store("s", label: "probe", attributes: ["probe": "1"])
       }

@@ -25,7 +25,8 @@ struct DryRunPrograms: ProgramRunning {
   func run(_ plan: ExecPlan, in folder: String) throws(BcshError) -> ProgramEnding {
     let keys = plan.keys.map(\.name).joined(separator: ", ")
     confirm(
-      "dry run: would run \(ShownWord.quoted(plan.arguments.first ?? "")) with \(keys.isEmpty ? "no keys" : keys)")
+      "dry run: would run \(ShownWord.quoted(plan.arguments.first ?? "")) with \(keys.isEmpty ? "no keys" : keys)"
+    )
     return .exited(0)
   }
 }

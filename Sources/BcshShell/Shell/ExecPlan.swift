@@ -80,7 +80,9 @@ public struct ExecPlan: Sendable {
       if let storefront {
         let record = try usable(storefront, of: hash, now: now)
         if let channel = record.channels.first { keys.append(("BIGCOMMERCE_CHANNEL_ID", String(channel))) }
-        if let value = storefront.accessToken?.revealed { keys.append(("BIGCOMMERCE_STOREFRONT_TOKEN", value)) }
+        if let value = storefront.accessToken?.revealed {
+          keys.append(("BIGCOMMERCE_STOREFRONT_TOKEN", value))
+        }
       }
       if let id = token.clientID { keys.append(("BIGCOMMERCE_CLIENT_ID", id)) }
       if let secret = token.clientSecret?.revealed { keys.append(("BIGCOMMERCE_CLIENT_SECRET", secret)) }
@@ -108,7 +110,8 @@ public struct ExecPlan: Sendable {
         code: .invalidValue, hint: "give a storefront token minted for store \(hash)")
     }
     if record.revokedAt != nil {
-      throw BcshError("storefront token '\(token.name)' was revoked", code: .invalidValue,
+      throw BcshError(
+        "storefront token '\(token.name)' was revoked", code: .invalidValue,
         hint: "'token mint' makes a new one")
     }
     if record.hasExpired(at: now) {

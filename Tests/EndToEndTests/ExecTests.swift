@@ -1,0 +1,201 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `bcsh exec` and the shell's `exec`: real programs, the environment they see, their streams,
+/// signals and statuses, and no secret anywhere but in the program's environment.
+@Suite struct ExecTests {
+  /// A storefront token (a JWT's shape) of the store abc123, channel 7.
+  static let storefrontToken = "eyJhbGciOiJFUzI1NiJ9.eyJjaWQiOls3XX0.c2lnbmF0dXJlc2lnbmF0dXJl"
+
+  /// A session file with an API account and a storefront token of its store, expiring in 2030.
+  static let session = """
+    {
+      "format": "bcsh-session", "version": 1,
+      "session": {
+        "current": "catalyst-dev",
+        "tokens": [
+          {
+            "name": "catalyst-dev", "kind": "store", "scopes": [],
+            "api_path": "https://api.bigcommerce.com/stores/abc123/v3/",
+            "access_token": "\(Sample.accessToken)", "client_id": "\(Sample.clientID)",
+            "client_secret": "\(Sample.clientSecret)"
+          },
+          {
+            "name": "web-front", "kind": "store", "scopes": [],
+            "api_path": "https://api.bigcommerce.com/stores/abc123/v3/",
+            "access_token": "\(storefrontToken)",
+            "storefront": {
+              "kind": "storefront", "channels": [7], "expires_at": 1893456000,
+              "minted_at": 1790000000, "minted_from": "catalyst-dev"
+            }
+          },
+          {
+            "name": "elsewhere", "kind": "store", "scopes": [],
+            "api_path": "https://api.bigcommerce.com/stores/zzz999/v3/",
+            "access_token": "\(storefrontToken)x",
+            "storefront": {
+              "kind": "storefront", "channels": [1], "expires_at": 1893456000,
+              "minted_at": 1790000000, "minted_from": "catalyst-dev"
+            }
+          }
+        ]
+      }
+    }
+    """
+
+  static let secrets = [Sample.accessToken, Sample.clientSecret, storefrontToken]
+
+  /// bcsh in a folder holding `s.bcsh.json`.
+  func prepared() -> Bcsh {
+    let bcsh = Bcsh()
+    bcsh.write("s.bcsh.json", Self.session)
+    chmod(bcsh.path("s.bcsh.json"), 0o600)
+    return bcsh
+  }
+
+  /// Every file of the folder with its bytes.
+  func snapshot(_ bcsh: Bcsh) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: bcsh.folder)
+    while let name = enumerator?.nextObject() as? String {
+      files[name] = FileManager.default.contents(atPath: bcsh.path(name)) ?? Data()
+    }
+    return files
+  }
+
+  func variables(_ output: String) -> [String: String] {
+    var found: [String: String] = [:]
+    for line in output.split(separator: "\n") {
+      guard let equals = line.firstIndex(of: "=") else { continue }
+      found[String(line[..<equals])] = String(line[line.index(after: equals)...])
+    }
+    return found
+  }
+
+  @Test func theProgramSeesTheBigcommerceKeysAndNothingElseOfBcshs() throws {
+    let bcsh = prepared()
+    let before = snapshot(bcsh)
+    let result = try bcsh.run(
+      ["exec", "-s", "s.bcsh.json", "catalyst-dev", "--", "/usr/bin/env"],
+      environment: ["BIGCOMMERCE_CHANNEL_ID": "99", "KEEP_ME": "yes"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let seen = variables(result.stdout)
+    #expect(seen["BIGCOMMERCE_STORE_HASH"] == "abc123")
+    #expect(seen["BIGCOMMERCE_ACCESS_TOKEN"] == Sample.accessToken)
+    #expect(seen["BIGCOMMERCE_CLIENT_ID"] == Sample.clientID)
+    #expect(seen["BIGCOMMERCE_CLIENT_SECRET"] == Sample.clientSecret)
+    #expect(seen["BIGCOMMERCE_API_PATH"] == "https://api.bigcommerce.com/stores/abc123/v3/")
+    // The environment's own BIGCOMMERCE_* is not mixed in; everything else is passed on.
+    #expect(seen["BIGCOMMERCE_CHANNEL_ID"] == nil)
+    #expect(seen["KEEP_ME"] == "yes")
+    #expect(result.stderr.isEmpty)
+    #expect(snapshot(bcsh) == before, "exec wrote to the folder")
+  }
+
+  @Test func catalystGetsItsKeysWithTheStorefrontToken() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      [
+        "exec", "-s", "s.bcsh.json", "catalyst-dev", "--for", "catalyst", "--storefront", "web-front", "--",
+        "/usr/bin/env",
+      ], environment: ["BCSH_API_BASE": "http://127.0.0.1:8080"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let seen = variables(result.stdout)
+    #expect(seen["BIGCOMMERCE_STORE_HASH"] == "abc123")
+    #expect(seen["BIGCOMMERCE_CHANNEL_ID"] == "7")
+    #expect(seen["BIGCOMMERCE_STOREFRONT_TOKEN"] == Self.storefrontToken)
+    #expect(seen["BIGCOMMERCE_ACCESS_TOKEN"] == Sample.accessToken)
+    #expect(seen["BIGCOMMERCE_CLIENT_SECRET"] == Sample.clientSecret)
+    #expect(seen["BIGCOMMERCE_API_HOST"] == "127.0.0.1:8080")
+    #expect(seen["BIGCOMMERCE_API_PATH"] == nil)
+  }
+
+  @Test func aStorefrontTokenOfAnotherStoreIsRefusedWithoutItsSecret() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      [
+        "exec", "-s", "s.bcsh.json", "catalyst-dev", "--for", "catalyst", "--storefront", "elsewhere", "--",
+        "/usr/bin/env",
+      ])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("another store"))
+    for secret in Self.secrets { #expect(!result.stderr.contains(secret)) }
+  }
+
+  @Test func stencilIsRefusedWithTheExportLine() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      ["exec", "-s", "s.bcsh.json", "catalyst-dev", "--for", "stencil", "--", "/usr/bin/env"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("export catalyst-dev --for stencil"))
+  }
+
+  static let endings: [([String], Int32)] = [
+    (["sh", "-c", "exit 7"], 7), (["sh", "-c", "kill -TERM $$"], 143), (["sh", "-c", "kill -HUP $$"], 129),
+    (["no-such-program-here"], 127), (["/etc/passwd"], 126),
+  ]
+
+  @Test(arguments: endings)
+  func theStatusIsTheProgramsAsAShellGivesIt(command: [String], status: Int32) throws {
+    let bcsh = prepared()
+    // Through sh, which says what status it saw: 128 + N for a program a signal ended.
+    let result = try bcsh.run(
+      ["-c", "\"$@\"; echo status=$?", "sh", Bcsh.binary, "exec", "-s", "s.bcsh.json", "catalyst-dev", "--"]
+        + command, executable: "/bin/sh")
+    #expect(result.stdout.hasSuffix("status=\(status)\n"), "\(result.stdout) \(result.stderr)")
+  }
+
+  @Test func standardInputReachesTheProgram() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      ["exec", "-s", "s.bcsh.json", "catalyst-dev", "--", "cat"], stdin: "line one\nline two\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "line one\nline two\n")
+  }
+
+  @Test func insideTheShellTheKeysReachOnlyTheProgram() throws {
+    let bcsh = prepared()
+    let before = snapshot(bcsh)
+    let result = try bcsh.run(
+      [
+        "-x", "-s", "s.bcsh.json", "-c",
+        "exec catalyst-dev --for catalyst --storefront web-front -- /usr/bin/env",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(variables(result.stdout)["BIGCOMMERCE_STOREFRONT_TOKEN"] == Self.storefrontToken)
+    #expect(result.stderr.contains("+ exec catalyst-dev"))
+    for secret in Self.secrets { #expect(!result.stderr.contains(secret)) }
+    #expect(snapshot(bcsh) == before, "exec wrote to the folder")
+  }
+
+  @Test func insideTheShellAFailingProgramFailsTheCommand() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      ["-s", "s.bcsh.json", "-c", "exec catalyst-dev -- sh -c 'exit 3'; echo not reached"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("'sh' exited with status 3"))
+    #expect(!result.stdout.contains("not reached"))
+  }
+
+  @Test func insideTheShellASignalToBcshGoesOnToTheProgram() throws {
+    let bcsh = prepared()
+    let (result, elapsed, timedOut) = try bcsh.runBounded(
+      ["-s", "s.bcsh.json", "-c", "exec catalyst-dev -- sh -c 'kill -TERM $PPID; exec sleep 10'"])
+    #expect(!timedOut)
+    #expect(elapsed < .seconds(8))
+    #expect(result.stderr.contains("ended by signal 15"), "\(result.stderr)")
+    #expect(result.status == 2)
+  }
+
+  @Test func aDryRunRunsNothing() throws {
+    let bcsh = prepared()
+    let result = try bcsh.run(
+      ["--dry-run", "-s", "s.bcsh.json", "-c", "exec catalyst-dev -- /bin/sh -c 'echo ran'"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.contains("ran\n"))
+    #expect(result.stdout.contains("would run '/bin/sh' with BIGCOMMERCE_STORE_HASH"))
+  }
+}
