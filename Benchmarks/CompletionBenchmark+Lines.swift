@@ -45,6 +45,7 @@ extension CompletionBenchmark {
     case .preset: Preset.all.map(\.name)
     case .credentialField: CredentialField.allCases.map(\.rawValue)
     case .saveFormat: ["session", "txt", "env"]
+    case .exportTool: ["catalyst", "stencil", "env"]
     case .scopeSelection: ["declared", "all", "none"]
     case .execTool: ["bigcommerce", "catalyst", "stencil"]
     case .variableName: ["STORE", "STORE_HASH", "PATH"]

@@ -54,7 +54,7 @@ _bcsh()
                 case $word in
                     --) state=bcsh_exec:0 ;;
                     --*=*) ;;
-                    -s | --session | --for | --storefront) ((i++)) ;;
+                    -s | --session | --for | --storefront | --env-file) ((i++)) ;;
                     -*) ;;
                     *) state=bcsh_exec:1 ;;
                 esac
@@ -79,6 +79,7 @@ _bcsh()
         bcsh_exec:-s | bcsh_exec:--session) _filedir json; return ;;
         bcsh_exec:--for) COMPREPLY=($(compgen -W 'catalyst bigcommerce stencil' -- "$cur")); return ;;
         bcsh_exec:--storefront) return ;;
+        bcsh_exec:--env-file) _filedir; return ;;
     esac
     $split && return
 
@@ -107,7 +108,7 @@ _bcsh()
             ;;
         bcsh_exec)
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W '-s --session --for --storefront -h --help' -- "$cur"))
+                COMPREPLY=($(compgen -W '-s --session --for --storefront --env-file -h --help' -- "$cur"))
             fi
             ;;
         # bcsh_exec:0: TOKEN, nothing to offer.

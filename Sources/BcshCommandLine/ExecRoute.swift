@@ -34,6 +34,13 @@ public struct ExecRoute: ParsableCommand {
       "A storefront token of the same store, as BIGCOMMERCE_STOREFRONT_TOKEN (catalyst).", valueName: "NAME"))
   public var storefront: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Instead of --for: KEY=bcsh://TOKEN/FIELD lines (and plain KEY=value ones), resolved from the session.",
+      valueName: "FILE"),
+    completion: .file())
+  public var envFile: String?
+
   @ArgumentParser.Argument(help: ArgumentHelp("The token (API account) of the session.", valueName: "TOKEN"))
   public var token: String
 
@@ -49,6 +56,9 @@ public struct ExecRoute: ParsableCommand {
       throw ValidationError("missing --session FILE: the session file that holds '\(token)'")
     }
     guard !command.isEmpty else { throw ValidationError("missing the program to run, after --") }
+    if envFile != nil && (tool != .bigcommerce || storefront != nil) {
+      throw ValidationError("give --for (and --storefront) or --env-file, not both")
+    }
   }
 }
 

@@ -32,7 +32,7 @@ extension ExecRoute {
     let plan: ExecPlan
     let path: String
     do throws(BcshError) {
-      plan = try shell.execPlan(command, token: token, tool: tool, storefront: storefront)
+      plan = try shell.execPlan(command, token: token, tool: tool, storefront: storefront, envFile: envFile)
     } catch {
       shell.report(error)
       throw ExitCode(ShellExitStatus.commandFailed.rawValue)

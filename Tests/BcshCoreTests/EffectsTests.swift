@@ -67,6 +67,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     "open": ["open --discard kept.json"],
     "verify": ["verify", "verify --all --scopes all"],
     "token set": ["token set client-secret"],
+    "export": ["export cart-migration --for env"],
     "exec": ["exec cart-migration -- /bin/sh -c 'echo ran > ran.txt'"],
   ]
 

@@ -199,3 +199,61 @@ import Testing
     #expect(result.stdout.contains("would run '/bin/sh' with BIGCOMMERCE_STORE_HASH"))
   }
 }
+
+/// `--env-file`: a template of `bcsh://TOKEN/FIELD` references and plain lines.
+@Suite struct ExecEnvFileTests {
+  @Test func referencesAreResolvedAndPlainLinesPassThrough() throws {
+    let bcsh = ExecTests().prepared()
+    bcsh.write(
+      "app.env.tpl",
+      """
+      # the app's keys
+      STORE=bcsh://catalyst-dev/store-hash
+      export SECRET="bcsh://catalyst-dev/client-secret"
+
+      SF=bcsh://web-front/access-token
+      CHANNEL=bcsh://web-front/channel-id
+      GREETING='hello world'
+      """)
+    for arguments in [
+      ["exec", "-s", "s.bcsh.json", "catalyst-dev", "--env-file", "app.env.tpl", "--", "/usr/bin/env"],
+      ["-s", "s.bcsh.json", "-c", "exec catalyst-dev --env-file app.env.tpl -- /usr/bin/env"],
+    ] {
+      let result = try bcsh.run(arguments)
+      #expect(result.status == 0, "\(result.stderr)")
+      let seen = ExecTests().variables(result.stdout)
+      #expect(seen["STORE"] == "abc123")
+      #expect(seen["SECRET"] == Sample.clientSecret)
+      #expect(seen["SF"] == ExecTests.storefrontToken)
+      #expect(seen["CHANNEL"] == "7")
+      #expect(seen["GREETING"] == "hello world")
+      // Only the template's variables: no tool keys besides.
+      #expect(seen["BIGCOMMERCE_ACCESS_TOKEN"] == nil)
+    }
+  }
+
+  @Test(arguments: [
+    ("A=1\nB=bcsh://catalyst-dev/acces-token\n", "t.env:2:3: error: unknown field 'acces-token'"),
+    ("B=bcsh://nobody-here/access-token\n", "t.env:1:3: error: no token named 'nobody-here'"),
+    ("B=bcsh://catalyst-dev/channel-id\n", "t.env:1:3: error: 'catalyst-dev' has no channel id"),
+    (
+      "B=bcsh://catalyst-dev\n",
+      "t.env:1:3: error: 'bcsh://catalyst-dev' is not a bcsh://TOKEN/FIELD reference"
+    ),
+    ("B=\"bcsh://catalyst-dev/access-token\n", "t.env:1:3: error: the value of B opens a quote"),
+  ])
+  func aBadReferenceIsAnErrorAtItsPlace(template: String, error: String) throws {
+    let bcsh = ExecTests().prepared()
+    bcsh.write("t.env", template)
+    for arguments in [
+      ["exec", "-s", "s.bcsh.json", "catalyst-dev", "--env-file", "t.env", "--", "/usr/bin/env"],
+      ["-s", "s.bcsh.json", "-c", "exec catalyst-dev --env-file t.env -- /usr/bin/env"],
+    ] {
+      let result = try bcsh.run(arguments)
+      #expect(result.status == 2)
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr.contains(error), "\(result.stderr)")
+      for secret in ExecTests.secrets { #expect(!result.stderr.contains(secret)) }
+    }
+  }
+}

@@ -11,29 +11,18 @@ public enum DotEnvFile {
   /// API paths canonical: docs/bigcommerce.md "Paths, identifiers and the downloaded file"), so any
   /// other value is refused rather than quoted.
   public static func rendered(_ token: Token) throws(BcshError) -> String {
-    var lines: [String] = []
-    func add(_ name: String, _ value: String?, _ what: String) throws(BcshError) {
-      guard let value else { return }
-      guard isReadAsItself(value) else {
-        throw BcshError(
-          "the \(what) of '\(token.name)' holds characters that a .env file cannot carry so that every "
-            + "reader (sh, dotenv libraries, docker --env-file) reads them as the value", code: .invalidValue,
-          hint: "save --format txt or session keeps it; check the value with 'token show'")
-      }
-      lines.append("\(name)=\(value)")
+    var document = DotEnvDocument()
+    for setting in ToolKeys.env(token) {
+      document = try document.setting(
+        setting.key, setting.value, what: setting.what,
+        hint: "save --format txt or session keeps it; check the value with 'token show'")
     }
-    if case .store(let hash) = token.apiPath { try add("BIGCOMMERCE_STORE_HASH", hash, "store hash") }
-    if case .account(let uuid) = token.apiPath { try add("BIGCOMMERCE_ACCOUNT_UUID", uuid, "account UUID") }
-    try add("BIGCOMMERCE_ACCESS_TOKEN", token.accessToken?.revealed, "access token")
-    try add("BIGCOMMERCE_CLIENT_ID", token.clientID, "client ID")
-    try add("BIGCOMMERCE_CLIENT_SECRET", token.clientSecret?.revealed, "client secret")
-    try add("BIGCOMMERCE_API_PATH", token.apiPath?.canonical, "API path")
-    return lines.joined(separator: "\n") + "\n"
+    return document.rendered()
   }
 
   /// Whether every reader takes `value`, written bare, as itself: not empty, and only ASCII letters,
   /// digits and `-_./:@+,%` (no blank, quote, `#`, `$`, backquote, `~`, brace, glob or separator).
-  static func isReadAsItself(_ value: String) -> Bool {
+  public static func isReadAsItself(_ value: String) -> Bool {
     !value.isEmpty
       && value.utf8.allSatisfy { byte in
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

@@ -25,6 +25,8 @@ public enum ArgumentKind: Sendable, Equatable {
   case file(FileRole)
   /// `session`, `txt` or `env`.
   case saveFormat
+  /// `catalyst`, `stencil` or `env` (`export --for`).
+  case exportTool
   case variableName
   case apiPath
   /// `declared`, `all` or `none`.

@@ -13,21 +13,28 @@ struct ExecCommand: ShellCommand {
   static let storefront = ValueOption<String>(
     "--storefront", value: "NAME", .tokenName,
     "a storefront token of the same store, as BIGCOMMERCE_STOREFRONT_TOKEN (catalyst)")
+  static let envFile = ValueOption<String>(
+    "--env-file", value: "FILE", .file(.any),
+    "instead of --for: KEY=bcsh://TOKEN/FIELD lines (and plain KEY=value ones), resolved from the session")
   static let spec = CommandSpec(
     ["exec"], "run a program with a token's keys in its environment only (no file, no argument)",
-    arguments: [token.spec, command.spec], options: [tool.spec, storefront.spec],
+    arguments: [token.spec, command.spec], options: [tool.spec, storefront.spec, envFile.spec],
     example: "exec catalyst-dev --for catalyst --storefront web -- pnpm dev", effects: .runsPrograms)
 
   let token: Given<String>
   let command: [Given<String>]
   let tool: ExecTool
   let storefront: Given<String>?
+  let envFile: Given<String>?
+  let toolGiven: Given<ExecTool>?
 
   init(from invocation: Invocation) throws(BcshError) {
     token = try invocation.read(Self.token)
     command = try invocation.read(Self.command)
-    tool = try invocation.read(Self.tool)?.value ?? .bigcommerce
+    toolGiven = try invocation.read(Self.tool)
+    tool = toolGiven?.value ?? .bigcommerce
     storefront = try invocation.read(Self.storefront)
+    envFile = try invocation.read(Self.envFile)
   }
 
   func run(in context: inout CommandContext) async throws(BcshError) {
@@ -39,9 +46,25 @@ struct ExecCommand: ShellCommand {
           try session.require(storefront.value)
         }
       } else { nil }
+    var template: [(name: String, value: String)]?
+    if let envFile {
+      if let toolGiven {
+        throw BcshError("give --for or --env-file, not both", code: .usage, at: toolGiven.position)
+      }
+      if let storefront {
+        throw BcshError(
+          "--storefront goes with --for catalyst, not --env-file", code: .usage,
+          hint: "name the storefront token in the file: KEY=bcsh://\(storefront.value)/access-token",
+          at: storefront.position)
+      }
+      let text = try BcshError.placing(at: envFile.position) { () throws(BcshError) in
+        try context.files.read(context.resolvePath(envFile.value), shownAs: envFile.value)
+      }
+      template = try EnvTemplate.resolve(text, source: envFile.value, session: session)
+    }
     let plan = try BcshError.placing(at: storefront?.position ?? token.position) { () throws(BcshError) in
       try ExecPlan.make(
-        command.map(\.value), tool: tool, token: account, storefront: storefrontToken,
+        command.map(\.value), tool: tool, token: account, storefront: storefrontToken, template: template,
         apiBase: context.apiBase, now: context.now, inherited: context.environmentVariables)
     }
     let ending = try BcshError.placing(at: command[0].position) { () throws(BcshError) in

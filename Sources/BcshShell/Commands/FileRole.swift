@@ -9,6 +9,8 @@ public enum FileRole: Sendable, Equatable {
   case session
   case credentials
   case any
+  /// A folder: only folders are offered.
+  case folder
 
   /// File name endings offered first; folders are always offered.
   public var extensions: [String] {
@@ -16,7 +18,7 @@ public enum FileRole: Sendable, Equatable {
     case .script: [".bcsh"]
     case .session: [".json"]
     case .credentials: [".txt"]
-    case .any: []
+    case .any, .folder: []
     }
   }
 }

@@ -267,7 +267,7 @@ struct TokenImportCommand: ShellCommand {
     "--name", value: "NAME", .newTokenName, "make a new token of this name")
   static let spec = CommandSpec(
     ["token", "import"],
-    "read the .txt file the control panel downloads into the token prepared for it (or a new one)",
+    "read the control panel's .txt file (or a tool's .env, .catalyst or stencil files) into the token prepared for it",
     arguments: [file.spec], options: [into.spec, name.spec],
     example: "token import ~/Downloads/cart-migration.txt --into cart-migration")
 
@@ -294,7 +294,21 @@ struct TokenImportCommand: ShellCommand {
     text = try BcshError.placing(at: fileArgument.position) { () throws(BcshError) in
       try context.files.read(path, shownAs: fileArgument.value)
     }
-    let file = try CredentialsFile.parse(text, source: fileArgument.value)
+    var file = try Self.read(text, path: path, given: fileArgument, context: context)
+    if file.apiPath.isEmpty {
+      // A stencil theme on a store of its own domain: the store is the prepared token's.
+      guard
+        let path = try into.map({ (into) throws(BcshError) in try context.state.session.require(into.value) }
+        )?
+        .apiPath
+      else {
+        throw BcshError(
+          "the theme's normalStoreUrl does not say its store (no store-HASH address)", code: .notReady,
+          hint: "prepare a token with 'path set HASH' and import with --into NAME",
+          at: SourcePosition(source: fileArgument.value, line: 1, column: 1))
+      }
+      file.apiPath = path.canonical
+    }
     // Its secrets are masked from here on, in every message the import goes on to write.
     for secret in [file.accessToken, file.clientSecret] {
       if let secret { context.maskFromNow(secret) }
@@ -367,6 +381,49 @@ struct TokenImportCommand: ShellCommand {
     context.confirm(
       "imported \(apiPath.kind)-level token '\(name)' for \(apiPath.canonical)\n"
         + "the file does not list scopes: declare them with 'scope add' or 'scope preset', then 'verify'")
+  }
+
+  /// The credentials of the file at `path`: the control panel's `.txt`, or a tool's own file
+  /// (`ToolCredentials`), told apart by name and content. A stencil file brings the other one of
+  /// the theme along, when it is there.
+  private static func read(
+    _ text: String, path: String, given: Given<String>, context: CommandContext
+  ) throws(BcshError) -> CredentialsFile {
+    let name = Paths.fileName(of: path)
+    let source = given.value
+    switch ToolCredentials.kind(ofFileNamed: name, text: text) {
+    case nil: return try CredentialsFile.parse(text, source: source)
+    case .dotEnv?: return try ToolCredentials.dotEnv(text, source: source)
+    case .catalyst?: return try ToolCredentials.catalyst(text, source: source)
+    case .stencil?:
+      func beside(_ other: String) -> (path: String, shown: String) {
+        let folder = Paths.folder(of: path)
+        let shown = source.contains("/") ? Paths.folder(of: source) + "/" + other : other
+        return (folder + "/" + other, shown)
+      }
+      func readIfThere(_ file: (path: String, shown: String)) throws(BcshError) -> String? {
+        guard context.files.fingerprint(of: file.path) != nil else { return nil }
+        return try context.files.read(file.path, shownAs: file.shown)
+      }
+      if name == StencilProject.configFileName {
+        let config = try JSONSettingsDocument.parse(text, source: source)
+        var secretsName = StencilProject.secretsFileName
+        if let named = config.string("secretsFileName"), !named.isEmpty, !named.contains("/") {
+          secretsName = named
+        }
+        let secrets = beside(secretsName)
+        guard let secretsText = try readIfThere(secrets) else {
+          throw BcshError(
+            "\(secrets.shown) is not there: stencil keeps the access token in it", code: .fileNotFound,
+            at: given.position)
+        }
+        return try ToolCredentials.stencil(
+          secrets: secretsText, secretsSource: secrets.shown, config: text, configSource: source)
+      }
+      let config = beside(StencilProject.configFileName)
+      return try ToolCredentials.stencil(
+        secrets: text, secretsSource: source, config: try readIfThere(config), configSource: config.shown)
+    }
   }
 
   /// The token a file fills when neither --into nor --name says: the one its CLIENT NAME names, as

@@ -113,6 +113,8 @@ public struct CompletionEngine: LineCompleting {
       FileCandidates.paths(typed: typed, role: role, context: context)
     case .saveFormat:
       ValueCandidates.saveFormats(matching: typed)
+    case .exportTool:
+      ExportTool.allCases.map { Suggestion($0.rawValue, detail: $0.summary) }.matching(typed)
     case .scopeSelection:
       ValueCandidates.scopeSelections(matching: typed)
     case .execTool:

@@ -38,12 +38,14 @@ enum FileCandidates {
       let found = stat((folder.hasSuffix("/") ? folder : folder + "/") + name, &info) == 0
       if found && info.st_mode & S_IFMT == S_IFDIR {
         offered.append(Suggestion(folderPart + name + "/", display: name + "/", isComplete: false))
+      } else if role == .folder {
+        continue
       } else if role.extensions.isEmpty || role.extensions.contains(where: { name.hasSuffix($0) }) {
         offered.append(Suggestion(folderPart + name, display: name))
       } else {
         otherFiles.append(Suggestion(folderPart + name, display: name))
       }
     }
-    return offered.isEmpty ? otherFiles : offered
+    return offered.isEmpty && role != .folder ? otherFiles : offered
   }
 }

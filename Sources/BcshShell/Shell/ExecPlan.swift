@@ -26,13 +26,18 @@ public struct ExecPlan: Sendable {
   public var environment: [String]
 
   /// The plan for running `arguments` with `tool`'s keys from `token` (and `storefront`'s token),
-  /// in an environment made of `inherited` without its `BIGCOMMERCE_*` variables.
+  /// or with the variables of an `--env-file` template instead (`template`), in an environment
+  /// made of `inherited` without its `BIGCOMMERCE_*` variables.
   public static func make(
     _ arguments: [String], tool: ExecTool, token: Token, storefront: Token?,
-    apiBase: String, now: Date, inherited: [String: String]
+    template: [(name: String, value: String)]? = nil, apiBase: String, now: Date, inherited: [String: String]
   ) throws(BcshError) -> ExecPlan {
-    let keys = try ExecPlan.keys(
-      for: tool, token: token, storefront: storefront, apiBase: apiBase, now: now)
+    let keys: [(name: String, value: String)]
+    if let template {
+      keys = template
+    } else {
+      keys = try ExecPlan.keys(for: tool, token: token, storefront: storefront, apiBase: apiBase, now: now)
+    }
     let kept = inherited.filter { !$0.key.hasPrefix("BIGCOMMERCE_") }.sorted { $0.key < $1.key }
     return ExecPlan(
       arguments: arguments, keys: keys,
@@ -61,36 +66,21 @@ public struct ExecPlan: Sendable {
     }
     switch tool {
     case .bigcommerce, .stencil:
-      // The lines `save --format env` writes, read back: one list of keys.
       guard storefront == nil else {
         throw BcshError(
           "--storefront goes with --for catalyst", code: .usage,
           hint: "the bigcommerce keys carry no storefront token")
       }
-      return try DotEnvFile.rendered(token).split(separator: "\n").map { line in
-        let equals = line.firstIndex(of: "=")!
-        return (String(line[..<equals]), String(line[line.index(after: equals)...]))
-      }
+      return ToolKeys.env(token).map { ($0.key, $0.value) }
     case .catalyst:
       guard case .store(let hash) = path else {
         throw BcshError(
           "Catalyst needs a store-level API account; '\(token.name)' is account-level", code: .invalidValue)
       }
-      var keys: [(name: String, value: String)] = [("BIGCOMMERCE_STORE_HASH", hash)]
-      if let storefront {
-        let record = try usable(storefront, of: hash, now: now)
-        if let channel = record.channels.first { keys.append(("BIGCOMMERCE_CHANNEL_ID", String(channel))) }
-        if let value = storefront.accessToken?.revealed {
-          keys.append(("BIGCOMMERCE_STOREFRONT_TOKEN", value))
-        }
+      if let storefront { _ = try usable(storefront, of: hash, now: now) }
+      return ToolKeys.catalyst(token, storeHash: hash, storefront: storefront, apiBase: apiBase).map {
+        ($0.key, $0.value)
       }
-      if let id = token.clientID { keys.append(("BIGCOMMERCE_CLIENT_ID", id)) }
-      if let secret = token.clientSecret?.revealed { keys.append(("BIGCOMMERCE_CLIENT_SECRET", secret)) }
-      if let access = token.accessToken?.revealed { keys.append(("BIGCOMMERCE_ACCESS_TOKEN", access)) }
-      if apiBase != APIBase.production {
-        keys.append(("BIGCOMMERCE_API_HOST", String(apiBase.drop { $0 != "/" }.drop { $0 == "/" })))
-      }
-      return keys
     }
   }
 
@@ -129,14 +119,19 @@ public struct ExecPlan: Sendable {
 extension Shell {
   /// The plan of `bcsh exec`, on the session this shell opened: the outer command runs it.
   public func execPlan(
-    _ arguments: [String], token name: String, tool: ExecTool, storefront: String?
+    _ arguments: [String], token name: String, tool: ExecTool, storefront: String?, envFile: String?
   ) throws(BcshError) -> ExecPlan {
     let session = state.session
     let token = try session.require(name)
     let storefrontToken: Token? =
       if let storefront { try session.require(storefront) } else { nil }
+    var template: [(name: String, value: String)]?
+    if let envFile {
+      let text = try environment.ports.files.read(environment.resolve(envFile), shownAs: envFile)
+      template = try EnvTemplate.resolve(text, source: envFile, session: session)
+    }
     return try ExecPlan.make(
-      arguments, tool: tool, token: token, storefront: storefrontToken,
+      arguments, tool: tool, token: token, storefront: storefrontToken, template: template,
       apiBase: environment.apiBase, now: environment.ports.now(), inherited: environment.variables)
   }
 }

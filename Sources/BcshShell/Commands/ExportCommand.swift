@@ -1,0 +1,279 @@
+import BcshFormats
+import BcshModel
+import BcshPorts
+import BcshVerify
+import JSONText
+
+/// `export TOKEN --for TOOL [DIR]`: the credentials in the files the tool itself reads, merged
+/// into what is there (docs/bigcommerce.md, "The tools' credential files").
+struct ExportCommand: ShellCommand {
+  static let token = RequiredArgument<String>("TOKEN", .tokenName)
+  static let folder = OptionalArgument<String>("DIR", .file(.folder))
+  static let tool = ValueOption<ExportTool>("--for", value: "TOOL", "catalyst, stencil or env")
+  static let storefront = ValueOption<String>(
+    "--storefront", value: "NAME", .tokenName,
+    "a storefront or private token minted for the same store (catalyst: its channel and token)")
+  static let url = ValueOption<String>(
+    "--url", value: "STOREFRONT_URL", .text, "the store's address for stencil's normalStoreUrl")
+  static let force = Flag(
+    "--force", "write a secret where git would track it, or over a file that changed on disk")
+  static let spec = CommandSpec(
+    ["export"], "write a token's credentials into the files a tool reads (merged; 0600, atomic)",
+    arguments: [token.spec, folder.spec], options: [tool.spec, storefront.spec, url.spec, force.spec],
+    example: "export cart-migration --for catalyst --storefront shop-token ~/src/storefront",
+    effects: [.writesFiles])
+
+  let token: Given<String>
+  let folder: Given<String>?
+  let tool: Given<ExportTool>?
+  let storefront: Given<String>?
+  let url: Given<String>?
+  let force: Bool
+  let position: SourcePosition
+
+  init(from invocation: Invocation) throws(BcshError) {
+    token = try invocation.read(Self.token)
+    folder = try invocation.read(Self.folder)
+    tool = try invocation.read(Self.tool)
+    storefront = try invocation.read(Self.storefront)
+    url = try invocation.read(Self.url)
+    force = try invocation.read(Self.force)
+    position = invocation.position
+  }
+
+  /// A file to write: where, what, and what the user is told of it.
+  struct Planned {
+    var path: String
+    var shown: String
+    var contents: String
+    var expected: FileFingerprint?
+    var keys: [String]
+    var holdsSecret: Bool
+  }
+
+  func run(in context: inout CommandContext) throws(BcshError) {
+    guard let tool else {
+      throw BcshError(
+        "export needs --for TOOL", code: .usage, hint: "one of: catalyst, stencil, env", at: position)
+    }
+    let source = try BcshError.placing(at: token.position) { () throws(BcshError) in
+      try context.state.session.require(token.value)
+    }
+    if source.storefront != nil {
+      throw BcshError(
+        "'\(source.name)' is a \(source.kindPhrase) token; export takes the API account",
+        code: .usage,
+        hint: "export the API account and add this one with --storefront \(Word.typed(source.name))",
+        at: token.position)
+    }
+    guard source.accessToken != nil, let apiPath = source.apiPath else {
+      throw BcshError(
+        "'\(source.name)' needs an access token and an API path to be exported", code: .notReady,
+        hint: "'token import FILE --into \(Word.typed(source.name))' fills them", at: token.position)
+    }
+    if tool.value != .env, storefront == nil, url == nil, case .account = apiPath {
+      throw BcshError(
+        "'\(source.name)' is an account-level token; \(tool.value) works with one store",
+        code: .invalidValue, hint: "export a store-level token", at: token.position)
+    }
+    if let storefront, tool.value != .catalyst {
+      throw BcshError(
+        "--storefront is for --for catalyst", code: .usage, at: storefront.position)
+    }
+    if let url, tool.value != .stencil {
+      throw BcshError("--url is for --for stencil", code: .usage, at: url.position)
+    }
+    let folderPath = context.resolvePath(folder?.value ?? ".")
+    func shown(_ name: String) -> String {
+      guard let folder else { return name }
+      return folder.value.hasSuffix("/") ? folder.value + name : folder.value + "/" + name
+    }
+    var planned: [Planned] = []
+    var notes: [String] = []
+    switch tool.value {
+    case .env:
+      planned = [try dotEnv(".env", ToolKeys.env(source), shown: shown, in: folderPath, context: context)]
+    case .catalyst:
+      guard case .store(let hash) = apiPath else {
+        throw BcshError(
+          "'\(source.name)' is an account-level token; catalyst works with one store", code: .invalidValue,
+          at: token.position)
+      }
+      let minted = try storefrontToken(for: source, store: apiPath, context: context)
+      if minted == nil {
+        notes.append(
+          "no storefront token: BIGCOMMERCE_STOREFRONT_TOKEN and BIGCOMMERCE_CHANNEL_ID are left as they are "
+            + "('token mint NAME --from \(Word.typed(source.name)) ...', then --storefront NAME)")
+      }
+      let settings = ToolKeys.catalyst(source, storeHash: hash, storefront: minted, apiBase: context.apiBase)
+      let file = try dotEnv(".env.local", settings, shown: shown, in: folderPath, context: context)
+      planned = [file]
+      let written = try? DotEnvDocument.parse(file.contents, source: file.shown)
+      for (key, instead) in ToolKeys.catalystUnread {
+        if let line = written?.entry(key)?.line {
+          context.warn(
+            "\(key) is not read by Catalyst; it reads \(instead)",
+            at: SourcePosition(source: file.shown, line: line, column: 1))
+        }
+      }
+    case .stencil:
+      guard case .store(let hash) = apiPath else {
+        throw BcshError(
+          "'\(source.name)' is an account-level token; stencil works with one store", code: .invalidValue,
+          at: token.position)
+      }
+      planned = try stencil(source, hash: hash, shown: shown, in: folderPath, context: context)
+    }
+
+    // Every check before the first write, so that a refused export writes nothing.
+    for file in planned where file.holdsSecret && !force {
+      if try context.capabilities.files.gitWouldTrack(file.path) {
+        let name = Paths.fileName(of: file.path)
+        throw BcshError(
+          "\(file.shown) would hold credentials and lies in a git work tree that does not ignore it",
+          code: .usage,
+          hint: "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), "
+            + "then export again (--force writes it anyway)",
+          at: folder?.position ?? position)
+      }
+    }
+    var wrote = true
+    for file in planned {
+      let fingerprint = try BcshError.placing(at: folder?.position ?? position) {
+        () throws(BcshError) -> FileFingerprint? in
+        try context.capabilities.files.write(
+          file.contents, to: file.path, expected: file.expected, force: force, shownAs: file.shown,
+          what: "\(tool.value): \(file.keys.joined(separator: ", "))")
+      }
+      if fingerprint == nil { wrote = false }
+    }
+    guard wrote else { return }
+    let lines = planned.map { "  \($0.shown) (mode 0600): \($0.keys.joined(separator: ", "))" }
+    context.report(
+      "exported '\(source.name)' for \(tool.value):\n" + lines.joined(separator: "\n") + "\n"
+        + notes.map { $0 + "\n" }.joined(),
+      json: .object([
+        ("token", .string(source.name)), ("tool", .string(tool.value.rawValue)),
+        (
+          "files",
+          .array(
+            planned.map { file in
+              .object([
+                ("file", .string(file.shown)), ("path", .string(file.path)),
+                ("keys", .array(file.keys.map { .string($0) })), ("holds_secret", .bool(file.holdsSecret)),
+              ])
+            })
+        ),
+      ]))
+  }
+
+  /// The file at `path` as it is now, with its fingerprint; nil when there is none.
+  private func existing(_ path: String, shown: String, context: CommandContext) throws(BcshError) -> (
+    String, FileFingerprint
+  )? {
+    guard context.files.fingerprint(of: path) != nil else { return nil }
+    return try context.files.readWithFingerprint(path, shownAs: shown)
+  }
+
+  /// A `.env` file with `settings` merged in.
+  private func dotEnv(
+    _ name: String, _ settings: [ToolSetting], shown: (String) -> String, in folder: String,
+    context: CommandContext
+  ) throws(BcshError) -> Planned {
+    let path = folder + "/" + name
+    let read = try existing(path, shown: shown(name), context: context)
+    var document =
+      try read.map { (text, _) throws(BcshError) in
+        try DotEnvDocument.parse(text, source: shown(name))
+      } ?? DotEnvDocument()
+    for setting in settings {
+      document = try BcshError.placing(at: position) { () throws(BcshError) in
+        try document.setting(setting.key, setting.value, what: setting.what)
+      }
+    }
+    return Planned(
+      path: path, shown: shown(name), contents: document.rendered(), expected: read?.1,
+      keys: settings.map(\.key), holdsSecret: settings.contains(where: \.isSecret))
+  }
+
+  /// `config.stencil.json` and `secrets.stencil.json` (or the secrets file the config names) with
+  /// the keys bcsh owns set.
+  private func stencil(
+    _ source: Token, hash: String, shown: (String) -> String, in folder: String, context: CommandContext
+  ) throws(BcshError) -> [Planned] {
+    let configPath = folder + "/" + StencilProject.configFileName
+    let configRead = try existing(configPath, shown: shown(StencilProject.configFileName), context: context)
+    let config =
+      try configRead.map { (text, _) throws(BcshError) in
+        try JSONSettingsDocument.parse(text, source: shown(StencilProject.configFileName))
+      } ?? JSONSettingsDocument()
+    // stencil reads the secrets from the file the config names, when it names one.
+    var secretsName = StencilProject.secretsFileName
+    if let named = config.string("secretsFileName"), !named.isEmpty, !named.contains("/") {
+      secretsName = named
+    }
+    let secretsPath = folder + "/" + secretsName
+    let secretsRead = try existing(secretsPath, shown: shown(secretsName), context: context)
+    let secrets =
+      try secretsRead.map { (text, _) throws(BcshError) in
+        try JSONSettingsDocument.parse(text, source: shown(secretsName))
+      } ?? JSONSettingsDocument()
+    let project = StencilProject(config: config, secrets: secrets)
+    let storeURL: String
+    if let url {
+      storeURL = try BcshError.placing(at: url.position) { () throws(BcshError) in
+        try APIBase.validated(url.value)
+      }
+    } else if let kept = project.normalStoreURL {
+      storeURL = kept
+    } else {
+      storeURL = "https://store-\(hash).mybigcommerce.com"
+    }
+    let settings = ToolKeys.stencil(source, normalStoreURL: storeURL, apiBase: context.apiBase)
+    let merged = project.setting(
+      accessToken: source.accessToken?.revealed ?? "", normalStoreURL: storeURL, apiHost: context.apiBase)
+    return [
+      Planned(
+        path: secretsPath, shown: shown(secretsName), contents: merged.secrets.rendered(),
+        expected: secretsRead?.1, keys: settings.filter(\.isSecret).map(\.key), holdsSecret: true),
+      Planned(
+        path: configPath, shown: shown(StencilProject.configFileName), contents: merged.config.rendered(),
+        expected: configRead?.1, keys: settings.filter { !$0.isSecret }.map(\.key), holdsSecret: false),
+    ]
+  }
+
+  /// The token `--storefront` names, checked: minted (storefront or private) for `store`, not revoked.
+  private func storefrontToken(for source: Token, store: APIPath, context: CommandContext) throws(BcshError)
+    -> Token?
+  {
+    guard let storefront else { return nil }
+    let minted = try BcshError.placing(at: storefront.position) { () throws(BcshError) in
+      try context.state.session.require(storefront.value)
+    }
+    guard let record = minted.storefront, minted.accessToken != nil else {
+      throw BcshError(
+        "'\(minted.name)' is not a minted storefront token", code: .invalidValue,
+        hint: "'token mint NAME --from \(Word.typed(source.name)) --kind storefront ...' makes one",
+        at: storefront.position)
+    }
+    guard record.kind != .impersonation else {
+      throw BcshError(
+        "'\(minted.name)' is a customer impersonation token; Catalyst reads a storefront or private token",
+        code: .invalidValue, hint: "mint one with --kind private or --kind storefront",
+        at: storefront.position)
+    }
+    guard record.revokedAt == nil else {
+      throw BcshError(
+        "'\(minted.name)' was revoked", code: .invalidValue, hint: "mint a new one", at: storefront.position)
+    }
+    guard minted.apiPath == store else {
+      throw BcshError(
+        "'\(minted.name)' belongs to store '\(minted.apiPath?.identifier ?? "?")', but '\(source.name)' "
+          + "to store '\(store.identifier)'",
+        code: .invalidValue,
+        hint: "a Catalyst project talks to one store: mint a token from '\(source.name)'",
+        at: storefront.position)
+    }
+    return minted
+  }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@testable import BcshFormats
+@testable import BcshModel
+@testable import BcshShell
+
+/// `export`: the tools' files written, merged, refused where git would track them, and read back
+/// by the tools' own rules (python-dotenv, a real JSON parser) and by `token import`.
+@Suite struct ExportCommandTests {
+  static let storefrontToken = "eyJhbGciOiJFUzI1NiJ9.eyJjaWQiOlsxXX0.c2lnbmF0dXJlc2lnbmF0dXJl"
+
+  /// A shell whose session holds `abcd` (store abc123, every credential) and the storefront
+  /// token `shop` minted from it for channel 7, plus `other` minted for another store.
+  static func shell(options: ShellOptions = ShellOptions(), json: Bool = false) async -> TestShell {
+    let t = TestShell(options: options, json: json)
+    var session = Session()
+    var token = Token(name: "abcd", kind: .store)
+    token.apiPath = .store(hash: "abc123")
+    token.accessToken = Secret(Sample.accessToken)
+    token.clientID = Sample.clientID
+    token.clientSecret = Secret(Sample.clientSecret)
+    try? session.add(token)
+    for (name, hash) in [("shop", "abc123"), ("other", "zzz999")] {
+      var minted = Token(name: name, kind: .store)
+      minted.apiPath = .store(hash: hash)
+      minted.accessToken = Secret(storefrontToken)
+      minted.storefront = StorefrontTokenRecord(
+        kind: .storefront, channels: [7], expiresAt: 1_900_000_000, mintedAt: 1_780_000_000,
+        mintedFrom: "abcd")
+      try? session.add(minted)
+    }
+    t.write("s.bcsh.json", SessionFile.rendered(session))
+    await t.run("open s.bcsh.json")
+    return t
+  }
+
+  static var secrets: [String] { [Sample.accessToken, Sample.clientSecret, storefrontToken] }
+
+  /// No secret reached what the shell printed.
+  static func expectNoSecret(in t: TestShell, sourceLocation: SourceLocation = #_sourceLocation) {
+    for secret in secrets {
+      #expect(!t.output.output.contains(secret), sourceLocation: sourceLocation)
+      #expect(!t.output.error.contains(secret), sourceLocation: sourceLocation)
+    }
+  }
+
+  static func python(_ code: String, in folder: String) throws -> String {
+    try ExternalProgram.run(["python3", "-c", code], in: folder).output
+  }
+
+  @Test func catalystMergesIntoEnvLocalKeepingCommentsOrderAndOtherKeys() async throws {
+    let t = await Self.shell()
+    t.write(
+      ".env.local",
+      "# Catalyst\nAUTH_SECRET=keepme # kept\nBIGCOMMERCE_STORE_HASH=old\n\nBIGCOMMERCE_STORE_HASH=dup\n")
+    #expect(await t.run("export abcd --for catalyst --storefront shop") == .success)
+    let text = try #require(t.read(".env.local"))
+    #expect(
+      text == """
+        # Catalyst
+        AUTH_SECRET=keepme # kept
+        BIGCOMMERCE_STORE_HASH=abc123
+
+        BIGCOMMERCE_CHANNEL_ID=7
+        BIGCOMMERCE_STOREFRONT_TOKEN=\(Self.storefrontToken)
+        BIGCOMMERCE_CLIENT_ID=\(Sample.clientID)
+        BIGCOMMERCE_CLIENT_SECRET=\(Sample.clientSecret)
+        BIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)
+
+        """)
+    #expect(TestFiles.mode(t.path(".env.local")) == 0o600)
+    #expect(t.output.output.contains("BIGCOMMERCE_STOREFRONT_TOKEN, BIGCOMMERCE_CLIENT_ID"))
+    Self.expectNoSecret(in: t)
+    // python-dotenv reads each value as itself.
+    let read = try Self.python(
+      """
+      from dotenv import dotenv_values
+      v = dotenv_values(".env.local")
+      for k in ["STORE_HASH", "CHANNEL_ID", "STOREFRONT_TOKEN", "ACCESS_TOKEN", "CLIENT_SECRET"]: print(v["BIGCOMMERCE_" + k])
+      print(v["AUTH_SECRET"])
+      """, in: t.folder)
+    #expect(
+      read
+        == "abc123\n7\n\(Self.storefrontToken)\n\(Sample.accessToken)\n\(Sample.clientSecret)\nkeepme\n")
+  }
+
+  @Test func anotherStoresStorefrontTokenIsRefusedAndNothingIsWritten() async {
+    let t = await Self.shell()
+    #expect(await t.run("export abcd --for catalyst --storefront other") == .commandFailed)
+    #expect(t.output.error.contains("'other' belongs to store 'zzz999', but 'abcd' to store 'abc123'"))
+    #expect(t.read(".env.local") == nil)
+  }
+
+  @Test func stencilWritesBothFilesKeepingTheThemesSettings() async throws {
+    let t = await Self.shell()
+    t.write("config.stencil.json", #"{"port": 3456, "customLayouts": {"page": {"x": "y"}}, "other": [1, 2]}"#)
+    #expect(await t.run("export abcd --for stencil --url https://shop.example") == .success)
+    let read = try Self.python(
+      """
+      import json
+      c = json.load(open("config.stencil.json")); s = json.load(open("secrets.stencil.json"))
+      print(list(c.keys())); print(c["port"], c["normalStoreUrl"], c["apiHost"], c["customLayouts"]["page"]["x"])
+      print(s["accessToken"])
+      """, in: t.folder)
+    #expect(
+      read == """
+        ['port', 'customLayouts', 'other', 'normalStoreUrl', 'apiHost']
+        3456 https://shop.example https://api.bigcommerce.com y
+        \(Sample.accessToken)
+
+        """)
+    #expect(TestFiles.mode(t.path("secrets.stencil.json")) == 0o600)
+    #expect(t.read("config.stencil.json")?.contains(Sample.accessToken) == false)
+    Self.expectNoSecret(in: t)
+  }
+
+  @Test func envExportIsTheSavedEnvFileMerged() async throws {
+    let t = await Self.shell()
+    #expect(await t.run("export abcd --for env sub/") == .commandFailed, "a folder that is not there")
+    try FileManager.default.createDirectory(atPath: t.path("sub"), withIntermediateDirectories: true)
+    #expect(await t.run("export abcd --for env sub") == .success)
+    #expect(await t.run("token use abcd; save sub/saved.env --format env") == .success)
+    #expect(t.read("sub/.env") == t.read("sub/saved.env"))
+    #expect(t.output.output.contains("sub/.env (mode 0600)"))
+  }
+
+  /// In a git work tree: a file git would track is refused (naming the .gitignore line), one it
+  /// ignores is written, `--force` writes anyway; stencil's config, which holds no secret, is not
+  /// held back.
+  @Test func aSecretWhereGitWouldTrackItIsRefusedUnlessForced() async throws {
+    let t = await Self.shell()
+    let repo = t.path("repo")
+    try ExternalProgram.run(["git", "init", "-q", repo], in: t.folder)
+    t.write("repo/.gitignore", ".env\nsecrets.stencil.json\n")
+    t.write("repo/tracked.txt", "x\n")
+    try ExternalProgram.run(["git", "add", ".gitignore", "tracked.txt"], in: repo)
+
+    #expect(await t.run("export abcd --for catalyst repo") == .commandFailed)
+    #expect(t.output.errors.last?.code == .usage)
+    #expect(t.output.error.contains("repo/.env.local would hold credentials and lies in a git work tree"))
+    #expect(t.output.error.contains("add the line '.env.local' to the .gitignore of repo"))
+    #expect(t.read("repo/.env.local") == nil)
+
+    #expect(await t.run("export abcd --for env repo; export abcd --for stencil repo") == .success)
+    #expect(t.read("repo/.env") != nil && t.read("repo/config.stencil.json") != nil)
+
+    #expect(await t.run("export abcd --for catalyst repo --force") == .success)
+    #expect(TestFiles.mode(t.path("repo/.env.local")) == 0o600)
+    Self.expectNoSecret(in: t)
+  }
+
+  @Test func noSecretReachesJSONOrTheTrace() async throws {
+    var options = ShellOptions()
+    options.trace = true
+    let t = await Self.shell(options: options, json: true)
+    #expect(
+      await t.run("export abcd --for catalyst --storefront shop; export abcd --for stencil") == .success)
+    #expect(t.output.output.contains("\"keys\""))
+    #expect(t.output.output.contains("BIGCOMMERCE_ACCESS_TOKEN"))
+    #expect(t.output.error.contains("+ export abcd --for catalyst"))
+    Self.expectNoSecret(in: t)
+  }
+
+  /// What export writes, token import reads back as the same credentials.
+  @Test(arguments: [
+    ("catalyst", ".env.local"), ("env", ".env"), ("stencil", "secrets.stencil.json"),
+    ("stencil", "config.stencil.json"),
+  ])
+  func importReadsBackWhatExportWrote(tool: String, file: String) async throws {
+    let t = await Self.shell()
+    #expect(await t.run("export abcd --for \(tool)") == .success)
+    #expect(await t.run("token import \(file) --name back") == .success, "\(t.output.error)")
+    let back = try t.state.session.require("back")
+    #expect(back.apiPath == .store(hash: "abc123"))
+    #expect(back.accessToken?.revealed == Sample.accessToken)
+    if tool != "stencil" {
+      #expect(back.clientID == Sample.clientID)
+      #expect(back.clientSecret?.revealed == Sample.clientSecret)
+    }
+    Self.expectNoSecret(in: t)
+  }
+
+  @Test func aStencilThemeOnItsOwnDomainTakesTheStoreOfInto() async throws {
+    let t = await Self.shell()
+    #expect(await t.run("export abcd --for stencil --url https://shop.example") == .success)
+    #expect(await t.run("token import secrets.stencil.json --name back") == .commandFailed)
+    #expect(t.output.error.contains("normalStoreUrl does not say its store"))
+    #expect(
+      await t.run("token new back; path set abc123; token import secrets.stencil.json --into back")
+        == .success)
+    #expect(try t.state.session.require("back").accessToken?.revealed == Sample.accessToken)
+  }
+
+  @Test func badContentIsAnErrorAtItsPlace() async {
+    let t = await Self.shell()
+    t.write(".catalyst", "[auth]\nstoreHash = \"abc123\"\naccessToken = abc def\n")
+    t.write(".env.local", "A=1\nB=\"unclosed\n")
+    #expect(await t.run("token import .catalyst --name back") == .commandFailed)
+    #expect(await t.run("export abcd --for catalyst") == .commandFailed)
+    #expect(t.output.errors.map { $0.position?.line } == [3, 2])
+    #expect(t.output.error.contains(".env.local:2:3: error:"))
+  }
+}
