@@ -21,6 +21,7 @@ public struct Bcsh: ParsableCommand {
       bcsh [OPTIONS] -c 'CMD; CMD'               run commands and exit
       bcsh sandbox serve [OPTIONS]               run the sandbox API for other programs
       bcsh exec -s FILE TOKEN [OPTIONS] -- CMD   run a program with a token's keys in its environment
+      bcsh doctor [DIR] [--verify] [--json]      find credential mistakes in a project folder
       """,
     discussion: """
       Exit status: 0 success, 1 verify found a problem, 2 a command failed, 64 bad invocation, 130 interrupted.
@@ -34,6 +35,7 @@ public struct Bcsh: ParsableCommand {
   /// (`bcsh sandbox serve ...`): main.swift hands them the rest, the documentation lists them.
   public static let routes: [(word: String, command: any ParsableCommand.Type)] = [
     (SandboxCommand.word, SandboxCommand.self), (ExecRoute.word, ExecRoute.self),
+    (DoctorRoute.word, DoctorRoute.self),
   ]
 
   @Option(

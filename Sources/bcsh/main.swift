@@ -32,6 +32,13 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
     case let bcsh as Bcsh: try await Launch(bcsh).run()
     case let serve as SandboxServe: try await serve.serve()
     case let exec as ExecRoute: try await exec.execute()
+    case let doctor as DoctorRoute:
+      var launch = Launch()
+      launch.command = doctor.shellLine
+      launch.json = doctor.json
+      launch.noRc = true
+      launch.noHistory = true
+      try await launch.run()
     default: try command.run()
     }
     root.exit()
@@ -50,7 +57,10 @@ func exitWithUsageError(_ root: any ParsableCommand.Type, _ error: any Error) ->
   var message = root.message(for: error)
   let command =
     root == Bcsh.self
-    ? "bcsh" : root == ExecRoute.self ? "bcsh \(ExecRoute.word)" : "bcsh \(SandboxCommand.word) serve"
+    ? "bcsh"
+    : root == ExecRoute.self
+      ? "bcsh \(ExecRoute.word)"
+      : root == DoctorRoute.self ? "bcsh \(DoctorRoute.word)" : "bcsh \(SandboxCommand.word) serve"
   var hint = "'\(command) --help' lists the options"
   // ArgumentParser's "Unknown option '--nope'. Did you mean '--no-rc'?" as bcsh puts it.
   if let guess = message.firstRange(of: ". Did you mean ") {

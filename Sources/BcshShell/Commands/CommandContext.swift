@@ -60,6 +60,8 @@ public struct CommandContext {
   func environmentVariable(_ name: String) -> String? { shell.environment.variables[name] }
   /// The whole process environment, for a program `exec` runs.
   var environmentVariables: [String: String] { shell.environment.variables }
+  /// `doctor`'s checks, on the shell's file and process ports.
+  var projectDoctor: ProjectDoctor { shell.projectDoctor() }
   /// The shell's current folder.
   var currentDirectory: String { shell.environment.currentDirectory }
   /// The user's files, for reading.
