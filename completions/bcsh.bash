@@ -10,6 +10,7 @@
 #   bcsh sandbox serve [--port N] [--host ADDR] [--config FILE] [--latency MS] [--quota N]
 #                      [--tls-cert FILE] [--tls-key FILE]
 #   bcsh exec [OPTIONS] TOKEN [COMMAND ...]
+#   bcsh doctor [OPTIONS] [DIR]
 
 _bcsh()
 {
@@ -30,6 +31,7 @@ _bcsh()
                     -*) ;;
                     sandbox) state=bcsh_sandbox ;;
                     exec) state=bcsh_exec ;;
+                    doctor) state=bcsh_doctor ;;
                     *) state=bcsh:1 ;;
                 esac
                 ;;
@@ -60,6 +62,15 @@ _bcsh()
                 esac
                 ;;
             bcsh_exec:0) state=bcsh_exec:1 ;;
+            bcsh_doctor)
+                case $word in
+                    --) state=bcsh_doctor:0 ;;
+                    --*=*) ;;
+                    -*) ;;
+                    *) state=done ;;
+                esac
+                ;;
+            bcsh_doctor:0) state=done ;;
         esac
     done
 
@@ -89,7 +100,7 @@ _bcsh()
                 COMPREPLY=($(compgen -W '-c --command -s --session -v --var --keep-going --dry-run -x --trace --json --no-rc --no-history --color --sandbox --version -h --help' -- "$cur"))
             else
                 _filedir bcsh
-                COMPREPLY+=($(compgen -W 'sandbox exec' -- "$cur"))
+                COMPREPLY+=($(compgen -W 'sandbox exec doctor' -- "$cur"))
             fi
             ;;
         bcsh:0) _filedir bcsh ;;
@@ -113,6 +124,14 @@ _bcsh()
             ;;
         # bcsh_exec:0: TOKEN, nothing to offer.
         # bcsh_exec:1: COMMAND, nothing to offer.
+        bcsh_doctor)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W '--verify --json -h --help' -- "$cur"))
+            else
+                _filedir -d
+            fi
+            ;;
+        bcsh_doctor:0) _filedir -d ;;
     esac
 } &&
     complete -F _bcsh bcsh

@@ -7,6 +7,7 @@
 #   bcsh sandbox serve [--port N] [--host ADDR] [--config FILE] [--latency MS] [--quota N]
 #                      [--tls-cert FILE] [--tls-key FILE]
 #   bcsh exec [OPTIONS] TOKEN [COMMAND ...]
+#   bcsh doctor [OPTIONS] [DIR]
 
 # Where the words before the cursor put us: a command's options, COMMAND:N when the next word is its
 # argument N (after `--` or the arguments before it), value (an option's value that starts with `-`), or
@@ -34,6 +35,8 @@ function __bcsh_state
                         set state bcsh_sandbox
                     case exec
                         set state bcsh_exec
+                    case doctor
+                        set state bcsh_doctor
                     case '*'
                         set state bcsh:1
                 end
@@ -70,6 +73,17 @@ function __bcsh_state
                 end
             case bcsh_exec:0
                 set state bcsh_exec:1
+            case bcsh_doctor
+                switch $token
+                    case -- --
+                        set state bcsh_doctor:0
+                    case '--*=*'
+                    case '-*'
+                    case '*'
+                        set state done
+                end
+            case bcsh_doctor:0
+                set state done
         end
     end
     # A word that starts with `-` right after an option that takes a value is that value: offer no options.
@@ -111,6 +125,7 @@ complete -c bcsh -n $bcsh -l version -d 'Show the version'
 complete -c bcsh -n $bcsh -s h -l help -d 'Show help information'
 complete -c bcsh -n $bcsh -a sandbox -d 'The built-in sandbox: a local API that behaves like BigCommerce'
 complete -c bcsh -n $bcsh -a exec -d 'Run a program with a token\'s keys in its environment only (no file, no argument)'
+complete -c bcsh -n $bcsh -a doctor -d 'Find credential mistakes in a project folder, one a line with its file:line and fix'
 complete -c bcsh -n "$bcsh; or __bcsh_in bcsh:0" -x -a '(__bcsh_complete_suffix .bcsh "FILE.bcsh")' -d 'A script to run'
 # bcsh:1: NAME=VALUE, nothing to offer.
 
@@ -139,3 +154,10 @@ complete -c bcsh -n $bcsh_exec -l env-file -r -F -d 'Instead of --for: KEY=bcsh:
 complete -c bcsh -n $bcsh_exec -s h -l help -d 'Show help information'
 # bcsh_exec:0: TOKEN, nothing to offer.
 # bcsh_exec:1: COMMAND, nothing to offer.
+
+# bcsh doctor
+set -l bcsh_doctor '__bcsh_in bcsh_doctor'
+complete -c bcsh -n $bcsh_doctor -l verify -d 'Also check each credential found against the API (read-only)'
+complete -c bcsh -n $bcsh_doctor -l json -d 'Machine output: one JSON document'
+complete -c bcsh -n $bcsh_doctor -s h -l help -d 'Show help information'
+complete -c bcsh -n "$bcsh_doctor; or __bcsh_in bcsh_doctor:0" -x -a '(__fish_complete_directories)' -d 'The project folder (default: the current one)'

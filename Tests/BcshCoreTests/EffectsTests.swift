@@ -68,6 +68,7 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     "verify": ["verify", "verify --all --scopes all"],
     "token set": ["token set client-secret"],
     "export": ["export cart-migration --for env"],
+    "doctor": ["save creds.env --format env; doctor --verify"],
     "exec": ["exec cart-migration -- /bin/sh -c 'echo ran > ran.txt'"],
   ]
 

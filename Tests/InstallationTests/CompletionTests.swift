@@ -37,8 +37,8 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(line: "bcsh -c ", expected: []),
     .init(line: "bcsh -v ", expected: []),
     // The script argument: .bcsh files and folders to descend into (not notes.txt), or `sandbox`.
-    .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec"]),
-    .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec"]),
+    .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
+    .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
     .init(line: "bcsh sub/", expected: ["c.bcsh"]),
     // After `--`, the script (`sandbox` is a script's name there, not the command).
     .init(line: "bcsh -- ", expected: ["a.bcsh", "b.bcsh", "sub"]),
@@ -61,6 +61,9 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(line: "bcsh exec --", longOptionsOf: ["exec"]),
     .init(line: "bcsh exec --session ", expected: ["s.bcsh.json", "sub"]),
     .init(line: "bcsh exec --for ", expected: ["catalyst", "bigcommerce", "stencil"]),
+    // doctor: its options, then a folder.
+    .init(line: "bcsh doctor --", longOptionsOf: ["doctor"]),
+    .init(line: "bcsh doctor ", expected: ["sub"]),
   ]
 }
 
