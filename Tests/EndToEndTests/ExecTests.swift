@@ -257,3 +257,41 @@ import Testing
     }
   }
 }
+
+/// `bcsh doctor` as a route, and `doctor --verify` against the sandbox.
+@Suite struct DoctorRunTests {
+  @Test func theRouteExitsByWhatItFound() throws {
+    let bcsh = Bcsh()
+    bcsh.write(".env", "BIGCOMMERCE_STORE_HASH=abc123\nBIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)\n")
+    chmod(bcsh.path(".env"), 0o600)
+    let clean = try bcsh.run(["doctor"])
+    #expect(clean.status == 0, "\(clean.stderr)")
+    #expect(clean.stdout == "no problems found in 1 credential file\n")
+    chmod(bcsh.path(".env"), 0o644)
+    let found = try bcsh.run(["doctor", "--json", "."])
+    #expect(found.status == 1)
+    #expect(found.stdout.contains("\"kind\": \"readable-secret\""))
+    #expect(!found.stdout.contains(Sample.accessToken))
+    let missing = try bcsh.run(["doctor", "no-such-folder"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("cannot list"))
+  }
+
+  @Test func verifyChecksEachCredentialAgainstTheAPI() throws {
+    let bcsh = Bcsh()
+    // The sandbox's migration token works; the other is no token of it.
+    bcsh.write(
+      ".env", "BIGCOMMERCE_STORE_HASH=sbxdemo001\nBIGCOMMERCE_ACCESS_TOKEN=9x4u9hh6ensyzjkzxr1bwx6de829895\n")
+    try FileManager.default.createDirectory(atPath: bcsh.path("old"), withIntermediateDirectories: true)
+    bcsh.write(
+      "old/.env", "BIGCOMMERCE_STORE_HASH=sbxdemo001\nBIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)\n")
+    chmod(bcsh.path(".env"), 0o600)
+    chmod(bcsh.path("old/.env"), 0o600)
+    let result = try bcsh.run(["--sandbox", "-c", "doctor --verify"])
+    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.hasPrefix("old/.env:2: the API refuses this credential for store sbxdemo001"))
+    #expect(result.stdout.contains("1 problem in 2 credential files"))
+    #expect(!result.stdout.contains(Sample.accessToken))
+    #expect(!result.stdout.contains("9x4u9hh6ensyzjkzxr1bwx6de829895"))
+  }
+}

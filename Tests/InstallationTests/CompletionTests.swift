@@ -38,7 +38,8 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(line: "bcsh -v ", expected: []),
     // The script argument: .bcsh files and folders to descend into (not notes.txt), or `sandbox`.
     .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
-    .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
+    .init(
+      line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
     .init(line: "bcsh sub/", expected: ["c.bcsh"]),
     // After `--`, the script (`sandbox` is a script's name there, not the command).
     .init(line: "bcsh -- ", expected: ["a.bcsh", "b.bcsh", "sub"]),
