@@ -1,6 +1,6 @@
 // libFuzzer entry point for bcsh's input parsers. Built by scripts/fuzz with the core modules' sources
 // compiled into this one module; BCSH_FUZZ_TARGET picks the parser each run feeds:
-// lexer, parser, txt, session, apipath, completion.
+// lexer, parser, txt, session, apipath, completion, toolfiles.
 import Foundation
 
 /// The target of this process, read once.
@@ -48,6 +48,28 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
       if (try? APIPath.parse(path.canonical)) != path {
         fatalError("\(path.canonical) read back differently")
       }
+    }
+  case "toolfiles":
+    if let document = try? DotEnvDocument.parse(text, source: "fuzz.env") {
+      // Every line is kept: what was read renders back as it was.
+      if document.rendered() != AtomicFile.withoutByteOrderMark(text) {
+        fatalError("a .env file rendered back differently")
+      }
+      // A value set is read back as itself, and the other keys keep theirs.
+      if let set = try? document.setting("BCSH_FUZZ", "abc123", what: "fuzz"),
+        let again = try? DotEnvDocument.parse(set.rendered(), source: "again.env")
+      {
+        if again.value("BCSH_FUZZ") != "abc123" { fatalError("a value set was read back differently") }
+        for entry in document.entries
+        where entry.key != "BCSH_FUZZ" && again.value(entry.key) != document.value(entry.key) {
+          fatalError("setting a key changed \(entry.key)")
+        }
+      }
+    }
+    _ = try? CatalystConfigFile.parse(text, source: ".catalyst")
+    if let settings = try? JSONSettingsDocument.parse(text, source: "config.stencil.json") {
+      let again = try? JSONSettingsDocument.parse(settings.rendered(), source: "again.json")
+      if again != settings { fatalError("a stencil file read back differently") }
     }
   case "completion":
     let cursor = size == 0 ? 0 : Int(bytes[0]) % (text.count + 1)

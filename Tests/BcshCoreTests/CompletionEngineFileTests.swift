@@ -33,6 +33,16 @@ import Testing
     }
   }
 
+  /// `export`: its tools, and folders only for DIR.
+  @Test func exportCompletesToolsAndFoldersOnly() async throws {
+    try await inFolder { harness, _ in
+      #expect(harness.insertions("export abcd --for ") == ["catalyst", "stencil", "env"])
+      #expect(harness.insertions("export abcd --for st") == ["stencil"])
+      #expect(harness.insertions("export abcd --for env ") == ["My\\ Files/", "sub/"])
+      #expect(harness.insertions("export abcd ") == ["My\\ Files/", "sub/"])
+    }
+  }
+
   @Test func anyFileForTokenSetFile() async throws {
     try await inFolder { harness, _ in
       let all = harness.complete("token set access-token --file ").candidates.map(\.display)

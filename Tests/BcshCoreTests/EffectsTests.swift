@@ -67,7 +67,10 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
     "open": ["open --discard kept.json"],
     "verify": ["verify", "verify --all --scopes all"],
     "token set": ["token set client-secret"],
-    "export": ["export cart-migration --for env"],
+    "export": [
+      "export cart-migration --for catalyst", "export cart-migration --for stencil",
+      "export cart-migration --for env",
+    ],
     "doctor": ["save creds.env --format env; doctor --verify"],
     "exec": ["exec cart-migration -- /bin/sh -c 'echo ran > ran.txt'"],
   ]

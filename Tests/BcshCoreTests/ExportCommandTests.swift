@@ -1,8 +1,11 @@
+import BcshProcesses
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BcshFormats
 @testable import BcshModel
+@testable import BcshPorts
 @testable import BcshShell
 
 /// `export`: the tools' files written, merged, refused where git would track them, and read back
@@ -201,4 +204,83 @@ import Testing
     #expect(t.output.errors.map { $0.position?.line } == [3, 2])
     #expect(t.output.error.contains(".env.local:2:3: error:"))
   }
+
+  @Test func refusalsNameTheirPlaceAndWriteNothing() async {
+    let t = await Self.shell()
+    let lines = [
+      "export shop --for catalyst", "export abcd", "export abcd --for env --url https://x.example",
+      "export abcd --for stencil --url ftp://x.example", "export abcd --for stencil --storefront shop",
+      "token new empty; export empty --for env",
+    ]
+    for line in lines {
+      #expect(await t.run(line) == .commandFailed, "\(line)")
+    }
+    #expect(
+      t.output.errors.map(\.code) == [.usage, .usage, .usage, .invalidValue, .usage, .notReady])
+    #expect(
+      t.output.error.contains(
+        "'shop' is a storefront (GraphQL Storefront API) token; export takes the API account"))
+    #expect(t.output.error.contains("test.bcsh:1:33: error:"), "the bad --url is placed at its word")
+    let written = (try? FileManager.default.contentsOfDirectory(atPath: t.folder)) ?? []
+    #expect(Set(written) == ["s.bcsh.json"])
+  }
+
+  /// The catalyst CLI reads `.env` before `.env.local`: a differing key there is pointed out.
+  @Test func aDifferingKeyInDotEnvIsPointedOut() async {
+    let t = await Self.shell()
+    t.write(
+      ".env", "# shared\nBIGCOMMERCE_STORE_HASH=abc123\nBIGCOMMERCE_ACCESS_TOKEN=someoneelsestoken0123\n")
+    #expect(await t.run("export abcd --for catalyst") == .success)
+    #expect(t.output.error.contains(".env:3:1: warning: BIGCOMMERCE_ACCESS_TOKEN here differs"))
+    #expect(!t.output.error.contains("BIGCOMMERCE_STORE_HASH here differs"))
+  }
+
+  /// Another program writes the file between export's read and its write: export refuses (the
+  /// guard `save` has) and the other program's line stays; `--force` writes over it.
+  @Test func aFileChangedWhileExportingIsNotOverwritten() async throws {
+    let folder = TemporaryFolder("core")
+    let path = folder.path + "/.env"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("KEEP=1\n".utf8)))
+    var env = ShellEnvironment(
+      variables: ["HOME": folder.path, "AT": Sample.accessToken], currentDirectory: folder.path)
+    env.ports.files = RacingFiles(racing: path)
+    env.ports.processes = SpawnedProcesses()
+    let output = CapturedOutput()
+    let shell = Shell(environment: env, options: ShellOptions(), writer: output)
+    let script = "token new abcd; path set abc123; token set access-token --env AT\n"
+    #expect(
+      await shell.run(script: script + "export abcd --for env", source: "t", path: nil) == .commandFailed)
+    #expect(output.errorCodes == [.changedOnDisk])
+    #expect(output.error.contains("hint: export again to merge into the new version; --force writes over it"))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == "KEEP=1\nOTHER=written meanwhile\n")
+    #expect(await shell.run(script: "export abcd --for env --force", source: "t", path: nil) == .success)
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("BIGCOMMERCE_ACCESS_TOKEN="))
+  }
+}
+
+/// Local files, except that right after `racing` is read another program appends a line to it.
+struct RacingFiles: FileReading {
+  let racing: String
+  let files = LocalFiles()
+
+  func read(_ path: String, shownAs name: String?) throws(BcshError) -> String {
+    try files.read(path, shownAs: name)
+  }
+
+  func readWithFingerprint(_ path: String, shownAs name: String?) throws(BcshError) -> (
+    String, FileFingerprint
+  ) {
+    let read = try files.readWithFingerprint(path, shownAs: name)
+    if path == racing, let handle = FileHandle(forWritingAtPath: path) {
+      handle.seekToEndOfFile()
+      handle.write(Data("OTHER=written meanwhile\n".utf8))
+      try? handle.close()
+    }
+    return read
+  }
+
+  func fingerprint(of path: String) -> FileFingerprint? { files.fingerprint(of: path) }
+
+  func list(_ path: String) throws(BcshError) -> [FolderEntry] { try files.list(path) }
 }

@@ -56,6 +56,16 @@ import Testing
     #expect(document.entry("BIGCOMMERCE_ACCESS_TOKEN")?.line == 10)
   }
 
+  @Test func crlfLinesAreLinesAndStayAsTheyWere() throws {
+    let text = "# c\r\nA=1\r\nB='two' # x\r\n"
+    let document = try DotEnvDocument.parse(text, source: ".env")
+    #expect(document.value("A") == "1")
+    #expect(document.value("B") == "two")
+    #expect(document.entry("B")?.line == 3)
+    #expect(document.rendered() == text)
+    #expect(try document.setting("A", "2", what: "a").rendered() == "# c\r\nA=2\r\nB='two' # x\r\n")
+  }
+
   @Test func aValueNoReaderTakesAsItselfIsRefused() {
     #expect(throws: BcshError.self) {
       try DotEnvDocument().setting("KEY", "two words", what: "value")

@@ -53,6 +53,11 @@ import Testing
     save creds.txt --format txt
     save creds.env --format env
     save other/missing/s.json
+    export canary-token --for catalyst
+    export canary-token --for stencil
+    export canary-token --for env
+    export canary-token --for env $CANARY_AT
+    export canary-token --for catalyst --storefront $CANARY_CS
     source $CANARY_AT.bcsh
     echo done
 
@@ -72,7 +77,9 @@ import Testing
     #expect(result.status != 0)
     if options.contains("--keep-going") { #expect(result.stdout.contains("done")) }
     var searched = Array(result.stdout.utf8) + Array(result.stderr.utf8)
-    let credentialFiles: Set = ["session.json", "creds.txt", "creds.env", "canary.bcsh"]
+    let credentialFiles: Set = [
+      "session.json", "creds.txt", "creds.env", "canary.bcsh", ".env.local", ".env", "secrets.stencil.json",
+    ]
     let files = FileManager.default.enumerator(atPath: bcsh.folder)?.compactMap { $0 as? String } ?? []
     for file in files where !credentialFiles.contains(file) {
       if let data = FileManager.default.contents(atPath: bcsh.path(file)) { searched += Array(data) }
@@ -82,6 +89,8 @@ import Testing
     #expect(result.stdout.contains("****" + Self.accessToken.suffix(4)) || options.contains("--json"))
     if !options.contains("--dry-run") && options.contains("--keep-going") {
       #expect(bcsh.read("session.json")?.contains(Self.accessToken) == true)
+      #expect(bcsh.read("secrets.stencil.json")?.contains(Self.accessToken) == true)
+      #expect(bcsh.read(".env.local")?.contains(Self.clientSecret) == true)
     }
   }
 }

@@ -51,8 +51,11 @@ public struct DotEnvDocument: Sendable, Equatable {
   public static func parse(_ text: String, source: String) throws(BcshError) -> DotEnvDocument {
     var document = DotEnvDocument()
     let body = AtomicFile.withoutByteOrderMark(text)
-    let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).map(String.init)
-    document.endsWithNewline = body.isEmpty || body.hasSuffix("\n")
+    // Split on the byte: as Characters, "\r\n" is one that equals neither "\r" nor "\n".
+    let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    document.endsWithNewline = body.isEmpty || body.utf8.last == UInt8(ascii: "\n")
     let count = document.endsWithNewline && !body.isEmpty ? lines.count - 1 : lines.count
     var index = 0
     while index < count {
@@ -109,7 +112,9 @@ public struct DotEnvDocument: Sendable, Equatable {
       let prefix = text.drop { $0 == " " || $0 == "\t" }.hasPrefix("export ") ? "export " : ""
       entry.value = value
       entry.valueColumn = prefix.count + key.count + 2
-      copy.pieces.append(.entry(entry, text: "\(prefix)\(key)=\(value)"))
+      // A CRLF file's line keeps its carriage return.
+      let end = text.hasSuffix("\r") ? "\r" : ""
+      copy.pieces.append(.entry(entry, text: "\(prefix)\(key)=\(value)\(end)"))
     }
     if !replaced {
       let line = copy.renderedLineCount + 1

@@ -71,11 +71,6 @@ struct ExportCommand: ShellCommand {
         "'\(source.name)' needs an access token and an API path to be exported", code: .notReady,
         hint: "'token import FILE --into \(Word.typed(source.name))' fills them", at: token.position)
     }
-    if tool.value != .env, storefront == nil, url == nil, case .account = apiPath {
-      throw BcshError(
-        "'\(source.name)' is an account-level token; \(tool.value) works with one store",
-        code: .invalidValue, hint: "export a store-level token", at: token.position)
-    }
     if let storefront, tool.value != .catalyst {
       throw BcshError(
         "--storefront is for --for catalyst", code: .usage, at: storefront.position)
@@ -83,7 +78,10 @@ struct ExportCommand: ShellCommand {
     if let url, tool.value != .stencil {
       throw BcshError("--url is for --for stencil", code: .usage, at: url.position)
     }
-    let folderPath = context.resolvePath(folder?.value ?? ".")
+    var folderPath = context.resolvePath(folder?.value ?? ".")
+    while folderPath.count > 1, folderPath.hasSuffix("/.") || folderPath.hasSuffix("/") {
+      folderPath.removeLast(folderPath.hasSuffix("/") ? 1 : 2)
+    }
     func shown(_ name: String) -> String {
       guard let folder else { return name }
       return folder.value.hasSuffix("/") ? folder.value + name : folder.value + "/" + name
@@ -109,6 +107,7 @@ struct ExportCommand: ShellCommand {
       let file = try dotEnv(".env.local", settings, shown: shown, in: folderPath, context: context)
       planned = [file]
       let written = try? DotEnvDocument.parse(file.contents, source: file.shown)
+      warnAboutDotEnvOverride(settings, folder: folderPath, shown: shown, context: context)
       for (key, instead) in ToolKeys.catalystUnread {
         if let line = written?.entry(key)?.line {
           context.warn(
@@ -139,11 +138,18 @@ struct ExportCommand: ShellCommand {
     }
     var wrote = true
     for file in planned {
-      let fingerprint = try BcshError.placing(at: folder?.position ?? position) {
-        () throws(BcshError) -> FileFingerprint? in
-        try context.capabilities.files.write(
+      let fingerprint: FileFingerprint?
+      do throws(BcshError) {
+        fingerprint = try context.capabilities.files.write(
           file.contents, to: file.path, expected: file.expected, force: force, shownAs: file.shown,
           what: "\(tool.value): \(file.keys.joined(separator: ", "))")
+      } catch {
+        // save's hints name save and open; here the way on is export's own.
+        let changed = error.code == .changedOnDisk || error.code == .alreadyExists
+        throw BcshError(
+          error.message, code: error.code,
+          hint: changed ? "export again to merge into the new version; --force writes over it" : error.hint,
+          at: error.position ?? folder?.position ?? position, cause: error)
       }
       if fingerprint == nil { wrote = false }
     }
@@ -164,7 +170,27 @@ struct ExportCommand: ShellCommand {
               ])
             })
         ),
+        ("notes", .array(notes.map { .string($0) })),
       ]))
+  }
+
+  /// The `catalyst` CLI loads `.env` before `.env.local` and keeps the first value of a key (Next.js
+  /// does the reverse): a key of `.env` that differs from the one written wins there, so say so.
+  private func warnAboutDotEnvOverride(
+    _ settings: [ToolSetting], folder: String, shown: (String) -> String, context: CommandContext
+  ) {
+    // A .env that cannot be read or parsed is not this export's business: it writes .env.local.
+    guard let (text, _) = try? existing(folder + "/.env", shown: shown(".env"), context: context),
+      let document = try? DotEnvDocument.parse(text, source: shown(".env"))
+    else { return }
+    for setting in settings {
+      guard let entry = document.entry(setting.key), entry.value != setting.value else { continue }
+      context.warn(
+        "\(setting.key) here differs from the one written to .env.local, and the catalyst CLI (deploy, link) "
+          + "reads .env first",
+        at: SourcePosition(source: shown(".env"), line: entry.line, column: 1),
+        hint: "remove it from .env, or 'export TOKEN --for env' there too")
+    }
   }
 
   /// The file at `path` as it is now, with its fingerprint; nil when there is none.
@@ -221,8 +247,13 @@ struct ExportCommand: ShellCommand {
     let project = StencilProject(config: config, secrets: secrets)
     let storeURL: String
     if let url {
-      storeURL = try BcshError.placing(at: url.position) { () throws(BcshError) in
-        try APIBase.validated(url.value)
+      do throws(BcshError) {
+        storeURL = try APIBase.validated(url.value)
+      } catch {
+        throw BcshError(
+          error.message, code: error.code,
+          hint: "the store's address, e.g. https://store-\(hash).mybigcommerce.com",
+          at: url.position, cause: error)
       }
     } else if let kept = project.normalStoreURL {
       storeURL = kept
@@ -265,6 +296,11 @@ struct ExportCommand: ShellCommand {
     guard record.revokedAt == nil else {
       throw BcshError(
         "'\(minted.name)' was revoked", code: .invalidValue, hint: "mint a new one", at: storefront.position)
+    }
+    if record.hasExpired(at: context.now) {
+      context.warn(
+        "'\(minted.name)' \(record.expiryPhrase(at: context.now)); the storefront will be refused with it",
+        at: storefront.position, hint: "mint a new one and export again")
     }
     guard minted.apiPath == store else {
       throw BcshError(
