@@ -56,6 +56,12 @@ import Testing
     #expect(document.entry("BIGCOMMERCE_ACCESS_TOKEN")?.line == 10)
   }
 
+  /// Found by the fuzzer: the empty file rendered as one line break.
+  @Test(arguments: ["", "\n", "A=1", "A=1\n", "\n\n# c"])
+  func everyFileRendersBackAsRead(text: String) throws {
+    #expect(try DotEnvDocument.parse(text, source: ".env").rendered() == text)
+  }
+
   @Test func crlfLinesAreLinesAndStayAsTheyWere() throws {
     let text = "# c\r\nA=1\r\nB='two' # x\r\n"
     let document = try DotEnvDocument.parse(text, source: ".env")

@@ -56,7 +56,8 @@ public struct DotEnvDocument: Sendable, Equatable {
       String(decoding: $0, as: UTF8.self)
     }
     document.endsWithNewline = body.isEmpty || body.utf8.last == UInt8(ascii: "\n")
-    let count = document.endsWithNewline && !body.isEmpty ? lines.count - 1 : lines.count
+    // The empty text has no line; text ending in a line break has an empty piece after it.
+    let count = body.isEmpty ? 0 : document.endsWithNewline ? lines.count - 1 : lines.count
     var index = 0
     while index < count {
       let lineNumber = index + 1
