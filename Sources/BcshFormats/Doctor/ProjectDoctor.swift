@@ -263,9 +263,9 @@ public struct ProjectDoctor {
       findings.append(
         DoctorFinding(
           .browserOnlyToken, file: file, line: line,
-          "\(name) is a storefront token made after 2026-06-30 (or used after 2027-03-31): it works only "
-            + "from browsers, and this server's .env hands it to server code",
-          fix: "mint a private token (token mint NAME --kind private) for server-to-server requests"))
+          "\(name) was issued after 2026-06-30 (or is used after 2027-03-31): a storefront token then works "
+            + "only from browsers, and this server's .env hands it to server code",
+          fix: "unless it is a private token already, mint one (token mint NAME --kind private) for server use"))
     }
     return findings
   }
