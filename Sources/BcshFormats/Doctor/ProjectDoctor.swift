@@ -265,7 +265,8 @@ public struct ProjectDoctor {
           .browserOnlyToken, file: file, line: line,
           "\(name) was issued after 2026-06-30 (or is used after 2027-03-31): a storefront token then works "
             + "only from browsers, and this server's .env hands it to server code",
-          fix: "unless it is a private token already, mint one (token mint NAME --kind private) for server use"))
+          fix:
+            "unless it is a private token already, mint one (token mint NAME --kind private) for server use"))
     }
     return findings
   }
