@@ -67,7 +67,7 @@ extension ExecTool: ExpressibleByArgument {
     switch self {
     case .bigcommerce: "the BIGCOMMERCE keys that a saved env file holds"
     case .catalyst: "the keys Catalyst reads, with the storefront token"
-    case .stencil: "refused, stencil reads only its files, which export writes"
+    case .stencil: "refused: stencil reads only its files, which export writes"
     }
   }
 }

@@ -170,7 +170,7 @@ enum ZshCompletionScript {
 
   /// `"text"` for the description half of an `((value\:"description"))` action.
   private static func described(_ text: String) -> String {
-    "\"" + escaped(text.withoutFullStop, "\"\\$`") + "\""
+    "\"" + escaped(text.withoutFullStop, "\"\\$`:") + "\""
   }
 
   /// Text for inside `[...]`.
