@@ -17,8 +17,10 @@ import Testing
     """
 
   /// A shell whose folder holds `files` (name, text, mode).
-  func project(_ files: [(String, String, Int)], environment: [String: String] = [:]) -> TestShell {
-    let t = TestShell(json: true, environment: environment)
+  func project(_ files: [(String, String, Int)], environment: [String: String] = [:], json: Bool = true)
+    -> TestShell
+  {
+    let t = TestShell(json: json, environment: environment)
     for (name, text, mode) in files {
       let path = t.path(name)
       try? FileManager.default.createDirectory(
@@ -224,5 +226,29 @@ import Testing
         1 problem in 1 credential file
 
         """)
+  }
+}
+
+extension GoldenTests {
+  /// The wording of every finding `doctor` makes without the network, in one project.
+  @Test func doctorFindings() async throws {
+    let day = 86_400
+    let now = DoctorTests.now
+    let token = { (claims: String) in "BIGCOMMERCE_STOREFRONT_TOKEN=\(DoctorTests.jwt(claims))\n" }
+    let t = DoctorTests().project(
+      [
+        (".env", DoctorTests.env, 0o600), (".env.development", DoctorTests.env, 0o644),
+        (".env.local", DoctorTests.env + "BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN=x\n", 0o600),
+        (".stencil", "{}\n", 0o600),
+        ("config.stencil.json", "{\"normalStoreUrl\": \"https://store-xyz789.mybigcommerce.com\"}\n", 0o644),
+        ("a/.env", token("{\"iat\":1780000000,\"eat\":\(now - day)}"), 0o600),
+        ("b/.env", token("{\"iat\":1780000000,\"eat\":\(now + 3 * day)}"), 0o600),
+        ("c/.env", token("{\"iat\":\(now),\"eat\":\(now + 90 * day)}"), 0o600),
+        (".gitignore", ".env.local\na/\nb/\nc/\n", 0o644),
+      ], environment: ["BIGCOMMERCE_CLIENT_SECRET": "other"], json: false)
+    try ExternalProgram.run(["git", "init", "-q", "."], in: t.folder)
+    try ExternalProgram.run(["git", "add", "-f", ".env"], in: t.folder)
+    #expect(await t.run("doctor") == .verifyProblem)
+    Golden.check(t.output.output, "doctor.txt")
   }
 }

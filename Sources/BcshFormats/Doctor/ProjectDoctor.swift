@@ -69,7 +69,13 @@ public struct ProjectDoctor {
     let hashes = Set(stores.map(\.hash))
     if hashes.count > 1, let first = stores.first, let other = stores.first(where: { $0.hash != first.hash })
     {
-      let listed = stores.map { "\($0.hash) (\($0.place))" }.joined(separator: ", ")
+      var order: [String] = []
+      var places: [String: [String]] = [:]
+      for store in stores {
+        if places[store.hash] == nil { order.append(store.hash) }
+        places[store.hash, default: []].append(store.place)
+      }
+      let listed = order.map { "\($0) in \(places[$0]!.joined(separator: ", "))" }.joined(separator: "; ")
       let parts = other.place.split(separator: ":")
       report.findings.append(
         DoctorFinding(
