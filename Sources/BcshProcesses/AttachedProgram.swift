@@ -7,6 +7,8 @@ import Synchronization
 private let attachedChild = Atomic<Int32>(0)
 /// A signal that came while the program was starting, before its pid was known.
 private let earlySignal = Atomic<Int32>(0)
+/// A SIGTERM or SIGHUP passed on: bcsh was asked to end too, and does once the program has.
+private let endingSignal = Atomic<Int32>(0)
 
 /// glibc's (2.29 and later) `posix_spawn_file_actions_addchdir_np`, which its module map does not
 /// export without `_GNU_SOURCE`: the program starts in the shell's folder, which need not be the
@@ -23,6 +25,7 @@ private func forwardSignal(
 ) {
   // SI_USER (kill) and SI_QUEUE are 0 or below; the terminal's are SI_KERNEL.
   if let info, info.pointee.si_code > 0 { return }
+  if signal == SIGTERM || signal == SIGHUP { endingSignal.store(signal, ordering: .sequentiallyConsistent) }
   let child = attachedChild.load(ordering: .sequentiallyConsistent)
   guard child > 0 else {
     earlySignal.store(signal, ordering: .sequentiallyConsistent)
@@ -72,6 +75,7 @@ extension SpawnedProcesses {
 
     // The handlers go in before the program starts, so that no signal falls between.
     earlySignal.store(0, ordering: .sequentiallyConsistent)
+    endingSignal.store(0, ordering: .sequentiallyConsistent)
     var action = sigaction()
     action.__sigaction_handler.sa_sigaction = forwardSignal
     sigemptyset(&action.sa_mask)
@@ -90,11 +94,16 @@ extension SpawnedProcesses {
     pthread_sigmask(SIG_UNBLOCK, &forwarded, &previousMask)
     defer {
       attachedChild.store(0, ordering: .relaxed)
-      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
       for (signal, old) in previous {
         var old = old
         sigaction(signal, &old, nil)
       }
+      // bcsh was asked to end: now that the program has, the signal goes to whatever handled it
+      // before (the interactive shell's trap ends the session; a script ends by it, as sh does),
+      // raised while this thread still takes it.
+      let ending = endingSignal.exchange(0, ordering: .sequentiallyConsistent)
+      if ending != 0 { raise(ending) }
+      pthread_sigmask(SIG_SETMASK, &previousMask, nil)
     }
 
     var pid = pid_t()

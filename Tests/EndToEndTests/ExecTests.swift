@@ -182,12 +182,16 @@ import Testing
 
   @Test func insideTheShellASignalToBcshGoesOnToTheProgram() throws {
     let bcsh = prepared()
+    // The program ends by the SIGTERM sent to bcsh, and then bcsh ends by it too, as sh would:
+    // the script goes no further.
     let (result, elapsed, timedOut) = try bcsh.runBounded(
-      ["-s", "s.bcsh.json", "-c", "exec catalyst-dev -- sh -c 'kill -TERM $PPID; exec sleep 10'"])
+      [
+        "-c", "\"$@\"; echo status=$?", "sh", Bcsh.binary, "-s", "s.bcsh.json", "-c",
+        "exec catalyst-dev -- sh -c 'kill -TERM $PPID; exec sleep 10'; echo not reached",
+      ], executable: "/bin/sh")
     #expect(!timedOut)
     #expect(elapsed < .seconds(8))
-    #expect(result.stderr.contains("ended by signal 15"), "\(result.stderr)")
-    #expect(result.status == 2)
+    #expect(result.stdout == "status=143\n", "\(result.stdout) \(result.stderr)")
   }
 
   @Test func aDryRunRunsNothing() throws {
