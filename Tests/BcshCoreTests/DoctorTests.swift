@@ -207,6 +207,30 @@ import Testing
     #expect(document?["files"]?.elements?.compactMap(\.string) == ["elsewhere/.env"])
   }
 
+  /// A FIFO or a folder named like a credential file is never opened (a read would wait forever);
+  /// bytes that are not UTF-8 are read, not crashed on.
+  @Test func hostileEntriesNeitherHangNorCrash() async throws {
+    let t = project([(".env.local", "BIGCOMMERCE_STORE_HASH=\u{FFFD}abc\n", 0o600)])
+    try FileManager.default.createDirectory(atPath: t.path("sub"), withIntermediateDirectories: true)
+    FileManager.default.createFile(
+      atPath: t.path("sub/.env"), contents: Data([0xFF, 0xFE, 0x0A, 0x3D, 0xC3]))
+    #expect(mkfifo(t.path(".env"), 0o600) == 0)
+    try FileManager.default.createDirectory(atPath: t.path(".stencil"), withIntermediateDirectories: true)
+    let (_, found, document) = await findings(t)
+    #expect(found == [])
+    #expect(document?["files"]?.elements?.compactMap(\.string).contains(".env") == false)
+  }
+
+  /// A folder deeper than the bound is said not to be checked (exit 2), not walked.
+  @Test func aTooDeepFolderIsNotChecked() async throws {
+    let deep = (1...ProjectFiles.maximumDepth + 1).map { "d\($0)" }.joined(separator: "/")
+    let t = project([("\(deep)/.env", DoctorTests.env, 0o644)])
+    let (status, found, document) = await findings(t)
+    #expect(status == .commandFailed)
+    #expect(found == [])
+    #expect(document?["unchecked"]?.elements?.first?.string?.contains("deeper than") == true)
+  }
+
   @Test func aFileThatCannotBeReadIsNotChecked() async {
     let t = project([(".env", "BIGCOMMERCE_ACCESS_TOKEN=\"\(Sample.accessToken)\n", 0o600)])
     let (status, found, document) = await findings(t)
