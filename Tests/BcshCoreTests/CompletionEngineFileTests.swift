@@ -43,6 +43,20 @@ import Testing
     }
   }
 
+  /// `token import` offers the tools' files beside the control panel's `.txt`.
+  @Test func tokenImportOffersTheToolsFiles() async throws {
+    let folder = try TemporaryFolder.holding([
+      "cart.txt", "secrets.stencil.json", "config.stencil.json", "package.json", ".env.local", ".catalyst",
+      "creds.env",
+    ])
+    let harness = await CompletionHarness("echo", directory: folder.path, environment: ["HOME": folder.path])
+    #expect(
+      harness.insertions("token import ") == [
+        "cart.txt", "config.stencil.json", "creds.env", "secrets.stencil.json",
+      ])
+    #expect(harness.insertions("token import .") == [".catalyst", ".env.local"])
+  }
+
   @Test func anyFileForTokenSetFile() async throws {
     try await inFolder { harness, _ in
       let all = harness.complete("token set access-token --file ").candidates.map(\.display)

@@ -139,16 +139,21 @@ import Testing
     t.write("repo/tracked.txt", "x\n")
     try ExternalProgram.run(["git", "add", ".gitignore", "tracked.txt"], in: repo)
 
+    t.write("repo/.env.local", "BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN=x\n")
     #expect(await t.run("export abcd --for catalyst repo") == .commandFailed)
+    #expect(!t.output.error.contains("warning"), "a refused export says only why")
     #expect(t.output.errors.last?.code == .usage)
     #expect(t.output.error.contains("repo/.env.local would hold credentials and lies in a git work tree"))
     #expect(t.output.error.contains("add the line '.env.local' to the .gitignore of repo"))
-    #expect(t.read("repo/.env.local") == nil)
+    #expect(t.read("repo/.env.local") == "BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN=x\n")
 
     #expect(await t.run("export abcd --for env repo; export abcd --for stencil repo") == .success)
     #expect(t.read("repo/.env") != nil && t.read("repo/config.stencil.json") != nil)
 
     #expect(await t.run("export abcd --for catalyst repo --force") == .success)
+    #expect(
+      t.output.error.contains(
+        "repo/.env.local:1:1: warning: BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN is not read"))
     #expect(TestFiles.mode(t.path("repo/.env.local")) == 0o600)
     Self.expectNoSecret(in: t)
   }

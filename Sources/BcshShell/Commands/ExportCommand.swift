@@ -88,6 +88,8 @@ struct ExportCommand: ShellCommand {
     }
     var planned: [Planned] = []
     var notes: [String] = []
+    // Said once the files are written: a refused export says only why.
+    var warnings: [(message: String, place: SourcePosition, hint: String?)] = []
     switch tool.value {
     case .env:
       planned = [try dotEnv(".env", ToolKeys.env(source), shown: shown, in: folderPath, context: context)]
@@ -107,12 +109,14 @@ struct ExportCommand: ShellCommand {
       let file = try dotEnv(".env.local", settings, shown: shown, in: folderPath, context: context)
       planned = [file]
       let written = try? DotEnvDocument.parse(file.contents, source: file.shown)
-      warnAboutDotEnvOverride(settings, folder: folderPath, shown: shown, context: context)
+      warnings += dotEnvOverrides(settings, folder: folderPath, shown: shown, context: context)
       for (key, instead) in ToolKeys.catalystUnread {
         if let line = written?.entry(key)?.line {
-          context.warn(
-            "\(key) is not read by Catalyst; it reads \(instead)",
-            at: SourcePosition(source: file.shown, line: line, column: 1))
+          warnings.append(
+            (
+              "\(key) is not read by Catalyst; it reads \(instead)",
+              SourcePosition(source: file.shown, line: line, column: 1), nil
+            ))
         }
       }
     case .stencil:
@@ -153,6 +157,7 @@ struct ExportCommand: ShellCommand {
       }
       if fingerprint == nil { wrote = false }
     }
+    for warning in warnings { context.warn(warning.message, at: warning.place, hint: warning.hint) }
     guard wrote else { return }
     let lines = planned.map { "  \($0.shown) (mode 0600): \($0.keys.joined(separator: ", "))" }
     context.report(
@@ -176,20 +181,21 @@ struct ExportCommand: ShellCommand {
 
   /// The `catalyst` CLI loads `.env` before `.env.local` and keeps the first value of a key (Next.js
   /// does the reverse): a key of `.env` that differs from the one written wins there, so say so.
-  private func warnAboutDotEnvOverride(
+  private func dotEnvOverrides(
     _ settings: [ToolSetting], folder: String, shown: (String) -> String, context: CommandContext
-  ) {
+  ) -> [(message: String, place: SourcePosition, hint: String?)] {
     // A .env that cannot be read or parsed is not this export's business: it writes .env.local.
     guard let (text, _) = try? existing(folder + "/.env", shown: shown(".env"), context: context),
       let document = try? DotEnvDocument.parse(text, source: shown(".env"))
-    else { return }
-    for setting in settings {
-      guard let entry = document.entry(setting.key), entry.value != setting.value else { continue }
-      context.warn(
+    else { return [] }
+    return settings.compactMap { setting in
+      guard let entry = document.entry(setting.key), entry.value != setting.value else { return nil }
+      return (
         "\(setting.key) here differs from the one written to .env.local, and the catalyst CLI (deploy, link) "
           + "reads .env first",
-        at: SourcePosition(source: shown(".env"), line: entry.line, column: 1),
-        hint: "remove it from .env, or 'export TOKEN --for env' there too")
+        SourcePosition(source: shown(".env"), line: entry.line, column: 1),
+        "remove it from .env, or 'export TOKEN --for env' there too"
+      )
     }
   }
 

@@ -17,7 +17,9 @@ public enum FileRole: Sendable, Equatable {
     switch self {
     case .script: [".bcsh"]
     case .session: [".json"]
-    case .credentials: [".txt"]
+    // The control panel's download, and the tools' files `token import` reads (hidden ones are
+    // offered once a `.` is typed, as every hidden file is).
+    case .credentials: [".txt", ".env", ".env.local", ".catalyst", ".stencil.json"]
     case .any, .folder: []
     }
   }
