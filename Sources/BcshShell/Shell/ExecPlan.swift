@@ -52,7 +52,8 @@ public struct ExecPlan: Sendable {
       throw BcshError(
         "stencil reads its credentials only from its files (config.stencil.json, secrets.stencil.json), "
           + "not from its environment", code: .unsupported,
-        hint: "'export \(token.name) --for stencil' writes them, 0600 and ignored by git")
+        hint:
+          "'export \(token.name) --for stencil' writes them (0600, refused where git would not ignore them)")
     }
     if token.storefront != nil {
       throw BcshError(
