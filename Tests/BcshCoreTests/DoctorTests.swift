@@ -194,6 +194,20 @@ import Testing
     #expect(found == ["storefront-expired s.bcsh.json:6"], "\(t.output.output)")
   }
 
+  /// A session file bcsh saved holds secrets; made readable by others, doctor says so. Kept in
+  /// the keyring instead, it holds none.
+  @Test func aSessionFileWithItsSecrets() async {
+    let t = TestShell(json: true, environment: ["AT": Sample.accessToken])
+    #expect(
+      await t.run(
+        "token new cart-migration; path set abc123; token set access-token --env AT; save s.bcsh.json")
+        == .success)
+    chmod(t.path("s.bcsh.json"), 0o644)
+    let (status, found, _) = await findings(t)
+    #expect(status == .verifyProblem)
+    #expect(found.count == 1 && found[0].hasPrefix("readable-secret s.bcsh.json:"))
+  }
+
   @Test func skippedFoldersAndLinksAreNotRead() async throws {
     let t = project([
       ("node_modules/pkg/.env", Self.env, 0o644), (".git/.env", Self.env, 0o644),
