@@ -72,6 +72,7 @@ struct ExecCommand: ShellCommand {
     }
     switch ending {
     case .exited(0): break
+    // SIGINT (2): a Ctrl-C stopped the program, as it would have stopped a command of the shell.
     case .signaled(let signal) where signal == 2:
       context.failedStatus = .interrupted
     default:
