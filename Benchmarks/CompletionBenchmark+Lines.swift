@@ -51,6 +51,7 @@ extension CompletionBenchmark {
     case .saveFormat: ["session", "txt", "env"]
     case .exportTool: ["catalyst", "stencil", "env"]
     case .scopeSelection: ["declared", "all", "none"]
+    case .execTool: ["bigcommerce", "catalyst", "stencil"]
     case .variableName: ["STORE", "STORE_HASH", "PATH"]
     case .command: CommandTable.all.map(\.name)
     case .file: ["setup.bcsh", "store-1", "sub/inner.json", "~/Downloads/api-", "\"My Files/", ".hid"]

@@ -12,6 +12,11 @@ nonisolated(unsafe) let fuzzShell = Shell(
   environment: ShellEnvironment(variables: [:], currentDirectory: "/nonexistent-bcsh-fuzz"),
   writer: CapturedOutput())
 
+/// doctor's checks, reading and running nothing.
+nonisolated(unsafe) let fuzzDoctor = ProjectDoctor(
+  files: NoFiles(), git: GitExposure(processes: NoProcesses()), environment: ["BIGCOMMERCE_STORE_HASH": "x"],
+  now: Date(timeIntervalSince1970: 1_790_000_000))
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -70,6 +75,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let settings = try? JSONSettingsDocument.parse(text, source: "config.stencil.json") {
       let again = try? JSONSettingsDocument.parse(settings.rendered(), source: "again.json")
       if again != settings { fatalError("a stencil file read back differently") }
+    }
+    // exec --env-file's templates, and what doctor reads from each kind of credential file.
+    _ = try? EnvTemplate.resolve(text, source: "fuzz.env", session: Session())
+    var overridden: Set<String> = []
+    for name in [".env", ".catalyst", "config.stencil.json", ".stencil", "fuzz.bcsh.json", "fuzz.txt"] {
+      let file = ProjectFiles.Found(
+        path: "/nonexistent-bcsh-fuzz/" + name, shown: name, name: name, permissions: 0o600)
+      _ = try? fuzzDoctor.facts(of: file, text: text, overridden: &overridden)
     }
   case "completion":
     let cursor = size == 0 ? 0 : Int(bytes[0]) % (text.count + 1)

@@ -9,6 +9,8 @@
 #   bcsh [OPTIONS] [FILE.bcsh [NAME=VALUE ...]]
 #   bcsh sandbox serve [--port N] [--host ADDR] [--config FILE] [--latency MS] [--quota N]
 #                      [--tls-cert FILE] [--tls-key FILE]
+#   bcsh exec [OPTIONS] TOKEN [COMMAND ...]
+#   bcsh doctor [OPTIONS] [DIR]
 
 _bcsh()
 {
@@ -28,6 +30,8 @@ _bcsh()
                     -c | --command | -s | --session | -v | --var | --color) ((i++)) ;;
                     -*) ;;
                     sandbox) state=bcsh_sandbox ;;
+                    exec) state=bcsh_exec ;;
+                    doctor) state=bcsh_doctor ;;
                     *) state=bcsh:1 ;;
                 esac
                 ;;
@@ -48,6 +52,25 @@ _bcsh()
                     *) state=done ;;
                 esac
                 ;;
+            bcsh_exec)
+                case $word in
+                    --) state=bcsh_exec:0 ;;
+                    --*=*) ;;
+                    -s | --session | --for | --storefront | --env-file) ((i++)) ;;
+                    -*) ;;
+                    *) state=bcsh_exec:1 ;;
+                esac
+                ;;
+            bcsh_exec:0) state=bcsh_exec:1 ;;
+            bcsh_doctor)
+                case $word in
+                    --) state=bcsh_doctor:0 ;;
+                    --*=*) ;;
+                    -*) ;;
+                    *) state=done ;;
+                esac
+                ;;
+            bcsh_doctor:0) state=done ;;
         esac
     done
 
@@ -64,6 +87,10 @@ _bcsh()
         bcsh_sandbox_serve:--quota) return ;;
         bcsh_sandbox_serve:--tls-cert) _filedir; return ;;
         bcsh_sandbox_serve:--tls-key) _filedir; return ;;
+        bcsh_exec:-s | bcsh_exec:--session) _filedir json; return ;;
+        bcsh_exec:--for) COMPREPLY=($(compgen -W 'catalyst bigcommerce stencil' -- "$cur")); return ;;
+        bcsh_exec:--storefront) return ;;
+        bcsh_exec:--env-file) _filedir; return ;;
     esac
     $split && return
 
@@ -73,7 +100,7 @@ _bcsh()
                 COMPREPLY=($(compgen -W '-c --command -s --session -v --var --keep-going --dry-run -x --trace --json --no-rc --no-history --color --sandbox --version -h --help' -- "$cur"))
             else
                 _filedir bcsh
-                COMPREPLY+=($(compgen -W 'sandbox' -- "$cur"))
+                COMPREPLY+=($(compgen -W 'sandbox exec doctor' -- "$cur"))
             fi
             ;;
         bcsh:0) _filedir bcsh ;;
@@ -90,6 +117,21 @@ _bcsh()
                 COMPREPLY=($(compgen -W '--port --host --config --latency --quota --tls-cert --tls-key -h --help' -- "$cur"))
             fi
             ;;
+        bcsh_exec)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W '-s --session --for --storefront --env-file -h --help' -- "$cur"))
+            fi
+            ;;
+        # bcsh_exec:0: TOKEN, nothing to offer.
+        # bcsh_exec:1: COMMAND, nothing to offer.
+        bcsh_doctor)
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W '--verify --json -h --help' -- "$cur"))
+            else
+                _filedir -d
+            fi
+            ;;
+        bcsh_doctor:0) _filedir -d ;;
     esac
 } &&
     complete -F _bcsh bcsh

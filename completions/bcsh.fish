@@ -6,6 +6,8 @@
 #   bcsh [OPTIONS] [FILE.bcsh [NAME=VALUE ...]]
 #   bcsh sandbox serve [--port N] [--host ADDR] [--config FILE] [--latency MS] [--quota N]
 #                      [--tls-cert FILE] [--tls-key FILE]
+#   bcsh exec [OPTIONS] TOKEN [COMMAND ...]
+#   bcsh doctor [OPTIONS] [DIR]
 
 # Where the words before the cursor put us: a command's options, COMMAND:N when the next word is its
 # argument N (after `--` or the arguments before it), value (an option's value that starts with `-`), or
@@ -31,6 +33,10 @@ function __bcsh_state
                     case '-*'
                     case sandbox
                         set state bcsh_sandbox
+                    case exec
+                        set state bcsh_exec
+                    case doctor
+                        set state bcsh_doctor
                     case '*'
                         set state bcsh:1
                 end
@@ -54,6 +60,30 @@ function __bcsh_state
                     case '*'
                         set state done
                 end
+            case bcsh_exec
+                switch $token
+                    case -- --
+                        set state bcsh_exec:0
+                    case '--*=*'
+                    case -s --session --for --storefront --env-file
+                        set skip 1
+                    case '-*'
+                    case '*'
+                        set state bcsh_exec:1
+                end
+            case bcsh_exec:0
+                set state bcsh_exec:1
+            case bcsh_doctor
+                switch $token
+                    case -- --
+                        set state bcsh_doctor:0
+                    case '--*=*'
+                    case '-*'
+                    case '*'
+                        set state done
+                end
+            case bcsh_doctor:0
+                set state done
         end
     end
     # A word that starts with `-` right after an option that takes a value is that value: offer no options.
@@ -94,6 +124,8 @@ complete -c bcsh -n $bcsh -l sandbox -d 'Start the built-in sandbox API on a loo
 complete -c bcsh -n $bcsh -l version -d 'Show the version'
 complete -c bcsh -n $bcsh -s h -l help -d 'Show help information'
 complete -c bcsh -n $bcsh -a sandbox -d 'The built-in sandbox: a local API that behaves like BigCommerce'
+complete -c bcsh -n $bcsh -a exec -d 'Run a program with a token\'s keys in its environment only (no file, no argument)'
+complete -c bcsh -n $bcsh -a doctor -d 'Find credential mistakes in a project folder, one a line with its file:line and fix'
 complete -c bcsh -n "$bcsh; or __bcsh_in bcsh:0" -x -a '(__bcsh_complete_suffix .bcsh "FILE.bcsh")' -d 'A script to run'
 # bcsh:1: NAME=VALUE, nothing to offer.
 
@@ -112,3 +144,20 @@ complete -c bcsh -n $bcsh_sandbox_serve -l quota -x -d 'Requests per rate-limit 
 complete -c bcsh -n $bcsh_sandbox_serve -l tls-cert -r -F -d 'Serve https with this PEM certificate chain (and --tls-key)'
 complete -c bcsh -n $bcsh_sandbox_serve -l tls-key -r -F -d 'The PEM private key of --tls-cert'
 complete -c bcsh -n $bcsh_sandbox_serve -s h -l help -d 'Show help information'
+
+# bcsh exec
+set -l bcsh_exec '__bcsh_in bcsh_exec'
+complete -c bcsh -n $bcsh_exec -s s -l session -x -a '(__bcsh_complete_suffix .json "FILE")' -d 'The session file (JSON, typically NAME.bcsh.json) holding the token'
+complete -c bcsh -n $bcsh_exec -l for -x -a 'catalyst\t"the keys Catalyst reads, with the storefront token" bigcommerce\t"the BIGCOMMERCE keys that a saved env file holds" stencil\t"refused: stencil reads only its files, which export writes"' -d 'The keys that tool reads'
+complete -c bcsh -n $bcsh_exec -l storefront -x -d 'A storefront token of the same store, as BIGCOMMERCE_STOREFRONT_TOKEN (catalyst)'
+complete -c bcsh -n $bcsh_exec -l env-file -r -F -d 'Instead of --for: KEY=bcsh://TOKEN/FIELD lines (and plain KEY=value ones), resolved from the session'
+complete -c bcsh -n $bcsh_exec -s h -l help -d 'Show help information'
+# bcsh_exec:0: TOKEN, nothing to offer.
+# bcsh_exec:1: COMMAND, nothing to offer.
+
+# bcsh doctor
+set -l bcsh_doctor '__bcsh_in bcsh_doctor'
+complete -c bcsh -n $bcsh_doctor -l verify -d 'Also check each credential found against the API (read-only)'
+complete -c bcsh -n $bcsh_doctor -l json -d 'Machine output: one JSON document'
+complete -c bcsh -n $bcsh_doctor -s h -l help -d 'Show help information'
+complete -c bcsh -n "$bcsh_doctor; or __bcsh_in bcsh_doctor:0" -x -a '(__fish_complete_directories)' -d 'The project folder (default: the current one)'

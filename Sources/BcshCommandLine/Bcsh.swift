@@ -20,6 +20,8 @@ public struct Bcsh: ParsableCommand {
       bcsh [OPTIONS] FILE.bcsh [NAME=VALUE ...]  run a script
       bcsh [OPTIONS] -c 'CMD; CMD'               run commands and exit
       bcsh sandbox serve [OPTIONS]               run the sandbox API for other programs
+      bcsh exec -s FILE TOKEN [OPTIONS] -- CMD   run a program with a token's keys in its environment
+      bcsh doctor [DIR] [--verify] [--json]      find credential mistakes in a project folder
       """,
     discussion: """
       Exit status: 0 success, 1 verify found a problem, 2 a command failed, 64 bad invocation, 130 interrupted.
@@ -32,7 +34,8 @@ public struct Bcsh: ParsableCommand {
   /// The commands that take over the whole command line when their word comes first
   /// (`bcsh sandbox serve ...`): main.swift hands them the rest, the documentation lists them.
   public static let routes: [(word: String, command: any ParsableCommand.Type)] = [
-    (SandboxCommand.word, SandboxCommand.self)
+    (SandboxCommand.word, SandboxCommand.self), (ExecRoute.word, ExecRoute.self),
+    (DoctorRoute.word, DoctorRoute.self),
   ]
 
   @Option(

@@ -78,7 +78,7 @@ enum ZshCompletionScript {
     for subcommand in command.subcommands {
       let word = subcommand.words.last!
       branches += [
-        "if [[ $words[1] == \(word) ]]; then",
+        (branches.isEmpty ? "if" : "elif") + " [[ $words[1] == \(word) ]]; then",
         "  curcontext=${curcontext%:*:*}:\(subcommand.words.joined(separator: "-")):",
         "  _\(subcommand.identifier) && ret=0",
       ]
@@ -170,7 +170,7 @@ enum ZshCompletionScript {
 
   /// `"text"` for the description half of an `((value\:"description"))` action.
   private static func described(_ text: String) -> String {
-    "\"" + escaped(text.withoutFullStop, "\"\\$`") + "\""
+    "\"" + escaped(text.withoutFullStop, "\"\\$`:") + "\""
   }
 
   /// Text for inside `[...]`.

@@ -12,4 +12,7 @@ public protocol FileReading {
   )
   /// What the file at `path` looks like now; nil when there is none.
   func fingerprint(of path: String) -> FileFingerprint?
+  /// The entries of the folder at `path` (not `.` and `..`), in no particular order; the error
+  /// says why it cannot be listed.
+  func list(_ path: String) throws(BcshError) -> [FolderEntry]
 }

@@ -17,4 +17,6 @@ public struct NoFiles: FileReading {
   ) { throw refusal(name, path) }
 
   public func fingerprint(of path: String) -> FileFingerprint? { nil }
+
+  public func list(_ path: String) throws(BcshError) -> [FolderEntry] { throw refusal(nil, path) }
 }

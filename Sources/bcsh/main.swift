@@ -31,6 +31,14 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
     switch command {
     case let bcsh as Bcsh: try await Launch(bcsh).run()
     case let serve as SandboxServe: try await serve.serve()
+    case let exec as ExecRoute: try await exec.execute()
+    case let doctor as DoctorRoute:
+      var launch = Launch()
+      launch.command = doctor.shellLine
+      launch.json = doctor.json
+      launch.noRc = true
+      launch.noHistory = true
+      try await launch.run()
     default: try command.run()
     }
     root.exit()
@@ -47,7 +55,12 @@ func exitWithUsageError(_ root: any ParsableCommand.Type, _ error: any Error) ->
   let status = root.exitCode(for: error)
   guard status != .success, !(error is ExitCode) else { root.exit(withError: error) }
   var message = root.message(for: error)
-  let command = root == Bcsh.self ? "bcsh" : "bcsh \(SandboxCommand.word) serve"
+  let command =
+    root == Bcsh.self
+    ? "bcsh"
+    : root == ExecRoute.self
+      ? "bcsh \(ExecRoute.word)"
+      : root == DoctorRoute.self ? "bcsh \(DoctorRoute.word)" : "bcsh \(SandboxCommand.word) serve"
   var hint = "'\(command) --help' lists the options"
   // ArgumentParser's "Unknown option '--nope'. Did you mean '--no-rc'?" as bcsh puts it.
   if let guess = message.firstRange(of: ". Did you mean ") {

@@ -1,3 +1,4 @@
+import BcshProcesses
 import Foundation
 import TestSupport
 import Testing
@@ -78,6 +79,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
       "export cart-migration --for catalyst", "export cart-migration --for stencil",
       "export cart-migration --for env",
     ],
+    "doctor": ["save creds.env --format env; doctor --verify"],
+    "exec": ["exec cart-migration -- /bin/sh -c 'echo ran > ran.txt'"],
   ]
 
   static let prepare = """
@@ -92,7 +95,8 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
       variables: ["HOME": folder, "AT": Sample.accessToken], currentDirectory: folder,
       apiBase: "http://127.0.0.1:9",
       ports: Ports(
-        transport: { counter }, keyring: { counter }, secretReader: counter, files: LocalFiles()))
+        transport: { counter }, keyring: { counter }, secretReader: counter, files: LocalFiles(),
+        processes: SpawnedProcesses()))
     var options = ShellOptions()
     options.dryRun = dryRun
     let output = CapturedOutput()
@@ -164,6 +168,10 @@ final class EffectCounter: HTTPTransport, SecretStoring, SecretReading, @uncheck
           timeout: .seconds(5))
       case .readsSecrets:
         _ = try context.capabilities.secretReader?.readSecret(prompt: "secret: ")
+      case .runsPrograms:
+        let plan = ExecPlan(
+          arguments: ["/bin/sh", "-c", "echo ran > probe.txt"], keys: [], environment: ["PATH=/usr/bin:/bin"])
+        _ = try context.capabilities.programs.run(plan, in: folder)
       default:
         try context.capabilities.keyring.forWriting().store("s", label: "probe", attributes: ["probe": "1"])
       }

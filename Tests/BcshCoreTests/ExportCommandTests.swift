@@ -286,4 +286,6 @@ struct RacingFiles: FileReading {
   }
 
   func fingerprint(of path: String) -> FileFingerprint? { files.fingerprint(of: path) }
+
+  func list(_ path: String) throws(BcshError) -> [FolderEntry] { try files.list(path) }
 }

@@ -45,6 +45,24 @@ import Testing
     #expect(removed.status == 0, "\(removed.stderr)")
   }
 
+  /// `bcsh exec` on a session whose secrets live in the keyring: the program gets them, the file
+  /// and bcsh's output never hold them.
+  @Test func execHandsOverSecretsFromTheKeyring() throws {
+    let daemon = try KeyringDaemon()
+    defer { daemon.stop() }
+    let bcsh = Bcsh()
+    let env = daemon.environment.merging(secrets) { _, new in new }
+    #expect(try bcsh.run(["-c", prepare + "; save s.json --keyring"], environment: env).status == 0)
+    let ran = try bcsh.run(
+      ["exec", "-s", "s.json", "cart-migration", "--", "/usr/bin/env"], environment: daemon.environment)
+    #expect(ran.status == 0, "\(ran.stderr)")
+    #expect(ran.stdout.contains("BIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)\n"))
+    #expect(ran.stdout.contains("BIGCOMMERCE_CLIENT_SECRET=\(Sample.clientSecret)\n"))
+    #expect(!ran.stderr.contains(Sample.accessToken))
+    let file = try #require(bcsh.read("s.json"))
+    #expect(!file.contains(Sample.accessToken))
+  }
+
   /// Issue 22, item 9, as it was found: `cp a.json b.json`, change and save b.json, and a.json
   /// had lost its secrets (a warning, status 0). Now each copy keeps its own; a secret really
   /// missing is status 2, with `status` naming it.

@@ -37,8 +37,9 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(line: "bcsh -c ", expected: []),
     .init(line: "bcsh -v ", expected: []),
     // The script argument: .bcsh files and folders to descend into (not notes.txt), or `sandbox`.
-    .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
-    .init(line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox"]),
+    .init(line: "bcsh ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
+    .init(
+      line: "bcsh --color never --trace ", expected: ["a.bcsh", "b.bcsh", "sub", "sandbox", "exec", "doctor"]),
     .init(line: "bcsh sub/", expected: ["c.bcsh"]),
     // After `--`, the script (`sandbox` is a script's name there, not the command).
     .init(line: "bcsh -- ", expected: ["a.bcsh", "b.bcsh", "sub"]),
@@ -57,6 +58,13 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     .init(
       line: "bcsh sandbox serve --port 8080 --tls-cert ",
       expected: ["a.bcsh", "b.bcsh", "notes.txt", "s.bcsh.json", "sub"]),
+    // exec: its options, session files, the tools.
+    .init(line: "bcsh exec --", longOptionsOf: ["exec"]),
+    .init(line: "bcsh exec --session ", expected: ["s.bcsh.json", "sub"]),
+    .init(line: "bcsh exec --for ", expected: ["catalyst", "bigcommerce", "stencil"]),
+    // doctor: its options, then a folder.
+    .init(line: "bcsh doctor --", longOptionsOf: ["doctor"]),
+    .init(line: "bcsh doctor ", expected: ["sub"]),
   ]
 }
 

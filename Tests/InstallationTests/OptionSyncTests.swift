@@ -8,7 +8,7 @@ import Testing
 @Suite("The completions, the manual and README name the options of --help")
 struct OptionSyncTests {
   /// The commands with options, as typed after `bcsh`.
-  static let commands: [[String]] = [[], ["sandbox", "serve"]]
+  static let commands: [[String]] = [[], ["sandbox", "serve"], ["exec"], ["doctor"]]
 
   @Test("Tab after '-' offers exactly the options of --help", arguments: CompletionShell.allCases)
   func completionOffersHelpOptions(shell: CompletionShell) throws {
@@ -29,8 +29,9 @@ struct OptionSyncTests {
     let text = try ManPage.render(Repository.manPage)
     let section = try #require(text.components(separatedBy: "\nOPTIONS\n").dropFirst().first)
       .components(separatedBy: "\nCOMMANDS\n")[0]
-    let parts = section.components(separatedBy: "\n   Options of bcsh sandbox serve\n")
-    try #require(parts.count == 2, "OPTIONS has no subsection 'Options of bcsh sandbox serve'")
+    let parts = section.components(separatedBy: "\n   Options of bcsh ")
+    try #require(parts.count == Self.commands.count, "OPTIONS has not one subsection per command")
+    #expect(parts.dropFirst().map { $0.prefix { $0 != "\n" } } == ["sandbox serve", "exec", "doctor"])
     for (part, command) in zip(parts, Self.commands) {
       let listed = HelpOptions.names(startingLinesOf: Substring(part))
       let help = try HelpOptions.of(command)
@@ -44,7 +45,9 @@ struct OptionSyncTests {
     let block = try #require(readme.components(separatedBy: "<!-- options -->\n").dropFirst().first)
       .components(separatedBy: "<!-- /options -->")[0]
     let tables = block.components(separatedBy: "\n\n").filter { $0.hasPrefix("| option |") }
-    try #require(tables.count == 2, "README's options block has \(tables.count) tables, not 2")
+    try #require(
+      tables.count == Self.commands.count,
+      "README's options block has \(tables.count) tables, not \(Self.commands.count)")
     for (table, command) in zip(tables, Self.commands) {
       var listed: Set<String> = []
       for row in table.split(separator: "\n").dropFirst(2) {

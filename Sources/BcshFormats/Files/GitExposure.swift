@@ -34,6 +34,16 @@ public struct GitExposure {
     return processes.exitStatus(of: arguments, environment: Self.minimalEnvironment) == 1
   }
 
+  /// Whether git tracks `path` (it is in the index): ignoring it then changes nothing. False when
+  /// git is not installed or the folder is not in a work tree.
+  public func isTracked(_ path: String) -> Bool {
+    let arguments =
+      ["/usr/bin/env", "git", "-C", Paths.folder(of: path)] + Self.untrusting + [
+        "ls-files", "--error-unmatch", "--", path,
+      ]
+    return processes.exitStatus(of: arguments, environment: Self.minimalEnvironment) == 0
+  }
+
   /// Options that keep a repository's own config from running programs: the folder may be anyone's
   /// clone, and its `.git/config` may name an fsmonitor, hooks, a pager or an editor. Config on the
   /// command line wins over every file. The system and global config stay read: they are the

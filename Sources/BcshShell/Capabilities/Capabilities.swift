@@ -17,6 +17,8 @@ public struct Capabilities {
   public let secretReader: (any SecretReading)?
   /// `.usesKeyring`.
   public let keyring: any KeyringAccess
+  /// `.runsPrograms`.
+  public let programs: any ProgramRunning
 
   /// The capabilities of a command that declares `effects`.
   /// - Parameters:
@@ -59,8 +61,14 @@ public struct Capabilities {
       if !declares(.usesKeyring) { refusal(.usesKeyring) } else {
         OSKeyring(connect: ports.keyring, dryRun: dryRun)
       }
+    let programs: any ProgramRunning =
+      if !declares(.runsPrograms) { refusal(.runsPrograms) } else if dryRun {
+        DryRunPrograms(confirm: confirm)
+      } else {
+        LivePrograms(processes: ports.processes)
+      }
     return Capabilities(
       files: files, verifier: verifier, storefrontTokens: storefrontTokens, secretReader: secretReader,
-      keyring: keyring)
+      keyring: keyring, programs: programs)
   }
 }

@@ -6,7 +6,8 @@ import BcshVerify
 /// What a command gets for an effect its `CommandSpec` does not declare: every use fails, naming
 /// the command and the effect, so that a handler that reaches further than its declaration fails
 /// its tests instead of acting unseen by `--dry-run`.
-struct UndeclaredCapability: FileWriting, TokenVerifying, StorefrontTokenMinting, SecretReading, KeyringAccess
+struct UndeclaredCapability:
+  FileWriting, TokenVerifying, StorefrontTokenMinting, SecretReading, KeyringAccess, ProgramRunning
 {
   let command: String
   let effect: Effects
@@ -43,4 +44,6 @@ struct UndeclaredCapability: FileWriting, TokenVerifying, StorefrontTokenMinting
   func forReading() throws(BcshError) -> any SecretStoring { throw refusal() }
 
   func forWriting() throws(BcshError) -> any SecretStoring { throw refusal() }
+
+  func run(_ plan: ExecPlan, in folder: String) throws(BcshError) -> ProgramEnding { throw refusal() }
 }

@@ -41,6 +41,8 @@ public enum ArgumentKind: Sendable, Equatable {
   case apiPath
   /// `declared`, `all` or `none`.
   case scopeSelection
+  /// `bigcommerce`, `catalyst` or `stencil` (`exec --for`).
+  case execTool
   case number
   /// A command name, for `help`.
   case command

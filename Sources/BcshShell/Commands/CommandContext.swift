@@ -68,6 +68,12 @@ public struct CommandContext {
   var options: ShellOptions { shell.options }
   /// A variable of the process environment (`--env`, `$NAME` after the session's own).
   func environmentVariable(_ name: String) -> String? { shell.environment.variables[name] }
+  /// The whole process environment, for a program `exec` runs.
+  var environmentVariables: [String: String] { shell.environment.variables }
+  /// `doctor`'s checks, on the shell's file and process ports.
+  var projectDoctor: ProjectDoctor { shell.projectDoctor() }
+  /// The shell's current folder.
+  var currentDirectory: String { shell.environment.currentDirectory }
   /// The user's files, for reading.
   var files: any FileReading { shell.environment.ports.files }
   /// Now, by the shell's clock.

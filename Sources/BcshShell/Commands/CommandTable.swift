@@ -9,7 +9,11 @@ public enum CommandTable {
   /// The commands, in the order `help` lists them.
   static let commands: [any ShellCommand.Type] =
     TokenCommands.all + ScopeCommands.all + PathCommands.all
-    + [SaveCommand.self, ExportCommand.self, OpenCommand.self, VerifyCommand.self] + SandboxCommands.all
+    + [
+      SaveCommand.self, ExportCommand.self, OpenCommand.self, VerifyCommand.self, ExecCommand.self,
+      DoctorCommand.self,
+    ]
+    + SandboxCommands.all
     + [
       StatusCommand.self, HistoryCommand.self, EchoCommand.self, SetCommand.self, UnsetCommand.self,
       SourceCommand.self, HelpCommand.self, ExitCommand.self,

@@ -24,10 +24,13 @@ public struct Effects: OptionSet, Sendable, Hashable {
   /// Uses the OS keyring (`save` of a keyring session, `open` of one). Under `--dry-run` nothing
   /// is stored or removed; reading it is part of checking.
   public static let usesKeyring = Effects(rawValue: 1 << 3)
+  /// Runs another program on bcsh's own streams (`exec`). Under `--dry-run` it says what it would
+  /// run and runs nothing.
+  public static let runsPrograms = Effects(rawValue: 1 << 4)
 
   /// Each effect and how an error names it: "'NAME' does not declare that it writes files".
   static let phrases: [(Effects, String)] = [
     (.writesFiles, "writes files"), (.sendsRequests, "sends requests"),
-    (.readsSecrets, "reads secrets"), (.usesKeyring, "uses the keyring"),
+    (.readsSecrets, "reads secrets"), (.usesKeyring, "uses the keyring"), (.runsPrograms, "runs programs"),
   ]
 }

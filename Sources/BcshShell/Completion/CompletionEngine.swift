@@ -129,6 +129,8 @@ public struct CompletionEngine: LineCompleting {
       ExportTool.allCases.map { Suggestion($0.rawValue, detail: $0.summary) }.matching(typed)
     case .scopeSelection:
       ValueCandidates.scopeSelections(matching: typed)
+    case .execTool:
+      ValueCandidates.execTools(matching: typed)
     case .variableName:
       ValueCandidates.variableNames(in: context, matching: typed)
     case .command:

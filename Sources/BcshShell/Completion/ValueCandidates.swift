@@ -76,6 +76,18 @@ enum ValueCandidates {
     }.matching(typed)
   }
 
+  static func execTools(matching typed: String) -> [Suggestion] {
+    ExecTool.allCases.map { tool in
+      let detail =
+        switch tool {
+        case .bigcommerce: "the BIGCOMMERCE_* keys of save --format env (the default)"
+        case .catalyst: "Catalyst's keys, with --storefront's token"
+        case .stencil: "reads only files: use export --for stencil"
+        }
+      return Suggestion(tool.rawValue, detail: detail)
+    }.matching(typed)
+  }
+
   static func scopeSelections(matching typed: String) -> [Suggestion] {
     ScopeSelection.allCases.map { selection in
       let detail =

@@ -1,0 +1,55 @@
+import BcshModel
+
+/// One credential mistake `doctor` found in a project folder: where, what, and how to put it right.
+public struct DoctorFinding: Sendable, Equatable {
+  /// What kind of mistake: stable, for `--json` and for scripts to branch on.
+  public enum Kind: String, Sendable, CaseIterable {
+    case trackedSecret = "tracked-secret"
+    case unignoredSecret = "unignored-secret"
+    case readableSecret = "readable-secret"
+    case unreadKey = "unread-key"
+    case legacyStencil = "legacy-stencil"
+    case stencilWithoutAPIHost = "stencil-without-api-host"
+    case storeMismatch = "store-mismatch"
+    case environmentOverride = "environment-override"
+    case storefrontExpired = "storefront-expired"
+    case storefrontExpiring = "storefront-expiring"
+    case browserOnlyToken = "browser-only-token"
+    case verifyProblem = "verify-problem"
+  }
+
+  public var kind: Kind
+  /// The file as shown (relative to the folder given) and the line the finding is about.
+  public var file: String
+  public var line: Int
+  public var message: String
+  public var fix: String
+
+  public init(_ kind: Kind, file: String, line: Int, _ message: String, fix: String) {
+    self.kind = kind
+    self.file = file
+    self.line = line
+    self.message = message
+    self.fix = fix
+  }
+
+  /// `file:line`.
+  public var place: String { "\(file):\(line)" }
+}
+
+/// What `doctor` found: its findings, the files it read, and what it could not check.
+public struct DoctorReport: Sendable, Equatable {
+  public var findings: [DoctorFinding] = []
+  /// Every credential file read, as shown.
+  public var files: [String] = []
+  /// What could not be checked, each with why: an unreadable file, a folder too deep.
+  public var unchecked: [String] = []
+
+  public init() {}
+
+  /// 1 when something is wrong, else 2 when something could not be checked, else 0.
+  public var exitStatus: ShellExitStatus {
+    if !findings.isEmpty { return .verifyProblem }
+    return unchecked.isEmpty ? .success : .commandFailed
+  }
+}
