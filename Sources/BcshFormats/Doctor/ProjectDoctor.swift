@@ -10,6 +10,9 @@ public struct ProjectDoctor {
   /// The process environment, for variables that override the files.
   public var environment: [String: String]
   public var now: Date
+  /// The kinds of the storefront tokens the session minted, by their text: a token's own claims
+  /// do not say whether it is a storefront or a private token, the session's record does.
+  public var mintedKinds: [String: StorefrontTokenKind] = [:]
 
   public init(files: any FileReading, git: GitExposure, environment: [String: String], now: Date) {
     self.files = files
@@ -187,7 +190,8 @@ public struct ProjectDoctor {
       facts.findings += storefrontFindings(
         file: file.shown, line: entry.line, name: "BIGCOMMERCE_STOREFRONT_TOKEN", expiresAt: claims.expiresAt,
         usage: claims.issuedAt.map {
-          StorefrontUsage.of(.storefront, created: Date(timeIntervalSince1970: Double($0)), at: now)
+          StorefrontUsage.of(
+            mintedKinds[entry.value] ?? .storefront, created: Date(timeIntervalSince1970: Double($0)), at: now)
         })
     }
     return facts

@@ -29,7 +29,9 @@ final class ChannelDirectory: Sendable {
     let client = StorefrontTokenClient(transport: transport, apiBase: apiBase, clock: clock)
     let answer = Mutex<[StorefrontTokenClient.Channel]>([])
     let done = DispatchSemaphore(value: 0)
-    Task.detached {
+    // On a queue of its own, not the shared pool of tasks: the caller waits, blocking its thread,
+    // and that thread may be the pool's last free one.
+    Task(executorPreference: Self.executor) {
       let channels = try? await client.channels(storeHash: hash, accessToken: secret, timeout: Self.deadline)
       answer.withLock { $0 = channels ?? [] }
       await transport.shutdown()
@@ -39,5 +41,17 @@ final class ChannelDirectory: Sendable {
     let channels = answer.withLock { $0 }
     known.withLock { $0[hash] = channels }
     return channels
+  }
+
+  private static let executor = QueueExecutor()
+}
+
+/// Runs tasks on a serial dispatch queue, whose threads are not those of Swift's shared pool.
+final class QueueExecutor: TaskExecutor, Sendable {
+  private let queue = DispatchQueue(label: "bcsh.channel-directory")
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
   }
 }
