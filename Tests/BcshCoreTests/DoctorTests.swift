@@ -170,6 +170,34 @@ import Testing
       found == ["storefront-expired a/.env:1", "storefront-expiring b/.env:1", "browser-only-token c/.env:1"])
   }
 
+  /// A JWT does not say whether it is a storefront or a private token; a token the session minted
+  /// does: a private one in a server's .env is no browser-only finding.
+  @Test func aPrivateTokenTheSessionMintedIsNoBrowserOnlyFinding() async throws {
+    let day = 86_400
+    let token = Self.jwt("{\"iat\":\(Self.now - day),\"eat\":\(Self.now + 90 * day)}")
+    var minted = Token(name: "server-tok", kind: .store)
+    minted.apiPath = .store(hash: "abc123")
+    minted.accessToken = Secret(token)
+    minted.storefront = StorefrontTokenRecord(
+      kind: .private, channels: [1], expiresAt: Self.now + 90 * day, scopes: [.unauthenticated],
+      mintedAt: Self.now - day, mintedFrom: "minter-acct")
+    var session = Session()
+    try session.add(minted)
+    let t = project([("web/.env", "BIGCOMMERCE_STOREFRONT_TOKEN=\(token)\n", 0o600)])
+    // Without the session, the same file is a finding.
+    let before = await findings(t, "doctor web")
+    #expect(before.found == ["browser-only-token web/.env:1"])
+    let u = project([
+      ("web/.env", "BIGCOMMERCE_STOREFRONT_TOKEN=\(token)\n", 0o600),
+      ("minted.json", SessionFile.rendered(session), 0o600),
+    ])
+    #expect(await u.run("open minted.json") == .success)
+    let (status, found, document) = await findings(u, "doctor web")
+    #expect(document != nil)
+    #expect(status == .success, "\(u.output.output)")
+    #expect(found == [])
+  }
+
   @Test func aSessionFilesStorefrontTokens() async {
     let session = """
       {

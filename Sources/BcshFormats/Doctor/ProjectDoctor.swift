@@ -191,7 +191,8 @@ public struct ProjectDoctor {
         file: file.shown, line: entry.line, name: "BIGCOMMERCE_STOREFRONT_TOKEN", expiresAt: claims.expiresAt,
         usage: claims.issuedAt.map {
           StorefrontUsage.of(
-            mintedKinds[entry.value] ?? .storefront, created: Date(timeIntervalSince1970: Double($0)), at: now)
+            mintedKinds[entry.value] ?? .storefront, created: Date(timeIntervalSince1970: Double($0)), at: now
+          )
         })
     }
     return facts

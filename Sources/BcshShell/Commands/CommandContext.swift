@@ -71,7 +71,7 @@ public struct CommandContext {
   /// The whole process environment, for a program `exec` runs.
   var environmentVariables: [String: String] { shell.environment.variables }
   /// `doctor`'s checks, on the shell's file and process ports.
-  var projectDoctor: ProjectDoctor { shell.projectDoctor() }
+  var projectDoctor: ProjectDoctor { shell.projectDoctor(knowing: state.session) }
   /// The shell's current folder.
   var currentDirectory: String { shell.environment.currentDirectory }
   /// The user's files, for reading.
