@@ -156,7 +156,7 @@ let package = Package(
       name: "SandboxTests",
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
-        "TestSupport",
+        "BcshProcesses", "TestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         // The tests' own tiny servers (redirect target, hung server, huge body).
         .product(name: "NIOCore", package: "swift-nio"),

@@ -2,12 +2,14 @@ import BcshFormats
 import BcshHTTP
 import BcshModel
 import BcshPorts
+import BcshProcesses
 import BcshSandbox
 import BcshShell
 import BcshVerify
 import Foundation
 import JSONText
 import Synchronization
+import TestSupport
 import Testing
 
 /// `token mint`, `token show`, `verify` and `token revoke` of GraphQL Storefront tokens through
@@ -52,7 +54,8 @@ import Testing
   /// Runs `script` in a shell pointed at `sandbox` (API and storefront), with `FULL`, `MIGRATION`
   /// and `HASH` set.
   private func run(
-    _ script: String, in sandbox: SandboxClient, options: ShellOptions = ShellOptions(), json: Bool = false
+    _ script: String, in sandbox: SandboxClient, options: ShellOptions = ShellOptions(), json: Bool = false,
+    processes: any ProcessRunning = NoProcesses()
   ) async -> (Run, ShellExitStatus) {
     let output = CapturedOutput()
     let transport = RequestLog()
@@ -63,7 +66,8 @@ import Testing
         "HASH": SandboxConfiguration.demoStoreHash,
       ],
       currentDirectory: "/", apiBase: sandbox.baseURL,
-      ports: Ports(transport: { RecordingTransport(log: transport) }, files: LocalFiles()))
+      ports: Ports(
+        transport: { RecordingTransport(log: transport) }, files: LocalFiles(), processes: processes))
     environment.storefrontBase = sandbox.baseURL
     let shell = Shell(
       environment: environment, options: options, format: OutputFormat(json: json), writer: output)
@@ -328,6 +332,24 @@ import Testing
       let refused = CompletionEngine(shell: other.shell)
       let asked = "token mint tok1 --from wrong-acct --channel "
       #expect(refused.complete(line: asked, cursor: asked.utf8.count).candidates.isEmpty)
+    }
+  }
+
+  /// The store's domain a verify read becomes stencil's `normalStoreUrl` when nothing else says.
+  @Test func exportForStencilTakesTheDomainVerifyRead() async throws {
+    try await withSandbox { sandbox in
+      let folder = TemporaryFolder("export-domain")
+      let script = """
+        token new store-reader; path set $HASH; token set access-token --env MIGRATION
+        scope add information-settings
+        verify
+        export store-reader --for stencil \(folder.path)
+        """
+      let (run, status) = await self.run(script, in: sandbox, processes: SpawnedProcesses())
+      #expect(status == .success, "\(run.text)")
+      #expect(run.shell.state.session.current?.lastVerification?.storeDomain == "sandbox.example")
+      let config = try String(contentsOfFile: folder.path + "/config.stencil.json", encoding: .utf8)
+      #expect(config.contains(#""normalStoreUrl": "https://sandbox.example""#), "\(config)")
     }
   }
 }

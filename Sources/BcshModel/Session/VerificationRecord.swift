@@ -7,13 +7,16 @@ public struct VerificationRecord: Sendable, Equatable, Codable {
   public var result: VerificationResult
   /// One line: "the token works and holds all 8 declared scopes" or "missing: marketing, orders".
   public var summary: String
+  /// The store's domain, when verify read the store (`GET /v2/store`): stencil's `normalStoreUrl`.
+  public var storeDomain: String?
 
   public var passed: Bool { result == .passed }
 
-  public init(date: String, result: VerificationResult, summary: String) {
+  public init(date: String, result: VerificationResult, summary: String, storeDomain: String? = nil) {
     self.date = date
     self.result = result
     self.summary = summary
+    self.storeDomain = storeDomain
   }
 
   /// Files written before `result` existed hold only `passed`: false there meant a problem.
@@ -21,6 +24,7 @@ public struct VerificationRecord: Sendable, Equatable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     date = try container.decode(String.self, forKey: .date)
     summary = try container.decode(String.self, forKey: .summary)
+    storeDomain = try container.decodeIfPresent(String.self, forKey: .storeDomain)
     if let result = try container.decodeIfPresent(VerificationResult.self, forKey: .result) {
       self.result = result
     } else {
@@ -35,9 +39,11 @@ public struct VerificationRecord: Sendable, Equatable, Codable {
     try container.encode(result, forKey: .result)
     try container.encode(passed, forKey: .passed)
     try container.encode(summary, forKey: .summary)
+    try container.encodeIfPresent(storeDomain, forKey: .storeDomain)
   }
 
   private enum CodingKeys: String, CodingKey {
     case date, result, passed, summary
+    case storeDomain = "store_domain"
   }
 }

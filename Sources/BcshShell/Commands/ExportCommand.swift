@@ -260,6 +260,9 @@ struct ExportCommand: ShellCommand {
       }
     } else if let kept = project.normalStoreURL {
       storeURL = kept
+    } else if let domain = source.lastVerification?.storeDomain {
+      // The store's own domain, as the last verify read it.
+      storeURL = "https://\(domain)"
     } else {
       storeURL = "https://store-\(hash).mybigcommerce.com"
     }

@@ -133,7 +133,13 @@ struct VerifyCommand: ShellCommand {
     // outlives it; a dry run sent nothing and records nothing (an interrupted one threw above).
     let date = context.now.formatted(.iso8601)
     for (token, (report, verdict)) in zip(tokens, zip(reports, verdicts)) where !report.dryRun {
-      let record = VerificationRecord(date: date, result: verdict.result, summary: verdict.summary)
+      // A domain is a host name: anything else the API said is not kept.
+      let domain = report.store?.domain.flatMap {
+        $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") } && !$0.isEmpty
+          ? $0 : nil
+      }
+      let record = VerificationRecord(
+        date: date, result: verdict.result, summary: verdict.summary, storeDomain: domain)
       try context.state.session.update(token.name) { $0.lastVerification = record }
     }
     // The report said everything; the command fails with its status, and what it recorded stands.
