@@ -4,17 +4,6 @@ import BcshPorts
 import BcshVerify
 import FoundationEssentials
 
-/// The tools `exec --for` hands credentials to.
-public enum ExecTool: String, CaseIterable, Sendable {
-  /// Catalyst (Next.js): `BIGCOMMERCE_STORE_HASH`, `BIGCOMMERCE_CHANNEL_ID`,
-  /// `BIGCOMMERCE_STOREFRONT_TOKEN`, the API account's keys, `BIGCOMMERCE_API_HOST`.
-  case catalyst
-  /// Any program that reads the `BIGCOMMERCE_*` lines `save --format env` writes.
-  case bigcommerce
-  /// Stencil CLI reads only its files: refused, with the `export` line that writes them.
-  case stencil
-}
-
 /// What `exec` runs: the program's words, and the environment it gets (bcsh's own, without the
 /// `BIGCOMMERCE_*` variables it had, with the tool's keys); the keys reach no file and no
 /// argument list.
