@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import BcshFormats
 @testable import BcshModel
 
 /// Storefront API token requests as the reference describes them, expiry as users write it, and
@@ -74,6 +75,44 @@ import Testing
     }
     #expect(TokenExpiry.dayText(1_806_451_200) == "2027-03-31")
     #expect(TokenExpiry.dayText(0) == "1970-01-01")
+  }
+
+  /// Numbers at the edge of Int neither crash nor mint: an expiry is at most ten years away in
+  /// every form, and claims or files that are no plausible time are not computed on.
+  @Test func hostileTimesAreRefusedNotComputedOn() throws {
+    for refused in [
+      "9223372036854775807d", "9223372036854775807h", "106751991167300d", "3654d", "9999-12-31",
+      "4000000000", "9999-12-31T23:59:59Z",
+    ] {
+      #expect(throws: BcshError.self, "\(refused)") { try TokenExpiry.seconds(refused, now: now) }
+    }
+    #expect(try TokenExpiry.seconds("3653d", now: now) == Int(now.timeIntervalSince1970) + 3653 * 86_400)
+    #expect(TokenExpiry.dayText(Int.min) == "1970-01-01")
+    #expect(TokenExpiry.dayText(Int.max) == "9999-12-31")
+    #expect(TokenExpiry.timeText(Int.max) == "9999-12-31T23:59:59Z")
+
+    func jwt(_ payload: String) -> String {
+      let encoded = Data(payload.utf8).base64EncodedString().replacing("=", with: "")
+        .replacing("+", with: "-").replacing("/", with: "_")
+      return "eyJhbGciOiJFUzI1NiJ9.\(encoded).c2ln"
+    }
+    let hostile = try #require(TokenClaims(of: jwt(#"{"iat":-9223372036854775808,"eat":9223372036854775807}"#)))
+    #expect(hostile.issuedAt == nil && hostile.expiresAt == nil)
+
+    for (field, value) in [("expires_at", "-9223372036854775808"), ("minted_at", "9223372036854775807")] {
+      var record: [String: String] = [
+        "kind": "\"private\"", "channels": "[1]", "expires_at": "1885635176", "minted_at": "1796428800",
+        "minted_from": "\"minter-acct\"",
+      ]
+      record[field] = value
+      let fields = record.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+      let file = """
+        {"format": "bcsh-session", "version": 1, "session": {"tokens": [
+          {"name": "server-tok", "kind": "store", "storefront": {\(fields)}}
+        ]}}
+        """
+      #expect(throws: BcshError.self, "\(field)") { try SessionFile.parse(file, source: "hostile.json") }
+    }
   }
 
   @Test func storefrontTokensLoseServerUseAtTheCutOff() {

@@ -83,6 +83,16 @@ public struct StorefrontTokenRecord: Sendable, Equatable, Codable {
     mintedFrom = try container.decode(String.self, forKey: .mintedFrom)
     site = try container.decodeIfPresent(String.self, forKey: .site)
     revokedAt = try container.decodeIfPresent(Int.self, forKey: .revokedAt)
+    // Times outside 1970 through 9999 are no times (a hand-edited file): refused, not computed on.
+    for (time, key) in [(expiresAt, CodingKeys.expiresAt), (mintedAt, .mintedAt), (revokedAt ?? 0, .revokedAt)]
+    where !TokenExpiry.plausible.contains(time) {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: container, debugDescription: "\(key.rawValue) is not a time from 1970 through 9999")
+    }
+    if channels.contains(where: { $0 < 1 }) || channels.isEmpty {
+      throw DecodingError.dataCorruptedError(
+        forKey: .channels, in: container, debugDescription: "channels must be channel ids from 1")
+    }
   }
 
   enum CodingKeys: String, CodingKey {

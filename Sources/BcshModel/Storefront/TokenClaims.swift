@@ -18,8 +18,10 @@ public struct TokenClaims: Sendable, Equatable {
     guard parts.count == 3, let bytes = Self.base64URLDecoded(parts[1]),
       let payload = try? JSONReader.value(bytes), case .object = payload
     else { return nil }
-    issuedAt = payload["iat"]?.integer
-    expiresAt = payload["eat"]?.integer ?? payload["exp"]?.integer
+    // A claim that is no plausible time is no claim.
+    let time = { (value: JSONValue?) in value?.integer.flatMap { TokenExpiry.plausible.contains($0) ? $0 : nil } }
+    issuedAt = time(payload["iat"])
+    expiresAt = time(payload["eat"]) ?? time(payload["exp"])
     switch payload["cid"] {
     case .number(let channel)?: channels = [channel]
     case .array(let values)?: channels = values.compactMap(\.integer)

@@ -11,6 +11,11 @@ public enum TokenExpiry {
   public static func seconds(_ text: String, now: Date) throws(BcshError) -> Int {
     let current = Int(now.timeIntervalSince1970.rounded(.down))
     let seconds = try read(text, now: current)
+    guard seconds <= current + maximumDays * 86_400 else {
+      throw BcshError(
+        "the expiry \(ShownWord.quoted(text)) is more than ten years away", code: .invalidValue,
+        hint: "BigCommerce's tokens are meant to be rotated: write a length such as 90d")
+    }
     guard seconds > current else {
       throw BcshError(
         "the expiry \(ShownWord.quoted(text)) is not in the future", code: .invalidValue,
@@ -25,12 +30,12 @@ public enum TokenExpiry {
     if let unit = text.last, unit == "d" || unit == "h", let count = Int(text.dropLast()),
       text.dropLast().allSatisfy(\.isASCIINumber), count > 0
     {
-      let hours = unit == "d" ? count * 24 : count
-      guard hours <= maximumDays * 24 else {
+      // Compared before multiplying: a count of 19 digits would overflow.
+      guard count <= (unit == "d" ? maximumDays : maximumDays * 24) else {
         throw BcshError(
           "the expiry \(ShownWord.quoted(text)) is more than ten years away", code: .invalidValue, hint: hint)
       }
-      return now + hours * 3600
+      return now + (unit == "d" ? count * 24 : count) * 3600
     }
     if !text.isEmpty, text.allSatisfy(\.isASCIINumber) {
       guard text.count <= 11, let seconds = Int(text) else {
@@ -72,8 +77,14 @@ public enum TokenExpiry {
     return seconds
   }
 
-  /// `2027-03-31`: the UTC day of Unix seconds.
+  /// The Unix seconds bcsh takes as a time at all: 1970-01-01 through 9999-12-31. A value outside
+  /// (a hostile token's claim, a hand-edited session file) is no time, and arithmetic on it could
+  /// overflow.
+  public static let plausible = 0...253_402_300_799
+
+  /// `2027-03-31`: the UTC day of Unix seconds (clamped to `plausible`).
   public static func dayText(_ seconds: Int) -> String {
+    let seconds = min(max(seconds, plausible.lowerBound), plausible.upperBound)
     let (year, month, day) = civilDate(
       daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -120,6 +131,7 @@ extension Character {
 extension TokenExpiry {
   /// `2027-03-31T12:00:00Z`: the UTC time of Unix seconds.
   public static func timeText(_ seconds: Int) -> String {
+    let seconds = min(max(seconds, plausible.lowerBound), plausible.upperBound)
     let second = ((seconds % 86_400) + 86_400) % 86_400
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(dayText(seconds))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
