@@ -65,6 +65,7 @@ extension SpawnedProcesses {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     _ = addChangeOfFolder(&actions, folder)
+    closeDescriptorsAboveStandardStreams(&actions)
 
     var argv = arguments.map { strdup($0) }
     defer { argv.forEach { free($0) } }

@@ -13,6 +13,7 @@ public struct SpawnedProcesses: ProcessRunning {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    closeDescriptorsAboveStandardStreams(&actions)
     var argv = arguments.map { strdup($0) }
     defer { argv.forEach { free($0) } }
     argv.append(nil)

@@ -93,6 +93,20 @@ import Testing
     #expect(snapshot(bcsh) == before, "exec wrote to the folder")
   }
 
+  /// The program gets the three standard streams and no other descriptor of bcsh's: not the
+  /// sandbox server's listening socket nor its event loop's.
+  @Test func theProgramInheritsOnlyTheStandardStreams() throws {
+    let bcsh = Bcsh()
+    try FileManager.default.copyItem(atPath: Bcsh.examples + "/cart-migration.txt", toPath: bcsh.path("c.txt"))
+    let result = try bcsh.run([
+      "--sandbox", "-c", "token import c.txt; exec cart-migration -- sh -c 'exec ls /proc/self/fd'",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    // ls's own descriptor for the folder it lists is the fourth.
+    let descriptors = result.stdout.split(separator: "\n").compactMap { Int($0) }
+    #expect(descriptors == [0, 1, 2, 3], "\(result.stdout)")
+  }
+
   @Test func catalystGetsItsKeysWithTheStorefrontToken() throws {
     let bcsh = prepared()
     let result = try bcsh.run(
