@@ -43,6 +43,7 @@ extension ExecRoute {
       shell.report(error)
       throw ExitCode(ProgramSearch.status(for: error))
     }
+    for warning in plan.warnings { shell.warn(warning) }
     Self.replaceProcess(path: path, arguments: plan.arguments, environment: plan.environment)
     streams.writeFailure(
       "error: cannot run \(ShownWord.quoted(command[0])): \(String(cString: strerror(errno)).lowercased())",

@@ -123,6 +123,11 @@ import Testing
     #expect(seen["BIGCOMMERCE_CLIENT_SECRET"] == Sample.clientSecret)
     #expect(seen["BIGCOMMERCE_API_HOST"] == "127.0.0.1:8080")
     #expect(seen["BIGCOMMERCE_API_PATH"] == nil)
+    // A storefront token minted after 2026-06-30 works from browsers only: Catalyst's server
+    // would send it server to server.
+    #expect(result.stderr.contains("storefront token 'web-front' works from browsers only"), "\(result.stderr)")
+    #expect(result.stderr.contains("--kind private"))
+    for secret in Self.secrets { #expect(!result.stderr.contains(secret)) }
   }
 
   @Test func aStorefrontTokenOfAnotherStoreIsRefusedWithoutItsSecret() throws {

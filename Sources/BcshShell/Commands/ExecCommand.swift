@@ -67,6 +67,7 @@ struct ExecCommand: ShellCommand {
         command.map(\.value), tool: tool, token: account, storefront: storefrontToken, template: template,
         apiBase: context.apiBase, now: context.now, inherited: context.environmentVariables)
     }
+    for warning in plan.warnings { context.warn(warning, at: storefront?.position) }
     let ending = try BcshError.placing(at: command[0].position) { () throws(BcshError) in
       try context.capabilities.programs.run(plan, in: context.currentDirectory)
     }

@@ -13,6 +13,9 @@ public struct ExecPlan: Sendable {
   public var keys: [(name: String, value: String)]
   /// Every `NAME=VALUE` entry the program gets.
   public var environment: [String]
+  /// What the user should hear before the program runs: a browser-only storefront token handed
+  /// to a server's tool.
+  public var warnings: [String] = []
 
   /// The plan for running `arguments` with `tool`'s keys from `token` (and `storefront`'s token),
   /// or with the variables of an `--env-file` template instead (`template`), in an environment
@@ -28,9 +31,16 @@ public struct ExecPlan: Sendable {
       keys = try ExecPlan.keys(for: tool, token: token, storefront: storefront, apiBase: apiBase, now: now)
     }
     let kept = inherited.filter { !$0.key.hasPrefix("BIGCOMMERCE_") }.sorted { $0.key < $1.key }
-    return ExecPlan(
+    var plan = ExecPlan(
       arguments: arguments, keys: keys,
       environment: kept.map { "\($0.key)=\($0.value)" } + keys.map { "\($0.name)=\($0.value)" })
+    if template == nil, tool == .catalyst, let storefront, storefront.storefront?.usage(at: now) == .browser {
+      plan.warnings.append(
+        "storefront token '\(storefront.name)' works from browsers only (created after 2026-06-30), and "
+          + "Catalyst's server code sends it server to server: mint a private token for it "
+          + "(token mint NAME --from API_TOKEN --kind private --scope Unauthenticated ...)")
+    }
+    return plan
   }
 
   /// The variables `tool` reads, from `token` and the storefront token.
