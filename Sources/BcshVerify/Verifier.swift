@@ -377,12 +377,14 @@ public struct Verifier: Sendable {
         } else if let message = errors.first?["message"]?.string {
           report.diagnosis = .storefrontQueryFailed(message)
         } else {
-          report.diagnosis = .malformedResponse("the storefront's answer held neither data nor errors")
+          report.diagnosis = .storefrontQueryFailed("the answer held neither data nor errors")
         }
       case 401, 403: report.diagnosis = .storefrontTokenRefused(status: response.status)
       case 300..<400:
-        report.diagnosis = .redirect(status: response.status, location: response.header("Location"))
-      default: report.diagnosis = .unexpectedStatus(response.status)
+        report.diagnosis = .storefrontQueryFailed(
+          "HTTP \(response.status), a redirect\(response.header("Location").map { " to \($0)" } ?? "") (not followed)"
+        )
+      default: report.diagnosis = .storefrontQueryFailed("HTTP \(response.status)")
       }
     }
   }

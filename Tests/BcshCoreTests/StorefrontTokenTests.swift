@@ -96,7 +96,8 @@ import Testing
         .replacing("+", with: "-").replacing("/", with: "_")
       return "eyJhbGciOiJFUzI1NiJ9.\(encoded).c2ln"
     }
-    let hostile = try #require(TokenClaims(of: jwt(#"{"iat":-9223372036854775808,"eat":9223372036854775807}"#)))
+    let hostile = try #require(
+      TokenClaims(of: jwt(#"{"iat":-9223372036854775808,"eat":9223372036854775807}"#)))
     #expect(hostile.issuedAt == nil && hostile.expiresAt == nil)
 
     for (field, value) in [("expires_at", "-9223372036854775808"), ("minted_at", "9223372036854775807")] {
@@ -105,7 +106,8 @@ import Testing
         "minted_from": "\"minter-acct\"",
       ]
       record[field] = value
-      let fields = record.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+      let fields = record.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(
+        separator: ", ")
       let file = """
         {"format": "bcsh-session", "version": 1, "session": {"tokens": [
           {"name": "server-tok", "kind": "store", "storefront": {\(fields)}}

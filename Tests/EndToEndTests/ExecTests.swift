@@ -97,7 +97,8 @@ import Testing
   /// sandbox server's listening socket nor its event loop's.
   @Test func theProgramInheritsOnlyTheStandardStreams() throws {
     let bcsh = Bcsh()
-    try FileManager.default.copyItem(atPath: Bcsh.examples + "/cart-migration.txt", toPath: bcsh.path("c.txt"))
+    try FileManager.default.copyItem(
+      atPath: Bcsh.examples + "/cart-migration.txt", toPath: bcsh.path("c.txt"))
     let result = try bcsh.run([
       "--sandbox", "-c", "token import c.txt; exec cart-migration -- sh -c 'exec ls /proc/self/fd'",
     ])
@@ -125,7 +126,8 @@ import Testing
     #expect(seen["BIGCOMMERCE_API_PATH"] == nil)
     // A storefront token minted after 2026-06-30 works from browsers only: Catalyst's server
     // would send it server to server.
-    #expect(result.stderr.contains("storefront token 'web-front' works from browsers only"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("storefront token 'web-front' works from browsers only"), "\(result.stderr)")
     #expect(result.stderr.contains("--kind private"))
     for secret in Self.secrets { #expect(!result.stderr.contains(secret)) }
   }

@@ -84,7 +84,9 @@ public struct StorefrontTokenRecord: Sendable, Equatable, Codable {
     site = try container.decodeIfPresent(String.self, forKey: .site)
     revokedAt = try container.decodeIfPresent(Int.self, forKey: .revokedAt)
     // Times outside 1970 through 9999 are no times (a hand-edited file): refused, not computed on.
-    for (time, key) in [(expiresAt, CodingKeys.expiresAt), (mintedAt, .mintedAt), (revokedAt ?? 0, .revokedAt)]
+    for (time, key) in [
+      (expiresAt, CodingKeys.expiresAt), (mintedAt, .mintedAt), (revokedAt ?? 0, .revokedAt),
+    ]
     where !TokenExpiry.plausible.contains(time) {
       throw DecodingError.dataCorruptedError(
         forKey: key, in: container, debugDescription: "\(key.rawValue) is not a time from 1970 through 9999")

@@ -19,7 +19,9 @@ public struct TokenClaims: Sendable, Equatable {
       let payload = try? JSONReader.value(bytes), case .object = payload
     else { return nil }
     // A claim that is no plausible time is no claim.
-    let time = { (value: JSONValue?) in value?.integer.flatMap { TokenExpiry.plausible.contains($0) ? $0 : nil } }
+    let time = { (value: JSONValue?) in
+      value?.integer.flatMap { TokenExpiry.plausible.contains($0) ? $0 : nil }
+    }
     issuedAt = time(payload["iat"])
     expiresAt = time(payload["eat"]) ?? time(payload["exp"])
     switch payload["cid"] {

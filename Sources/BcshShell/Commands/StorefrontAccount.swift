@@ -66,7 +66,12 @@ enum StorefrontAccount {
         "the API did not \(action) (HTTP \(status))"
           + (detail.map { ": \(ShownWord.escaped($0))" } ?? ""),
         code: .network,
-        hint: status == 422 ? "check the channel ids ('--channel') and the expiry" : nil, at: position)
+        hint: status != 422
+          ? nil
+          : action.hasPrefix("mint")
+            ? "check the channel ids ('--channel') and the expiry"
+            : "the API did not take the token: it may be revoked already, expired, or not this store's",
+        at: position)
     case .unreachable(let diagnosis):
       return BcshError(
         "could not \(action): \(diagnosis.message)", code: .network, hint: diagnosis.advice, at: position)
