@@ -69,7 +69,17 @@ public struct Lexer {
   private mutating func word() throws(BcshError) -> Word {
     let start = position
     let startOffset = cursor.characterOffset
+    // Most words are plain runs of bytes (`token`, `products=modify`): one string straight from
+    // the bytes, without collecting them one at a time.
+    let runStart = index
+    while let byte = peek(), !Lexer.special(byte) { index += 1 }
+    if index > runStart, peek().map(Lexer.endsWord) ?? true {
+      let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+      _ = cursor.advance(to: index, in: bytes)
+      return Word(segments: [.literal(text)], position: start, range: startOffset..<cursor.characterOffset)
+    }
     var parts = SegmentBuilder()
+    parts.append(contentsOf: bytes[runStart..<index])
     scan: while let byte = peek() {
       switch byte {
       case .space, .tab, .newline, .semicolon:
@@ -114,6 +124,22 @@ public struct Lexer {
     if segments.isEmpty { segments = [.literal("")] }
     _ = cursor.advance(to: index, in: bytes)
     return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
+  }
+
+  /// A byte `word()` gives a meaning: one that ends a word, quotes, escapes or expands. A carriage
+  /// return is one (it ends a word only at the end of the text).
+  private static func special(_ byte: UInt8) -> Bool {
+    switch byte {
+    case .space, .tab, .newline, .semicolon, .carriageReturn, .backslash, .singleQuote, .doubleQuote,
+      .dollar:
+      true
+    default: false
+    }
+  }
+
+  /// A byte that ends a word wherever it stands.
+  private static func endsWord(_ byte: UInt8) -> Bool {
+    byte == .space || byte == .tab || byte == .newline || byte == .semicolon
   }
 
   /// Reads up to the closing `"`; returns false when the line ended first.
@@ -256,6 +282,8 @@ private struct SegmentBuilder {
   private var literal: [UInt8] = []
 
   mutating func append(_ byte: UInt8) { literal.append(byte) }
+
+  mutating func append(contentsOf bytes: ArraySlice<UInt8>) { literal.append(contentsOf: bytes) }
 
   mutating func append(_ reference: VariableReference) {
     flushLiteral()
