@@ -159,7 +159,7 @@ extension APIPath {
   /// replayed script.
   private static func isPlainStoreHash(_ text: String) -> Bool {
     (3...maximumStoreHashLength).contains(text.utf8.count)
-      && text.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+      && text.utf8.allSatisfy { isHashCharacter(Unicode.Scalar($0)) }
       && text != "hash" && text != "storehash"
   }
 
