@@ -98,7 +98,8 @@ public struct Invocation: Sendable {
     var result = NamedWords()
     var remaining = values[...]
     for (index, argument) in spec.arguments.enumerated() {
-      let laterRequired = spec.arguments[(index + 1)...].filter { $0.arity == .required }.count
+      var laterRequired = 0
+      for later in spec.arguments[(index + 1)...] where later.arity == .required { laterRequired += 1 }
       switch argument.arity {
       case .required:
         guard let value = remaining.popFirst() else {
