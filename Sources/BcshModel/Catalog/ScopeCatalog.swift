@@ -135,7 +135,10 @@ public enum ScopeCatalog {
   ) {
     var name = text
     var levelText: String?
-    if let equals = text.lastIndex(of: "=") {
+    // ASCII text (what scripts hold) is searched by bytes: finding a Character walks grapheme
+    // breaks, 2% of a replay of `scope add` lines.
+    let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    if let equals = isASCII ? text.utf8.lastIndex(of: UInt8(ascii: "=")) : text.lastIndex(of: "=") {
       name = String(text[..<equals])
       levelText = String(text[text.index(after: equals)...])
     }
