@@ -99,7 +99,9 @@ public final class Shell {
       var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
       do throws(BcshError) {
         try await run(command, in: &context)
-        state = context.state
+        // Swapped, not copied: the draft becomes the state without retaining each of its parts
+        // again, and the old state goes with the context.
+        swap(&state, &context.state)
         noteSecrets(in: &state)
         secrets.endCommand()
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
