@@ -18,6 +18,8 @@ public struct Lexer {
   private var cursor: SourceCursor
   /// How many `${` the cursor stands inside.
   private var depth = 0
+  /// Reading only to find syntax errors (`validate()`): plain words are scanned, not built.
+  private var validating = false
 
   /// How deeply `${NAME:-...}` may nest: far beyond what a person writes, and shallow enough that
   /// reading, expanding and freeing the words cannot exhaust the stack.
@@ -34,6 +36,14 @@ public struct Lexer {
     self.bytes = bytes
     self.tolerant = tolerant
     self.cursor = SourceCursor(source: source, line: firstLine)
+  }
+
+  /// Reads the rest of the text as `nextCommand()` would and throws its first syntax error, without
+  /// building the words nobody keeps: a script is checked whole before its first command runs.
+  public func validate() throws(BcshError) {
+    var check = self
+    check.validating = true
+    while try check.nextCommand() != nil {}
   }
 
   /// Every command of the text, in order. Empty lines and comments produce none.
@@ -58,7 +68,9 @@ public struct Lexer {
       case .backslash where peek(1) == .newline:
         index += 2
       default:
-        words.append(try word())
+        let word = try word()
+        // Validating keeps only the first word, for the command's position.
+        if !validating || words.isEmpty { words.append(word) }
       }
     }
     return words.first.map { WrittenCommand(words: words, position: $0.position) }
@@ -74,9 +86,10 @@ public struct Lexer {
     let runStart = index
     while let byte = peek(), !Lexer.special(byte) { index += 1 }
     if index > runStart, peek().map(Lexer.endsWord) ?? true {
-      let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+      let text = validating ? "" : String(decoding: bytes[runStart..<index], as: UTF8.self)
       _ = cursor.advance(to: index, in: bytes)
-      return Word(segments: [.literal(text)], position: start, range: startOffset..<cursor.characterOffset)
+      let segments: [Segment] = validating ? [] : [.literal(text)]
+      return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
     }
     var parts = SegmentBuilder()
     parts.append(contentsOf: bytes[runStart..<index])

@@ -84,8 +84,7 @@ public final class Shell {
     // hands out one command at a time, so a long script is never held parsed in memory.
     var lexer = Lexer(text, source: source, firstLine: firstLine)
     do throws(BcshError) {
-      var check = lexer
-      while try check.nextCommand() != nil {}
+      try lexer.validate()
     } catch {
       report(error)
       return RunOutcome(status: error.status)
