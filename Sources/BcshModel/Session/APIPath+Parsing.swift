@@ -3,6 +3,7 @@ extension APIPath {
   /// hash), a bare hash, `store-HASH`, `{HASH}`, a control-panel or storefront URL
   /// (`https://store-HASH[-CHANNEL].mybigcommerce.com/...`), an account UUID or account API path.
   public static func parse(_ input: String) throws(BcshError) -> APIPath {
+    if isPlainStoreHash(input) { return .store(hash: input) }
     let text = input.trimmingBlanks()
     guard !text.isEmpty else { throw BcshError("empty API path", code: .invalidValue) }
 
@@ -151,6 +152,15 @@ extension APIPath {
         hint: "an account UUID looks like 3c3c6d21-4f0e-4d62-9b36-5ef0a3f1a1b2")
     }
     return raw.lowercased()
+  }
+
+  /// A bare store hash as `storeHash` takes it (3 to 15 of a-z and 0-9, no placeholder), read
+  /// without the general parse (lower-casing, splitting): `path set HASH`, the usual form, in a
+  /// replayed script.
+  private static func isPlainStoreHash(_ text: String) -> Bool {
+    (3...maximumStoreHashLength).contains(text.utf8.count)
+      && text.utf8.allSatisfy { isHashCharacter(Unicode.Scalar($0)) }
+      && text != "hash" && text != "storehash"
   }
 
   private static func isHashCharacter(_ scalar: Unicode.Scalar) -> Bool {

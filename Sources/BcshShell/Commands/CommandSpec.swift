@@ -8,44 +8,75 @@ import BcshVerify
 public struct CommandSpec: Sendable {
   public typealias Handler = @Sendable (inout CommandContext, Invocation) async throws(BcshError) -> Void
 
+  /// The declaration's parts, behind one reference: every command run copies its spec (the match,
+  /// its `Invocation`), and a copy now retains one object instead of seven arrays, strings and
+  /// closures (BENCHMARKS.md, replay per line).
+  private final class Parts: Sendable {
+    let words: [String]
+    let summary: String
+    let arguments: [ArgumentSpec]
+    let options: [OptionSpec]
+    let example: String
+    let carriesSecret: @Sendable ([String?]) -> Bool
+    let effects: Effects
+    let handler: Handler
+
+    init(
+      words: [String], summary: String, arguments: [ArgumentSpec], options: [OptionSpec], example: String,
+      carriesSecret: @escaping @Sendable ([String?]) -> Bool, effects: Effects, handler: @escaping Handler
+    ) {
+      self.words = words
+      self.summary = summary
+      self.arguments = arguments
+      self.options = options
+      self.example = example
+      self.carriesSecret = carriesSecret
+      self.effects = effects
+      self.handler = handler
+    }
+  }
+
+  private let parts: Parts
+
   /// The words that name it: `["token", "new"]`.
-  public let words: [String]
-  public let summary: String
-  public let arguments: [ArgumentSpec]
-  public let options: [OptionSpec]
-  public let example: String
+  public var words: [String] { parts.words }
+  public var summary: String { parts.summary }
+  public var arguments: [ArgumentSpec] { parts.arguments }
+  public var options: [OptionSpec] { parts.options }
+  public var example: String { parts.example }
   /// Whether a line using this command with these positional words (options and their values
   /// taken out) carries a secret and so must never enter the history. nil entries are words that
   /// hold a variable.
-  public let carriesSecret: @Sendable ([String?]) -> Bool
+  public var carriesSecret: @Sendable ([String?]) -> Bool { parts.carriesSecret }
   /// What it does outside the session: the only capabilities its handler gets, and those that
   /// `--dry-run` makes inert.
-  public let effects: Effects
+  public var effects: Effects { parts.effects }
   /// Reads an invocation into the command's type and runs it: `CommandTable` sets it for each type
   /// it lists (`handled(by:)`).
-  private(set) var handler: Handler = { _, invocation throws(BcshError) in
-    throw BcshError("internal error: '\(invocation.spec.name)' is not in the command table", code: .internal)
-  }
+  var handler: Handler { parts.handler }
 
   public init(
     _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
     example: String, carriesSecret: @escaping @Sendable ([String?]) -> Bool = { _ in false },
     effects: Effects = []
   ) {
-    self.words = words
-    self.summary = summary
-    self.arguments = arguments
-    self.options = options
-    self.example = example
-    self.carriesSecret = carriesSecret
-    self.effects = effects
+    parts = Parts(
+      words: words, summary: summary, arguments: arguments, options: options, example: example,
+      carriesSecret: carriesSecret, effects: effects,
+      handler: { _, invocation throws(BcshError) in
+        throw BcshError(
+          "internal error: '\(invocation.spec.name)' is not in the command table", code: .internal)
+      })
   }
+
+  private init(_ parts: Parts) { self.parts = parts }
 
   /// This declaration, run by `handler`.
   func handled(by handler: @escaping Handler) -> CommandSpec {
-    var spec = self
-    spec.handler = handler
-    return spec
+    CommandSpec(
+      Parts(
+        words: words, summary: summary, arguments: arguments, options: options, example: example,
+        carriesSecret: carriesSecret, effects: effects, handler: handler))
   }
 
   public var name: String { words.joined(separator: " ") }

@@ -44,7 +44,8 @@ public enum CommandTable {
   public static func match(_ arguments: [ExpandedWord], at position: SourcePosition) throws(BcshError) -> (
     CommandSpec, Int
   ) {
-    let words = arguments.map(\.value)
+    // The first two words only: no array of every word's text for each line matched.
+    let words = arguments.prefix(2).map(\.value)
     guard let first = words.first else { throw BcshError("empty command", code: .usage, at: position) }
     guard let group = groups[first] else {
       if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }

@@ -8,9 +8,9 @@ public struct Invocation: Sendable {
   public let spec: CommandSpec
   /// Where the command's first word is.
   public let position: SourcePosition
-  private let positionals: [String: [ExpandedWord]]
+  private let positionals: NamedWords
   /// Each option's values in the order given: one, except for a repeatable option.
-  private let options: [String: [ExpandedWord]]
+  private let options: NamedWords
 
   // The words given for each name the spec declares. A command reads them typed, through its
   // declarations (`CommandArguments.swift`).
@@ -38,7 +38,7 @@ public struct Invocation: Sendable {
     self.spec = spec
     self.position = position
     var values: [ExpandedWord] = []
-    var options: [String: [ExpandedWord]] = [:]
+    var options = NamedWords()
     var reader = OptionReader(words, of: spec) { Optional($0.value) }
     while let reading = reader.next() {
       switch reading {
@@ -62,14 +62,14 @@ public struct Invocation: Sendable {
         }
         switch value {
         case .flag:
-          options[name, default: []].append(ExpandedWord("", at: word.position))
+          options.append(ExpandedWord("", at: word.position), to: name)
         case .inline(let text):
           guard option.value != nil else {
             throw BcshError("option '\(name)' takes no value", code: .usage, at: word.position)
           }
-          options[name, default: []].append(ExpandedWord(text, at: word.position))
+          options.append(ExpandedWord(text, at: word.position), to: name)
         case .following(let argument):
-          options[name, default: []].append(argument)
+          options.append(argument, to: name)
         case .missing:
           throw BcshError(
             "option '\(name)' needs a value (\(option.value?.name ?? "VALUE"))", code: .usage,
@@ -93,12 +93,13 @@ public struct Invocation: Sendable {
   }
 
   private static func assign(_ values: [ExpandedWord], to spec: CommandSpec, at position: SourcePosition)
-    throws(BcshError) -> [String: [ExpandedWord]]
+    throws(BcshError) -> NamedWords
   {
-    var result: [String: [ExpandedWord]] = [:]
+    var result = NamedWords()
     var remaining = values[...]
     for (index, argument) in spec.arguments.enumerated() {
-      let laterRequired = spec.arguments[(index + 1)...].filter { $0.arity == .required }.count
+      var laterRequired = 0
+      for later in spec.arguments[(index + 1)...] where later.arity == .required { laterRequired += 1 }
       switch argument.arity {
       case .required:
         guard let value = remaining.popFirst() else {
@@ -106,10 +107,10 @@ public struct Invocation: Sendable {
             "missing \(argument.name) for '\(spec.name)'", code: .usage, hint: "usage: \(spec.synopsis)",
             at: position)
         }
-        result[argument.name] = [value]
+        result.set([value], for: argument.name)
       case .optional:
         if remaining.count > laterRequired, let value = remaining.popFirst() {
-          result[argument.name] = [value]
+          result.set([value], for: argument.name)
         }
       case .oneOrMore, .zeroOrMore:
         let take = max(0, remaining.count - laterRequired)
@@ -118,7 +119,7 @@ public struct Invocation: Sendable {
             "missing \(argument.name) for '\(spec.name)'", code: .usage, hint: "usage: \(spec.synopsis)",
             at: position)
         }
-        result[argument.name] = Array(remaining.prefix(take))
+        result.set(Array(remaining.prefix(take)), for: argument.name)
         remaining = remaining.dropFirst(take)
       }
     }
@@ -131,5 +132,31 @@ public struct Invocation: Sendable {
         hint: "usage: \(spec.synopsis)", at: extra.position)
     }
     return result
+  }
+}
+
+/// Words by the name of the argument or option they were given for. A command has a handful of
+/// names, so a list searched in order is cheaper than a dictionary (hashing, one allocation per
+/// command: a replayed script matches one command a line).
+private struct NamedWords: Sendable {
+  private var entries: [(name: String, words: [ExpandedWord])] = []
+
+  subscript(name: String) -> [ExpandedWord]? { entries.first { $0.name == name }?.words }
+
+  mutating func append(_ word: ExpandedWord, to name: String) {
+    if let index = entries.firstIndex(where: { $0.name == name }) {
+      entries[index].words.append(word)
+    } else {
+      entries.append((name, [word]))
+    }
+  }
+
+  /// Gives `name` these words, replacing any it had.
+  mutating func set(_ words: [ExpandedWord], for name: String) {
+    if let index = entries.firstIndex(where: { $0.name == name }) {
+      entries[index].words = words
+    } else {
+      entries.append((name, words))
+    }
   }
 }

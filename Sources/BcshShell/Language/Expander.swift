@@ -13,16 +13,19 @@ public struct Expander {
   }
 
   public func expand(_ word: Word) throws(BcshError) -> ExpandedWord {
-    ExpandedWord(try expand(word.segments), at: word.position, isLiteral: word.literal != nil)
+    ExpandedWord(try expand(word.segments), at: word.position, isLiteral: word.holdsNoVariable)
   }
 
   public func expand(_ words: [Word]) throws(BcshError) -> [ExpandedWord] {
     var result: [ExpandedWord] = []
+    result.reserveCapacity(words.count)
     for word in words { result.append(try expand(word)) }
     return result
   }
 
   private func expand(_ segments: [Segment]) throws(BcshError) -> String {
+    // A plain word (most of them) is its one literal, shared rather than copied.
+    if segments.count == 1, case .literal(let part) = segments[0] { return part }
     var text = ""
     for segment in segments {
       switch segment {

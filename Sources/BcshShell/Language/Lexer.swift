@@ -18,6 +18,8 @@ public struct Lexer {
   private var cursor: SourceCursor
   /// How many `${` the cursor stands inside.
   private var depth = 0
+  /// Reading only to find syntax errors (`validate()`): plain words are scanned, not built.
+  private var validating = false
 
   /// How deeply `${NAME:-...}` may nest: far beyond what a person writes, and shallow enough that
   /// reading, expanding and freeing the words cannot exhaust the stack.
@@ -34,6 +36,14 @@ public struct Lexer {
     self.bytes = bytes
     self.tolerant = tolerant
     self.cursor = SourceCursor(source: source, line: firstLine)
+  }
+
+  /// Reads the rest of the text as `nextCommand()` would and throws its first syntax error, without
+  /// building the words nobody keeps: a script is checked whole before its first command runs.
+  public func validate() throws(BcshError) {
+    var check = self
+    check.validating = true
+    while try check.nextCommand() != nil {}
   }
 
   /// Every command of the text, in order. Empty lines and comments produce none.
@@ -58,7 +68,9 @@ public struct Lexer {
       case .backslash where peek(1) == .newline:
         index += 2
       default:
-        words.append(try word())
+        let word = try word()
+        // Validating keeps only the first word, for the command's position.
+        if !validating || words.isEmpty { words.append(word) }
       }
     }
     return words.first.map { WrittenCommand(words: words, position: $0.position) }
@@ -69,7 +81,18 @@ public struct Lexer {
   private mutating func word() throws(BcshError) -> Word {
     let start = position
     let startOffset = cursor.characterOffset
+    // Most words are plain runs of bytes (`token`, `products=modify`): one string straight from
+    // the bytes, without collecting them one at a time.
+    let runStart = index
+    while let byte = peek(), !Lexer.special(byte) { index += 1 }
+    if index > runStart, peek().map(Lexer.endsWord) ?? true {
+      let text = validating ? "" : String(decoding: bytes[runStart..<index], as: UTF8.self)
+      _ = cursor.advance(to: index, in: bytes)
+      let segments: [Segment] = validating ? [] : [.literal(text)]
+      return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
+    }
     var parts = SegmentBuilder()
+    parts.append(contentsOf: bytes[runStart..<index])
     scan: while let byte = peek() {
       switch byte {
       case .space, .tab, .newline, .semicolon:
@@ -114,6 +137,22 @@ public struct Lexer {
     if segments.isEmpty { segments = [.literal("")] }
     _ = cursor.advance(to: index, in: bytes)
     return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
+  }
+
+  /// A byte `word()` gives a meaning: one that ends a word, quotes, escapes or expands. A carriage
+  /// return is one (it ends a word only at the end of the text).
+  private static func special(_ byte: UInt8) -> Bool {
+    switch byte {
+    case .space, .tab, .newline, .semicolon, .carriageReturn, .backslash, .singleQuote, .doubleQuote,
+      .dollar:
+      true
+    default: false
+    }
+  }
+
+  /// A byte that ends a word wherever it stands.
+  private static func endsWord(_ byte: UInt8) -> Bool {
+    byte == .space || byte == .tab || byte == .newline || byte == .semicolon
   }
 
   /// Reads up to the closing `"`; returns false when the line ended first.
@@ -256,6 +295,8 @@ private struct SegmentBuilder {
   private var literal: [UInt8] = []
 
   mutating func append(_ byte: UInt8) { literal.append(byte) }
+
+  mutating func append(contentsOf bytes: ArraySlice<UInt8>) { literal.append(contentsOf: bytes) }
 
   mutating func append(_ reference: VariableReference) {
     flushLiteral()

@@ -11,6 +11,13 @@ public struct Word: Sendable, Equatable {
   /// Character offsets of the word in its source, for completion and error carets.
   public var range: Range<Int>
 
+  /// Whether the word holds no variable reference (`literal` is not nil), without joining its text.
+  public var holdsNoVariable: Bool {
+    segments.allSatisfy {
+      if case .literal = $0 { true } else { false }
+    }
+  }
+
   /// The word's text when it holds no variable reference.
   public var literal: String? {
     var text = ""

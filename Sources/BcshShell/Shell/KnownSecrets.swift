@@ -48,10 +48,16 @@ struct KnownSecrets {
 
   /// A token's secrets, and its client ID when that has a client secret's shape (pasted into the
   /// wrong field, issue 21 item 6): shown nowhere all the same.
+  /// Built without intermediate arrays: it runs after every command that changes a token, and most
+  /// tokens a script changes hold no secret yet.
   private static func secrets(of token: Token) -> [String] {
-    let misplaced = token.clientID.flatMap { CredentialValue.looksLikeClientSecret($0) ? $0 : nil }
-    return [token.accessToken?.revealed, token.clientSecret?.revealed, misplaced].compactMap { $0 }
-      .filter { !$0.isEmpty }
+    var values: [String] = []
+    if let value = token.accessToken?.revealed, !value.isEmpty { values.append(value) }
+    if let value = token.clientSecret?.revealed, !value.isEmpty { values.append(value) }
+    if let value = token.clientID, !value.isEmpty, CredentialValue.looksLikeClientSecret(value) {
+      values.append(value)
+    }
+    return values
   }
 
   /// Masks `value` from now until the running command ends (then only if a token holds it).

@@ -16,7 +16,7 @@ extension Shell {
     let width = format.width
     // A line takes at most a column per UTF-8 byte: one no longer in bytes than the width is
     // written as it is, without splitting or measuring (most confirmations; replay writes many).
-    if text.utf8.count <= width ?? .max, !text.utf8.contains(UInt8(ascii: "\n")) {
+    if text.utf8.count <= width ?? .max, !Self.holdsNewline(text) {
       write(text + "\n")
       return
     }
@@ -27,6 +27,12 @@ extension Shell {
       }
     }
     write(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// Whether `text` holds a line break, read through its UTF-8 buffer where it has one.
+  private static func holdsNewline(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\n")) }
+      ?? text.utf8.contains(UInt8(ascii: "\n"))
   }
 
   /// Writes a diagnostic to standard error, masking every secret the session holds.

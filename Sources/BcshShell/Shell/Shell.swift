@@ -84,8 +84,7 @@ public final class Shell {
     // hands out one command at a time, so a long script is never held parsed in memory.
     var lexer = Lexer(text, source: source, firstLine: firstLine)
     do throws(BcshError) {
-      var check = lexer
-      while try check.nextCommand() != nil {}
+      try lexer.validate()
     } catch {
       report(error)
       return RunOutcome(status: error.status)
@@ -99,7 +98,9 @@ public final class Shell {
       var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
       do throws(BcshError) {
         try await run(command, in: &context)
-        state = context.state
+        // Swapped, not copied: the draft becomes the state without retaining each of its parts
+        // again, and the old state goes with the context.
+        swap(&state, &context.state)
         noteSecrets(in: &state)
         secrets.endCommand()
         if let request = context.exitRequest { return RunOutcome(status: request, exitRequest: request) }
