@@ -15,6 +15,20 @@ public protocol FileWriting {
   ) throws(BcshError) -> FileFingerprint?
 
   /// Whether git would track `path`: it lies in a git work tree that does not ignore it. Asks git,
-  /// which only reads; a dry run asks too.
+  /// which only reads; a dry run asks too. Throws when git fails there
+  /// (a repository it refuses, a corrupt `.git`): a failure is no "ignored".
   func gitWouldTrack(_ path: String) throws(BcshError) -> Bool
+
+  /// Refuses, as `write` would, to replace `path` (read-only, changed on disk, not a regular file
+  /// ...), writing nothing: a command that writes several files checks each before the first.
+  func checkWritable(_ path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?)
+    throws(BcshError)
+}
+
+extension FileWriting {
+  public func checkWritable(_ path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?)
+    throws(BcshError)
+  {
+    try AtomicFile.checkWritable(path, expected: expected, force: force, shownAs: name)
+  }
 }

@@ -154,7 +154,16 @@ struct SaveCommand: ShellCommand {
     let kept = keyring == nil ? "" : "; secrets in the keyring"
     context.confirm(
       "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
-    if try context.capabilities.files.gitWouldTrack(path) {
+    let trackable: Bool
+    do throws(BcshError) {
+      trackable = try context.capabilities.files.gitWouldTrack(path)
+    } catch {
+      // Saved already (a save keeps the session; its file is mode 0600): say git could not tell.
+      context.warn(
+        error.message, at: place, hint: "run 'git status' there, and check .gitignore covers the file")
+      return
+    }
+    if trackable {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
         at: place, hint: "add it to .gitignore before the next commit")
