@@ -260,6 +260,22 @@ import Testing
     Self.expectNoSecret(in: t)
   }
 
+  /// A `.env` git tracks already stays tracked once `.gitignore` names it: the hint says
+  /// `git rm --cached`, not "add the line".
+  @Test func aTrackedFileListedInGitignoreIsToldToBeUntracked() async throws {
+    let t = await Self.shell()
+    let repo = t.path("repo")
+    try ExternalProgram.run(["git", "init", "-q", repo], in: t.folder)
+    t.write("repo/.env", "OTHER=1\n")
+    try ExternalProgram.run(["git", "add", ".env"], in: repo)
+    t.write("repo/.gitignore", ".env\n")
+    #expect(await t.run("export abcd --for env repo") == .commandFailed)
+    #expect(
+      t.output.error.contains("git tracks it already: 'git rm --cached -- repo/.env'"), "\(t.output.error)")
+    #expect(!t.output.error.contains("add the line"))
+    #expect(t.read("repo/.env") == "OTHER=1\n")
+  }
+
   /// git failing there (a corrupt `.git/HEAD`; a repository of another user, which git refuses)
   /// is no "ignored": export refuses (exit 2), `--force` writes.
   @Test func aGitThatFailsRefusesTheExportUnlessForced() async throws {

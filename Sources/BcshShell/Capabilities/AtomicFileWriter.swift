@@ -15,4 +15,6 @@ struct AtomicFileWriter: FileWriting {
   }
 
   func gitWouldTrack(_ path: String) throws(BcshError) -> Bool { try git.wouldTrack(path) }
+
+  func gitTracks(_ path: String) -> Bool { git.isTracked(path) }
 }

@@ -17,4 +17,6 @@ struct DryRunFileWriter: FileWriting {
   }
 
   func gitWouldTrack(_ path: String) throws(BcshError) -> Bool { try git.wouldTrack(path) }
+
+  func gitTracks(_ path: String) -> Bool { git.isTracked(path) }
 }

@@ -23,9 +23,16 @@ public protocol FileWriting {
   /// ...), writing nothing: a command that writes several files checks each before the first.
   func checkWritable(_ path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?)
     throws(BcshError)
+
+  /// Whether git tracks `path` already (it is in the index).
+  func gitTracks(_ path: String) -> Bool
 }
 
 extension FileWriting {
+  /// Whether git tracks `path` already (it is in the index): a `.gitignore` line then changes
+  /// nothing. False where this cannot be asked.
+  public func gitTracks(_ path: String) -> Bool { false }
+
   public func checkWritable(_ path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?)
     throws(BcshError)
   {

@@ -156,11 +156,16 @@ struct ExportCommand: ShellCommand {
       }
       if trackable {
         let name = Paths.fileName(of: file.path)
+        // A file git tracks stays tracked whatever .gitignore says.
+        let tracked = context.capabilities.files.gitTracks(file.path)
         throw BcshError(
           "\(file.shown) would hold credentials and lies in a git work tree that does not ignore it",
           code: .usage,
-          hint: "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), "
-            + "then export again (--force writes it anyway)",
+          hint: tracked
+            ? "git tracks it already: 'git rm --cached -- \(Word.typed(file.shown))' untracks it (a .gitignore "
+              + "line does not), then export again (--force writes it anyway)"
+            : "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), "
+              + "then export again (--force writes it anyway)",
           at: folder?.position ?? position)
       }
     }
