@@ -121,6 +121,17 @@ struct SaveCommand: ShellCommand {
           cause: error)
       }
     }
+    // git failing in the folder (a repository it refuses, a corrupt .git) cannot say whether it
+    // would track the file: nothing is saved there unless forced.
+    if !force {
+      do throws(BcshError) {
+        _ = try context.capabilities.files.gitWouldTrack(path)
+      } catch {
+        if let keyring, let keyringStore { keyring.discard(generation, in: keyringStore) }
+        throw BcshError(
+          error.message + "; nothing was saved", code: error.code, hint: error.hint, at: place, cause: error)
+      }
+    }
     // Only the session's own file may be overwritten without --force, and only as it was last seen.
     let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
     let written: FileFingerprint?
