@@ -256,6 +256,7 @@ import Testing
     #expect(
       t.output.error.contains("s1/.env would hold credentials and lies in a git work tree"),
       "\(t.output.error)")
+    #expect(t.output.error.contains("it is a symbolic link to '\(repo)/tracked.env'"), "\(t.output.error)")
     #expect(t.read("repo/tracked.env") == "OTHER=1\n")
     Self.expectNoSecret(in: t)
   }
@@ -285,7 +286,8 @@ import Testing
     try "garbage\n".write(toFile: repo + "/.git/HEAD", atomically: true, encoding: .utf8)
     #expect(await t.run("export abcd --for env repo") == .commandFailed)
     #expect(t.output.errors.last?.code == .usage)
-    #expect(t.output.error.contains("repo/.env: git failed (exit 128)"), "\(t.output.error)")
+    #expect(
+      t.output.error.contains("git failed (exit 128) in '\(repo)', so bcsh cannot tell"), "\(t.output.error)")
     #expect(t.read("repo/.env") == nil)
     if getuid() == 0 {
       let other = t.path("other")

@@ -62,8 +62,8 @@ public struct GitExposure {
     case .no: return false
     case .cannotTell(let status):
       throw BcshError(
-        "git failed (exit \(status)) in the folder of \(ShownWord.quoted(path)), so bcsh cannot tell whether git "
-          + "would track the file it writes credentials to",
+        "git failed (exit \(status)) in \(ShownWord.quoted(Paths.folder(of: Self.resolved(path)))), so bcsh cannot "
+          + "tell whether git would track \(ShownWord.quoted(Paths.fileName(of: path))), a file of credentials",
         code: .usage,
         hint: "run 'git status' there to see why (--force writes it anyway)")
     }
@@ -78,6 +78,13 @@ public struct GitExposure {
         "ls-files", "--error-unmatch", "--", path,
       ]
     return processes.exitStatus(of: arguments, environment: Self.minimalEnvironment) == 0
+  }
+
+  /// The file a symbolic link at `path` names, when `path` is one.
+  public static func linkTarget(of path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+    return resolved(path)
   }
 
   /// `path` with its symbolic links resolved (the folder's, when the file does not exist yet).

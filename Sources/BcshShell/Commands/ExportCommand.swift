@@ -151,21 +151,29 @@ struct ExportCommand: ShellCommand {
         trackable = try context.capabilities.files.gitWouldTrack(file.path)
       } catch {
         throw BcshError(
-          "\(file.shown): \(error.message)", code: error.code, hint: error.hint,
+          error.message, code: error.code, hint: error.hint,
           at: folder?.position ?? position)
       }
       if trackable {
         let name = Paths.fileName(of: file.path)
-        // A file git tracks stays tracked whatever .gitignore says.
-        let tracked = context.capabilities.files.gitTracks(file.path)
+        let hint: String
+        if let target = GitExposure.linkTarget(of: file.path) {
+          hint =
+            "it is a symbolic link to \(ShownWord.quoted(target)): bcsh writes through it, and git there would take "
+            + "the credentials; remove the link, or ignore that file in its repository (--force writes it anyway)"
+        } else if context.capabilities.files.gitTracks(file.path) {
+          // A file git tracks stays tracked whatever .gitignore says.
+          hint =
+            "git tracks it already: 'git rm --cached -- \(Word.typed(file.shown))' untracks it (a .gitignore line "
+            + "does not), then export again (--force writes it anyway)"
+        } else {
+          hint =
+            "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), then export again "
+            + "(--force writes it anyway)"
+        }
         throw BcshError(
           "\(file.shown) would hold credentials and lies in a git work tree that does not ignore it",
-          code: .usage,
-          hint: tracked
-            ? "git tracks it already: 'git rm --cached -- \(Word.typed(file.shown))' untracks it (a .gitignore "
-              + "line does not), then export again (--force writes it anyway)"
-            : "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), "
-              + "then export again (--force writes it anyway)",
+          code: .usage, hint: hint,
           at: folder?.position ?? position)
       }
     }
