@@ -26,9 +26,14 @@ public protocol FileWriting {
 
   /// Whether git tracks `path` already (it is in the index).
   func gitTracks(_ path: String) -> Bool
+
+  /// The file a symbolic link at `path` names (the one a write replaces), when `path` is one.
+  func linkTarget(of path: String) -> String?
 }
 
 extension FileWriting {
+  public func linkTarget(of path: String) -> String? { GitExposure.linkTarget(of: path) }
+
   /// Whether git tracks `path` already (it is in the index): a `.gitignore` line then changes
   /// nothing. False where this cannot be asked.
   public func gitTracks(_ path: String) -> Bool { false }

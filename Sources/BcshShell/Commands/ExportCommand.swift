@@ -157,7 +157,7 @@ struct ExportCommand: ShellCommand {
       if trackable {
         let name = Paths.fileName(of: file.path)
         let hint: String
-        if let target = GitExposure.linkTarget(of: file.path) {
+        if let target = context.capabilities.files.linkTarget(of: file.path) {
           hint =
             "it is a symbolic link to \(ShownWord.quoted(target)): bcsh writes through it, and git there would take "
             + "the credentials; remove the link, or ignore that file in its repository (--force writes it anyway)"
