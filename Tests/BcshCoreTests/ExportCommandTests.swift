@@ -242,6 +242,141 @@ import Testing
 
   /// Another program writes the file between export's read and its write: export refuses (the
   /// guard `save` has) and the other program's line stays; `--force` writes over it.
+  /// A `.env` that is a link into another git work tree: the file written is the link's target,
+  /// so git is asked about that one, and the export is refused.
+  @Test func aLinkIntoAnotherRepositoryIsCheckedWhereItPoints() async throws {
+    let t = await Self.shell()
+    let repo = t.path("repo")
+    try ExternalProgram.run(["git", "init", "-q", repo], in: t.folder)
+    t.write("repo/tracked.env", "OTHER=1\n")
+    try FileManager.default.createDirectory(atPath: t.path("s1"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: t.path("s1/.env"), withDestinationPath: repo + "/tracked.env")
+    #expect(await t.run("export abcd --for env s1") == .commandFailed)
+    #expect(
+      t.output.error.contains("s1/.env would hold credentials and lies in a git work tree"),
+      "\(t.output.error)")
+    #expect(t.output.error.contains("it is a symbolic link to '\(repo)/tracked.env'"), "\(t.output.error)")
+    #expect(t.read("repo/tracked.env") == "OTHER=1\n")
+    Self.expectNoSecret(in: t)
+  }
+
+  /// A `.env` git tracks already stays tracked once `.gitignore` names it: the hint says
+  /// `git rm --cached`, not "add the line".
+  @Test func aTrackedFileListedInGitignoreIsToldToBeUntracked() async throws {
+    let t = await Self.shell()
+    let repo = t.path("repo")
+    try ExternalProgram.run(["git", "init", "-q", repo], in: t.folder)
+    t.write("repo/.env", "OTHER=1\n")
+    try ExternalProgram.run(["git", "add", ".env"], in: repo)
+    t.write("repo/.gitignore", ".env\n")
+    #expect(await t.run("export abcd --for env repo") == .commandFailed)
+    #expect(
+      t.output.error.contains("git tracks it already: 'git rm --cached -- repo/.env'"), "\(t.output.error)")
+    #expect(!t.output.error.contains("add the line"))
+    #expect(t.read("repo/.env") == "OTHER=1\n")
+  }
+
+  /// git failing there (a corrupt `.git/HEAD`; a repository of another user, which git refuses)
+  /// is no "ignored": export refuses (exit 2), `--force` writes.
+  @Test func aGitThatFailsRefusesTheExportUnlessForced() async throws {
+    let t = await Self.shell()
+    let repo = t.path("repo")
+    try ExternalProgram.run(["git", "init", "-q", repo], in: t.folder)
+    try "garbage\n".write(toFile: repo + "/.git/HEAD", atomically: true, encoding: .utf8)
+    #expect(await t.run("export abcd --for env repo") == .commandFailed)
+    #expect(t.output.errors.last?.code == .usage)
+    #expect(
+      t.output.error.contains("git failed (exit 128) in '\(repo)', so bcsh cannot tell"), "\(t.output.error)")
+    #expect(t.read("repo/.env") == nil)
+    if getuid() == 0 {
+      let other = t.path("other")
+      try ExternalProgram.run(["git", "init", "-q", other], in: t.folder)
+      try ExternalProgram.run(["chown", "-R", "1000:1000", other], in: t.folder)
+      #expect(await t.run("export abcd --for env other") == .commandFailed)
+      #expect(t.read("other/.env") == nil)
+    }
+    #expect(await t.run("export abcd --for env repo --force") == .success)
+    #expect(t.read("repo/.env")?.contains("BIGCOMMERCE_ACCESS_TOKEN=") == true)
+    Self.expectNoSecret(in: t)
+  }
+
+  /// Against production, an API host left in `.env.local` (a sandbox's, or someone's) is removed.
+  @Test func aProductionCatalystExportRemovesTheAPIHost() async throws {
+    let t = await Self.shell()
+    t.write(".env.local", "A=1\nBIGCOMMERCE_API_HOST=api.evil.example\nB=2\n")
+    #expect(await t.run("export abcd --for catalyst") == .success)
+    let text = t.read(".env.local") ?? ""
+    #expect(!text.contains("BIGCOMMERCE_API_HOST") && text.hasPrefix("A=1\nB=2\n"), "\(text)")
+    #expect(t.output.output.contains("removed BIGCOMMERCE_API_HOST from .env.local"))
+  }
+
+  /// A storefront token minted after 2026-06-30 works only from browsers: written, with a warning.
+  @Test func aBrowserOnlyStorefrontTokenIsWrittenWithAWarning() async throws {
+    let t = TestShell()
+    var session = Session()
+    var token = Token(name: "abcd", kind: .store)
+    token.apiPath = .store(hash: "abc123")
+    token.accessToken = Secret(Sample.accessToken)
+    try session.add(token)
+    var minted = Token(name: "web-front", kind: .store)
+    minted.apiPath = .store(hash: "abc123")
+    minted.accessToken = Secret(Self.storefrontToken)
+    minted.storefront = StorefrontTokenRecord(
+      kind: .storefront, channels: [7], expiresAt: 1_900_000_000, mintedAt: 1_785_000_000, mintedFrom: "abcd")
+    try session.add(minted)
+    t.write("late.bcsh.json", SessionFile.rendered(session))
+    #expect(await t.run("open late.bcsh.json") == .success, "\(t.output.error)")
+    #expect(await t.run("export abcd --for catalyst --storefront web-front") == .success, "\(t.output.error)")
+    #expect(
+      t.output.error.contains("warning: 'web-front' is a storefront token that works only from browsers"))
+    #expect(t.output.error.contains("token mint NAME --kind private"))
+    #expect(t.read(".env.local")?.contains("BIGCOMMERCE_STOREFRONT_TOKEN=") == true)
+    Self.expectNoSecret(in: t)
+    // One minted before the cut-off works from servers: no warning.
+    let u = await Self.shell()
+    #expect(await u.run("export abcd --for catalyst --storefront shop") == .success)
+    #expect(!u.output.error.contains("works only from browsers"))
+  }
+
+  /// Every file is checked before the first is written: a read-only config leaves no secrets file.
+  /// `--force` writes over it and says the mode it keeps.
+  @Test func aStencilExportRefusedForOneFileWritesNone() async throws {
+    let t = await Self.shell()
+    t.write("config.stencil.json", "{\"port\": 3000}\n")
+    chmod(t.path("config.stencil.json"), 0o400)
+    #expect(await t.run("export abcd --for stencil") == .commandFailed)
+    #expect(t.output.error.contains("config.stencil.json' is read-only (mode 400)"), "\(t.output.error)")
+    #expect(t.output.error.contains("'export abcd --for stencil --force' replaces it"), "\(t.output.error)")
+    #expect(t.read("secrets.stencil.json") == nil)
+    #expect(await t.run("export abcd --for stencil --force") == .success)
+    #expect(t.output.output.contains("config.stencil.json (mode 0400)"), "\(t.output.output)")
+    #expect(t.output.output.contains("secrets.stencil.json (mode 0600)"))
+    Self.expectNoSecret(in: t)
+  }
+
+  /// `secretsFileName` names the file the token is written to: only a plain `.json` file name of
+  /// its own is taken; the project's own files and paths are refused at the config's line.
+  @Test(arguments: ["config.stencil.json", "package.json", "../x.json", "sub/s.json", "secrets.txt", ".."])
+  func aSecretsFileNameThatIsNoFileOfItsOwnIsRefused(name: String) async throws {
+    let t = await Self.shell()
+    let config = "{\n  \"port\": 3000,\n  \"secretsFileName\": \"\(name)\"\n}\n"
+    t.write("config.stencil.json", config)
+    t.write("package.json", "{\"name\": \"theme\"}\n")
+    #expect(await t.run("export abcd --for stencil") == .commandFailed)
+    #expect(t.output.error.contains("config.stencil.json:3:1: error: secretsFileName"), "\(t.output.error)")
+    #expect(t.read("config.stencil.json") == config)
+    #expect(t.read("package.json") == "{\"name\": \"theme\"}\n")
+    #expect(t.read("secrets.stencil.json") == nil)
+  }
+
+  @Test func aSecretsFileNameOfItsOwnIsWritten() async throws {
+    let t = await Self.shell()
+    t.write("config.stencil.json", "{\"secretsFileName\": \"my.secrets.json\"}\n")
+    #expect(await t.run("export abcd --for stencil") == .success, "\(t.output.error)")
+    #expect(t.read("my.secrets.json")?.contains("accessToken") == true)
+  }
+
   @Test func aFileChangedWhileExportingIsNotOverwritten() async throws {
     let folder = TemporaryFolder("core")
     let path = folder.path + "/.env"
@@ -256,7 +391,11 @@ import Testing
     #expect(
       await shell.run(script: script + "export abcd --for env", source: "t", path: nil) == .commandFailed)
     #expect(output.errorCodes == [.changedOnDisk])
-    #expect(output.error.contains("hint: export again to merge into the new version; --force writes over it"))
+    #expect(
+      output.error.contains(
+        "hint: 'export abcd --for env' merges into the new version; 'export abcd --for env --force' writes over it"
+      ),
+      "\(output.error)")
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text == "KEEP=1\nOTHER=written meanwhile\n")
     #expect(await shell.run(script: "export abcd --for env --force", source: "t", path: nil) == .success)

@@ -59,6 +59,22 @@ import Testing
     #expect(TestFiles.mode(path) == 0o600)
   }
 
+  /// git failing in the folder (here a corrupt `.git/HEAD`) cannot say whether it would track the
+  /// file: save refuses (exit 2) and writes nothing; `--force` saves, with a warning.
+  @Test func aGitThatFailsRefusesTheSaveUnlessForced() async throws {
+    let t = TestShell()
+    try FileManager.default.createDirectory(atPath: t.path("repo"), withIntermediateDirectories: true)
+    try ExternalProgram.run(["git", "init", "-q", "."], in: t.path("repo"))
+    try "garbage\n".write(toFile: t.path("repo/.git/HEAD"), atomically: true, encoding: .utf8)
+    #expect(await t.run("token new abcd; path set abc123; save repo/s.json") == .commandFailed)
+    #expect(t.output.error.contains("git failed (exit 128)"), "\(t.output.error)")
+    #expect(t.output.error.contains("nothing was saved"))
+    #expect(t.read("repo/s.json") == nil)
+    #expect(await t.run("save repo/s.json --force") == .success, "\(t.output.error)")
+    #expect(t.read("repo/s.json") != nil)
+    #expect(t.output.error.contains("warning: git failed (exit 128)"), "\(t.output.error)")
+  }
+
   /// Issue 22 item 11: a byte order mark is taken off every file bcsh reads.
   @Test func aByteOrderMarkIsAcceptedInSessionFilesAndScripts() async throws {
     let t = TestShell()

@@ -78,6 +78,24 @@ import Testing
     }
   }
 
+  /// Each line of an open quote is read once (the value so far was read again for every line: a
+  /// 20,000-line value took 31 s). 200,000 lines parse, to the same value and text as before.
+  @Test func aLongQuotedValueParsesLineByLine() throws {
+    let text = "A=1\nX=\"" + String(repeating: "a\\n\\\n", count: 200_000) + "\" # end\nB='x\\'\ny'\n"
+    let document = try DotEnvDocument.parse(text, source: ".env")
+    #expect(document.value("X") == String(repeating: "a\n\\\n", count: 200_000))
+    #expect(document.value("B") == "x'\ny")
+    #expect(document.entry("B")?.line == 200_003)
+    #expect(document.rendered() == text)
+  }
+
+  @Test func quotedValuesOverLinesKeepTheirEscapes() throws {
+    let text = "S='a\\\\\nb\\'\nc' # x\r\nD=\"\\\r\n\\\"\nz\"\n"
+    let document = try DotEnvDocument.parse(text, source: ".env")
+    #expect(document.value("S") == "a\\\nb'\nc")
+    #expect(document.value("D") == "\\\r\n\"\nz")
+  }
+
   @Test func anUnclosedQuoteIsAnErrorAtTheValue() {
     #expect {
       try DotEnvDocument.parse("A=1\nB='never closed\nC=2\n", source: ".env")

@@ -16,6 +16,7 @@ public struct DoctorFinding: Sendable, Equatable {
     case storefrontExpiring = "storefront-expiring"
     case browserOnlyToken = "browser-only-token"
     case verifyProblem = "verify-problem"
+    case foreignAPIHost = "foreign-api-host"
   }
 
   public var kind: Kind

@@ -42,7 +42,8 @@ public struct ProjectDoctor {
     report: DoctorReport, credentials: [Credential]
   ) {
     var report = DoctorReport()
-    let (found, unchecked) = try ProjectFiles.walk(root, shownAs: shownRoot, files: files)
+    var (found, unchecked) = try ProjectFiles.walk(root, shownAs: shownRoot, files: files)
+    found += stencilSecretsFiles(besides: found, unchecked: &unchecked)
     report.unchecked = unchecked
     var stores: [(hash: String, place: String)] = []
     var credentials: [Credential] = []
@@ -65,7 +66,11 @@ public struct ProjectDoctor {
       }
       report.files.append(file.shown)
       report.findings += facts.findings
-      if let line = facts.secretLine { report.findings += exposure(of: file, line: line) }
+      if let line = facts.secretLine {
+        let (findings, unknown) = exposure(of: file, line: line)
+        report.findings += findings
+        if let unknown { report.unchecked.append(unknown) }
+      }
       stores += facts.stores.map { ($0.hash, "\(file.shown):\($0.line)") }
       credentials += facts.credentials
     }
@@ -78,7 +83,8 @@ public struct ProjectDoctor {
         if places[store.hash] == nil { order.append(store.hash) }
         places[store.hash, default: []].append(store.place)
       }
-      let listed = order.map { "\($0) in \(places[$0]!.joined(separator: ", "))" }.joined(separator: "; ")
+      let listed = order.map { "\(Self.shownStoreHash($0)) in \(places[$0]!.joined(separator: ", "))" }
+        .joined(separator: "; ")
       let parts = other.place.split(separator: ":")
       report.findings.append(
         DoctorFinding(
@@ -86,20 +92,108 @@ public struct ProjectDoctor {
           "the files name \(hashes.count) different stores: \(listed)",
           fix: "point every file at the same store (export TOKEN --for TOOL rewrites a tool's files)"))
     }
-    return (report, credentials)
+    // Only a value shaped as a store hash goes into a request's URL.
+    return (report, credentials.filter { Self.isStoreHash($0.storeHash) })
   }
 
-  /// Where a file with a secret is exposed: in git, or to other users.
-  func exposure(of file: ProjectFiles.Found, line: Int) -> [DoctorFinding] {
+  /// Whether `value` has a store hash's shape: lowercase letters and digits, 1 to 20 of them, and
+  /// taken by ``APIPath/parse(_:)`` as that store's hash.
+  public static func isStoreHash(_ value: String) -> Bool {
+    guard (1...20).contains(value.utf8.count),
+      value.utf8.allSatisfy({
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+      })
+    else { return false }
+    return (try? APIPath.parse(value)) == .store(hash: value)
+  }
+
+  /// Whether `value` (a host, or a URL as some write it) names a BigCommerce API host:
+  /// api.bigcommerce.com, or another host of bigcommerce.com.
+  static func isBigCommerceHost(_ value: String) -> Bool {
+    var host = Substring(value.lowercased())
+    for scheme in ["https://", "http://"] where host.hasPrefix(scheme) { host = host.dropFirst(scheme.count) }
+    while host.hasSuffix("/") { host = host.dropLast() }
+    return host == "api.bigcommerce.com"
+      || host.hasSuffix(".bigcommerce.com") && host.utf8.allSatisfy { $0 < 128 && $0 != UInt8(ascii: "/") }
+        && !host.contains(":") && !host.contains("@")
+  }
+
+  /// A store hash as a finding shows it: itself when it has a store hash's shape, else only its
+  /// length (a client secret or a token pasted in the wrong key must not be printed).
+  static func shownStoreHash(_ value: String) -> String {
+    isStoreHash(value) ? value : "(\(Counted.text(value.count, "character")), not shown)"
+  }
+
+  /// `word` as a POSIX shell reads it back as itself: bare when it holds only characters no
+  /// shell treats specially, else in single quotes (a quote inside as `'\''`).
+  static func shellWord(_ word: String) -> String {
+    let plain = word.utf8.allSatisfy { byte in
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "_./-+,:@%=".utf8.contains(byte)
+    }
+    guard word.isEmpty || !plain || word.hasPrefix("-") else { return word }
+    return "'" + word.replacing("'", with: "'\\''") + "'"
+  }
+
+  /// The secrets files the stencil configs among `found` name by `secretsFileName`, when not one
+  /// found already: stencil reads the token from there. A name bcsh would not write to
+  /// (``StencilProject/secretsFileName(in:source:)``) is left unread, and said so.
+  func stencilSecretsFiles(besides found: [ProjectFiles.Found], unchecked: inout [String]) -> [ProjectFiles
+    .Found]
+  {
+    var more: [ProjectFiles.Found] = []
+    for config in found where config.name == StencilProject.configFileName {
+      guard let text = try? files.read(config.path, shownAs: config.shown),
+        let document = try? JSONSettingsDocument.parse(text, source: config.shown)
+      else { continue }
+      let name: String
+      do throws(BcshError) {
+        name = try StencilProject.secretsFileName(in: document, source: config.shown)
+      } catch {
+        unchecked.append("\(error.position.map { "\($0)" } ?? config.shown): \(error.message)")
+        continue
+      }
+      let folder = Paths.folder(of: config.path)
+      let path = folder + "/" + name
+      guard !found.contains(where: { $0.path == path }) else { continue }
+      let shownFolder = Paths.folder(of: config.shown)
+      let shown = config.shown.contains("/") ? shownFolder + "/" + name : name
+      guard let entry = (try? files.list(folder))?.first(where: { $0.name == name }) else { continue }
+      guard entry.kind == .file else {
+        unchecked.append("\(shown): named by secretsFileName, but not a regular file; not read")
+        continue
+      }
+      guard entry.size <= ProjectFiles.maximumSize else {
+        unchecked.append("\(shown): larger than \(ProjectFiles.maximumSize >> 20) MiB; not read")
+        continue
+      }
+      var file = ProjectFiles.Found(path: path, shown: shown, name: name, permissions: entry.permissions)
+      file.isStencilSecrets = true
+      more.append(file)
+    }
+    return more
+  }
+
+  /// Where a file with a secret is exposed: in git, or to other users; and what could not be
+  /// checked (git failed there: a repository it refuses, a corrupt `.git`).
+  func exposure(of file: ProjectFiles.Found, line: Int) -> (findings: [DoctorFinding], unchecked: String?) {
     var findings: [DoctorFinding] = []
-    if git.isTracked(file.path) {
+    var unchecked: String?
+    let trackable = git.trackable(file.path)
+    if case .cannotTell(let status) = trackable {
+      unchecked =
+        "\(file.shown):\(line): git failed there (exit \(status)), so whether git tracks or ignores it is not known"
+    } else if git.isTracked(file.path) {
       findings.append(
         DoctorFinding(
           .trackedSecret, file: file.shown, line: line, "a secret in a file git tracks",
           fix:
-            "git rm --cached \(file.shown), add it to .gitignore, and rotate the credential (it is in history)"
+            "git rm --cached -- \(Self.shellWord(file.shown)), add it to .gitignore unless it is there, and rotate "
+            + "the credential (it is in history)"
         ))
-    } else if git.isTrackable(file.path) {
+    } else if trackable == .yes {
       findings.append(
         DoctorFinding(
           .unignoredSecret, file: file.shown, line: line, "a secret in a file git would not ignore",
@@ -110,15 +204,16 @@ public struct ProjectDoctor {
         DoctorFinding(
           .readableSecret, file: file.shown, line: line,
           "a secret in a file others can read (mode \(String(file.permissions, radix: 8)))",
-          fix: "chmod 600 \(file.shown)"))
+          fix: "chmod 600 -- \(Self.shellWord(file.shown))"))
     }
-    return findings
+    return (findings, unchecked)
   }
 
   /// What `file` says, or nil when it is no credential file (a `.txt` file of another kind).
   func facts(of file: ProjectFiles.Found, text: String, overridden: inout Set<String>) throws(BcshError)
     -> FileFacts?
   {
+    if file.isStencilSecrets { return try stencilFacts(of: file, text: text) }
     switch file.name {
     case StencilProject.configFileName, StencilProject.secretsFileName, ".stencil":
       return try stencilFacts(of: file, text: text)
@@ -179,6 +274,14 @@ public struct ProjectDoctor {
           Credential(file: file.shown, line: token.line, storeHash: hash.value, accessToken: token.value))
       }
     }
+    if let entry = document.entry("BIGCOMMERCE_API_HOST"), !Self.isBigCommerceHost(entry.value) {
+      facts.findings.append(
+        DoctorFinding(
+          .foreignAPIHost, file: file.shown, line: entry.line,
+          "BIGCOMMERCE_API_HOST is \(ShownWord.quoted(entry.value)), not a BigCommerce host: the catalyst CLI "
+            + "sends the access token there",
+          fix: "remove the line (production needs none), or set it to api.bigcommerce.com"))
+    }
     for (key, instead) in ToolKeys.catalystUnread {
       guard let entry = document.entry(key) else { continue }
       facts.findings.append(
@@ -189,10 +292,13 @@ public struct ProjectDoctor {
     if let entry = document.entry("BIGCOMMERCE_STOREFRONT_TOKEN"), let claims = TokenClaims(of: entry.value) {
       facts.findings += storefrontFindings(
         file: file.shown, line: entry.line, name: "BIGCOMMERCE_STOREFRONT_TOKEN", expiresAt: claims.expiresAt,
-        usage: claims.issuedAt.map {
-          StorefrontUsage.of(
-            mintedKinds[entry.value] ?? .storefront, created: Date(timeIntervalSince1970: Double($0)), at: now
-          )
+        usage: claims.issuedAt.flatMap { issued in
+          // A JWT does not say its kind; only a storefront token takes CORS origins. Unknown to the
+          // session and without origins, it may be a private token: no finding.
+          guard let kind = mintedKinds[entry.value] ?? (claims.origins.isEmpty ? nil : .storefront) else {
+            return nil
+          }
+          return StorefrontUsage.of(kind, created: Date(timeIntervalSince1970: Double(issued)), at: now)
         })
     }
     return facts

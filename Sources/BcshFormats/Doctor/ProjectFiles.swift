@@ -11,6 +11,8 @@ public struct ProjectFiles {
     public var shown: String
     public var name: String
     public var permissions: Int
+    /// A stencil secrets file of another name, which a `config.stencil.json` names.
+    public var isStencilSecrets = false
   }
 
   public static let skippedFolders: Set<String> = [".git", "node_modules", ".build"]
@@ -63,6 +65,10 @@ public struct ProjectFiles {
           }
         case .file where isCandidate(entry.name) && entry.size <= maximumSize:
           found.append(Found(path: path, shown: shown, name: entry.name, permissions: entry.permissions))
+        // A `.txt` file is mostly not a credentials file: a large one is passed over. Any other
+        // candidate too large to read may hold a secret all the same.
+        case .file where isCandidate(entry.name) && !entry.name.hasSuffix(".txt"):
+          unchecked.append("\(shown): larger than \(maximumSize >> 20) MiB; not read")
         default:
           break
         }

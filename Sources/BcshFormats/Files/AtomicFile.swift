@@ -42,28 +42,10 @@ public enum AtomicFile {
     if lock != nil { removeDebris(of: target) }
     var existing = stat()
     let exists = stat(target, &existing) == 0
-    if !force, exists, existing.st_mode & 0o200 == 0 {
-      throw BcshError(
-        "\(ShownWord.quoted(shown)) is read-only (mode \(String(existing.st_mode & 0o777, radix: 8)))",
-        code: .fileSystem,
-        hint: "'save --force' replaces it all the same, keeping it read-only")
-    }
     // A new file is 0600; one replaced keeps its own mode where that is narrower (a file made
     // read-only stays so), and never more than 0600.
     let mode: mode_t = exists && existing.st_mode & 0o400 != 0 ? existing.st_mode & 0o600 : 0o600
-    if !force, let current = FileFingerprint.of(target) {
-      guard let expected else {
-        throw BcshError(
-          "\(ShownWord.quoted(shown)) already exists", code: .alreadyExists,
-          hint: "'--force' overwrites it, or choose another file name")
-      }
-      guard current.hasSameMetadata(as: expected) || hasContent(of: expected, target) else {
-        throw BcshError(
-          "\(ShownWord.quoted(shown)) changed on disk since this session read or wrote it",
-          code: .changedOnDisk,
-          hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
-      }
-    }
+    try checkReplaceable(target, path: path, expected: expected, force: force, shownAs: shown)
     // A SIGINT, SIGTERM or SIGHUP that would end the process removes the file first: the guard is
     // in place before the file exists, so no signal finds it there unguarded.
     var signalGuard = TemporaryFileGuard()
@@ -123,6 +105,46 @@ public enum AtomicFile {
     }
     fingerprint.contentDigest = FileFingerprint.digest(of: contents.utf8)
     return fingerprint
+  }
+
+  /// Refuses, as ``write(_:to:expected:force:shownAs:)`` would, to replace `path`: a link to
+  /// nothing, not a regular file, read-only, there though never read, or changed since `expected`
+  /// (the last three unless `force`). A command writing several files checks each first, so that
+  /// a refusal leaves all of them as they were.
+  public static func checkWritable(
+    _ path: String, expected: FileFingerprint?, force: Bool, shownAs name: String?
+  )
+    throws(BcshError)
+  {
+    let shown = name ?? path
+    let target = try regularFileTarget(path, shownAs: shown)
+    try checkReplaceable(target, path: path, expected: expected, force: force, shownAs: shown)
+  }
+
+  private static func checkReplaceable(
+    _ target: String, path: String, expected: FileFingerprint?, force: Bool, shownAs shown: String
+  ) throws(BcshError) {
+    var existing = stat()
+    let exists = stat(target, &existing) == 0
+    if !force, exists, existing.st_mode & 0o200 == 0 {
+      throw BcshError(
+        "\(ShownWord.quoted(shown)) is read-only (mode \(String(existing.st_mode & 0o777, radix: 8)))",
+        code: .fileSystem,
+        hint: "'save --force' replaces it all the same, keeping it read-only")
+    }
+    if !force, let current = FileFingerprint.of(target) {
+      guard let expected else {
+        throw BcshError(
+          "\(ShownWord.quoted(shown)) already exists", code: .alreadyExists,
+          hint: "'--force' overwrites it, or choose another file name")
+      }
+      guard current.hasSameMetadata(as: expected) || hasContent(of: expected, target) else {
+        throw BcshError(
+          "\(ShownWord.quoted(shown)) changed on disk since this session read or wrote it",
+          code: .changedOnDisk,
+          hint: "'open --discard \(path)' loads the new version; 'save --force' overwrites it")
+      }
+    }
   }
 
   /// Whether the file at `path` holds the very bytes `expected` was taken of (its digest), though

@@ -75,9 +75,10 @@ public struct DotEnvDocument: Sendable, Equatable {
             hint: "close the quote, or remove the line",
             at: SourcePosition(source: source, line: lineNumber, column: scan.valueColumn))
         }
+        // Only the new line is read: the value decoded so far is kept (linear in the file).
+        scan.continueValue(with: lines[index])
         raw += "\n" + lines[index]
         index += 1
-        scan = Scan(raw)!
       }
       document.pieces.append(
         .entry(
@@ -127,6 +128,16 @@ public struct DotEnvDocument: Sendable, Equatable {
     return copy
   }
 
+  /// The document without any assignment of `key` (the lines of the others kept as they are).
+  public func removing(_ key: String) -> DotEnvDocument {
+    var copy = self
+    copy.pieces = pieces.filter { piece in
+      if case .entry(let entry, _) = piece { return entry.key != key }
+      return true
+    }
+    return copy
+  }
+
   /// The text: every piece as read or set, one line break after each.
   public func rendered() -> String {
     let text = pieces.map { piece in
@@ -165,6 +176,8 @@ private struct Scan {
   var value: String
   var valueColumn: Int
   var needsMoreLines = false
+  /// The quote of a value still open (`needsMoreLines`).
+  private var quote: Character = "\""
 
   /// nil for a line that assigns nothing: blank, a comment, or not `KEY=...`.
   init?(_ text: String) {
@@ -197,14 +210,23 @@ private struct Scan {
       value = String(unquoted)
       return
     }
-    var decoded = ""
-    var index = rest.index(after: rest.startIndex)
+    self.quote = quote
+    value = ""
+    needsMoreLines = !Scan.decode(rest.dropFirst(), quote: quote, into: &value)
+  }
+
+  /// Reads the next line of a value left open: the same as reading the whole text again, as the
+  /// line break before it is no escape for either quote.
+  mutating func continueValue(with line: String) {
+    needsMoreLines = !Scan.decode(Substring("\n" + line), quote: quote, into: &value)
+  }
+
+  /// Appends `rest`, decoded, to `decoded` up to the closing quote; whether it closed.
+  private static func decode(_ rest: Substring, quote: Character, into decoded: inout String) -> Bool {
+    var index = rest.startIndex
     while index < rest.endIndex {
       let character = rest[index]
-      if character == quote {
-        value = decoded
-        return
-      }
+      if character == quote { return true }
       if character == "\\", rest.index(after: index) < rest.endIndex {
         let next = rest[rest.index(after: index)]
         if quote == "'" {
@@ -227,7 +249,6 @@ private struct Scan {
       decoded.append(character)
       index = rest.index(after: index)
     }
-    value = decoded
-    needsMoreLines = true
+    return false
   }
 }

@@ -22,6 +22,43 @@ public struct StencilProject: Sendable, Equatable {
     ("port", .number(3000)),
   ]
 
+  /// Files a `secretsFileName` must never name: the project's own files, which a token written
+  /// there would land in (and which teams commit).
+  static let projectFiles: Set<String> = [
+    configFileName, "package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "composer.json",
+  ]
+
+  /// The secrets file `config` (read from `source`) names: `secretsFileName` when it is set, else
+  /// `secrets.stencil.json`. Only a plain file name in the folder, ending in `.json`, and none of
+  /// the project's own files (`config.stencil.json`, `package.json`) is taken: the token is
+  /// written to it. Anything else is an error at the config's line.
+  public static func secretsFileName(in config: JSONSettingsDocument, source: String) throws(BcshError)
+    -> String
+  {
+    guard let value = config["secretsFileName"] else { return secretsFileName }
+    let line = config.lines["secretsFileName"] ?? 1
+    guard let name = value.string else {
+      throw BcshError(
+        "secretsFileName is not a string", code: .invalidFile,
+        hint: "name a file such as secrets.stencil.json",
+        at: SourcePosition(source: source, line: line, column: 1))
+    }
+    if name.isEmpty { return secretsFileName }
+    let plain =
+      !name.contains("/") && !name.contains("\\") && name != "." && name != ".." && name.hasSuffix(".json")
+      && name != ".json" && !name.unicodeScalars.contains(where: ShownWord.isControl)
+      && !projectFiles.contains(name.lowercased())
+    guard plain else {
+      throw BcshError(
+        "secretsFileName \(ShownWord.quoted(name)) is not a file bcsh writes a token to: it must be a plain "
+          + "file name in this folder ending in .json, and none of the project's own files "
+          + "(config.stencil.json, package.json)",
+        code: .invalidFile, hint: "name a file of its own, such as secrets.stencil.json, or remove the key",
+        at: SourcePosition(source: source, line: line, column: 1))
+    }
+    return name
+  }
+
   public var config: JSONSettingsDocument
   public var secrets: JSONSettingsDocument
 

@@ -14,5 +14,7 @@ struct AtomicFileWriter: FileWriting {
     try AtomicFile.write(contents, to: path, expected: expected, force: force, shownAs: name)
   }
 
-  func gitWouldTrack(_ path: String) -> Bool { git.isTrackable(path) }
+  func gitWouldTrack(_ path: String) throws(BcshError) -> Bool { try git.wouldTrack(path) }
+
+  func gitTracks(_ path: String) -> Bool { git.isTracked(path) }
 }

@@ -16,5 +16,7 @@ struct DryRunFileWriter: FileWriting {
     return nil
   }
 
-  func gitWouldTrack(_ path: String) -> Bool { git.isTrackable(path) }
+  func gitWouldTrack(_ path: String) throws(BcshError) -> Bool { try git.wouldTrack(path) }
+
+  func gitTracks(_ path: String) -> Bool { git.isTracked(path) }
 }

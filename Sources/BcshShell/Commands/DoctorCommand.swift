@@ -83,7 +83,9 @@ struct DoctorCommand: ShellCommand {
       report.findings.isEmpty
         ? "no problems found in \(files)"
         : "\(Counted.text(report.findings.count, "problem")) in \(files)")
-    return lines.joined(separator: "\n") + "\n"
+    // File names and values come from the folder: a line break or an escape sequence in one is shown
+    // escaped, never sent to the terminal.
+    return lines.map { ShownWord.escaped($0) }.joined(separator: "\n") + "\n"
   }
 
   static func json(_ report: DoctorReport, folder: String) -> JSONValue {

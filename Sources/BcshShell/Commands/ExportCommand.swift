@@ -50,6 +50,8 @@ struct ExportCommand: ShellCommand {
     var expected: FileFingerprint?
     var keys: [String]
     var holdsSecret: Bool
+    /// Keys removed from the file (that it had).
+    var removed: [String] = []
   }
 
   func run(in context: inout CommandContext) throws(BcshError) {
@@ -102,9 +104,26 @@ struct ExportCommand: ShellCommand {
           "no storefront token: BIGCOMMERCE_STOREFRONT_TOKEN and BIGCOMMERCE_CHANNEL_ID are left as they are "
             + "('token mint NAME --from \(Word.typed(source.name)) ...', then --storefront NAME)")
       }
+      if let minted, let record = minted.storefront, record.usage(at: context.now) == .browser {
+        warnings.append(
+          (
+            "'\(minted.name)' is a storefront token that works only from browsers, and Catalyst's server "
+              + "sends it from server code",
+            storefront?.position ?? position,
+            "mint a private token for the server ('token mint NAME --kind private') and export with it"
+          ))
+      }
       let settings = ToolKeys.catalyst(source, storeHash: hash, storefront: minted, apiBase: context.apiBase)
-      let file = try dotEnv(".env.local", settings, shown: shown, in: folderPath, context: context)
+      // Against production, Catalyst needs no API host: one left from a sandbox (or put there by
+      // someone else) would send the token to that host.
+      let removing = context.apiBase == APIBase.production ? ["BIGCOMMERCE_API_HOST"] : []
+      let file = try dotEnv(
+        ".env.local", settings, removing: removing, shown: shown, in: folderPath, context: context)
       planned = [file]
+      for key in file.removed {
+        notes.append(
+          "removed \(key) from \(file.shown): the API in use is production (\(APIBase.production))")
+      }
       let written = try? DotEnvDocument.parse(file.contents, source: file.shown)
       warnings += dotEnvOverrides(settings, folder: folderPath, shown: shown, context: context)
       for (key, instead) in ToolKeys.catalystUnread {
@@ -127,14 +146,45 @@ struct ExportCommand: ShellCommand {
 
     // Every check before the first write, so that a refused export writes nothing.
     for file in planned where file.holdsSecret && !force {
-      if try context.capabilities.files.gitWouldTrack(file.path) {
+      let trackable: Bool
+      do throws(BcshError) {
+        trackable = try context.capabilities.files.gitWouldTrack(file.path)
+      } catch {
+        throw BcshError(
+          error.message, code: error.code, hint: error.hint,
+          at: folder?.position ?? position)
+      }
+      if trackable {
         let name = Paths.fileName(of: file.path)
+        let hint: String
+        if let target = context.capabilities.files.linkTarget(of: file.path) {
+          hint =
+            "it is a symbolic link to \(ShownWord.quoted(target)): bcsh writes through it, and git there would take "
+            + "the credentials; remove the link, or ignore that file in its repository (--force writes it anyway)"
+        } else if context.capabilities.files.gitTracks(file.path) {
+          // A file git tracks stays tracked whatever .gitignore says.
+          hint =
+            "git tracks it already: 'git rm --cached -- \(Word.typed(file.shown))' untracks it (a .gitignore line "
+            + "does not), then export again (--force writes it anyway)"
+        } else {
+          hint =
+            "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), then export again "
+            + "(--force writes it anyway)"
+        }
         throw BcshError(
           "\(file.shown) would hold credentials and lies in a git work tree that does not ignore it",
-          code: .usage,
-          hint: "add the line '\(name)' to the .gitignore of \(folder?.value ?? "this folder"), "
-            + "then export again (--force writes it anyway)",
+          code: .usage, hint: hint,
           at: folder?.position ?? position)
+      }
+    }
+    // Every file checked writable and as read before the first is written: a refusal of the second
+    // must not leave the first written.
+    for file in planned {
+      do throws(BcshError) {
+        try context.capabilities.files.checkWritable(
+          file.path, expected: file.expected, force: force, shownAs: file.shown)
+      } catch {
+        throw exportError(error, source: source)
       }
     }
     var wrote = true
@@ -145,18 +195,19 @@ struct ExportCommand: ShellCommand {
           file.contents, to: file.path, expected: file.expected, force: force, shownAs: file.shown,
           what: "\(tool.value): \(file.keys.joined(separator: ", "))")
       } catch {
-        // save's hints name save and open; here the way on is export's own.
-        let changed = error.code == .changedOnDisk || error.code == .alreadyExists
-        throw BcshError(
-          error.message, code: error.code,
-          hint: changed ? "export again to merge into the new version; --force writes over it" : error.hint,
-          at: error.position ?? folder?.position ?? position, cause: error)
+        throw exportError(error, source: source)
       }
       if fingerprint == nil { wrote = false }
     }
     for warning in warnings { context.warn(warning.message, at: warning.place, hint: warning.hint) }
     guard wrote else { return }
-    let lines = planned.map { "  \($0.shown) (mode 0600): \($0.keys.joined(separator: ", "))" }
+    // A read-only file written with --force stays read-only: say the mode it has.
+    let lines = planned.map { file in
+      let entries = (try? context.files.list(Paths.folder(of: file.path))) ?? []
+      let entry = entries.first { $0.name == Paths.fileName(of: file.path) && $0.kind == .file }
+      let mode = entry.map { String($0.permissions, radix: 8) } ?? "600"
+      return "  \(file.shown) (mode 0\(mode)): \(file.keys.joined(separator: ", "))"
+    }
     context.report(
       "exported '\(source.name)' for \(tool.value):\n" + lines.joined(separator: "\n") + "\n"
         + notes.map { $0 + "\n" }.joined(),
@@ -174,6 +225,22 @@ struct ExportCommand: ShellCommand {
         ),
         ("notes", .array(notes.map { .string($0) })),
       ]))
+  }
+
+  /// `error` of a check or write with export's own way on: save's hints name save and open.
+  private func exportError(_ error: BcshError, source: Token) -> BcshError {
+    let again = "export \(Word.typed(source.name)) --for \(tool.value.rawValue)"
+    let hint: String? =
+      switch error.code {
+      case .changedOnDisk, .alreadyExists:
+        "'\(again)' merges into the new version; '\(again) --force' writes over it"
+      case _ where error.hint?.contains("'save --force'") == true:
+        "'\(again) --force' replaces it all the same"
+      default: error.hint
+      }
+    return BcshError(
+      error.message, code: error.code, hint: hint, at: error.position ?? folder?.position ?? position,
+      cause: error)
   }
 
   /// The `catalyst` CLI loads `.env` before `.env.local` and keeps the first value of a key (Next.js
@@ -206,8 +273,8 @@ struct ExportCommand: ShellCommand {
 
   /// A `.env` file with `settings` merged in.
   private func dotEnv(
-    _ name: String, _ settings: [ToolSetting], shown: (String) -> String, in folder: String,
-    context: CommandContext
+    _ name: String, _ settings: [ToolSetting], removing: [String] = [], shown: (String) -> String,
+    in folder: String, context: CommandContext
   ) throws(BcshError) -> Planned {
     let path = folder + "/" + name
     let read = try existing(path, shown: shown(name), context: context)
@@ -215,6 +282,8 @@ struct ExportCommand: ShellCommand {
       try read.map { (text, _) throws(BcshError) in
         try DotEnvDocument.parse(text, source: shown(name))
       } ?? DotEnvDocument()
+    let removed = removing.filter { document.entry($0) != nil }
+    for key in removed { document = document.removing(key) }
     for setting in settings {
       document = try BcshError.placing(at: position) { () throws(BcshError) in
         try document.setting(setting.key, setting.value, what: setting.what)
@@ -222,7 +291,7 @@ struct ExportCommand: ShellCommand {
     }
     return Planned(
       path: path, shown: shown(name), contents: document.rendered(), expected: read?.1,
-      keys: settings.map(\.key), holdsSecret: settings.contains(where: \.isSecret))
+      keys: settings.map(\.key), holdsSecret: settings.contains(where: \.isSecret), removed: removed)
   }
 
   /// `config.stencil.json` and `secrets.stencil.json` (or the secrets file the config names) with
@@ -237,10 +306,8 @@ struct ExportCommand: ShellCommand {
         try JSONSettingsDocument.parse(text, source: shown(StencilProject.configFileName))
       } ?? JSONSettingsDocument()
     // stencil reads the secrets from the file the config names, when it names one.
-    var secretsName = StencilProject.secretsFileName
-    if let named = config.string("secretsFileName"), !named.isEmpty, !named.contains("/") {
-      secretsName = named
-    }
+    let secretsName = try StencilProject.secretsFileName(
+      in: config, source: shown(StencilProject.configFileName))
     let secretsPath = folder + "/" + secretsName
     let secretsRead = try existing(secretsPath, shown: shown(secretsName), context: context)
     let secrets =

@@ -121,6 +121,17 @@ struct SaveCommand: ShellCommand {
           cause: error)
       }
     }
+    // git failing in the folder (a repository it refuses, a corrupt .git) cannot say whether it
+    // would track the file: nothing is saved there unless forced.
+    if !force {
+      do throws(BcshError) {
+        _ = try context.capabilities.files.gitWouldTrack(path)
+      } catch {
+        if let keyring, let keyringStore { keyring.discard(generation, in: keyringStore) }
+        throw BcshError(
+          error.message + "; nothing was saved", code: error.code, hint: error.hint, at: place, cause: error)
+      }
+    }
     // Only the session's own file may be overwritten without --force, and only as it was last seen.
     let expected = format == .session && isSessionFile ? context.state.file?.fingerprint : nil
     let written: FileFingerprint?
@@ -154,7 +165,16 @@ struct SaveCommand: ShellCommand {
     let kept = keyring == nil ? "" : "; secrets in the keyring"
     context.confirm(
       "saved \(shown) (\(format), mode 0600\(kept))" + (shown == path ? "" : " at \(path)"))
-    if try context.capabilities.files.gitWouldTrack(path) {
+    let trackable: Bool
+    do throws(BcshError) {
+      trackable = try context.capabilities.files.gitWouldTrack(path)
+    } catch {
+      // Saved already (a save keeps the session; its file is mode 0600): say git could not tell.
+      context.warn(
+        error.message, at: place, hint: "run 'git status' there, and check .gitignore covers the file")
+      return
+    }
+    if trackable {
       context.warn(
         "\(fileArgument?.value ?? path) holds credentials and lies in a git work tree that does not ignore it",
         at: place, hint: "add it to .gitignore before the next commit")
