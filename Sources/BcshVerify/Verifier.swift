@@ -366,12 +366,11 @@ public struct Verifier: Sendable {
           return
         }
         let errors = answer?["errors"]?.elements ?? []
-        let required = errors.filter { $0["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE" }
-          .flatMap { $0["extensions"]?["requiredScopes"]?.elements?.compactMap(\.string) ?? [] }
-        if !errors.isEmpty,
-          errors.count
-            == errors.filter({ $0["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE" }).count
-        {
+        let insufficient = errors.filter { $0["extensions"]?["code"]?.string == "INSUFFICIENT_ACCESS_SCOPE" }
+        if !errors.isEmpty, insufficient.count == errors.count {
+          let required = insufficient.flatMap {
+            $0["extensions"]?["requiredScopes"]?.elements?.compactMap(\.string) ?? []
+          }
           var seen = Set<String>()
           report.diagnosis = .storefrontScopesMissing(required.filter { seen.insert($0).inserted })
         } else if let message = errors.first?["message"]?.string {

@@ -14,19 +14,7 @@ public enum ToolKeys {
     if case .account(let uuid) = token.apiPath {
       settings.append(ToolSetting("BIGCOMMERCE_ACCOUNT_UUID", uuid, what: "account UUID of \(name)"))
     }
-    if let secret = token.accessToken {
-      settings.append(
-        ToolSetting(
-          "BIGCOMMERCE_ACCESS_TOKEN", secret.revealed, what: "access token of \(name)", isSecret: true))
-    }
-    if let id = token.clientID {
-      settings.append(ToolSetting("BIGCOMMERCE_CLIENT_ID", id, what: "client ID of \(name)"))
-    }
-    if let secret = token.clientSecret {
-      settings.append(
-        ToolSetting(
-          "BIGCOMMERCE_CLIENT_SECRET", secret.revealed, what: "client secret of \(name)", isSecret: true))
-    }
+    settings += [accessToken(of: token), clientID(of: token), clientSecret(of: token)].compactMap { $0 }
     if let path = token.apiPath {
       settings.append(ToolSetting("BIGCOMMERCE_API_PATH", path.canonical, what: "API path of \(name)"))
     }
@@ -74,19 +62,7 @@ public enum ToolKeys {
           "BIGCOMMERCE_STOREFRONT_TOKEN", secret.revealed, what: "storefront token '\(storefront.name)'",
           isSecret: true))
     }
-    if let id = token.clientID {
-      settings.append(ToolSetting("BIGCOMMERCE_CLIENT_ID", id, what: "client ID of \(name)"))
-    }
-    if let secret = token.clientSecret {
-      settings.append(
-        ToolSetting(
-          "BIGCOMMERCE_CLIENT_SECRET", secret.revealed, what: "client secret of \(name)", isSecret: true))
-    }
-    if let secret = token.accessToken {
-      settings.append(
-        ToolSetting(
-          "BIGCOMMERCE_ACCESS_TOKEN", secret.revealed, what: "access token of \(name)", isSecret: true))
-    }
+    settings += [clientID(of: token), clientSecret(of: token), accessToken(of: token)].compactMap { $0 }
     if apiBase != APIBase.production, let host = apiBase.split(separator: "/").dropFirst().first {
       settings.append(ToolSetting("BIGCOMMERCE_API_HOST", String(host), what: "API host in use"))
     }
@@ -105,5 +81,25 @@ public enum ToolKeys {
         ToolSetting("accessToken", secret.revealed, what: "access token of '\(token.name)'", isSecret: true))
     }
     return settings
+  }
+
+  // The three credentials, each under the name Catalyst and `save --format env` share.
+
+  private static func accessToken(of token: Token) -> ToolSetting? {
+    token.accessToken.map {
+      ToolSetting(
+        "BIGCOMMERCE_ACCESS_TOKEN", $0.revealed, what: "access token of '\(token.name)'", isSecret: true)
+    }
+  }
+
+  private static func clientID(of token: Token) -> ToolSetting? {
+    token.clientID.map { ToolSetting("BIGCOMMERCE_CLIENT_ID", $0, what: "client ID of '\(token.name)'") }
+  }
+
+  private static func clientSecret(of token: Token) -> ToolSetting? {
+    token.clientSecret.map {
+      ToolSetting(
+        "BIGCOMMERCE_CLIENT_SECRET", $0.revealed, what: "client secret of '\(token.name)'", isSecret: true)
+    }
   }
 }

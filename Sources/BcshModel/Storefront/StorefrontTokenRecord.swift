@@ -72,6 +72,9 @@ public struct StorefrontTokenRecord: Sendable, Equatable, Codable {
   /// The tokens expiring within this many days get a warning (`status`, `doctor`).
   public static let warningDays = 14
 
+  /// Whether it has expired or expires within `warningDays`.
+  public func lapsesSoon(at now: Date) -> Bool { daysLeft(at: now) < Self.warningDays }
+
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     kind = try container.decode(StorefrontTokenKind.self, forKey: .kind)

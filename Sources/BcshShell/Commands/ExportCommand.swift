@@ -263,6 +263,19 @@ struct ExportCommand: ShellCommand {
     }
   }
 
+  /// The file `name` of `folder` read by `parse` (`empty` when there is none), with its path and
+  /// the fingerprint a write must still find.
+  private func document<Document>(
+    _ name: String, in folder: String, shown: (String) -> String, context: CommandContext, empty: Document,
+    parse: (String, String) throws(BcshError) -> Document
+  ) throws(BcshError) -> (document: Document, path: String, expected: FileFingerprint?) {
+    let path = folder + "/" + name
+    guard let (text, fingerprint) = try existing(path, shown: shown(name), context: context) else {
+      return (empty, path, nil)
+    }
+    return (try parse(text, shown(name)), path, fingerprint)
+  }
+
   /// The file at `path` as it is now, with its fingerprint; nil when there is none.
   private func existing(_ path: String, shown: String, context: CommandContext) throws(BcshError) -> (
     String, FileFingerprint
@@ -276,12 +289,8 @@ struct ExportCommand: ShellCommand {
     _ name: String, _ settings: [ToolSetting], removing: [String] = [], shown: (String) -> String,
     in folder: String, context: CommandContext
   ) throws(BcshError) -> Planned {
-    let path = folder + "/" + name
-    let read = try existing(path, shown: shown(name), context: context)
-    var document =
-      try read.map { (text, _) throws(BcshError) in
-        try DotEnvDocument.parse(text, source: shown(name))
-      } ?? DotEnvDocument()
+    var (document, path, expected) = try self.document(
+      name, in: folder, shown: shown, context: context, empty: DotEnvDocument(), parse: DotEnvDocument.parse)
     let removed = removing.filter { document.entry($0) != nil }
     for key in removed { document = document.removing(key) }
     for setting in settings {
@@ -290,7 +299,7 @@ struct ExportCommand: ShellCommand {
       }
     }
     return Planned(
-      path: path, shown: shown(name), contents: document.rendered(), expected: read?.1,
+      path: path, shown: shown(name), contents: document.rendered(), expected: expected,
       keys: settings.map(\.key), holdsSecret: settings.contains(where: \.isSecret), removed: removed)
   }
 
@@ -299,21 +308,16 @@ struct ExportCommand: ShellCommand {
   private func stencil(
     _ source: Token, hash: String, shown: (String) -> String, in folder: String, context: CommandContext
   ) throws(BcshError) -> [Planned] {
-    let configPath = folder + "/" + StencilProject.configFileName
-    let configRead = try existing(configPath, shown: shown(StencilProject.configFileName), context: context)
-    let config =
-      try configRead.map { (text, _) throws(BcshError) in
-        try JSONSettingsDocument.parse(text, source: shown(StencilProject.configFileName))
-      } ?? JSONSettingsDocument()
+    let (config, configPath, configExpected) = try document(
+      StencilProject.configFileName, in: folder, shown: shown, context: context,
+      empty: JSONSettingsDocument(),
+      parse: JSONSettingsDocument.parse)
     // stencil reads the secrets from the file the config names, when it names one.
     let secretsName = try StencilProject.secretsFileName(
       in: config, source: shown(StencilProject.configFileName))
-    let secretsPath = folder + "/" + secretsName
-    let secretsRead = try existing(secretsPath, shown: shown(secretsName), context: context)
-    let secrets =
-      try secretsRead.map { (text, _) throws(BcshError) in
-        try JSONSettingsDocument.parse(text, source: shown(secretsName))
-      } ?? JSONSettingsDocument()
+    let (secrets, secretsPath, secretsExpected) = try document(
+      secretsName, in: folder, shown: shown, context: context, empty: JSONSettingsDocument(),
+      parse: JSONSettingsDocument.parse)
     let project = StencilProject(config: config, secrets: secrets)
     let storeURL: String
     if let url {
@@ -339,10 +343,10 @@ struct ExportCommand: ShellCommand {
     return [
       Planned(
         path: secretsPath, shown: shown(secretsName), contents: merged.secrets.rendered(),
-        expected: secretsRead?.1, keys: settings.filter(\.isSecret).map(\.key), holdsSecret: true),
+        expected: secretsExpected, keys: settings.filter(\.isSecret).map(\.key), holdsSecret: true),
       Planned(
         path: configPath, shown: shown(StencilProject.configFileName), contents: merged.config.rendered(),
-        expected: configRead?.1, keys: settings.filter { !$0.isSecret }.map(\.key), holdsSecret: false),
+        expected: configExpected, keys: settings.filter { !$0.isSecret }.map(\.key), holdsSecret: false),
     ]
   }
 

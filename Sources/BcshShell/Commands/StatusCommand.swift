@@ -23,7 +23,7 @@ struct StatusCommand: ShellCommand {
     let now = context.now
     let lapsing = state.session.tokens.compactMap { token -> (Token, StorefrontTokenRecord)? in
       guard let record = token.storefront, record.revokedAt == nil,
-        record.daysLeft(at: now) < StorefrontTokenRecord.warningDays
+        record.lapsesSoon(at: now)
       else { return nil }
       return (token, record)
     }

@@ -33,7 +33,7 @@ enum TokenRendering {
     if let revoked = record.revokedAt { return style.bad("revoked \(TokenExpiry.dayText(revoked))") }
     let text = StorefrontTokenRendering.expiry(record, at: now)
     if record.hasExpired(at: now) { return style.bad(text) }
-    return record.daysLeft(at: now) < StorefrontTokenRecord.warningDays ? style.warning(text) : text
+    return record.lapsesSoon(at: now) ? style.warning(text) : text
   }
 
   /// `home` says where a secret is kept ("in the keyring", ...), or nil for no secret.
