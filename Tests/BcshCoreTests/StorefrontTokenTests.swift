@@ -117,6 +117,27 @@ import Testing
     }
   }
 
+  @Test func expiryIsSaidInDaysToTheNearestAndInHoursUnderADay() {
+    let base = 1_796_428_800
+    let record = StorefrontTokenRecord(
+      kind: .private, channels: [1], expiresAt: base + 30 * 86_400, scopes: [.unauthenticated],
+      mintedAt: base,
+      mintedFrom: "minter-acct")
+    func phrase(_ offset: Int) -> String {
+      record.expiryPhrase(at: Date(timeIntervalSince1970: TimeInterval(base + offset)))
+    }
+    #expect(phrase(0) == "in 30 days")
+    #expect(phrase(5) == "in 30 days")
+    #expect(phrase(13 * 3600) == "in 29 days")
+    #expect(phrase(29 * 86_400 + 3600) == "in 23 hours")
+    #expect(phrase(30 * 86_400 - 60) == "in less than an hour")
+    #expect(phrase(30 * 86_400) == "expired less than an hour ago")
+    #expect(phrase(30 * 86_400 + 2 * 3600) == "expired 2 hours ago")
+    #expect(phrase(33 * 86_400) == "expired 3 days ago")
+    #expect(record.lapsesSoon(at: Date(timeIntervalSince1970: TimeInterval(base + 17 * 86_400))))
+    #expect(!record.lapsesSoon(at: Date(timeIntervalSince1970: TimeInterval(base + 16 * 86_400 - 1))))
+  }
+
   @Test func storefrontTokensLoseServerUseAtTheCutOff() {
     func at(_ text: String) -> Date {
       Date(timeIntervalSince1970: TimeInterval(TokenExpiry.utcSeconds(text)!))

@@ -57,16 +57,17 @@ public struct StorefrontTokenRecord: Sendable, Equatable, Codable {
 
   public func hasExpired(at now: Date) -> Bool { Double(expiresAt) <= now.timeIntervalSince1970 }
 
-  /// "in 29 days", "today", "expired 3 days ago".
+  /// "in 30 days", "in 5 hours", "expired 3 days ago": days to the nearest whole one (a token
+  /// minted for 30d reads "in 30 days" just after, not "in 29 days"), hours under a day.
   public func expiryPhrase(at now: Date) -> String {
-    if hasExpired(at: now) {
-      let days = -daysLeft(at: now)
-      return days <= 0 ? "expired today" : "expired \(Counted.text(days, "day")) ago"
-    }
-    let days = daysLeft(at: now)
-    guard days == 0 else { return "in \(Counted.text(days, "day"))" }
-    let hours = (expiresAt - Int(now.timeIntervalSince1970.rounded(.down))) / 3600
-    return hours == 0 ? "in less than an hour" : "in \(Counted.text(hours, "hour"))"
+    let seconds = expiresAt - Int(now.timeIntervalSince1970.rounded(.down))
+    let distance = abs(seconds)
+    let amount =
+      distance >= 86_400
+      ? Counted.text((distance + 43_200) / 86_400, "day")
+      : distance >= 3600 ? Counted.text(distance / 3600, "hour") : nil
+    guard seconds > 0 else { return amount.map { "expired \($0) ago" } ?? "expired less than an hour ago" }
+    return amount.map { "in \($0)" } ?? "in less than an hour"
   }
 
   /// The tokens expiring within this many days get a warning (`status`, `doctor`).
