@@ -148,7 +148,7 @@ complete -c bcsh -n $bcsh_sandbox_serve -s h -l help -d 'Show help information'
 # bcsh exec
 set -l bcsh_exec '__bcsh_in bcsh_exec'
 complete -c bcsh -n $bcsh_exec -s s -l session -x -a '(__bcsh_complete_suffix .json "FILE")' -d 'The session file (JSON, typically NAME.bcsh.json) holding the token'
-complete -c bcsh -n $bcsh_exec -l for -x -a 'catalyst\t"the keys Catalyst reads, with the storefront token" bigcommerce\t"the BIGCOMMERCE keys that a saved env file holds" stencil\t"refused: stencil reads only its files, which export writes"' -d 'The keys that tool reads'
+complete -c bcsh -n $bcsh_exec -l for -x -a 'catalyst\t"the keys Catalyst reads, with the storefront token" bigcommerce\t"the BIGCOMMERCE keys that a saved env file holds" stencil\t"refused: stencil reads only its files, which export writes"' -d 'The keys that tool reads (bigcommerce when not given)'
 complete -c bcsh -n $bcsh_exec -l storefront -x -d 'A storefront token of the same store, as BIGCOMMERCE_STOREFRONT_TOKEN (catalyst)'
 complete -c bcsh -n $bcsh_exec -l env-file -r -F -d 'Instead of --for: KEY=bcsh://TOKEN/FIELD lines (and plain KEY=value ones), resolved from the session'
 complete -c bcsh -n $bcsh_exec -s h -l help -d 'Show help information'

@@ -26,8 +26,8 @@ public struct ExecRoute: ParsableCommand {
 
   @Option(
     name: .customLong("for"),
-    help: ArgumentHelp("The keys that tool reads.", valueName: "TOOL"))
-  public var tool: ExecTool = .bigcommerce
+    help: ArgumentHelp("The keys that tool reads (bigcommerce when not given).", valueName: "TOOL"))
+  public var tool: ExecTool?
 
   @Option(
     help: ArgumentHelp(
@@ -56,7 +56,7 @@ public struct ExecRoute: ParsableCommand {
       throw ValidationError("missing --session FILE: the session file that holds '\(token)'")
     }
     guard !command.isEmpty else { throw ValidationError("missing the program to run, after --") }
-    if envFile != nil && (tool != .bigcommerce || storefront != nil) {
+    if envFile != nil && (tool != nil || storefront != nil) {
       throw ValidationError("give --for (and --storefront) or --env-file, not both")
     }
   }

@@ -32,7 +32,8 @@ extension ExecRoute {
     let plan: ExecPlan
     let path: String
     do throws(BcshError) {
-      plan = try shell.execPlan(command, token: token, tool: tool, storefront: storefront, envFile: envFile)
+      plan = try shell.execPlan(
+        command, token: token, tool: tool ?? .bigcommerce, storefront: storefront, envFile: envFile)
     } catch {
       shell.report(error)
       throw ExitCode(ShellExitStatus.commandFailed.rawValue)
