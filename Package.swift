@@ -9,7 +9,8 @@ let settings: [SwiftSetting] = [.enableUpcomingFeature("NonisolatedNonsendingByD
 let package = Package(
   name: "bcsh",
   products: [
-    .executable(name: "bcsh", targets: ["bcsh"])
+    .executable(name: "bcsh", targets: ["bcsh"]),
+    .executable(name: "bcsh-net", targets: ["bcsh-net"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,13 +83,18 @@ let package = Package(
       ],
       swiftSettings: settings
     ),
-    // Other programs (git) started with posix_spawn: the live `ProcessRunning`.
-    .target(name: "BcshProcesses", dependencies: ["BcshModel", "BcshPorts"], swiftSettings: settings),
+    // Other programs started with posix_spawn: git (the live `ProcessRunning`), the programs `exec`
+    // runs, and bcsh-net with the transport that talks to it.
+    .target(
+      name: "BcshProcesses", dependencies: ["BcshModel", "BcshPorts", "BcshFormats"], swiftSettings: settings),
+    // The sandbox's stores, accounts and tokens (the demo ones and a config file's) and its banner:
+    // what `bcsh --sandbox` shows, without the server, so that bcsh links no networking.
+    .target(name: "BcshSandboxData", dependencies: ["JSONText"], swiftSettings: settings),
     // The built-in sandbox: a loopback server that behaves like the BigCommerce API.
     .target(
       name: "BcshSandbox",
       dependencies: [
-        "JSONText",
+        "JSONText", "BcshSandboxData",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -104,11 +110,33 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
+    // What bcsh and bcsh-net share as programs: the standard streams, ending by a signal, and how a
+    // bad command line is reported.
+    .target(
+      name: "BcshProgram",
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings),
+    // bcsh itself. It links no HTTP stack: requests and the sandbox's server are bcsh-net's, started
+    // on first use, so that a start that sends nothing maps none of it (BENCHMARKS.md, start-up).
     .executableTarget(
       name: "bcsh",
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshTerminal",
-        "BcshHTTP", "BcshSandbox", "BcshKeyring", "BcshProcesses", "CCoreDumps",
+        "BcshKeyring", "BcshProcesses", "BcshProgram", "BcshSandboxData", "CCoreDumps",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings
+    ),
+    // bcsh's network helper: AsyncHTTPClient for bcsh's requests (BcshProcesses' HelperTransport
+    // talks to it) and the sandbox's server. Installed in PREFIX/libexec/bcsh, not for users to run.
+    .executableTarget(
+      name: "bcsh-net",
+      dependencies: [
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshProgram",
+        "BcshHTTP", "BcshSandbox", "BcshSandboxData", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings
@@ -134,7 +162,7 @@ let package = Package(
     .executableTarget(
       name: "bcsh-benchmarks",
       dependencies: [
-        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox", "BcshSandboxData",
       ],
       path: "Benchmarks",
       swiftSettings: settings
@@ -155,7 +183,7 @@ let package = Package(
     .testTarget(
       name: "SandboxTests",
       dependencies: [
-        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox", "BcshSandboxData",
         "BcshProcesses", "TestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         // The tests' own tiny servers (redirect target, hung server, huge body).

@@ -3,6 +3,7 @@ import BcshCommandLine
 import BcshModel
 import BcshPorts
 import BcshProcesses
+import BcshProgram
 import BcshShell
 @preconcurrency import Glibc
 

@@ -1,10 +1,10 @@
 import ArgumentParser
 import BcshCommandLine
 import BcshFormats
-import BcshHTTP
 import BcshKeyring
 import BcshModel
 import BcshPorts
+import BcshProgram
 import BcshShell
 import BcshTerminal
 import BcshVerify
@@ -96,10 +96,16 @@ struct Launch: Equatable {
       readsStandardInput: command != nil || !script.isEmpty)
     var sandboxLaunch: SandboxLaunch?
     if sandbox {
-      let launch = try await SandboxLaunch.start()
-      shellEnvironment.apiBase = launch.server.baseURL
+      let launch: SandboxLaunch
+      do throws(BcshError) {
+        launch = try SandboxLaunch.start()
+      } catch {
+        StandardStreams().writeFailure("error: " + error.message, hint: error.hint)
+        throw ExitCode(ShellExitStatus.commandFailed.rawValue)
+      }
+      shellEnvironment.apiBase = launch.baseURL
       // The sandbox also serves the storefronts' /graphql.
-      shellEnvironment.storefrontBase = launch.server.baseURL
+      shellEnvironment.storefrontBase = launch.baseURL
       shellEnvironment.sandbox = launch.listing
       sandboxLaunch = launch
     }
@@ -155,7 +161,7 @@ struct Launch: Equatable {
         status = .commandFailed
       }
     }
-    try? await sandboxLaunch?.server.stop()
+    sandboxLaunch?.stop()
     if let signal = endingSignal ?? Termination.take() { SignalExit.end(by: signal) }
     if let failure = streams.outputFailure {
       streams.writeError("bcsh: cannot write to standard output: \(failure)\n")

@@ -1,19 +1,20 @@
 import BcshFormats
-import BcshHTTP
 import BcshKeyring
 import BcshModel
 import BcshPorts
 import BcshProcesses
+import BcshProgram
 import BcshTerminal
 
 extension Ports {
-  /// The real services: AsyncHTTPClient (trusting `caBundle`'s certificates when it is set), the
+  /// The real services: AsyncHTTPClient in bcsh's network helper, bcsh-net (trusting `caBundle`'s
+  /// certificates when it is set), the
   /// Secret Service, hidden entry on the terminal when standard input is one, standard input read
   /// whole when it is not and bcsh runs a script or `-c`, programs started with `posix_spawn`, and
   /// the system's clocks.
   static func live(caBundle: String?, standardInputIsTerminal: Bool, readsStandardInput: Bool) -> Ports {
     Ports(
-      transport: { AsyncHTTPTransport(trustRootsPEMFile: caBundle) },
+      transport: { try HelperTransport(helper: NetworkHelper.installed(), caBundle: caBundle) },
       keyring: { SecretServiceStore() },
       secretReader: standardInputIsTerminal ? TerminalSecretReader() : nil,
       standardInput: !standardInputIsTerminal && readsStandardInput

@@ -1,22 +1,42 @@
 import BcshFormats
 import BcshModel
 import BcshPorts
-import BcshSandbox
+import BcshProcesses
+import BcshProgram
+import BcshSandboxData
 import BcshShell
 import BcshVerify
 
-/// The sandbox started inside a `bcsh --sandbox` run: its address, the `SANDBOX_*` session
-/// variables that name its demo store and tokens, and its full listing for `sandbox show`.
+/// The sandbox started for a `bcsh --sandbox` run: its address, the `SANDBOX_*` session
+/// variables that name its demo store and tokens, and its full listing for `sandbox show`. The
+/// server runs in bcsh's network helper (`bcsh-net sandbox`), which serves until bcsh closes its
+/// socket or exits.
 struct SandboxLaunch {
-  let server: SandboxServer
+  let helper: HelperProcess
+  let baseURL: String
   let variables: [String: String]
   let listing: SandboxListing
 
   /// Starts the demo sandbox on an ephemeral loopback port and prints its short banner to stderr.
-  static func start(configuration: SandboxConfiguration = .demo) async throws -> SandboxLaunch {
-    let server = SandboxServer(configuration: configuration)
-    _ = try await server.start()
-    let baseURL = server.baseURL
+  static func start(configuration: SandboxConfiguration = .demo) throws(BcshError) -> SandboxLaunch {
+    let helper = try NetworkHelper.installed().start(["sandbox"])
+    // One line: `ok BASE_URL` once it listens, or `error REASON`.
+    var line: [UInt8] = []
+    while !line.contains(UInt8(ascii: "\n")) {
+      let bytes = helper.read()
+      guard !bytes.isEmpty, line.count < 4096 else { break }
+      line += bytes
+    }
+    let answer = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+    guard answer.hasPrefix("ok http://") else {
+      helper.finishWriting()
+      let status = helper.wait()
+      throw BcshError(
+        "cannot start the sandbox: "
+          + (answer.hasPrefix("error ") ? String(answer.dropFirst(6)) : "\(NetworkHelper.name) ended with status \(status)"),
+        code: .unsupported)
+    }
+    let baseURL = String(answer.dropFirst(3))
     var variables = [
       "SANDBOX_API_BASE": baseURL,
       "SANDBOX_STORE_HASH": configuration.stores.first?.hash ?? "",
@@ -35,6 +55,12 @@ struct SandboxLaunch {
       json: { mask in SandboxBanner.json(for: configuration, baseURL: baseURL, mask: mask) },
       secrets: Set(configuration.tokens.flatMap { [$0.accessToken, $0.clientSecret] }))
     StandardStreams().writeError(SandboxBanner.short(for: configuration, baseURL: baseURL) + "\n")
-    return SandboxLaunch(server: server, variables: variables, listing: listing)
+    return SandboxLaunch(helper: helper, baseURL: baseURL, variables: variables, listing: listing)
+  }
+
+  /// Stops the server: the helper sees its input end, stops serving and exits.
+  func stop() {
+    helper.finishWriting()
+    helper.wait()
   }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import BcshCommandLine
+import BcshProcesses
+import BcshProgram
+import BcshModel
 import CCoreDumps
 
 // Before anything holds a secret: no core dump of this process, and no same-user debugger, ever
@@ -30,7 +33,18 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
     var command = try root.parseAsRoot(arguments)
     switch command {
     case let bcsh as Bcsh: try await Launch(bcsh).run()
-    case let serve as SandboxServe: try await serve.serve()
+    case is SandboxServe:
+      // The sandbox's server is bcsh-net's: it runs in this process's place, with the same words.
+      let helper: NetworkHelper
+      do throws(BcshError) {
+        helper = try NetworkHelper.installed()
+      } catch {
+        StandardStreams().writeFailure("error: cannot start the sandbox: \(error.message)", hint: error.hint)
+        root.exit(withError: ExitCode(2))
+      }
+      let failure = helper.replaceProcess(["route"] + CommandLine.arguments.dropFirst())
+      StandardStreams().writeFailure("error: cannot start the sandbox: \(failure.message)", hint: failure.hint)
+      root.exit(withError: ExitCode(2))
     case let exec as ExecRoute: try await exec.execute()
     case let doctor as DoctorRoute:
       var launch = Launch()
@@ -43,30 +57,6 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
     }
     root.exit()
   } catch {
-    exitWithUsageError(root, error)
+    UsageFailure.exit(root, error)
   }
-}
-
-/// Ends the run for `error` as ArgumentParser would (help and `--version` on stdout, a status
-/// chosen with `ExitCode` as it is), except that a bad command line reads as bcsh's other
-/// failures do: `bcsh: error: MESSAGE` and a hint, where ArgumentParser writes "Error:" and the
-/// usage.
-func exitWithUsageError(_ root: any ParsableCommand.Type, _ error: any Error) -> Never {
-  let status = root.exitCode(for: error)
-  guard status != .success, !(error is ExitCode) else { root.exit(withError: error) }
-  var message = root.message(for: error)
-  let command =
-    root == Bcsh.self
-    ? "bcsh"
-    : root == ExecRoute.self
-      ? "bcsh \(ExecRoute.word)"
-      : root == DoctorRoute.self ? "bcsh \(DoctorRoute.word)" : "bcsh \(SandboxCommand.word) serve"
-  var hint = "'\(command) --help' lists the options"
-  // ArgumentParser's "Unknown option '--nope'. Did you mean '--no-rc'?" as bcsh puts it.
-  if let guess = message.firstRange(of: ". Did you mean ") {
-    hint = "did you mean " + message[guess.upperBound...] + " (\(hint))"
-    message = String(message[..<guess.lowerBound])
-  }
-  StandardStreams().writeFailure("error: " + message.prefix(1).lowercased() + message.dropFirst(), hint: hint)
-  root.exit(withError: ExitCode(status.rawValue))
 }

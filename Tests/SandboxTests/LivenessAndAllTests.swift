@@ -1,5 +1,6 @@
 import BcshHTTP
 import BcshSandbox
+import BcshSandboxData
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import BcshSandbox
+import BcshSandboxData
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import BcshFormats
 import BcshModel
 import BcshPorts
 import BcshSandbox
+import BcshSandboxData
 import BcshShell
 import BcshVerify
 import Foundation

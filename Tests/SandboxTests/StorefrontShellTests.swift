@@ -4,6 +4,7 @@ import BcshModel
 import BcshPorts
 import BcshProcesses
 import BcshSandbox
+import BcshSandboxData
 import BcshShell
 import BcshVerify
 import Foundation

@@ -3,6 +3,7 @@ import BcshHTTP
 import BcshModel
 import BcshPorts
 import BcshSandbox
+import BcshSandboxData
 import BcshShell
 import BcshVerify
 import Foundation

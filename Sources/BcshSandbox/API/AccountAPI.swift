@@ -1,3 +1,4 @@
+import BcshSandboxData
 import JSONText
 
 extension SandboxAPI {

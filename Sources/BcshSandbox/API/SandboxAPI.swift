@@ -1,3 +1,4 @@
+import BcshSandboxData
 import FoundationEssentials
 
 /// The sandbox's API, apart from the network: turns one request into one response.

@@ -1,3 +1,4 @@
+import BcshSandboxData
 import JSONText
 
 /// The GraphQL Storefront API tokens as the reference describes them (docs/bigcommerce.md,

@@ -1,3 +1,4 @@
+import BcshSandboxData
 import NIOCore
 import NIOHTTP1
 import NIOPosix

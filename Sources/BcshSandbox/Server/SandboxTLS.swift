@@ -1,3 +1,4 @@
+import BcshSandboxData
 import NIOSSL
 
 /// The sandbox's TLS identity: a PEM certificate chain (leaf first) and its PEM private key, as

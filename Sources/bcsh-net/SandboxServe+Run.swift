@@ -2,8 +2,10 @@ import ArgumentParser
 import BcshCommandLine
 import BcshFormats
 import BcshModel
+import BcshProgram
 import BcshPorts
 import BcshSandbox
+import BcshSandboxData
 import BcshShell
 import BcshVerify
 import Dispatch

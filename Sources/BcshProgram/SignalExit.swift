@@ -2,10 +2,10 @@
 
 /// Ending the process by a signal: the one place bcsh does, after the shell has returned and the
 /// executable has put right what it owns.
-enum SignalExit {
+public enum SignalExit {
   /// Ends the process by `signal` as if no handler had caught it, so that the parent sees the real
   /// cause (a shell prints "Terminated", `$?` is 128 + the signal).
-  static func end(by signal: Int32) -> Never {
+  public static func end(by signal: Int32) -> Never {
     Glibc.signal(signal, SIG_DFL)
     var unblock = sigset_t()
     sigemptyset(&unblock)

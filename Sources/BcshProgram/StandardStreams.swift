@@ -6,25 +6,27 @@ import BcshVerify
 @preconcurrency import Glibc
 
 /// Standard output and standard error, flushed after every write so that they interleave in order.
-final class StandardStreams: OutputWriting {
+public final class StandardStreams: OutputWriting {
   /// The first failed write to standard output (a full disk, a closed pipe), as `strerror` says it:
   /// the run then ends with status 2 instead of claiming success for output nobody got.
-  private(set) var outputFailure: String?
+  public private(set) var outputFailure: String?
 
-  func writeOutput(_ text: String) {
+  public init() {}
+
+  public func writeOutput(_ text: String) {
     guard outputFailure == nil else { return }
     if !Self.write(text, to: stdout) {
       outputFailure = String(cString: strerror(errno)).lowercased()
     }
   }
 
-  func writeError(_ text: String) {
+  public func writeError(_ text: String) {
     _ = Self.write(text, to: stderr)
   }
 
   /// A failure of bcsh itself, before or outside the shell's diagnostics: `bcsh: MESSAGE`, then
   /// `hint: ...` on a line of its own.
-  func writeFailure(_ message: String, hint: String?) {
+  public func writeFailure(_ message: String, hint: String?) {
     writeError("bcsh: \(message)\n" + (hint.map { "hint: \($0)\n" } ?? ""))
   }
 
@@ -38,8 +40,8 @@ final class StandardStreams: OutputWriting {
     return written == text.utf8.count && flushed
   }
 
-  static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
-  static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  public static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+  public static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
   /// `standardOutputIsTerminal`, asked once: bcsh never moves its standard output, and the width
   /// is asked for every confirmation (a system call each when asked anew).
@@ -49,14 +51,14 @@ final class StandardStreams: OutputWriting {
   /// have been resized), or 80 when standard output is not a terminal.
   /// The width errors and warnings are wrapped at: the terminal's columns when standard error is
   /// one, else nil (each diagnostic stays on its line for logs and editors).
-  static var standardErrorColumns: Int? {
+  public static var standardErrorColumns: Int? {
     var size = winsize()
     guard isatty(STDERR_FILENO) == 1, ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
     else { return nil }
     return Int(size.ws_col)
   }
 
-  static var standardOutputColumns: Int {
+  public static var standardOutputColumns: Int {
     var size = winsize()
     guard outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
     else {
@@ -66,11 +68,11 @@ final class StandardStreams: OutputWriting {
   }
 
   /// The most bcsh reads from standard input, like `--file`'s limit: `bcsh < /dev/zero` must end.
-  static let inputLimit = 16 << 20
+  public static let inputLimit = 16 << 20
 
   /// All of standard input as text (a script piped in, or `token set FIELD --stdin`), or an error
   /// past ``inputLimit``.
-  static func readAllStandardInput() throws(BcshError) -> String {
+  public static func readAllStandardInput() throws(BcshError) -> String {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -89,7 +91,7 @@ final class StandardStreams: OutputWriting {
 
   /// The process environment, read from `environ` (Foundation's ProcessInfo costs a tenth of
   /// start-up to build the same dictionary).
-  static func environment() -> [String: String] {
+  public static func environment() -> [String: String] {
     var variables: [String: String] = [:]
     var entry = environ
     while let pointer = entry.pointee {
@@ -102,7 +104,7 @@ final class StandardStreams: OutputWriting {
     return variables
   }
 
-  static func currentDirectory() -> String {
+  public static func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

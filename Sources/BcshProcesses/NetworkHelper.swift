@@ -1,0 +1,140 @@
+import BcshModel
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// `bcsh-net`, the program that holds bcsh's HTTP stack (AsyncHTTPClient, SwiftNIO, BoringSSL)
+/// and the sandbox's server. bcsh starts it on the first request or `--sandbox`, and talks to it
+/// over a socket on its standard input and output; a start of bcsh that sends nothing never maps
+/// those libraries (BENCHMARKS.md, start-up). It lives next to bcsh in a build folder, and in
+/// `PREFIX/libexec/bcsh/` when installed.
+public struct NetworkHelper: Sendable {
+  /// The helper's file name.
+  public static let name = "bcsh-net"
+
+  /// The helper's path.
+  public let path: String
+
+  public init(path: String) { self.path = path }
+
+  /// The helper that belongs to the running bcsh: beside it, else in `../libexec/bcsh/` from its
+  /// folder. Throws, saying where it looked, when neither is there.
+  public static func installed() throws(BcshError) -> NetworkHelper {
+    guard let executable = ownExecutable() else {
+      throw BcshError(
+        "cannot find \(name): the path of the running bcsh is unknown (/proc/self/exe)", code: .unsupported)
+    }
+    let folder = String(executable[..<(executable.lastIndex(of: "/") ?? executable.startIndex)])
+    let candidates = [folder + "/" + name, folder + "/../libexec/bcsh/" + name]
+    for candidate in candidates where access(candidate, X_OK) == 0 {
+      return NetworkHelper(path: candidate)
+    }
+    throw BcshError(
+      "cannot reach the network: bcsh's helper \(name) is not installed (looked for "
+        + candidates.map { "'\($0)'" }.joined(separator: " and ") + ")",
+      code: .unsupported,
+      hint: "install bcsh with scripts/install, which puts \(name) in PREFIX/libexec/bcsh/")
+  }
+
+  private static func ownExecutable() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Starts the helper with `arguments`, its standard input and output one end of a new socket
+  /// pair, its standard error bcsh's, in a process group of its own (a Ctrl-C at the terminal is
+  /// bcsh's to pass on, not the helper's), with no other descriptor of bcsh's. The helper ends
+  /// when its end of the socket reads end of file: when bcsh closes it or exits.
+  public func start(_ arguments: [String]) throws(BcshError) -> HelperProcess {
+    var ends: [Int32] = [-1, -1]
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+      throw failure("socketpair: " + String(cString: strerror(errno)))
+    }
+    defer { close(ends[1]) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, ends[1], 0)
+    posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+    closeDescriptorsAboveStandardStreams(&actions)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var argv = ([path] + arguments).map { strdup($0) }
+    defer { argv.forEach { free($0) } }
+    argv.append(nil)
+    var pid = pid_t()
+    let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    guard status == 0 else {
+      close(ends[0])
+      throw failure(String(cString: strerror(status)))
+    }
+    return HelperProcess(pid: pid, socket: ends[0])
+  }
+
+  /// Replaces this process with the helper (`bcsh sandbox serve`): its streams, signals and
+  /// status are the user's.
+  public func replaceProcess(_ arguments: [String]) -> BcshError {
+    var argv = ([path] + arguments).map { strdup($0) }
+    argv.append(nil)
+    execv(path, argv)
+    let reason = String(cString: strerror(errno))
+    argv.forEach { free($0) }
+    return failure(reason)
+  }
+
+  private func failure(_ reason: String) -> BcshError {
+    BcshError("cannot start bcsh's network helper '\(path)': \(reason)", code: .unsupported)
+  }
+}
+
+/// A started helper: its process and bcsh's end of the socket to it.
+public struct HelperProcess: Sendable {
+  public let pid: pid_t
+  public let socket: Int32
+
+  /// Writes all of `bytes`; false when the helper is gone. Never raises SIGPIPE.
+  public func write(_ bytes: [UInt8]) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return false }
+      offset += written
+    }
+    return true
+  }
+
+  /// Reads what is there, waiting for at least one byte; an empty array at end of file or error.
+  public func read() -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = recv(socket, &buffer, buffer.count, 0)
+      if count < 0 && errno == EINTR { continue }
+      return count > 0 ? Array(buffer[..<count]) : []
+    }
+  }
+
+  /// Tells the helper that nothing more comes: it finishes and exits.
+  public func finishWriting() { _ = Glibc.shutdown(socket, Int32(SHUT_WR)) }
+
+  /// Waits for the helper to exit, closes the socket, and returns its exit status (128 + N for
+  /// signal N).
+  @discardableResult
+  public func wait() -> Int32 {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { break }
+    }
+    close(socket)
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+  }
+}

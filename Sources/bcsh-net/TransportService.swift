@@ -1,0 +1,122 @@
+import BcshFormats
+import BcshHTTP
+import BcshPorts
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// `bcsh-net transport`: reads ``TransportFrame`` requests and cancellations from standard input
+/// (bcsh's socket) and answers each request, as soon as it has its answer, on standard output.
+/// Requests run concurrently, each until its own deadline. At end of input it cancels what is
+/// still under way and exits.
+enum TransportService {
+  /// A deadline further than this is taken as this (a frame cannot make an instant overflow).
+  static let longestTimeout = Duration.seconds(24 * 60 * 60)
+
+  static func run(caBundle: String?) async -> Int32 {
+    let transport = AsyncHTTPTransport(trustRootsPEMFile: caBundle)
+    let running = RunningRequests()
+    for await frame in InputFrames.read() {
+      switch frame {
+      case .request(let id, let request, let timeout):
+        let deadline = ContinuousClock.now.advanced(by: min(timeout, longestTimeout))
+        running.start(id) {
+          let answer: TransportFrame
+          do {
+            answer = .response(id: id, try await transport.send(request, deadline: deadline))
+          } catch let error as TransportError {
+            answer = .failure(id: id, error)
+          } catch is CancellationError {
+            return  // bcsh stopped waiting: it expects no answer.
+          } catch {
+            answer = .failure(id: id, .other("\(error)"))
+          }
+          Output.write(answer.encoded())
+        }
+      case .cancel(let id):
+        running.cancel(id)
+      case .response, .failure:
+        continue
+      }
+    }
+    running.cancelAll()
+    await transport.shutdown()
+    return 0
+  }
+}
+
+/// The requests under way, by number, so that a cancellation finds its task.
+private final class RunningRequests: Sendable {
+  private let state = Mutex<(tasks: [UInt64: Task<Void, Never>], finished: Set<UInt64>)>(([:], []))
+
+  func start(_ id: UInt64, _ work: @escaping @Sendable () async -> Void) {
+    let task = Task {
+      await work()
+      state.withLock { state in
+        if state.tasks.removeValue(forKey: id) == nil { state.finished.insert(id) }
+      }
+    }
+    state.withLock { state in
+      if state.finished.remove(id) == nil { state.tasks[id] = task }
+    }
+  }
+
+  func cancel(_ id: UInt64) {
+    state.withLock { $0.tasks.removeValue(forKey: id) }?.cancel()
+  }
+
+  func cancelAll() {
+    let tasks = state.withLock { state in
+      defer { state.tasks = [:] }
+      return Array(state.tasks.values)
+    }
+    for task in tasks { task.cancel() }
+  }
+}
+
+/// Standard output, written a whole frame at a time under a lock.
+private enum Output {
+  private static let lock = Mutex(())
+
+  static func write(_ bytes: [UInt8]) {
+    lock.withLock { _ in
+      var offset = 0
+      while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes {
+          send(STDOUT_FILENO, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+        }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }  // bcsh is gone; end of input follows.
+        offset += written
+      }
+    }
+  }
+}
+
+/// The frames on standard input, read on a thread of their own; the stream ends at end of input
+/// or at a malformed frame.
+private enum InputFrames {
+  static func read() -> AsyncStream<TransportFrame> {
+    AsyncStream { continuation in
+      DispatchQueue(label: "bcsh-net.input").async {
+        var buffer = TransportFrameBuffer()
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        reading: while true {
+          let count = Glibc.read(STDIN_FILENO, &bytes, bytes.count)
+          if count < 0 && errno == EINTR { continue }
+          guard count > 0 else { break }
+          buffer.append(bytes[..<count])
+          do {
+            while let frame = try buffer.next() { continuation.yield(frame) }
+          } catch {
+            break reading
+          }
+        }
+        continuation.finish()
+      }
+    }
+  }
+}
