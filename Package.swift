@@ -136,7 +136,7 @@ let package = Package(
       name: "bcsh-net",
       dependencies: [
         "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshCommandLine", "BcshProgram",
-        "BcshHTTP", "BcshSandbox", "BcshSandboxData", "CCoreDumps",
+        "BcshHTTP", "BcshProcesses", "BcshSandbox", "BcshSandboxData", "CCoreDumps",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings
@@ -162,7 +162,8 @@ let package = Package(
     .executableTarget(
       name: "bcsh-benchmarks",
       dependencies: [
-        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox", "BcshSandboxData",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+        "BcshSandboxData",
       ],
       path: "Benchmarks",
       swiftSettings: settings
@@ -183,7 +184,8 @@ let package = Package(
     .testTarget(
       name: "SandboxTests",
       dependencies: [
-        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox", "BcshSandboxData",
+        "BcshModel", "BcshPorts", "BcshFormats", "BcshVerify", "BcshShell", "BcshHTTP", "BcshSandbox",
+        "BcshSandboxData",
         "BcshProcesses", "TestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         // The tests' own tiny servers (redirect target, hung server, huge body).

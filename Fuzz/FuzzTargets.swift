@@ -1,6 +1,6 @@
 // libFuzzer entry point for bcsh's input parsers. Built by scripts/fuzz with the core modules' sources
 // compiled into this one module; BCSH_FUZZ_TARGET picks the parser each run feeds:
-// lexer, parser, txt, session, apipath, completion, toolfiles.
+// lexer, parser, txt, session, apipath, completion, toolfiles, transportframe.
 import Foundation
 
 /// The target of this process, read once.
@@ -83,6 +83,22 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
       let file = ProjectFiles.Found(
         path: "/nonexistent-bcsh-fuzz/" + name, shown: name, name: name, permissions: 0o600)
       _ = try? fuzzDoctor.facts(of: file, text: text, overridden: &overridden)
+    }
+  case "transportframe":
+    // What bcsh reads from bcsh-net (and bcsh-net from bcsh), cut at an arbitrary place: every
+    // frame read must encode back to the bytes it was read from.
+    var buffer = TransportFrameBuffer()
+    let cut = size == 0 ? 0 : Int(bytes[0]) % (size + 1)
+    var frames: [TransportFrame] = []
+    buffer.append(bytes[..<cut])
+    while let frame = try? buffer.next() { frames.append(frame) }
+    buffer.append(bytes[cut...])
+    while let frame = try? buffer.next() { frames.append(frame) }
+    for frame in frames {
+      let encoded = frame.encoded()
+      guard let again = try? TransportFrame.decode(body: encoded.dropFirst(4)), again == frame else {
+        fatalError("a frame read back differently")
+      }
     }
   case "completion":
     let cursor = size == 0 ? 0 : Int(bytes[0]) % (text.count + 1)

@@ -41,6 +41,9 @@ public final class HelperTransport: HTTPTransport {
     reader.async { [process, shared] in Self.readAnswers(from: process, into: shared) }
   }
 
+  /// The helper's process ID.
+  public var helperProcessID: Int32 { process.pid }
+
   public func send(_ request: HTTPRequest, deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
     let timeout = max(.zero, ContinuousClock.now.duration(to: deadline))
     let id = shared.state.withLock { state in
@@ -123,7 +126,8 @@ public final class HelperTransport: HTTPTransport {
     let shutDown = shared.state.withLock { $0.shutDown }
     let reason =
       broken.map { "bcsh's network helper sent \($0)" }
-      ?? (shutDown ? "the HTTP client was already shut down" : "bcsh's network helper (bcsh-net) ended unexpectedly")
+      ?? (shutDown
+        ? "the HTTP client was already shut down" : "bcsh's network helper (bcsh-net) ended unexpectedly")
     let waiting = shared.state.withLock { state in
       state.ended = .other(reason)
       defer { state.waiting = [:] }

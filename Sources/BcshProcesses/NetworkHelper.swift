@@ -25,16 +25,22 @@ public struct NetworkHelper: Sendable {
       throw BcshError(
         "cannot find \(name): the path of the running bcsh is unknown (/proc/self/exe)", code: .unsupported)
     }
-    let folder = String(executable[..<(executable.lastIndex(of: "/") ?? executable.startIndex)])
-    let candidates = [folder + "/" + name, folder + "/../libexec/bcsh/" + name]
+    let folder = Self.folder(of: executable)
+    let candidates = [folder + "/" + name, Self.folder(of: folder) + "/libexec/bcsh/" + name]
     for candidate in candidates where access(candidate, X_OK) == 0 {
       return NetworkHelper(path: candidate)
     }
     throw BcshError(
-      "cannot reach the network: bcsh's helper \(name) is not installed (looked for "
+      "bcsh's network helper \(name) is not installed (looked for "
         + candidates.map { "'\($0)'" }.joined(separator: " and ") + ")",
       code: .unsupported,
       hint: "install bcsh with scripts/install, which puts \(name) in PREFIX/libexec/bcsh/")
+  }
+
+  /// The folder `path` is in (`/` for `/bcsh`).
+  private static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "" }
+    return String(path[..<slash])
   }
 
   private static func ownExecutable() -> String? {
@@ -50,7 +56,8 @@ public struct NetworkHelper: Sendable {
   /// when its end of the socket reads end of file: when bcsh closes it or exits.
   public func start(_ arguments: [String]) throws(BcshError) -> HelperProcess {
     var ends: [Int32] = [-1, -1]
-    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0
+    else {
       throw failure("socketpair: " + String(cString: strerror(errno)))
     }
     defer { close(ends[1]) }
@@ -65,9 +72,13 @@ public struct NetworkHelper: Sendable {
     defer { posix_spawnattr_destroy(&attributes) }
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
     posix_spawnattr_setpgroup(&attributes, 0)
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    // The terminal's signals start blocked: one sent to bcsh's process group while the helper is
+    // still in it (between its fork and its own group) stays pending, and the helper discards it
+    // by ignoring them before it unblocks them (`NetworkHelper.ignoreTerminalSignals`).
+    var terminalSignals = sigset_t()
+    sigemptyset(&terminalSignals)
+    for signal in Self.terminalSignals { sigaddset(&terminalSignals, signal) }
+    posix_spawnattr_setsigmask(&attributes, &terminalSignals)
     var argv = ([path] + arguments).map { strdup($0) }
     defer { argv.forEach { free($0) } }
     argv.append(nil)
@@ -78,6 +89,22 @@ public struct NetworkHelper: Sendable {
       throw failure(String(cString: strerror(status)))
     }
     return HelperProcess(pid: pid, socket: ends[0])
+  }
+
+  /// The signals a terminal sends its foreground process group (Ctrl-C, Ctrl-\, Ctrl-Z).
+  public static let terminalSignals = [SIGINT, SIGQUIT, SIGTSTP]
+
+  /// Called first by the helper: the terminal's signals are bcsh's to act on (bcsh stops a
+  /// request it no longer waits for, and ends the helper by closing its socket). Ignored, then
+  /// unblocked: one that came while the helper started is discarded.
+  public static func ignoreTerminalSignals() {
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    for signal in terminalSignals {
+      Glibc.signal(signal, SIG_IGN)
+      sigaddset(&unblocked, signal)
+    }
+    sigprocmask(SIG_UNBLOCK, &unblocked, nil)
   }
 
   /// Replaces this process with the helper (`bcsh sandbox serve`): its streams, signals and
@@ -102,26 +129,10 @@ public struct HelperProcess: Sendable {
   public let socket: Int32
 
   /// Writes all of `bytes`; false when the helper is gone. Never raises SIGPIPE.
-  public func write(_ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { return false }
-      offset += written
-    }
-    return true
-  }
+  public func write(_ bytes: [UInt8]) -> Bool { SocketIO.sendAll(bytes, to: socket) }
 
   /// Reads what is there, waiting for at least one byte; an empty array at end of file or error.
-  public func read() -> [UInt8] {
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = recv(socket, &buffer, buffer.count, 0)
-      if count < 0 && errno == EINTR { continue }
-      return count > 0 ? Array(buffer[..<count]) : []
-    }
-  }
+  public func read() -> [UInt8] { SocketIO.receive(from: socket) }
 
   /// Tells the helper that nothing more comes: it finishes and exits.
   public func finishWriting() { _ = Glibc.shutdown(socket, Int32(SHUT_WR)) }
@@ -136,5 +147,32 @@ public struct HelperProcess: Sendable {
     }
     close(socket)
     return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+  }
+}
+
+/// Whole writes and waiting reads on a stream socket, the two ends of bcsh's socket to its helper.
+public enum SocketIO {
+  /// Writes all of `bytes` to `socket`; false when the other end is gone. Never raises SIGPIPE.
+  public static func sendAll(_ bytes: [UInt8], to socket: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes {
+        send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return false }
+      offset += written
+    }
+    return true
+  }
+
+  /// Reads what is there, waiting for at least one byte; an empty array at end of file or error.
+  public static func receive(from socket: Int32) -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = recv(socket, &buffer, buffer.count, 0)
+      if count < 0 && errno == EINTR { continue }
+      return count > 0 ? Array(buffer[..<count]) : []
+    }
   }
 }

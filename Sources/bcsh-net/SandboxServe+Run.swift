@@ -2,8 +2,8 @@ import ArgumentParser
 import BcshCommandLine
 import BcshFormats
 import BcshModel
-import BcshProgram
 import BcshPorts
+import BcshProgram
 import BcshSandbox
 import BcshSandboxData
 import BcshShell

@@ -1,3 +1,4 @@
+import BcshProcesses
 import BcshSandbox
 import BcshSandboxData
 import Dispatch
@@ -20,12 +21,7 @@ enum SandboxService {
     say("ok \(server.baseURL)")
     await withCheckedContinuation { (ended: CheckedContinuation<Void, Never>) in
       DispatchQueue(label: "bcsh-net.sandbox").async {
-        var byte: UInt8 = 0
-        while true {
-          let count = read(STDIN_FILENO, &byte, 1)
-          if count < 0 && errno == EINTR { continue }
-          if count <= 0 { break }
-        }
+        while !SocketIO.receive(from: STDIN_FILENO).isEmpty {}
         ended.resume()
       }
     }
@@ -34,7 +30,7 @@ enum SandboxService {
   }
 
   private static func say(_ line: String) {
-    var text = line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") + "\n"
-    text.withUTF8 { bytes in _ = send(STDOUT_FILENO, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
+    let text = line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") + "\n"
+    _ = SocketIO.sendAll(Array(text.utf8), to: STDOUT_FILENO)
   }
 }

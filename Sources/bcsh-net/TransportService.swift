@@ -1,6 +1,7 @@
 import BcshFormats
 import BcshHTTP
 import BcshPorts
+import BcshProcesses
 import Dispatch
 import Synchronization
 
@@ -77,22 +78,13 @@ private final class RunningRequests: Sendable {
   }
 }
 
-/// Standard output, written a whole frame at a time under a lock.
+/// Standard output (bcsh's socket), written a whole frame at a time under a lock. A write that
+/// fails means bcsh is gone; end of input follows.
 private enum Output {
   private static let lock = Mutex(())
 
   static func write(_ bytes: [UInt8]) {
-    lock.withLock { _ in
-      var offset = 0
-      while offset < bytes.count {
-        let written = bytes[offset...].withUnsafeBytes {
-          send(STDOUT_FILENO, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-        }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }  // bcsh is gone; end of input follows.
-        offset += written
-      }
-    }
+    lock.withLock { _ in _ = SocketIO.sendAll(bytes, to: STDOUT_FILENO) }
   }
 }
 
@@ -103,12 +95,10 @@ private enum InputFrames {
     AsyncStream { continuation in
       DispatchQueue(label: "bcsh-net.input").async {
         var buffer = TransportFrameBuffer()
-        var bytes = [UInt8](repeating: 0, count: 1 << 16)
         reading: while true {
-          let count = Glibc.read(STDIN_FILENO, &bytes, bytes.count)
-          if count < 0 && errno == EINTR { continue }
-          guard count > 0 else { break }
-          buffer.append(bytes[..<count])
+          let bytes = SocketIO.receive(from: STDIN_FILENO)
+          guard !bytes.isEmpty else { break }
+          buffer.append(bytes)
           do {
             while let frame = try buffer.next() { continuation.yield(frame) }
           } catch {

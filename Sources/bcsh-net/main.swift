@@ -1,4 +1,5 @@
 import BcshCommandLine
+import BcshProcesses
 import BcshProgram
 import CCoreDumps
 
@@ -16,6 +17,7 @@ import CCoreDumps
 _ = bcsh_disable_core_dumps()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first != "route" { NetworkHelper.ignoreTerminalSignals() }
 switch arguments.first {
 case "transport" where arguments.count == 1:
   exit(await TransportService.run(caBundle: nil))

@@ -14,7 +14,13 @@ extension Ports {
   /// the system's clocks.
   static func live(caBundle: String?, standardInputIsTerminal: Bool, readsStandardInput: Bool) -> Ports {
     Ports(
-      transport: { try HelperTransport(helper: NetworkHelper.installed(), caBundle: caBundle) },
+      transport: {
+        do throws(BcshError) {
+          return try HelperTransport(helper: NetworkHelper.installed(), caBundle: caBundle)
+        } catch {
+          throw BcshError("cannot reach the network: " + error.message, code: error.code, hint: error.hint)
+        }
+      },
       keyring: { SecretServiceStore() },
       secretReader: standardInputIsTerminal ? TerminalSecretReader() : nil,
       standardInput: !standardInputIsTerminal && readsStandardInput

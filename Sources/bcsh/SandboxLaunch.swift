@@ -19,7 +19,12 @@ struct SandboxLaunch {
 
   /// Starts the demo sandbox on an ephemeral loopback port and prints its short banner to stderr.
   static func start(configuration: SandboxConfiguration = .demo) throws(BcshError) -> SandboxLaunch {
-    let helper = try NetworkHelper.installed().start(["sandbox"])
+    let helper: HelperProcess
+    do throws(BcshError) {
+      helper = try NetworkHelper.installed().start(["sandbox"])
+    } catch {
+      throw BcshError("cannot start the sandbox: " + error.message, code: error.code, hint: error.hint)
+    }
     // One line: `ok BASE_URL` once it listens, or `error REASON`.
     var line: [UInt8] = []
     while !line.contains(UInt8(ascii: "\n")) {
@@ -33,7 +38,8 @@ struct SandboxLaunch {
       let status = helper.wait()
       throw BcshError(
         "cannot start the sandbox: "
-          + (answer.hasPrefix("error ") ? String(answer.dropFirst(6)) : "\(NetworkHelper.name) ended with status \(status)"),
+          + (answer.hasPrefix("error ")
+            ? String(answer.dropFirst(6)) : "\(NetworkHelper.name) ended with status \(status)"),
         code: .unsupported)
     }
     let baseURL = String(answer.dropFirst(3))

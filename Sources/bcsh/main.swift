@@ -1,8 +1,8 @@
 import ArgumentParser
 import BcshCommandLine
+import BcshModel
 import BcshProcesses
 import BcshProgram
-import BcshModel
 import CCoreDumps
 
 // Before anything holds a secret: no core dump of this process, and no same-user debugger, ever
@@ -43,7 +43,8 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
         root.exit(withError: ExitCode(2))
       }
       let failure = helper.replaceProcess(["route"] + CommandLine.arguments.dropFirst())
-      StandardStreams().writeFailure("error: cannot start the sandbox: \(failure.message)", hint: failure.hint)
+      StandardStreams().writeFailure(
+        "error: cannot start the sandbox: \(failure.message)", hint: failure.hint)
       root.exit(withError: ExitCode(2))
     case let exec as ExecRoute: try await exec.execute()
     case let doctor as DoctorRoute:

@@ -31,6 +31,21 @@ struct InstallTests {
       !version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
       "bcsh --version printed nothing")
 
+    // The installed bcsh finds its network helper in PREFIX/libexec/bcsh: the sandbox starts and
+    // a verify goes through.
+    let verified = try run(
+      prefix.url.path + "/bin/bcsh",
+      [
+        "--sandbox", "-c",
+        "token new migration; token set access-token --env SANDBOX_MIGRATION_ACCESS_TOKEN; "
+          + "path set $SANDBOX_STORE_HASH; scope add products; verify",
+      ])
+    #expect(verified.status == 0, "installed bcsh --sandbox verify: \(verified.stdout)\(verified.stderr)")
+    #expect(verified.stdout.contains("result: ok"), "\(verified.stdout)")
+    let helperMode = try FileManager.default.attributesOfItem(
+      atPath: prefix.url.path + "/libexec/bcsh/bcsh-net")[.posixPermissions]
+    #expect(helperMode as? Int == 0o755)
+
     let page = prefix.url.appendingPathComponent("share/man/man1/bcsh.1")
     ManPage.expectComplete(try ManPage.render(page), page: page)
 

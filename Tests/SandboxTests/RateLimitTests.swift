@@ -6,6 +6,7 @@ import BcshVerify
 import Testing
 
 @testable import BcshSandbox
+@testable import BcshSandboxData
 
 /// The per-store fixed window: headers on every response, 429 past the quota, reset after the window.
 @Suite struct RateLimitTests {

@@ -11,6 +11,7 @@ import TestSupport
 import Testing
 
 @testable import BcshSandbox
+@testable import BcshSandboxData
 
 /// The server itself: loopback only, latency, TLS, configuration files, the banner.
 @Suite struct SandboxServerTests {

@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import BcshSandbox
+@testable import BcshSandboxData
 
 /// The sandbox's storefront API token endpoints, checked against the reference's rules: the three
 /// creates with their scopes and bodies, revoke, and the storefront's `/graphql`.

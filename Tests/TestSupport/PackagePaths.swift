@@ -10,4 +10,7 @@ public enum PackagePaths {
 
   /// The debug build of `bcsh`, which `swift build` and `swift test` make.
   public static let bcsh = root.appendingPathComponent(".build/debug/bcsh").path
+
+  /// The debug build of `bcsh-net`, bcsh's network helper, beside `bcsh`.
+  public static let bcshNet = root.appendingPathComponent(".build/debug/bcsh-net").path
 }

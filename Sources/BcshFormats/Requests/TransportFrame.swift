@@ -83,7 +83,8 @@ public enum TransportFrame: Sendable, Equatable {
       let timeout = Duration.seconds(seconds) + .nanoseconds(nanoseconds)
       frame = .request(
         id: id,
-        HTTPRequest(method: HTTPMethod(rawValue: method), url: url, headers: headers, body: hasBody ? bytes : nil),
+        HTTPRequest(
+          method: HTTPMethod(rawValue: method), url: url, headers: headers, body: hasBody ? bytes : nil),
         timeout: timeout)
     case .cancel:
       frame = .cancel(id: id)
@@ -183,11 +184,15 @@ private struct FrameWriter {
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
   mutating func integer32(_ value: UInt32) {
-    for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+    for shift in stride(from: 24, through: 0, by: -8) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+    }
   }
 
   mutating func integer(_ value: UInt64) {
-    for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+    }
   }
 
   mutating func bytes(_ value: [UInt8]) {

@@ -1,4 +1,5 @@
 import BcshSandboxData
+
 extension SandboxAPI {
   /// Answers one request under `/stores/{hash}/`, in the order BigCommerce checks things:
   /// credentials (401), token and store belonging together (403), rate limit (429), path form,

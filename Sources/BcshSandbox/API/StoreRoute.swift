@@ -1,4 +1,5 @@
 import BcshSandboxData
+
 /// One store REST endpoint the sandbox serves: its path pattern, the scopes that grant it and what
 /// it answers once access is granted.
 struct StoreRoute: Sendable {

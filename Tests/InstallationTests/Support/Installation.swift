@@ -4,6 +4,7 @@ import Foundation
 enum Installation {
   static let files = [
     "bin/bcsh",
+    "libexec/bcsh/bcsh-net",
     "share/bash-completion/completions/bcsh",
     "share/zsh/site-functions/_bcsh",
     "share/fish/vendor_completions.d/bcsh.fish",
