@@ -32,8 +32,10 @@ public struct Token: Sendable, Equatable, Codable {
     } else {
       grants.removeAll { $0.scopeID == grant.scopeID }
     }
-    grants.append(grant)
-    grants.sort()
+    // The grants are kept sorted: inserted after every grant not after it, where a stable sort of
+    // the appended grant would put it, without sorting the whole list again.
+    let place = grants.firstIndex { grant < $0 } ?? grants.endIndex
+    grants.insert(grant, at: place)
   }
 
   /// Removes a scope (every box of it), or with `level` that one box; returns whether anything
