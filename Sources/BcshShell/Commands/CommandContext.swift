@@ -71,7 +71,11 @@ public struct CommandContext {
   /// The whole process environment, for a program `exec` runs.
   var environmentVariables: [String: String] { shell.environment.variables }
   /// `doctor`'s checks, on the shell's file and process ports.
-  var projectDoctor: ProjectDoctor { shell.projectDoctor(knowing: state.session) }
+  var projectDoctor: ProjectDoctor {
+    // Its checks run git.
+    shell.writeOutputThrough()
+    return shell.projectDoctor(knowing: state.session)
+  }
   /// The shell's current folder.
   var currentDirectory: String { shell.environment.currentDirectory }
   /// The user's files, for reading.
@@ -79,7 +83,10 @@ public struct CommandContext {
   /// Now, by the shell's clock.
   var now: Date { shell.environment.ports.now() }
   /// All of standard input, for `--stdin`; nil when it is the terminal or not offered.
-  var readStandardInput: (() throws(BcshError) -> String?)? { shell.environment.ports.standardInput }
+  var readStandardInput: (() throws(BcshError) -> String?)? {
+    shell.writeOutputThrough()
+    return shell.environment.ports.standardInput
+  }
 
   /// Runs a sourced script on the draft state, as one of this command's steps.
   mutating func runSourced(_ text: String, source: String, path: String, sourceStack: [String]) async

@@ -20,6 +20,19 @@ public final class Shell {
   public private(set) var secretsLearned = 0
   /// The stores' channels, for completing `--channel`.
   let channelDirectory = ChannelDirectory()
+  /// Output not yet handed to `writer`. While a script runs with standard output not a terminal,
+  /// output is written in blocks instead of one write (and flush) a line; it is handed on before
+  /// anything goes to standard error, before a command reaches outside the session (its
+  /// capabilities: files, programs, the network, hidden entry), reads standard input or runs git,
+  /// when it reaches `heldOutputLimit`, and when the run ends, whichever way it ends.
+  var heldOutput = ""
+  /// Whether `write` holds output now: only within a script run that holds it, and not in a
+  /// command that reached outside the session (its progress and a program's output are in order).
+  var holdsOutput = false
+  /// Whether the script running (and the scripts it sources) holds output.
+  private var runHoldsOutput = false
+  /// The most output held before it is handed on.
+  static let heldOutputLimit = 32 << 10
 
   public init(
     environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
@@ -47,6 +60,13 @@ public final class Shell {
   /// order. Stops at the first failure unless `keepGoing`. Returns the exit status.
   public func run(script text: String, source: String, path: String?) async -> ShellExitStatus {
     var state = self.state
+    // Output to a terminal, and the interactive shell's, is written as it comes.
+    runHoldsOutput = !options.interactive && !format.showsProgress
+    defer {
+      runHoldsOutput = false
+      holdsOutput = false
+      flushOutput()
+    }
     let outcome = await run(script: text, source: source, path: path, state: &state, sourceStack: [])
     self.state = state
     return outcome.status
@@ -96,6 +116,9 @@ public final class Shell {
         return RunOutcome(status: .interrupted)
       }
       var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
+      // Each command starts holding output again when the script does (the one before may have
+      // reached outside the session).
+      holdsOutput = runHoldsOutput
       do throws(BcshError) {
         try await run(command, in: &context)
         // Swapped, not copied: the draft becomes the state without retaining each of its parts
@@ -165,7 +188,8 @@ public final class Shell {
   /// What a command declaring `effects` may do outside the session: inert under `--dry-run`,
   /// refusing for every effect not declared.
   func capabilities(for effects: Effects, of command: String) -> Capabilities {
-    Capabilities.granted(
+    writeOutputThrough()
+    return Capabilities.granted(
       effects, to: command, ports: environment.ports, apiBase: environment.apiBase,
       storefrontBase: environment.storefrontBase, dryRun: options.dryRun,
       confirm: confirm)
