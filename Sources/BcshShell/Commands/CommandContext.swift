@@ -111,10 +111,19 @@ public struct CommandContext {
   /// Changes the current token. A change to what it declares or holds makes its last verify
   /// result stale, so that result is dropped.
   public mutating func updateCurrent(_ change: (inout Token) throws(BcshError) -> Void) throws(BcshError) {
-    let current = try currentToken()
-    try Self.refuseMinted(current)
-    let name = current.name
+    // The token read in place, not copied out: only its name and whether it was minted count.
+    let name = try state.session.withCurrent { (current) throws(BcshError) in
+      try Self.refuseMinted(current)
+      return current.name
+    }
     try state.session.update(name) { (token: inout Token) throws(BcshError) in
+      // Without a verify result there is nothing to drop unless the change made one: the token
+      // is then compared with nothing (most changes of a script).
+      guard token.lastVerification != nil else {
+        try change(&token)
+        token.lastVerification = nil
+        return
+      }
       let before = token
       try change(&token)
       if token != before { token.lastVerification = nil }
