@@ -61,6 +61,8 @@ public struct Lexer {
   /// The next command, or nil at the end of the text.
   public mutating func nextCommand() throws(BcshError) -> WrittenCommand? {
     var words: [Word] = []
+    // Room for a usual command's words at once, rather than growing the list word by word.
+    if !validating { words.reserveCapacity(4) }
     while let byte = peek() {
       switch byte {
       case .space, .tab, .carriageReturn:

@@ -120,7 +120,17 @@ public final class Shell {
       // reached outside the session).
       holdsOutput = runHoldsOutput
       do throws(BcshError) {
-        try await run(command, in: &context)
+        let (spec, invocation) = try prepare(command, in: &context)
+        // A command that never waits runs with plain calls (most lines of a script).
+        if let immediate = spec.immediateHandler {
+          try BcshError.placing(at: command.position) { () throws(BcshError) in
+            try immediate(&context, invocation)
+          }
+        } else {
+          try await BcshError.placing(at: command.position) { () async throws(BcshError) in
+            try await spec.handler(&context, invocation)
+          }
+        }
         // Swapped, not copied: the draft becomes the state without retaining each of its parts
         // again, and the old state goes with the context.
         swap(&state, &context.state)
@@ -142,16 +152,26 @@ public final class Shell {
     return RunOutcome(status: worst)
   }
 
-  /// Expands, matches and runs one command on `context.state`.
-  private func run(_ command: WrittenCommand, in context: inout CommandContext) async throws(BcshError) {
-    let variables = context.state.variables
-    let environment = self.environment.variables
-    let expander = Expander { variables[$0] ?? environment[$0] }
+  /// Expands and matches one command on `context.state`, and shows it under `-x`: the command's
+  /// declaration and its invocation, ready to run.
+  private func prepare(_ command: WrittenCommand, in context: inout CommandContext) throws(BcshError) -> (
+    CommandSpec, Invocation
+  ) {
+    let expander: Expander
+    if command.words.allSatisfy(\.holdsNoVariable) {
+      // No word holds a variable (most lines): nothing is looked up, so no lookup capturing the
+      // variables is made.
+      expander = Expander { _ in nil }
+    } else {
+      let variables = context.state.variables
+      let environment = self.environment.variables
+      expander = Expander { variables[$0] ?? environment[$0] }
+    }
     let arguments = try expander.expand(command.words)
     let (spec, consumed) = try CommandTable.match(arguments, at: command.position)
     context.declared = (spec.words, spec.effects)
     let invocation = try Invocation(
-      spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
+      spec: spec, position: command.position, words: arguments[consumed...])
     if options.trace {
       // A line that carries a secret shows its positionals beyond the first masked, and so does
       // any word shaped like a secret (`set T VALUE`, before T is known to hold one).
@@ -165,9 +185,7 @@ public final class Shell {
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
-    try await BcshError.placing(at: command.position) { () async throws(BcshError) in
-      try await spec.handler(&context, invocation)
-    }
+    return (spec, invocation)
   }
 
   /// Learns the secrets of the tokens the last command added or changed.
