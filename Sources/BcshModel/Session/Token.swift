@@ -33,8 +33,14 @@ public struct Token: Sendable, Equatable, Codable {
       grants.removeAll { $0.scopeID == grant.scopeID }
     }
     // The grants are kept sorted: inserted after every grant not after it, where a stable sort of
-    // the appended grant would put it, without sorting the whole list again.
-    let place = grants.firstIndex { grant < $0 } ?? grants.endIndex
+    // the appended grant would put it, without sorting the whole list again. The test is
+    // `grant < existing`, with the new grant's place in the catalog looked up once.
+    let order = ScopeCatalog.order(of: grant.scopeID)
+    let place =
+      grants.firstIndex { existing in
+        let other = ScopeCatalog.order(of: existing.scopeID)
+        return order == other ? grant < existing : order < other
+      } ?? grants.endIndex
     grants.insert(grant, at: place)
   }
 
