@@ -40,11 +40,13 @@ struct ScopeAddCommand: SynchronousCommand {
       for grant in grants { token.grant(grant) }
     }
     // A drop-down scope holds one level: a new one replaces what was declared, and says so.
-    let list = grants.map { grant in
+    var list = ""
+    for grant in grants {
+      if !list.isEmpty { list += ", " }
+      list += "\(grant.scopeID)=\(grant.level)"
       let before = grant.scope?.choice == .checkboxes ? nil : token.level(of: grant.scopeID)
-      let change = before.map { $0 == grant.level ? "" : " (was \($0))" } ?? ""
-      return "\(grant.scopeID)=\(grant.level)" + change
-    }.joined(separator: ", ")
+      if let before, before != grant.level { list += " (was \(before))" }
+    }
     context.confirm("'\(token.name)' declares \(list)")
   }
 }

@@ -61,6 +61,8 @@ public struct Lexer {
   /// The next command, or nil at the end of the text.
   public mutating func nextCommand() throws(BcshError) -> WrittenCommand? {
     var words: [Word] = []
+    // Validating keeps no word, only whether the command has one: its commands are dropped.
+    var hasWord = false
     // Room for a usual command's words at once, rather than growing the list word by word.
     if !validating { words.reserveCapacity(4) }
     while let byte = peek() {
@@ -69,18 +71,23 @@ public struct Lexer {
         index += 1
       case .newline, .semicolon:
         index += 1
-        if let first = words.first { return WrittenCommand(words: words, position: first.position) }
+        if hasWord { return command(of: words) }
       case .hash:
         while let next = peek(), next != .newline { index += 1 }
       case .backslash where peek(1) == .newline:
         index += 2
       default:
         let word = try word()
-        // Validating keeps only the first word: a command needs one (the command is dropped).
-        if !validating || words.isEmpty { words.append(word) }
+        hasWord = true
+        if !validating { words.append(word) }
       }
     }
-    return words.first.map { WrittenCommand(words: words, position: $0.position) }
+    return hasWord ? command(of: words) : nil
+  }
+
+  /// The command `words` make; for validation (which keeps none), one without words.
+  private func command(of words: [Word]) -> WrittenCommand {
+    WrittenCommand(words: words, position: words.first?.position ?? unplaced)
   }
 
   // MARK: Words
