@@ -228,7 +228,10 @@ public enum AtomicFile {
 
   /// Reads a whole text file, with errors a user can act on.
   public static func read(_ path: String, shownAs name: String? = nil) throws(BcshError) -> String {
-    try readWithFingerprint(path, shownAs: name).text
+    // The same reading as `readWithFingerprint`, without the digest of every byte nobody asked
+    // for (a script of 100k lines is 2 MB).
+    let shown = name ?? path
+    return try text(of: try readBytes(path, shownAs: shown).0, shownAs: shown)
   }
 
   /// Reads a file and fingerprints the very file it read (`fstat` of the open descriptor): a save
@@ -246,12 +249,18 @@ public enum AtomicFile {
   ) {
     let shown = name ?? path
     let (bytes, info) = try readBytes(path, shownAs: shown)
+    return (
+      try text(of: bytes, shownAs: shown),
+      FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes))
+    )
+  }
+
+  /// A file's bytes as text, without a byte order mark; an error when they are not UTF-8.
+  private static func text(of bytes: [UInt8], shownAs shown: String) throws(BcshError) -> String {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw BcshError("\(ShownWord.quoted(shown)) is not UTF-8 text", code: .invalidFile)
     }
-    return (
-      withoutByteOrderMark(text), FileFingerprint(info, contentDigest: FileFingerprint.digest(of: bytes))
-    )
+    return withoutByteOrderMark(text)
   }
 
   /// The bytes of a file (at most 16 MiB) and the `fstat` of the descriptor they were read from;

@@ -31,8 +31,11 @@ public struct Session: Sendable, Equatable, Codable {
   /// The current token as commands change it, kept out of the tree: a script spends most lines on
   /// the current token, and a change here costs O(1) where a change in the tree copies (and later
   /// frees) the path to it. Written back when another token becomes current or one is added,
-  /// removed or renamed.
+  /// removed or renamed. A token just added stays here, out of the tree, until then: adding it
+  /// costs one change to the tree (writing back the token current before) instead of two.
   private var pending: Entry?
+  /// Whether the tree holds an entry (stale) for the pending token: false for one just added.
+  private var pendingInTree = false
   private var nextPlace = 0
   public private(set) var currentName: String?
   /// The tokens added, changed, renamed (both names) or removed since the shell last asked
@@ -53,7 +56,7 @@ public struct Session: Sendable, Equatable, Codable {
   /// Every token, in the order they were made.
   public var tokens: [Token] { latestEntries.sorted { $0.place < $1.place }.map(\.token) }
 
-  public var tokenCount: Int { entries.count }
+  public var tokenCount: Int { entries.count + (pending != nil && !pendingInTree ? 1 : 0) }
 
   /// Not `currentName.flatMap(token(named:))`: that closure captured a copy of the whole session,
   /// on every command that changes the current token (2% of a replay).
@@ -63,6 +66,20 @@ public struct Session: Sendable, Equatable, Codable {
   }
 
   public func token(named name: String) -> Token? { entry(named: name)?.token }
+
+  /// `body` on the token called `name`, without copying the token out (a token is a large value:
+  /// the shell reads one after every command that changes it); nil when there is none.
+  package func withToken<Result>(named name: String, _ body: (Token) -> Result) -> Result? {
+    guard let entry = entry(named: name) else { return nil }
+    return body(entry.box.token)
+  }
+
+  /// `body` on the current token, without copying it out; the error `requireCurrent()` throws
+  /// when there is none.
+  package func withCurrent<Result>(_ body: (Token) throws(BcshError) -> Result) throws(BcshError) -> Result {
+    guard let currentName, let entry = entry(named: currentName) else { throw noCurrentToken }
+    return try body(entry.box.token)
+  }
 
   /// The tokens whose names the control panel would take for `name`: the same letters whatever
   /// their case, with spaces, hyphens and underscores alike ("Cart Migration", "cart-migration").
@@ -93,6 +110,7 @@ public struct Session: Sendable, Equatable, Codable {
   /// Every entry, the pending one in place of its stale copy.
   private var latestEntries: [Entry] {
     guard let pending else { return Array(entries.values) }
+    guard pendingInTree else { return Array(entries.values) + [pending] }
     return entries.values.map { $0.place == pending.place ? pending : $0 }
   }
 
@@ -106,13 +124,16 @@ public struct Session: Sendable, Equatable, Codable {
   /// Adds a token and makes it current. The name must be new.
   public mutating func add(_ token: Token) throws(BcshError) {
     try Session.checkName(token.name)
-    guard entries[token.name] == nil else {
+    guard entry(named: token.name) == nil else {
       throw BcshError(
         "a token named '\(token.name)' already exists", code: .alreadyExists,
         hint: "'token use \(token.name)' selects it")
     }
     writeBack()
-    insert(token)
+    pending = Entry(place: nextPlace, box: TokenBox(token))
+    pendingInTree = false
+    nextPlace += 1
+    changedNames.append(token.name)
     currentName = token.name
   }
 
@@ -132,7 +153,7 @@ public struct Session: Sendable, Equatable, Codable {
 
   public mutating func rename(_ old: String, to new: String) throws(BcshError) {
     _ = try require(old)
-    guard entries[new] == nil else {
+    guard entry(named: new) == nil else {
       throw BcshError("a token named \(ShownWord.quoted(new)) already exists", code: .alreadyExists)
     }
     try Session.checkName(new)
@@ -163,6 +184,7 @@ public struct Session: Sendable, Equatable, Codable {
     try change(&token)
     entry.box = TokenBox(token)
     if name == currentName {
+      if pending == nil { pendingInTree = true }
       pending = entry
     } else {
       entries[name] = entry
@@ -182,12 +204,15 @@ public struct Session: Sendable, Equatable, Codable {
 
   /// The current token, or an error that says how to get one.
   public func requireCurrent() throws(BcshError) -> Token {
-    guard let current else {
-      throw BcshError(
-        "no current token", code: .notReady,
-        hint: entries.isEmpty ? "'token new NAME' creates one" : "'token use NAME' selects one")
-    }
+    guard let current else { throw noCurrentToken }
     return current
+  }
+
+  /// The error for a command that needs a current token when there is none.
+  private var noCurrentToken: BcshError {
+    BcshError(
+      "no current token", code: .notReady,
+      hint: tokenCount == 0 ? "'token new NAME' creates one" : "'token use NAME' selects one")
   }
 
   /// The names of the tokens added or changed since the last call.
@@ -225,7 +250,7 @@ public struct Session: Sendable, Equatable, Codable {
   /// Two sessions are equal when they hold the same tokens in the same order and the same one is
   /// current. Sessions that share their storage (a draft nobody changed) compare in O(1).
   public static func == (left: Session, right: Session) -> Bool {
-    guard left.currentName == right.currentName, left.entries.count == right.entries.count else {
+    guard left.currentName == right.currentName, left.tokenCount == right.tokenCount else {
       return false
     }
     return (left.pending == right.pending && left.entries == right.entries) || left.tokens == right.tokens

@@ -32,8 +32,16 @@ public struct Token: Sendable, Equatable, Codable {
     } else {
       grants.removeAll { $0.scopeID == grant.scopeID }
     }
-    grants.append(grant)
-    grants.sort()
+    // The grants are kept sorted: inserted after every grant not after it, where a stable sort of
+    // the appended grant would put it, without sorting the whole list again. The test is
+    // `grant < existing`, with the new grant's place in the catalog looked up once.
+    let order = ScopeCatalog.order(of: grant.scopeID)
+    let place =
+      grants.firstIndex { existing in
+        let other = ScopeCatalog.order(of: existing.scopeID)
+        return order == other ? grant < existing : order < other
+      } ?? grants.endIndex
+    grants.insert(grant, at: place)
   }
 
   /// Removes a scope (every box of it), or with `level` that one box; returns whether anything

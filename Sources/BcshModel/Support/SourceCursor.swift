@@ -23,31 +23,43 @@ package struct SourceCursor {
 
   /// The place of the byte at `target`, which must not lie before an earlier target.
   package mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
+    precondition(target <= bytes.count, "a place past the end of the text")
     var offset = byteOffset
-    while offset < target {
-      let byte = bytes[offset]
-      if byte < 0x80 {
-        if byte == UInt8(ascii: "\n") {
-          line += 1
-          column = 1
-        } else {
-          column += 1
+    // Counted in locals, over the buffer: this runs for every word of every script line.
+    var line = self.line
+    var column = self.column
+    var characters = characterOffset
+    bytes.withUnsafeBufferPointer { bytes in
+      while offset < target {
+        let byte = bytes[offset]
+        if byte < 0x80 {
+          if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+          } else {
+            column += 1
+          }
+          characters += 1
+          offset += 1
+          continue
         }
-        characterOffset += 1
-        offset += 1
-        continue
+        var end = offset
+        while end < target, bytes[end] >= 0x80 { end += 1 }
+        // A combining mark belongs to the character before it: count the run together with the
+        // ASCII character in front (already counted once) so that "e" + U+0301 stays one column.
+        let joined = offset > 0 && bytes[offset - 1] < 0x80 && bytes[offset - 1] != UInt8(ascii: "\n")
+        let from = joined ? offset - 1 : offset
+        let count =
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self).count
+          - (joined ? 1 : 0)
+        column += count
+        characters += count
+        offset = end
       }
-      var end = offset
-      while end < target, bytes[end] >= 0x80 { end += 1 }
-      // A combining mark belongs to the character before it: count the run together with the
-      // ASCII character in front (already counted once) so that "e" + U+0301 stays one column.
-      let joined = offset > 0 && bytes[offset - 1] < 0x80 && bytes[offset - 1] != UInt8(ascii: "\n")
-      let from = joined ? offset - 1 : offset
-      let count = String(decoding: bytes[from..<end], as: UTF8.self).count - (joined ? 1 : 0)
-      column += count
-      characterOffset += count
-      offset = end
     }
+    self.line = line
+    self.column = column
+    characterOffset = characters
     byteOffset = max(byteOffset, target)
     return SourcePosition(source: source, line: line, column: column)
   }

@@ -71,7 +71,11 @@ public struct CommandContext {
   /// The whole process environment, for a program `exec` runs.
   var environmentVariables: [String: String] { shell.environment.variables }
   /// `doctor`'s checks, on the shell's file and process ports.
-  var projectDoctor: ProjectDoctor { shell.projectDoctor(knowing: state.session) }
+  var projectDoctor: ProjectDoctor {
+    // Its checks run git.
+    shell.writeOutputThrough()
+    return shell.projectDoctor(knowing: state.session)
+  }
   /// The shell's current folder.
   var currentDirectory: String { shell.environment.currentDirectory }
   /// The user's files, for reading.
@@ -79,7 +83,10 @@ public struct CommandContext {
   /// Now, by the shell's clock.
   var now: Date { shell.environment.ports.now() }
   /// All of standard input, for `--stdin`; nil when it is the terminal or not offered.
-  var readStandardInput: (() throws(BcshError) -> String?)? { shell.environment.ports.standardInput }
+  var readStandardInput: (() throws(BcshError) -> String?)? {
+    shell.writeOutputThrough()
+    return shell.environment.ports.standardInput
+  }
 
   /// Runs a sourced script on the draft state, as one of this command's steps.
   mutating func runSourced(_ text: String, source: String, path: String, sourceStack: [String]) async
@@ -104,10 +111,19 @@ public struct CommandContext {
   /// Changes the current token. A change to what it declares or holds makes its last verify
   /// result stale, so that result is dropped.
   public mutating func updateCurrent(_ change: (inout Token) throws(BcshError) -> Void) throws(BcshError) {
-    let current = try currentToken()
-    try Self.refuseMinted(current)
-    let name = current.name
+    // The token read in place, not copied out: only its name and whether it was minted count.
+    let name = try state.session.withCurrent { (current) throws(BcshError) in
+      try Self.refuseMinted(current)
+      return current.name
+    }
     try state.session.update(name) { (token: inout Token) throws(BcshError) in
+      // Without a verify result there is nothing to drop unless the change made one: the token
+      // is then compared with nothing (most changes of a script).
+      guard token.lastVerification != nil else {
+        try change(&token)
+        token.lastVerification = nil
+        return
+      }
       let before = token
       try change(&token)
       if token != before { token.lastVerification = nil }

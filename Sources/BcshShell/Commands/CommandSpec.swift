@@ -7,6 +7,8 @@ import BcshVerify
 /// `--dry-run` and the history filter all read this declaration.
 public struct CommandSpec: Sendable {
   public typealias Handler = @Sendable (inout CommandContext, Invocation) async throws(BcshError) -> Void
+  /// A handler that never waits, called without an asynchronous call (`SynchronousCommand`).
+  typealias ImmediateHandler = @Sendable (inout CommandContext, Invocation) throws(BcshError) -> Void
 
   /// The declaration's parts, behind one reference: every command run copies its spec (the match,
   /// its `Invocation`), and a copy now retains one object instead of seven arrays, strings and
@@ -20,10 +22,12 @@ public struct CommandSpec: Sendable {
     let carriesSecret: @Sendable ([String?]) -> Bool
     let effects: Effects
     let handler: Handler
+    let immediateHandler: ImmediateHandler?
 
     init(
       words: [String], summary: String, arguments: [ArgumentSpec], options: [OptionSpec], example: String,
-      carriesSecret: @escaping @Sendable ([String?]) -> Bool, effects: Effects, handler: @escaping Handler
+      carriesSecret: @escaping @Sendable ([String?]) -> Bool, effects: Effects, handler: @escaping Handler,
+      immediateHandler: ImmediateHandler? = nil
     ) {
       self.words = words
       self.summary = summary
@@ -33,6 +37,7 @@ public struct CommandSpec: Sendable {
       self.carriesSecret = carriesSecret
       self.effects = effects
       self.handler = handler
+      self.immediateHandler = immediateHandler
     }
   }
 
@@ -54,6 +59,9 @@ public struct CommandSpec: Sendable {
   /// Reads an invocation into the command's type and runs it: `CommandTable` sets it for each type
   /// it lists (`handled(by:)`).
   var handler: Handler { parts.handler }
+  /// The same work as `handler` without an asynchronous call, for a command that never waits;
+  /// nil for one that may (verify, exec, source).
+  var immediateHandler: ImmediateHandler? { parts.immediateHandler }
 
   public init(
     _ words: [String], _ summary: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
@@ -72,11 +80,13 @@ public struct CommandSpec: Sendable {
   private init(_ parts: Parts) { self.parts = parts }
 
   /// This declaration, run by `handler`.
-  func handled(by handler: @escaping Handler) -> CommandSpec {
+  func handled(by handler: @escaping Handler, immediately immediateHandler: ImmediateHandler? = nil)
+    -> CommandSpec
+  {
     CommandSpec(
       Parts(
         words: words, summary: summary, arguments: arguments, options: options, example: example,
-        carriesSecret: carriesSecret, effects: effects, handler: handler))
+        carriesSecret: carriesSecret, effects: effects, handler: handler, immediateHandler: immediateHandler))
   }
 
   public var name: String { words.joined(separator: " ") }

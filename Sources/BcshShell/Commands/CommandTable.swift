@@ -40,14 +40,21 @@ public enum CommandTable {
   private static let groups = [String: [CommandSpec]](
     grouping: all.filter { $0.words.count > 1 }, by: { $0.words[0] })
 
+  /// Each group's subcommands by their second word: a line names one without its words joined.
+  private static let bySubword = groups.mapValues { specs in
+    [String: CommandSpec](specs.map { ($0.words[1], $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The command that `words` start with and how many words name it.
   public static func match(_ arguments: [ExpandedWord], at position: SourcePosition) throws(BcshError) -> (
     CommandSpec, Int
   ) {
-    // The first two words only: no array of every word's text for each line matched.
-    let words = arguments.prefix(2).map(\.value)
-    guard let first = words.first else { throw BcshError("empty command", code: .usage, at: position) }
-    guard let group = groups[first] else {
+    // The first two words only, not copied into an array for each line matched.
+    guard let first = arguments.first?.value else {
+      throw BcshError("empty command", code: .usage, at: position)
+    }
+    let second = arguments.count > 1 ? arguments[1].value : nil
+    guard let subcommands = bySubword[first] else {
       if let spec = byWords[first], spec.words.count == 1 { return (spec, 1) }
       let guess = Spelling.suggestion(for: first, among: topLevelWords)
       throw BcshError(
@@ -55,18 +62,16 @@ public enum CommandTable {
         hint: guess.map { "did you mean '\($0)'? ('help' lists commands)" } ?? "'help' lists commands",
         at: position)
     }
-    if words.count > 1, let spec = byWords[first + " " + words[1]], spec.words.count == 2 {
-      return (spec, 2)
-    }
-    let names = group.map { $0.words[1] }
-    guard words.count > 1 else {
+    if let second, let spec = subcommands[second], spec.words.count == 2 { return (spec, 2) }
+    let names = (groups[first] ?? []).map { $0.words[1] }
+    guard let second else {
       throw BcshError(
         "'\(first)' needs a subcommand", code: .usage, hint: "one of: \(names.joined(separator: ", "))",
         at: position)
     }
-    let guess = Spelling.suggestion(for: words[1], among: names)
+    let guess = Spelling.suggestion(for: second, among: names)
     throw BcshError(
-      "unknown subcommand \(ShownWord.quoted(first + " " + words[1]))", code: .unknownName,
+      "unknown subcommand \(ShownWord.quoted(first + " " + second))", code: .unknownName,
       hint: guess.map { "did you mean '\(first) \($0)'?" } ?? "one of: \(names.joined(separator: ", "))",
       at: arguments[1].position)
   }

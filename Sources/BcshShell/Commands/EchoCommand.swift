@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `echo [WORDS ...]`: prints its words, variables expanded.
-struct EchoCommand: ShellCommand {
+struct EchoCommand: SynchronousCommand {
   static let words = RepeatedArgument<String>("WORDS", atLeastOne: false)
   static let spec = CommandSpec(
     ["echo"], "print words (variables expanded)", arguments: [words.spec],

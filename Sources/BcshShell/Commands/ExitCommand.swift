@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `exit [STATUS]`: leaves bcsh, once warned about unsaved changes.
-struct ExitCommand: ShellCommand {
+struct ExitCommand: SynchronousCommand {
   static let status = OptionalArgument<ShellExitStatus>("STATUS")
   static let spec = CommandSpec(
     ["exit"], "leave bcsh (warns once about unsaved changes)", arguments: [status.spec], example: "exit")

@@ -6,7 +6,7 @@ import JSONText
 
 /// `export TOKEN --for TOOL [DIR]`: the credentials in the files the tool itself reads, merged
 /// into what is there (docs/bigcommerce.md, "The tools' credential files").
-struct ExportCommand: ShellCommand {
+struct ExportCommand: SynchronousCommand {
   static let token = RequiredArgument<String>("TOKEN", .tokenName)
   static let folder = OptionalArgument<String>("DIR", .file(.folder))
   static let tool = ValueOption<ExportTool>(

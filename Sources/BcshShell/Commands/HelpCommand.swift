@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `help [COMMAND ...]`: the command list, or one command's syntax and an example.
-struct HelpCommand: ShellCommand {
+struct HelpCommand: SynchronousCommand {
   static let command = RepeatedArgument<String>("COMMAND", .command, atLeastOne: false)
   static let spec = CommandSpec(
     ["help"], "list commands, or show one command's syntax and an example", arguments: [command.spec],

@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `history [N]`: the last lines of the interactive history.
-struct HistoryCommand: ShellCommand {
+struct HistoryCommand: SynchronousCommand {
   static let count = OptionalArgument<LineCount>("N")
   static let spec = CommandSpec(
     ["history"], "show the last N lines of the history (all by default)", arguments: [count.spec],

@@ -35,6 +35,12 @@ public struct Invocation: Sendable {
   /// the positionals assigned and every closed-set value checked (before `-x` shows the line, as
   /// any word the declaration alone refuses).
   public init(spec: CommandSpec, position: SourcePosition, words: [ExpandedWord]) throws(BcshError) {
+    try self.init(spec: spec, position: position, words: words[...])
+  }
+
+  /// Matches `words` as the array form does, from a slice of a line's words (no copy of them).
+  public init(spec: CommandSpec, position: SourcePosition, words: ArraySlice<ExpandedWord>) throws(BcshError)
+  {
     self.spec = spec
     self.position = position
     var values: [ExpandedWord] = []

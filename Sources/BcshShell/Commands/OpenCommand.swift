@@ -9,7 +9,7 @@ import FoundationEssentials
 #endif
 
 /// `open FILE [--discard]`: a session file becomes the session.
-struct OpenCommand: ShellCommand {
+struct OpenCommand: SynchronousCommand {
   static let file = RequiredArgument<String>("FILE", .file(.session))
   static let discard = Flag("--discard", "discard unsaved changes")
   static let spec = CommandSpec(

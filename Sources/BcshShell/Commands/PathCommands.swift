@@ -9,7 +9,7 @@ enum PathCommands {
 }
 
 /// `path set VALUE`.
-struct PathSetCommand: ShellCommand {
+struct PathSetCommand: SynchronousCommand {
   static let value = RequiredArgument<String>("VALUE", .apiPath)
   static let spec = CommandSpec(
     ["path", "set"], "set the API path from an API path, store hash, store URL or account UUID",
@@ -43,7 +43,7 @@ struct PathSetCommand: ShellCommand {
 }
 
 /// `path show`.
-struct PathShowCommand: ShellCommand {
+struct PathShowCommand: SynchronousCommand {
   static let spec = CommandSpec(["path", "show"], "show the current token's API path", example: "path show")
 
   init(from invocation: Invocation) {}

@@ -9,7 +9,7 @@ enum SandboxCommands {
 }
 
 /// `sandbox show [--reveal]`.
-struct SandboxShowCommand: ShellCommand {
+struct SandboxShowCommand: SynchronousCommand {
   static let reveal = Flag("--reveal", "show the demo access tokens and client secrets in full")
   static let spec = CommandSpec(
     ["sandbox", "show"], "the sandbox's demo store and tokens with their credentials and scopes",

@@ -5,7 +5,7 @@ import BcshVerify
 import FoundationEssentials
 
 /// `save`: the session, or the current token as a file for other tools, on disk.
-struct SaveCommand: ShellCommand {
+struct SaveCommand: SynchronousCommand {
   static let file = OptionalArgument<String>("FILE", .file(.session))
   static let format = ValueOption<SaveFormat>("--format", value: "FORMAT", "session (default), txt or env")
   static let force = Flag("--force", "overwrite a file that exists or changed on disk")

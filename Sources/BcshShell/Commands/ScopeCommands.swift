@@ -15,7 +15,7 @@ enum ScopeCommands {
 }
 
 /// `scope add SCOPE[=LEVEL] ...`.
-struct ScopeAddCommand: ShellCommand {
+struct ScopeAddCommand: SynchronousCommand {
   static let grants = RepeatedArgument<String>("SCOPE[=LEVEL]", .scopeGrant, atLeastOne: true)
   static let spec = CommandSpec(
     ["scope", "add"],
@@ -40,17 +40,19 @@ struct ScopeAddCommand: ShellCommand {
       for grant in grants { token.grant(grant) }
     }
     // A drop-down scope holds one level: a new one replaces what was declared, and says so.
-    let list = grants.map { grant in
+    var list = ""
+    for grant in grants {
+      if !list.isEmpty { list += ", " }
+      list += "\(grant.scopeID)=\(grant.level)"
       let before = grant.scope?.choice == .checkboxes ? nil : token.level(of: grant.scopeID)
-      let change = before.map { $0 == grant.level ? "" : " (was \($0))" } ?? ""
-      return "\(grant.scopeID)=\(grant.level)" + change
-    }.joined(separator: ", ")
+      if let before, before != grant.level { list += " (was \(before))" }
+    }
     context.confirm("'\(token.name)' declares \(list)")
   }
 }
 
 /// `scope rm SCOPE[=LEVEL] ...`.
-struct ScopeRmCommand: ShellCommand {
+struct ScopeRmCommand: SynchronousCommand {
   static let scopes = RepeatedArgument<String>("SCOPE[=LEVEL]", .declaredScope, atLeastOne: true)
   static let spec = CommandSpec(
     ["scope", "rm"], "remove declared scopes (SCOPE=LEVEL: one box of an account-level resource)",
@@ -90,7 +92,7 @@ struct ScopeRmCommand: ShellCommand {
 }
 
 /// `scope clear`.
-struct ScopeClearCommand: ShellCommand {
+struct ScopeClearCommand: SynchronousCommand {
   static let spec = CommandSpec(["scope", "clear"], "remove every declared scope", example: "scope clear")
 
   init(from invocation: Invocation) {}
@@ -108,7 +110,7 @@ struct ScopeClearCommand: ShellCommand {
 }
 
 /// `scope list [--all]`.
-struct ScopeListCommand: ShellCommand {
+struct ScopeListCommand: SynchronousCommand {
   static let all = Flag("--all", "every scope bcsh knows, with levels, token strings and probes")
   static let spec = CommandSpec(
     ["scope", "list"], "this token's scopes in control-panel order (--all: the whole catalog)",
@@ -133,7 +135,7 @@ struct ScopeListCommand: ShellCommand {
 }
 
 /// `scope preset [NAME]`.
-struct ScopePresetCommand: ShellCommand {
+struct ScopePresetCommand: SynchronousCommand {
   static let preset = OptionalArgument<Preset>("NAME")
   static let spec = CommandSpec(
     ["scope", "preset"], "apply a named set of scopes; with no NAME, list the presets",
@@ -166,7 +168,7 @@ struct ScopePresetCommand: ShellCommand {
 }
 
 /// `scope info SCOPE`.
-struct ScopeInfoCommand: ShellCommand {
+struct ScopeInfoCommand: SynchronousCommand {
   static let topic = RequiredArgument<ScopeTopic>("SCOPE")
   static let spec = CommandSpec(
     ["scope", "info"], "what a scope unlocks: levels, token strings, operations, presets, verify's probe",
@@ -184,7 +186,7 @@ struct ScopeInfoCommand: ShellCommand {
 }
 
 /// `scope need [METHOD PATH ...] [--file FILE] [--add]`.
-struct ScopeNeedCommand: ShellCommand {
+struct ScopeNeedCommand: SynchronousCommand {
   static let requests = RepeatedArgument<String>("METHOD PATH", .request, atLeastOne: false)
   static let file = ValueOption<String>(
     "--file", value: "FILE", .file(.any),

@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `set [NAME [VALUE]]`: sets a variable, or lists them.
-struct SetCommand: ShellCommand {
+struct SetCommand: SynchronousCommand {
   static let name = OptionalArgument<String>("NAME", .variableName)
   static let value = OptionalArgument<String>("VALUE")
   static let spec = CommandSpec(

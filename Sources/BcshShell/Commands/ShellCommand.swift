@@ -16,13 +16,28 @@ protocol ShellCommand: Sendable {
   init(from invocation: Invocation) throws(BcshError)
   /// Runs the command on the context's draft state.
   func run(in context: inout CommandContext) async throws(BcshError)
+  /// `spec`, with the handler that reads an invocation into this type and runs it.
+  static var tableEntry: CommandSpec { get }
 }
 
 extension ShellCommand {
-  /// `spec`, with the handler that reads an invocation into this type and runs it.
   static var tableEntry: CommandSpec {
     spec.handled { context, invocation throws(BcshError) in
       try await Self(from: invocation).run(in: &context)
     }
+  }
+}
+
+/// A command whose work never waits (most of them: the session's own changes and reports). The
+/// shell runs it with plain calls: no asynchronous frames for each line of a script.
+protocol SynchronousCommand: ShellCommand {
+  func run(in context: inout CommandContext) throws(BcshError)
+}
+
+extension SynchronousCommand {
+  static var tableEntry: CommandSpec {
+    spec.handled(
+      by: { context, invocation throws(BcshError) in try Self(from: invocation).run(in: &context) },
+      immediately: { context, invocation throws(BcshError) in try Self(from: invocation).run(in: &context) })
   }
 }

@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `status`: the session file, unsaved changes and the current token.
-struct StatusCommand: ShellCommand {
+struct StatusCommand: SynchronousCommand {
   static let spec = CommandSpec(
     ["status"], "the session file, unsaved changes and the current token", example: "status")
 

@@ -14,7 +14,7 @@ enum TokenCommands {
 }
 
 /// `token new NAME [--account]`.
-struct TokenNewCommand: ShellCommand {
+struct TokenNewCommand: SynchronousCommand {
   static let name = RequiredArgument<String>("NAME", .newTokenName)
   static let account = Flag("--account", "an account-level token (GraphQL Account API)")
   static let spec = CommandSpec(
@@ -39,7 +39,7 @@ struct TokenNewCommand: ShellCommand {
 }
 
 /// `token list`.
-struct TokenListCommand: ShellCommand {
+struct TokenListCommand: SynchronousCommand {
   static let spec = CommandSpec(["token", "list"], "list the tokens of this session", example: "token list")
 
   init(from invocation: Invocation) {}
@@ -55,7 +55,7 @@ struct TokenListCommand: ShellCommand {
 }
 
 /// `token use NAME`.
-struct TokenUseCommand: ShellCommand {
+struct TokenUseCommand: SynchronousCommand {
   static let name = RequiredArgument<String>("NAME", .tokenName)
   static let spec = CommandSpec(
     ["token", "use"], "make a token current", arguments: [name.spec], example: "token use audit-ro")
@@ -73,7 +73,7 @@ struct TokenUseCommand: ShellCommand {
 }
 
 /// `token show [NAME] [--reveal]`.
-struct TokenShowCommand: ShellCommand {
+struct TokenShowCommand: SynchronousCommand {
   static let name = OptionalArgument<String>("NAME", .tokenName)
   static let reveal = Flag("--reveal", "show the access token and client secret in full")
   static let spec = CommandSpec(
@@ -104,7 +104,7 @@ struct TokenShowCommand: ShellCommand {
 }
 
 /// `token rename OLD NEW`.
-struct TokenRenameCommand: ShellCommand {
+struct TokenRenameCommand: SynchronousCommand {
   static let old = RequiredArgument<String>("OLD", .tokenName)
   static let new = RequiredArgument<String>("NEW", .newTokenName)
   static let spec = CommandSpec(
@@ -130,7 +130,7 @@ struct TokenRenameCommand: ShellCommand {
 }
 
 /// `token rm NAME`.
-struct TokenRmCommand: ShellCommand {
+struct TokenRmCommand: SynchronousCommand {
   static let name = RequiredArgument<String>("NAME", .tokenName)
   static let spec = CommandSpec(
     ["token", "rm"], "remove a token from the session", arguments: [name.spec], example: "token rm old-token")
@@ -148,7 +148,7 @@ struct TokenRmCommand: ShellCommand {
 }
 
 /// `token set FIELD [VALUE] [--env VAR] [--file PATH] [--stdin]`.
-struct TokenSetCommand: ShellCommand {
+struct TokenSetCommand: SynchronousCommand {
   static let field = RequiredArgument<CredentialField>("FIELD")
   static let inline = OptionalArgument<String>("VALUE")
   static let env = ValueOption<String>(
@@ -266,7 +266,7 @@ struct TokenSetCommand: ShellCommand {
 }
 
 /// `token import FILE [--into NAME] [--name NAME]`.
-struct TokenImportCommand: ShellCommand {
+struct TokenImportCommand: SynchronousCommand {
   static let file = RequiredArgument<String>("FILE", .file(.credentials))
   static let into = ValueOption<String>(
     "--into", value: "NAME", .tokenName, "fill this prepared token's credentials")
@@ -529,7 +529,7 @@ struct TokenImportCommand: ShellCommand {
 }
 
 /// `token checklist [NAME]`.
-struct TokenChecklistCommand: ShellCommand {
+struct TokenChecklistCommand: SynchronousCommand {
   static let name = OptionalArgument<String>("NAME", .tokenName)
   static let spec = CommandSpec(
     ["token", "checklist"], "the steps to create this exact API account in the control panel",

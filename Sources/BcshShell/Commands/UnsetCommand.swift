@@ -4,7 +4,7 @@ import BcshPorts
 import BcshVerify
 
 /// `unset NAME`: removes a variable.
-struct UnsetCommand: ShellCommand {
+struct UnsetCommand: SynchronousCommand {
   static let name = RequiredArgument<String>("NAME", .variableName)
   static let spec = CommandSpec(
     ["unset"], "remove a variable", arguments: [name.spec], example: "unset STORE")

@@ -18,8 +18,12 @@ public struct Lexer {
   private var cursor: SourceCursor
   /// How many `${` the cursor stands inside.
   private var depth = 0
-  /// Reading only to find syntax errors (`validate()`): plain words are scanned, not built.
+  /// Reading only to find syntax errors (`validate()`): plain words are scanned, not built, and
+  /// not placed (the cursor catches up when a place is asked for: an error, a word not plain).
   private var validating = false
+  /// The place validation gives the plain words it keeps (each command's first): its commands
+  /// are dropped, so the place is never read.
+  private let unplaced: SourcePosition
 
   /// How deeply `${NAME:-...}` may nest: far beyond what a person writes, and shallow enough that
   /// reading, expanding and freeing the words cannot exhaust the stack.
@@ -36,6 +40,7 @@ public struct Lexer {
     self.bytes = bytes
     self.tolerant = tolerant
     self.cursor = SourceCursor(source: source, line: firstLine)
+    self.unplaced = SourcePosition(source: source, line: firstLine, column: 1)
   }
 
   /// Reads the rest of the text as `nextCommand()` would and throws its first syntax error, without
@@ -56,40 +61,51 @@ public struct Lexer {
   /// The next command, or nil at the end of the text.
   public mutating func nextCommand() throws(BcshError) -> WrittenCommand? {
     var words: [Word] = []
+    // Validating keeps no word, only whether the command has one: its commands are dropped.
+    var hasWord = false
+    // Room for a usual command's words at once, rather than growing the list word by word.
+    if !validating { words.reserveCapacity(4) }
     while let byte = peek() {
       switch byte {
       case .space, .tab, .carriageReturn:
         index += 1
       case .newline, .semicolon:
         index += 1
-        if let first = words.first { return WrittenCommand(words: words, position: first.position) }
+        if hasWord { return command(of: words) }
       case .hash:
         while let next = peek(), next != .newline { index += 1 }
       case .backslash where peek(1) == .newline:
         index += 2
       default:
         let word = try word()
-        // Validating keeps only the first word, for the command's position.
-        if !validating || words.isEmpty { words.append(word) }
+        hasWord = true
+        if !validating { words.append(word) }
       }
     }
-    return words.first.map { WrittenCommand(words: words, position: $0.position) }
+    return hasWord ? command(of: words) : nil
+  }
+
+  /// The command `words` make; for validation (which keeps none), one without words.
+  private func command(of words: [Word]) -> WrittenCommand {
+    WrittenCommand(words: words, position: words.first?.position ?? unplaced)
   }
 
   // MARK: Words
 
   private mutating func word() throws(BcshError) -> Word {
-    let start = position
-    let startOffset = cursor.characterOffset
     // Most words are plain runs of bytes (`token`, `products=modify`): one string straight from
     // the bytes, without collecting them one at a time.
     let runStart = index
     while let byte = peek(), !Lexer.special(byte) { index += 1 }
-    if index > runStart, peek().map(Lexer.endsWord) ?? true {
-      let text = validating ? "" : String(decoding: bytes[runStart..<index], as: UTF8.self)
+    let plain = index > runStart && (peek().map(Lexer.endsWord) ?? true)
+    if plain && validating { return Word(segments: [], position: unplaced, range: 0..<0) }
+    // The cursor has not passed the word's start: places are asked for in increasing order.
+    let start = cursor.advance(to: runStart, in: bytes)
+    let startOffset = cursor.characterOffset
+    if plain {
+      let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
       _ = cursor.advance(to: index, in: bytes)
-      let segments: [Segment] = validating ? [] : [.literal(text)]
-      return Word(segments: segments, position: start, range: startOffset..<cursor.characterOffset)
+      return Word(segments: [.literal(text)], position: start, range: startOffset..<cursor.characterOffset)
     }
     var parts = SegmentBuilder()
     parts.append(contentsOf: bytes[runStart..<index])

@@ -36,7 +36,9 @@ struct KnownSecrets {
 
   /// Replaces what token `name` held by what it holds now (nothing when it is gone).
   private mutating func hold(_ name: String, in session: Session) -> Bool {
-    let now = session.token(named: name).map(Self.secrets(of:)) ?? []
+    let now = session.withToken(named: name, Self.secrets(of:)) ?? []
+    // No token held a secret and this one holds none: nothing to compare (most commands).
+    if now.isEmpty && held.isEmpty { return false }
     let before = held[name] ?? []
     guard now != before else { return false }
     var learned = false

@@ -6,7 +6,27 @@ import BcshVerify
 extension Shell {
   /// Writes data to standard output, masking every secret the session holds unless told not to.
   public func write(_ text: String, revealingSecrets: Bool = false) {
-    writer.writeOutput(revealingSecrets ? text : masked(text))
+    let text = revealingSecrets ? text : masked(text)
+    guard holdsOutput else {
+      writer.writeOutput(text)
+      return
+    }
+    heldOutput += text
+    if heldOutput.utf8.count >= Self.heldOutputLimit { flushOutput() }
+  }
+
+  /// Hands the output held so far to the writer.
+  func flushOutput() {
+    guard !heldOutput.isEmpty else { return }
+    writer.writeOutput(heldOutput)
+    heldOutput.removeAll(keepingCapacity: true)
+  }
+
+  /// Hands on the output held so far, and writes the rest of the running command's output as it
+  /// comes: the command is about to wait on something, or to let a program write.
+  func writeOutputThrough() {
+    holdsOutput = false
+    flushOutput()
   }
 
   /// A short confirmation for people ("added 3 scopes"); nothing under `--json`. A line wider
@@ -36,7 +56,11 @@ extension Shell {
   }
 
   /// Writes a diagnostic to standard error, masking every secret the session holds.
-  public func writeError(_ text: String) { writer.writeError(masked(text)) }
+  public func writeError(_ text: String) {
+    // Standard output first: what was written before the diagnostic comes before it.
+    flushOutput()
+    writer.writeError(masked(text))
+  }
 
   public func report(_ error: BcshError) {
     guard !error.isReported else { return }

@@ -20,6 +20,19 @@ public final class Shell {
   public private(set) var secretsLearned = 0
   /// The stores' channels, for completing `--channel`.
   let channelDirectory = ChannelDirectory()
+  /// Output not yet handed to `writer`. While a script runs with standard output not a terminal,
+  /// output is written in blocks instead of one write (and flush) a line; it is handed on before
+  /// anything goes to standard error, before a command reaches outside the session (its
+  /// capabilities: files, programs, the network, hidden entry), reads standard input or runs git,
+  /// when it reaches `heldOutputLimit`, and when the run ends, whichever way it ends.
+  var heldOutput = ""
+  /// Whether `write` holds output now: only within a script run that holds it, and not in a
+  /// command that reached outside the session (its progress and a program's output are in order).
+  var holdsOutput = false
+  /// Whether the script running (and the scripts it sources) holds output.
+  private var runHoldsOutput = false
+  /// The most output held before it is handed on.
+  static let heldOutputLimit = 32 << 10
 
   public init(
     environment: ShellEnvironment, options: ShellOptions = ShellOptions(),
@@ -47,6 +60,13 @@ public final class Shell {
   /// order. Stops at the first failure unless `keepGoing`. Returns the exit status.
   public func run(script text: String, source: String, path: String?) async -> ShellExitStatus {
     var state = self.state
+    // Output to a terminal, and the interactive shell's, is written as it comes.
+    runHoldsOutput = !options.interactive && !format.showsProgress
+    defer {
+      runHoldsOutput = false
+      holdsOutput = false
+      flushOutput()
+    }
     let outcome = await run(script: text, source: source, path: path, state: &state, sourceStack: [])
     self.state = state
     return outcome.status
@@ -96,8 +116,21 @@ public final class Shell {
         return RunOutcome(status: .interrupted)
       }
       var context = CommandContext(state: state, shell: self, scriptPath: path, sourceStack: sourceStack)
+      // Each command starts holding output again when the script does (the one before may have
+      // reached outside the session).
+      holdsOutput = runHoldsOutput
       do throws(BcshError) {
-        try await run(command, in: &context)
+        let (spec, invocation) = try prepare(command, in: &context)
+        // A command that never waits runs with plain calls (most lines of a script).
+        if let immediate = spec.immediateHandler {
+          try BcshError.placing(at: command.position) { () throws(BcshError) in
+            try immediate(&context, invocation)
+          }
+        } else {
+          try await BcshError.placing(at: command.position) { () async throws(BcshError) in
+            try await spec.handler(&context, invocation)
+          }
+        }
         // Swapped, not copied: the draft becomes the state without retaining each of its parts
         // again, and the old state goes with the context.
         swap(&state, &context.state)
@@ -119,16 +152,26 @@ public final class Shell {
     return RunOutcome(status: worst)
   }
 
-  /// Expands, matches and runs one command on `context.state`.
-  private func run(_ command: WrittenCommand, in context: inout CommandContext) async throws(BcshError) {
-    let variables = context.state.variables
-    let environment = self.environment.variables
-    let expander = Expander { variables[$0] ?? environment[$0] }
+  /// Expands and matches one command on `context.state`, and shows it under `-x`: the command's
+  /// declaration and its invocation, ready to run.
+  private func prepare(_ command: WrittenCommand, in context: inout CommandContext) throws(BcshError) -> (
+    CommandSpec, Invocation
+  ) {
+    let expander: Expander
+    if command.words.allSatisfy(\.holdsNoVariable) {
+      // No word holds a variable (most lines): nothing is looked up, so no lookup capturing the
+      // variables is made.
+      expander = Expander { _ in nil }
+    } else {
+      let variables = context.state.variables
+      let environment = self.environment.variables
+      expander = Expander { variables[$0] ?? environment[$0] }
+    }
     let arguments = try expander.expand(command.words)
     let (spec, consumed) = try CommandTable.match(arguments, at: command.position)
     context.declared = (spec.words, spec.effects)
     let invocation = try Invocation(
-      spec: spec, position: command.position, words: Array(arguments.dropFirst(consumed)))
+      spec: spec, position: command.position, words: arguments[consumed...])
     if options.trace {
       // A line that carries a secret shows its positionals beyond the first masked, and so does
       // any word shaped like a secret (`set T VALUE`, before T is known to hold one).
@@ -142,9 +185,7 @@ public final class Shell {
       }
       writeError("+ " + shown.joined(separator: " ") + "\n")
     }
-    try await BcshError.placing(at: command.position) { () async throws(BcshError) in
-      try await spec.handler(&context, invocation)
-    }
+    return (spec, invocation)
   }
 
   /// Learns the secrets of the tokens the last command added or changed.
@@ -165,7 +206,8 @@ public final class Shell {
   /// What a command declaring `effects` may do outside the session: inert under `--dry-run`,
   /// refusing for every effect not declared.
   func capabilities(for effects: Effects, of command: String) -> Capabilities {
-    Capabilities.granted(
+    writeOutputThrough()
+    return Capabilities.granted(
       effects, to: command, ports: environment.ports, apiBase: environment.apiBase,
       storefrontBase: environment.storefrontBase, dryRun: options.dryRun,
       confirm: confirm)
