@@ -10,24 +10,37 @@ import Synchronization
 /// requests may be under way at once; each has a number, and a thread of its own reads the answers
 /// and hands each to the request that waits for it.
 ///
-/// The deadline goes with the request as the time left, and the helper keeps it. A cancelled task
-/// (Ctrl-C) stops waiting at once and tells the helper to stop that request. If the helper ends
-/// early, every waiting request fails with a ``TransportError``: none waits for an answer that
-/// cannot come.
+/// The deadline goes with the request as the time left, and the helper keeps it; bcsh keeps it
+/// too, a moment later (``grace``), so that a helper that stops answering (stopped, wedged) cannot
+/// hold a request past it. A cancelled task (Ctrl-C) stops waiting at once, and the helper is told
+/// to stop the request if it has it. If the helper ends early, every waiting request fails with a
+/// ``TransportError``: none waits for an answer that cannot come.
 public final class HelperTransport: HTTPTransport {
+  /// How long after a request's deadline bcsh stops waiting for the helper to say so itself.
+  public static let grace = Duration.seconds(1)
+
   private let process: HelperProcess
   private let shared = Shared()
 
-  /// What the requests and the reader thread share.
+  /// What the requests, the timers and the reader thread share.
   private final class Shared: Sendable {
     let state = Mutex(State())
+    /// The requests whose frame has been written, so that a cancellation is sent only for those,
+    /// and always after them. Held while a frame is written: writes go out whole and in order.
+    let written = Mutex(Set<UInt64>())
+  }
+
+  private enum Entry {
+    /// Numbered, not yet waiting.
+    case starting
+    /// Cancelled before it waited: it must not be sent.
+    case cancelled
+    case waiting(CheckedContinuation<HTTPResponse, any Error>)
   }
 
   private struct State {
     var nextID: UInt64 = 1
-    var waiting: [UInt64: CheckedContinuation<HTTPResponse, any Error>] = [:]
-    /// Requests cancelled before they were registered.
-    var cancelled: Set<UInt64> = []
+    var entries: [UInt64: Entry] = [:]
     /// Set when the helper's answers ended: why no more can come.
     var ended: TransportError?
     var shutDown = false
@@ -48,36 +61,81 @@ public final class HelperTransport: HTTPTransport {
     let timeout = max(.zero, ContinuousClock.now.duration(to: deadline))
     let id = shared.state.withLock { state in
       defer { state.nextID += 1 }
+      state.entries[state.nextID] = .starting
       return state.nextID
+    }
+    let timer = DispatchWorkItem { [shared, process] in
+      Self.finish(id, with: TransportError.timeout, shared: shared, process: process)
+    }
+    defer {
+      timer.cancel()
+      _ = shared.written.withLock { $0.remove(id) }
     }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         let refusal = shared.state.withLock { state -> (any Error)? in
-          if state.cancelled.remove(id) != nil { return CancellationError() }
-          if let ended = state.ended { return ended }
-          if state.shutDown { return TransportError.other("the HTTP client was already shut down") }
-          state.waiting[id] = continuation
+          let entry = state.entries[id]
+          if case .cancelled = entry {
+            state.entries[id] = nil
+            return CancellationError()
+          }
+          if let ended = state.ended {
+            state.entries[id] = nil
+            return ended
+          }
+          if state.shutDown {
+            state.entries[id] = nil
+            return TransportError.other("the HTTP client was already shut down")
+          }
+          state.entries[id] = .waiting(continuation)
           return nil
         }
         if let refusal {
           continuation.resume(throwing: refusal)
-        } else if !process.write(TransportFrame.request(id: id, request, timeout: timeout).encoded()) {
-          // The helper is gone; its reader fails every waiting request, this one with them.
-          process.finishWriting()
+          return
+        }
+        DispatchQueue.global().asyncAfter(
+          deadline: .now() + Self.dispatchInterval(timeout + Self.grace), execute: timer)
+        let frame = TransportFrame.request(id: id, request, timeout: timeout).encoded()
+        shared.written.withLock { written in
+          // Not sent when it stopped waiting before this (cancelled, or past its deadline).
+          let stillWaiting = shared.state.withLock { state in
+            if case .waiting = state.entries[id] { return true }
+            return false
+          }
+          guard stillWaiting else { return }
+          if process.write(frame) {
+            written.insert(id)
+          } else {
+            // The helper is gone; its reader fails every waiting request, this one with them.
+            process.finishWriting()
+          }
         }
       }
     } onCancel: {
-      let waiting = shared.state.withLock { state in
-        guard let continuation = state.waiting.removeValue(forKey: id) else {
-          state.cancelled.insert(id)
-          return nil as CheckedContinuation<HTTPResponse, any Error>?
-        }
+      Self.finish(id, with: CancellationError(), shared: shared, process: process)
+    }
+  }
+
+  /// Ends request `id` with `error` unless it already has its answer: bcsh stops waiting, and the
+  /// helper is told to stop it if its frame went out.
+  private static func finish(_ id: UInt64, with error: any Error, shared: Shared, process: HelperProcess) {
+    let waiting = shared.state.withLock { state -> CheckedContinuation<HTTPResponse, any Error>? in
+      switch state.entries[id] {
+      case .starting:
+        state.entries[id] = .cancelled
+        return nil
+      case .waiting(let continuation):
+        state.entries[id] = nil
         return continuation
+      case .cancelled, nil:
+        return nil
       }
-      if let waiting {
-        _ = process.write(TransportFrame.cancel(id: id).encoded())
-        waiting.resume(throwing: CancellationError())
-      }
+    }
+    guard let waiting else { return }
+    waiting.resume(throwing: error)
+    shared.written.withLock { written in
+      if written.remove(id) != nil { _ = process.write(TransportFrame.cancel(id: id).encoded()) }
     }
   }
 
@@ -91,15 +149,11 @@ public final class HelperTransport: HTTPTransport {
     if first { process.finishWriting() }
   }
 
-  deinit {
-    let shutDown = shared.state.withLock { $0.shutDown }
-    if !shutDown { process.finishWriting() }
-  }
+  deinit { process.finishWriting() }
 
   /// The reader thread: hands each answer to its request until the helper's output ends, then
   /// fails those still waiting and reaps the helper.
   private static func readAnswers(from process: HelperProcess, into shared: Shared) {
-
     var buffer = TransportFrameBuffer()
     var broken: String?
     reading: while true {
@@ -114,31 +168,46 @@ public final class HelperTransport: HTTPTransport {
           case .failure(let number, let error): (id, outcome) = (number, .failure(error))
           case .request, .cancel: continue
           }
-          let continuation = shared.state.withLock { $0.waiting.removeValue(forKey: id) }
+          let continuation = shared.state.withLock { state -> CheckedContinuation<HTTPResponse, any Error>? in
+            guard case .waiting(let continuation) = state.entries[id] else { return nil }
+            state.entries[id] = nil
+            return continuation
+          }
           continuation?.resume(with: outcome)
         }
       } catch {
         broken = error.description
-        process.finishWriting()
         break reading
       }
     }
-    let shutDown = shared.state.withLock { $0.shutDown }
-    let reason =
-      broken.map { "bcsh's network helper sent \($0)" }
-      ?? (shutDown
-        ? "the HTTP client was already shut down" : "bcsh's network helper (bcsh-net) ended unexpectedly")
-    let waiting = shared.state.withLock { state in
-      state.ended = .other(reason)
-      defer { state.waiting = [:] }
-      return Array(state.waiting.values)
-    }
     process.finishWriting()
     let status = process.wait()
-    let error =
-      broken == nil && !shutDown && status != 0
-      ? TransportError.other("bcsh's network helper (bcsh-net) ended with status \(status)")
-      : TransportError.other(reason)
+    let shutDown = shared.state.withLock { $0.shutDown }
+    let error: TransportError =
+      if let broken {
+        .other("bcsh's network helper (bcsh-net) sent \(broken)")
+      } else if shutDown {
+        .other("the HTTP client was already shut down")
+      } else {
+        .other("bcsh's network helper (bcsh-net) ended with status \(status)")
+      }
+    let waiting = shared.state.withLock { state in
+      state.ended = error
+      let waiting = state.entries.values.compactMap { entry in
+        if case .waiting(let continuation) = entry { return continuation }
+        return nil
+      }
+      state.entries = state.entries.filter {
+        if case .waiting = $0.value { return false } else { return true }
+      }
+      return waiting
+    }
     for continuation in waiting { continuation.resume(throwing: error) }
+  }
+
+  private static func dispatchInterval(_ duration: Duration) -> DispatchTimeInterval {
+    let (seconds, attoseconds) = duration.components
+    guard seconds < 86_400 * 366 else { return .seconds(86_400 * 366) }
+    return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
   }
 }

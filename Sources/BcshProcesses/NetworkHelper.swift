@@ -13,6 +13,15 @@ public struct NetworkHelper: Sendable {
   /// The helper's file name.
   public static let name = "bcsh-net"
 
+  /// The version of what bcsh and its helper say to each other (``TransportFrame``, the sandbox's
+  /// `ok URL` line). bcsh names it when it starts the helper, and a helper of another version (a
+  /// bcsh that kept running while a newer one was installed) refuses to start, saying so.
+  public static let protocolVersion = "1"
+
+  /// The only variables of bcsh's environment the helper gets: what TLS and the C library read.
+  /// Not the rest, which may hold a credential (`token set --env`).
+  public static let passedVariables = ["SSL_CERT_FILE", "SSL_CERT_DIR", "TZ", "LANG", "LC_ALL", "LC_CTYPE"]
+
   /// The helper's path.
   public let path: String
 
@@ -55,6 +64,7 @@ public struct NetworkHelper: Sendable {
   /// bcsh's to pass on, not the helper's), with no other descriptor of bcsh's. The helper ends
   /// when its end of the socket reads end of file: when bcsh closes it or exits.
   public func start(_ arguments: [String]) throws(BcshError) -> HelperProcess {
+    let arguments = ["--protocol", Self.protocolVersion] + arguments
     var ends: [Int32] = [-1, -1]
     guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0
     else {
@@ -82,8 +92,13 @@ public struct NetworkHelper: Sendable {
     var argv = ([path] + arguments).map { strdup($0) }
     defer { argv.forEach { free($0) } }
     argv.append(nil)
+    var environment = Self.passedVariables.compactMap { name in
+      getenv(name).map { strdup(name + "=" + String(cString: $0)) }
+    }
+    defer { environment.forEach { free($0) } }
+    environment.append(nil)
     var pid = pid_t()
-    let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    let status = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
     guard status == 0 else {
       close(ends[0])
       throw failure(String(cString: strerror(status)))
@@ -110,7 +125,7 @@ public struct NetworkHelper: Sendable {
   /// Replaces this process with the helper (`bcsh sandbox serve`): its streams, signals and
   /// status are the user's.
   public func replaceProcess(_ arguments: [String]) -> BcshError {
-    var argv = ([path] + arguments).map { strdup($0) }
+    var argv = ([path, "--protocol", Self.protocolVersion] + arguments).map { strdup($0) }
     argv.append(nil)
     execv(path, argv)
     let reason = String(cString: strerror(errno))
@@ -120,33 +135,6 @@ public struct NetworkHelper: Sendable {
 
   private func failure(_ reason: String) -> BcshError {
     BcshError("cannot start bcsh's network helper '\(path)': \(reason)", code: .unsupported)
-  }
-}
-
-/// A started helper: its process and bcsh's end of the socket to it.
-public struct HelperProcess: Sendable {
-  public let pid: pid_t
-  public let socket: Int32
-
-  /// Writes all of `bytes`; false when the helper is gone. Never raises SIGPIPE.
-  public func write(_ bytes: [UInt8]) -> Bool { SocketIO.sendAll(bytes, to: socket) }
-
-  /// Reads what is there, waiting for at least one byte; an empty array at end of file or error.
-  public func read() -> [UInt8] { SocketIO.receive(from: socket) }
-
-  /// Tells the helper that nothing more comes: it finishes and exits.
-  public func finishWriting() { _ = Glibc.shutdown(socket, Int32(SHUT_WR)) }
-
-  /// Waits for the helper to exit, closes the socket, and returns its exit status (128 + N for
-  /// signal N).
-  @discardableResult
-  public func wait() -> Int32 {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-      guard errno == EINTR else { break }
-    }
-    close(socket)
-    return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
   }
 }
 

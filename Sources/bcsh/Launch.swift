@@ -109,6 +109,9 @@ struct Launch: Equatable {
       shellEnvironment.sandbox = launch.listing
       sandboxLaunch = launch
     }
+    // Stopped on every way out (a session that does not open, a script that cannot be read), not
+    // only at the end.
+    defer { sandboxLaunch?.stop() }
 
     let format = OutputFormat(
       json: json, style: TextStyle(enabled: useColor(environment)),

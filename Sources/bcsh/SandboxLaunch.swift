@@ -25,22 +25,29 @@ struct SandboxLaunch {
     } catch {
       throw BcshError("cannot start the sandbox: " + error.message, code: error.code, hint: error.hint)
     }
-    // One line: `ok BASE_URL` once it listens, or `error REASON`.
+    // One line: `ok BASE_URL` once it listens, or `error REASON`; a helper that says neither in
+    // time (stopped, wedged) is ended.
     var line: [UInt8] = []
+    let deadline = ContinuousClock.now + Self.startLimit
+    var late = false
     while !line.contains(UInt8(ascii: "\n")) {
-      let bytes = helper.read()
+      guard let bytes = helper.read(within: ContinuousClock.now.duration(to: deadline)) else {
+        late = true
+        break
+      }
       guard !bytes.isEmpty, line.count < 4096 else { break }
       line += bytes
     }
     let answer = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
     guard answer.hasPrefix("ok http://") else {
-      helper.finishWriting()
-      let status = helper.wait()
-      throw BcshError(
-        "cannot start the sandbox: "
-          + (answer.hasPrefix("error ")
-            ? String(answer.dropFirst(6)) : "\(NetworkHelper.name) ended with status \(status)"),
-        code: .unsupported)
+      let status = helper.end(grace: .zero)
+      let reason =
+        answer.hasPrefix("error ")
+        ? String(answer.dropFirst(6))
+        : late
+          ? "\(NetworkHelper.name) did not start listening within \(Self.startLimit.components.seconds) seconds"
+          : "\(NetworkHelper.name) ended with status \(status)"
+      throw BcshError("cannot start the sandbox: " + reason, code: .unsupported)
     }
     let baseURL = String(answer.dropFirst(3))
     var variables = [
@@ -64,9 +71,12 @@ struct SandboxLaunch {
     return SandboxLaunch(helper: helper, baseURL: baseURL, variables: variables, listing: listing)
   }
 
-  /// Stops the server: the helper sees its input end, stops serving and exits.
+  /// How long the sandbox may take to start listening.
+  static let startLimit = Duration.seconds(20)
+
+  /// Stops the server: the helper sees its input end, stops serving and exits; one that has not
+  /// within two seconds is killed. Later calls do nothing.
   func stop() {
-    helper.finishWriting()
-    helper.wait()
+    helper.end(grace: .seconds(2))
   }
 }

@@ -112,7 +112,14 @@ import Testing
       Thread.sleep(forTimeInterval: 0.02)
     }
     let found = try #require(helper, "no bcsh-net under bcsh")
-    #expect(Self.command(of: found).hasSuffix(sandbox ? "bcsh-net sandbox" : "bcsh-net transport"))
+    #expect(
+      Self.command(of: found).hasSuffix(
+        sandbox ? "bcsh-net --protocol 1 sandbox" : "bcsh-net --protocol 1 transport"))
+    // The helper gets none of bcsh's environment but what TLS and the C library read: not a
+    // credential handed in by a variable.
+    let environment = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(found)/environ"))) ?? Data()
+    #expect(environment.range(of: Data("abcdefghijklmnopqrstuvwxyz12345".utf8)) == nil)
+    #expect(environment.range(of: Data("HOME=".utf8)) == nil)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     let killed = clock.now
@@ -121,6 +128,42 @@ import Testing
     #expect(!Self.isAlive(found), "bcsh-net \(found) outlived bcsh")
     if Self.isAlive(found) { kill(found, SIGKILL) }
     withExtendedLifetime((hanging, input)) {}
+  }
+
+  /// A sandbox helper that does not exit when bcsh is done with it (here: stopped) is killed,
+  /// and bcsh ends anyway.
+  @Test func aStoppedSandboxHelperDoesNotHoldBcsh() throws {
+    let bcsh = Bcsh()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: PackagePaths.bcsh)
+    process.arguments = ["--sandbox"]
+    process.environment = ["HOME": bcsh.folder]
+    process.currentDirectoryURL = URL(fileURLWithPath: bcsh.folder)
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    let clock = ContinuousClock()
+    let start = clock.now
+    var helper: Int32?
+    while helper == nil && clock.now - start < .seconds(20) {
+      helper = Self.children(of: process.processIdentifier).first {
+        Self.command(of: $0).contains("bcsh-net")
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    let found = try #require(helper, "no bcsh-net under bcsh")
+    kill(found, SIGSTOP)
+    try input.fileHandleForWriting.close()
+    let closed = clock.now
+    while process.isRunning && clock.now - closed < .seconds(15) { Thread.sleep(forTimeInterval: 0.02) }
+    #expect(!process.isRunning, "bcsh waited on its stopped helper")
+    if !process.isRunning { #expect(process.terminationStatus == 0) }
+    #expect(clock.now - closed < .seconds(10))
+    #expect(!Self.isAlive(found), "the stopped helper was left")
+    if Self.isAlive(found) { kill(found, SIGKILL) }
   }
 
   private static func command(of pid: Int32) -> String {

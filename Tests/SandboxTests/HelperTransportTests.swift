@@ -129,12 +129,16 @@ import Testing
     #expect(clock.now - start < .seconds(2), "cancelled, it took \(clock.now - start) to end")
     let next = try await transport.send(get("\(hanging.baseURL)/next"), deadline: .now + .seconds(10))
     #expect(next.status == 204)
-    // A task cancelled before it sends never reaches the helper.
+    // A task cancelled before it sends never reaches the helper, nor the server.
+    let sent = hanging.log.requests
     let early = Task {
       withUnsafeCurrentTask { $0?.cancel() }
       return try await transport.send(get("\(hanging.baseURL)/hang"), deadline: .now + .seconds(60))
     }
     await #expect(throws: CancellationError.self) { _ = try await early.value }
+    let after = try await transport.send(get("\(hanging.baseURL)/after"), deadline: .now + .seconds(10))
+    #expect(after.status == 204)
+    #expect(hanging.log.requests == sent + 1, "the cancelled request reached the server")
     await transport.shutdown()
     await hanging.stop()
   }
@@ -161,6 +165,50 @@ import Testing
     }
     await transport.shutdown()
     await hanging.stop()
+  }
+
+  /// A helper that stops answering (here: stopped) cannot hold a request: bcsh keeps the deadline
+  /// too, a moment after the helper would have.
+  @Test func aStoppedHelperCannotHoldARequestPastItsDeadline() async throws {
+    let hanging = try await ScriptedServer.start { _ in .hang }
+    let transport = try HelperTransport(helper: Self.helper, caBundle: nil)
+    kill(transport.helperProcessID, SIGSTOP)
+    defer { kill(transport.helperProcessID, SIGKILL) }
+    let clock = ContinuousClock()
+    let start = clock.now
+    // Bounded: a transport that waited on the helper alone would wait for ever.
+    await #expect(throws: TransportError.timeout) {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          _ = try await transport.send(get("\(hanging.baseURL)/"), deadline: start + .milliseconds(300))
+        }
+        group.addTask {
+          try await Task.sleep(for: Self.bound)
+          Issue.record("the request was still waiting after \(Self.bound)")
+        }
+        defer { group.cancelAll() }
+        try await group.next()
+      }
+    }
+    let elapsed = clock.now - start
+    #expect(elapsed >= .milliseconds(300) + HelperTransport.grace - .milliseconds(20), "\(elapsed)")
+    #expect(elapsed < Self.bound, "\(elapsed)")
+    await transport.shutdown()
+    await hanging.stop()
+  }
+
+  @Test func aHelperOfAnotherVersionSaysSo() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: PackagePaths.bcshNet)
+    process.arguments = ["--protocol", "0", "transport"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 3)
+    #expect(said.contains("belongs to another version of bcsh (it speaks protocol 1, not 0)"), "\(said)")
   }
 
   @Test func shuttingDownEndsTheHelper() async throws {
