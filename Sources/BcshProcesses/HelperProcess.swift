@@ -1,3 +1,4 @@
+import BcshModel
 import Synchronization
 
 #if canImport(Glibc)
@@ -39,8 +40,8 @@ public final class HelperProcess: Sendable {
     while true {
       let left = ContinuousClock.now.duration(to: deadline)
       guard left > .zero else { return nil }
-      let milliseconds = Int32(
-        clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+      // Rounded up: a wait of 0 would return at once.
+      let milliseconds = Int32(clamping: left.wholeNanoseconds / 1_000_000 + 1)
       let ready = poll(&descriptor, 1, milliseconds)
       if ready < 0 && errno == EINTR { continue }
       if ready == 0 { continue }

@@ -58,7 +58,7 @@ public final class HelperTransport: HTTPTransport {
   public var helperProcessID: Int32 { process.pid }
 
   public func send(_ request: HTTPRequest, deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
-    let timeout = max(.zero, ContinuousClock.now.duration(to: deadline))
+    let timeout = TransportFrame.timeout(until: deadline)
     let id = shared.state.withLock { state in
       defer { state.nextID += 1 }
       state.entries[state.nextID] = .starting
@@ -95,7 +95,7 @@ public final class HelperTransport: HTTPTransport {
           return
         }
         DispatchQueue.global().asyncAfter(
-          deadline: .now() + Self.dispatchInterval(timeout + Self.grace), execute: timer)
+          deadline: .now() + .nanoseconds(Int((timeout + Self.grace).wholeNanoseconds)), execute: timer)
         let frame = TransportFrame.request(id: id, request, timeout: timeout).encoded()
         shared.written.withLock { written in
           // Not sent when it stopped waiting before this (cancelled, or past its deadline).
@@ -203,11 +203,5 @@ public final class HelperTransport: HTTPTransport {
       return waiting
     }
     for continuation in waiting { continuation.resume(throwing: error) }
-  }
-
-  private static func dispatchInterval(_ duration: Duration) -> DispatchTimeInterval {
-    let (seconds, attoseconds) = duration.components
-    guard seconds < 86_400 * 366 else { return .seconds(86_400 * 366) }
-    return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
   }
 }

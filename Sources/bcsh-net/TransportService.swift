@@ -14,16 +14,13 @@ import Synchronization
 /// Requests run concurrently, each until its own deadline. At end of input it cancels what is
 /// still under way and exits.
 enum TransportService {
-  /// A deadline further than this is taken as this (a frame cannot make an instant overflow).
-  static let longestTimeout = Duration.seconds(24 * 60 * 60)
-
   static func run(caBundle: String?) async -> Int32 {
     let transport = AsyncHTTPTransport(trustRootsPEMFile: caBundle)
     let running = RunningRequests()
     for await frame in InputFrames.read() {
       switch frame {
       case .request(let id, let request, let timeout):
-        let deadline = ContinuousClock.now.advanced(by: min(timeout, longestTimeout))
+        let deadline = ContinuousClock.now.advanced(by: timeout)
         running.start(id) {
           let answer: TransportFrame
           do {

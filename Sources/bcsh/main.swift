@@ -35,14 +35,13 @@ func execute(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> N
     case let bcsh as Bcsh: try await Launch(bcsh).run()
     case is SandboxServe:
       // The sandbox's server is bcsh-net's: it runs in this process's place, with the same words.
-      let helper: NetworkHelper
+      // Returns only when it could not.
+      let failure: BcshError
       do throws(BcshError) {
-        helper = try NetworkHelper.installed()
+        failure = try NetworkHelper.installed().replaceProcess(["route"] + CommandLine.arguments.dropFirst())
       } catch {
-        StandardStreams().writeFailure("error: cannot start the sandbox: \(error.message)", hint: error.hint)
-        root.exit(withError: ExitCode(2))
+        failure = error
       }
-      let failure = helper.replaceProcess(["route"] + CommandLine.arguments.dropFirst())
       StandardStreams().writeFailure(
         "error: cannot start the sandbox: \(failure.message)", hint: failure.hint)
       root.exit(withError: ExitCode(2))

@@ -84,34 +84,19 @@ import Testing
   func theHelperEndsWhenBcshIsKilled(sandbox: Bool) throws {
     let hanging = try SilentListener()
     let bcsh = Bcsh()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: PackagePaths.bcsh)
-    process.arguments =
+    let (process, input) = try Self.start(
       sandbox
-      ? ["--sandbox"]
-      : ["-c", "token new demo-store; token set access-token --env T; path set abc123; verify --timeout 60"]
-    process.environment = [
-      "HOME": bcsh.folder, "T": "abcdefghijklmnopqrstuvwxyz12345",
-      "BCSH_API_BASE": "https://127.0.0.1:\(hanging.port)",
-    ]
-    process.currentDirectoryURL = URL(fileURLWithPath: bcsh.folder)
-    // Held open and never written: with --sandbox, bcsh waits here for its script.
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+        ? ["--sandbox"]
+        : [
+          "-c", "token new demo-store; token set access-token --env T; path set abc123; verify --timeout 60",
+        ],
+      environment: [
+        "T": "abcdefghijklmnopqrstuvwxyz12345", "BCSH_API_BASE": "https://127.0.0.1:\(hanging.port)",
+      ],
+      in: bcsh)
     defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     let clock = ContinuousClock()
-    let start = clock.now
-    var helper: Int32?
-    while helper == nil && clock.now - start < .seconds(20) {
-      helper = Self.children(of: process.processIdentifier).first {
-        Self.command(of: $0).contains("bcsh-net")
-      }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    let found = try #require(helper, "no bcsh-net under bcsh")
+    let found = try #require(Self.helper(of: process), "no bcsh-net under bcsh")
     #expect(
       Self.command(of: found).hasSuffix(
         sandbox ? "bcsh-net --protocol 1 sandbox" : "bcsh-net --protocol 1 transport"))
@@ -134,27 +119,10 @@ import Testing
   /// and bcsh ends anyway.
   @Test func aStoppedSandboxHelperDoesNotHoldBcsh() throws {
     let bcsh = Bcsh()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: PackagePaths.bcsh)
-    process.arguments = ["--sandbox"]
-    process.environment = ["HOME": bcsh.folder]
-    process.currentDirectoryURL = URL(fileURLWithPath: bcsh.folder)
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let (process, input) = try Self.start(["--sandbox"], environment: [:], in: bcsh)
     defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     let clock = ContinuousClock()
-    let start = clock.now
-    var helper: Int32?
-    while helper == nil && clock.now - start < .seconds(20) {
-      helper = Self.children(of: process.processIdentifier).first {
-        Self.command(of: $0).contains("bcsh-net")
-      }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    let found = try #require(helper, "no bcsh-net under bcsh")
+    let found = try #require(Self.helper(of: process), "no bcsh-net under bcsh")
     kill(found, SIGSTOP)
     try input.fileHandleForWriting.close()
     let closed = clock.now
@@ -164,6 +132,37 @@ import Testing
     #expect(clock.now - closed < .seconds(10))
     #expect(!Self.isAlive(found), "the stopped helper was left")
     if Self.isAlive(found) { kill(found, SIGKILL) }
+    withExtendedLifetime(bcsh) {}
+  }
+
+  /// bcsh started in `bcsh`'s folder with `arguments`, its standard input a pipe held open (and
+  /// never written: with `--sandbox` and no script, bcsh waits there), its output dropped.
+  private static func start(_ arguments: [String], environment: [String: String], in bcsh: Bcsh) throws
+    -> (Process, Pipe)
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: PackagePaths.bcsh)
+    process.arguments = arguments
+    process.environment = ["HOME": bcsh.folder].merging(environment) { _, given in given }
+    process.currentDirectoryURL = URL(fileURLWithPath: bcsh.folder)
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, input)
+  }
+
+  /// The bcsh-net that `process` started, once it has (waiting up to 20 seconds).
+  private static func helper(of process: Process) -> Int32? {
+    let clock = ContinuousClock()
+    let start = clock.now
+    while clock.now - start < .seconds(20) {
+      let helper = children(of: process.processIdentifier).first { command(of: $0).contains("bcsh-net") }
+      if let helper { return helper }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    return nil
   }
 
   private static func command(of pid: Int32) -> String {

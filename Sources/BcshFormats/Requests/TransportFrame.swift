@@ -24,6 +24,18 @@ public enum TransportFrame: Sendable, Equatable {
   /// bounded by the HTTP client; anything larger is a broken stream.
   public static let maximumBodyLength = 16 << 20
 
+  /// The longest time a request may be given: a deadline further off is taken as this, so that
+  /// no frame can make an instant or a timer overflow.
+  public static let longestTimeout = Duration.seconds(24 * 60 * 60)
+
+  /// The time left to `deadline`, as a request frame carries it: at least zero, at most
+  /// ``longestTimeout``.
+  public static func timeout(until deadline: ContinuousClock.Instant) -> Duration {
+    clamped(ContinuousClock.now.duration(to: deadline))
+  }
+
+  private static func clamped(_ timeout: Duration) -> Duration { min(max(.zero, timeout), longestTimeout) }
+
   public static func == (lhs: TransportFrame, rhs: TransportFrame) -> Bool {
     lhs.encoded() == rhs.encoded()
   }
@@ -80,7 +92,7 @@ public enum TransportFrame: Sendable, Equatable {
       let headers = try reader.headers()
       let hasBody = try reader.byte() == 1
       let bytes = try reader.byteString()
-      let timeout = Duration.seconds(seconds) + .nanoseconds(nanoseconds)
+      let timeout = clamped(.seconds(seconds) + .nanoseconds(nanoseconds))
       frame = .request(
         id: id,
         HTTPRequest(

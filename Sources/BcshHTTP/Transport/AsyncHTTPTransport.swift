@@ -56,7 +56,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
       var configuration = HTTPClient.Configuration(
         tlsConfiguration: tls, redirectConfiguration: .disallow, decompression: .disabled)
       let remaining = ContinuousClock.now.duration(to: deadline)
-      configuration.timeout.connect = .nanoseconds(max(1_000_000, Self.nanoseconds(remaining)))
+      configuration.timeout.connect = .nanoseconds(max(1_000_000, remaining.wholeNanoseconds))
       // Fail at the first refused or unresolved connection instead of retrying until the deadline:
       // verify wants the real cause, and has its own bounded retries.
       configuration.connectionPool.retryConnectionEstablishment = false
@@ -81,7 +81,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
     for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
     if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-    let nioDeadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(remaining))
+    let nioDeadline = NIODeadline.now() + .nanoseconds(remaining.wholeNanoseconds)
 
     let prepared = outgoing
     let limit = maximumBodyBytes
@@ -167,11 +167,5 @@ public final class AsyncHTTPTransport: HTTPTransport {
       bytes += chunk.readBytes(length: chunk.readableBytes) ?? []
     }
     return (bytes, false)
-  }
-
-  private static func nanoseconds(_ duration: Duration) -> Int64 {
-    let (seconds, attoseconds) = duration.components
-    let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-    return overflow ? Int64.max : whole &+ attoseconds / 1_000_000_000
   }
 }

@@ -80,9 +80,16 @@ public struct CommandSpec: Sendable {
   private init(_ parts: Parts) { self.parts = parts }
 
   /// This declaration, run by `handler`.
-  func handled(by handler: @escaping Handler, immediately immediateHandler: ImmediateHandler? = nil)
-    -> CommandSpec
-  {
+  func handled(by handler: @escaping Handler) -> CommandSpec { handled(by: handler, immediateHandler: nil) }
+
+  /// This declaration, run by `handler` with plain calls; its asynchronous `handler` calls it too.
+  func handledImmediately(by handler: @escaping ImmediateHandler) -> CommandSpec {
+    handled(
+      by: { context, invocation throws(BcshError) in try handler(&context, invocation) },
+      immediateHandler: handler)
+  }
+
+  private func handled(by handler: @escaping Handler, immediateHandler: ImmediateHandler?) -> CommandSpec {
     CommandSpec(
       Parts(
         words: words, summary: summary, arguments: arguments, options: options, example: example,

@@ -36,8 +36,8 @@ protocol SynchronousCommand: ShellCommand {
 
 extension SynchronousCommand {
   static var tableEntry: CommandSpec {
-    spec.handled(
-      by: { context, invocation throws(BcshError) in try Self(from: invocation).run(in: &context) },
-      immediately: { context, invocation throws(BcshError) in try Self(from: invocation).run(in: &context) })
+    spec.handledImmediately(by: { context, invocation throws(BcshError) in
+      try Self(from: invocation).run(in: &context)
+    })
   }
 }
